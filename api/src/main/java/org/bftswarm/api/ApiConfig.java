@@ -1,0 +1,73 @@
+package org.bftswarm.api;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of one node's {@link ApiServer}. The node binds {@code httpPort + node id} on its own
+ * address (issue 4, item 4); tests use 127.0.0.1 and port 0 (any free port, see
+ * {@link ApiServer#port()}).
+ *
+ * @param host               address to bind (a literal, e.g. 127.0.0.2)
+ * @param port               TCP port, 0 for any free one
+ * @param token              bearer token required for writes
+ * @param maxBodyBytes       largest accepted request body; larger is 413
+ * @param eventQueueCapacity events buffered per WebSocket subscriber before it is disconnected
+ * @param writeTimeout       how long a write waits to be ordered before it answers 503
+ * @param wsIdleTimeout      an events connection with no traffic either way is closed after this
+ * @param maxThreads         size of the HTTP worker pool
+ */
+public record ApiConfig(String host, int port, String token, int maxBodyBytes, int eventQueueCapacity,
+                        Duration writeTimeout, Duration wsIdleTimeout, int maxThreads) {
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    public static final int DEFAULT_EVENT_QUEUE = 1024;
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_WS_IDLE_TIMEOUT = Duration.ofHours(1);
+    public static final int DEFAULT_MAX_THREADS = 16;
+
+    public ApiConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(writeTimeout, "writeTimeout");
+        Objects.requireNonNull(wsIdleTimeout, "wsIdleTimeout");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (token.isBlank()) {
+            throw new IllegalArgumentException("API token must not be blank");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("maxBodyBytes must be >= 1024, got " + maxBodyBytes);
+        }
+        if (eventQueueCapacity < 1) {
+            throw new IllegalArgumentException("eventQueueCapacity must be >= 1, got " + eventQueueCapacity);
+        }
+        if (writeTimeout.isNegative() || writeTimeout.isZero() || wsIdleTimeout.isNegative() || wsIdleTimeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive");
+        }
+        if (maxThreads < 4) {
+            throw new IllegalArgumentException("maxThreads must be >= 4, got " + maxThreads);
+        }
+    }
+
+    /** Defaults for everything but where to bind and the token. */
+    public static ApiConfig of(String host, int port, String token) {
+        return new ApiConfig(host, port, token, DEFAULT_MAX_BODY_BYTES, DEFAULT_EVENT_QUEUE, DEFAULT_WRITE_TIMEOUT,
+                DEFAULT_WS_IDLE_TIMEOUT, DEFAULT_MAX_THREADS);
+    }
+
+    public ApiConfig withEventQueueCapacity(int capacity) {
+        return new ApiConfig(host, port, token, maxBodyBytes, capacity, writeTimeout, wsIdleTimeout, maxThreads);
+    }
+
+    public ApiConfig withWriteTimeout(Duration timeout) {
+        return new ApiConfig(host, port, token, maxBodyBytes, eventQueueCapacity, timeout, wsIdleTimeout, maxThreads);
+    }
+
+    public ApiConfig withMaxBodyBytes(int limit) {
+        return new ApiConfig(host, port, token, limit, eventQueueCapacity, writeTimeout, wsIdleTimeout, maxThreads);
+    }
+}

@@ -1,0 +1,66 @@
+package org.bftswarm.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * What a node offers its HTTP API (DESIGN data flow steps 1-2 and 7): writes become signed
+ * operations ordered by PBFT; reads answer from this node's replica of the scheduler state and its
+ * CRDT store. The API holds no state of its own; everything it shows comes through this port.
+ *
+ * <p>Failures are reported as {@link PortException} (thrown, or as the cause of a failed future);
+ * the API maps their {@link PortException.Reason} to 400/404/503. Any other exception is a bug and
+ * becomes a 500 with a logged correlation id.
+ */
+public interface ClusterPort {
+
+    /**
+     * Submits an already validated and {@linkplain JobSubmission#normalized() normalised} spec.
+     *
+     * @return completes with the new job id once the SubmitJob operation has been ordered and
+     *         executed; fails with INVALID_SPEC if the scheduler rejects the spec, UNAVAILABLE if it
+     *         cannot be ordered (the API also applies its own timeout, reported as 503)
+     */
+    CompletableFuture<String> submitJob(JobSubmission spec, Principal principal);
+
+    /**
+     * Cancels a job (its running containers are killed by their workers).
+     *
+     * @return completes once the CancelJob operation has been ordered; fails with NOT_FOUND for an
+     *         unknown job, UNAVAILABLE if it cannot be ordered. Cancelling a finished job is a no-op.
+     */
+    CompletableFuture<Void> cancelJob(String jobId, Principal principal);
+
+    /** The job as this node's replica sees it, or empty if unknown. */
+    Optional<JobView> job(String jobId);
+
+    /** Every job this node's replica knows, in submission order. */
+    List<JobView> jobs();
+
+    /** Every node of the cluster, by id. */
+    List<NodeView> nodes();
+
+    /** This node's view of the PBFT group. */
+    ClusterView cluster();
+
+    /**
+     * Full logs of a task run on this node (the worker keeps bounded files), as UTF-8 text; the
+     * caller closes the stream. Empty if this node holds no logs for that task.
+     */
+    Optional<InputStream> taskLogs(String taskId);
+
+    /**
+     * Registers a listener for every state change, delivered in order. The listener must not block
+     * (the API only enqueues). Closing the returned handle unregisters it.
+     */
+    AutoCloseable subscribe(Consumer<ClusterEvent> listener);
+
+    /** Lets the implementation bind its own gauges and counters to the API's /metrics registry. */
+    default void bindMetrics(MeterRegistry registry) {
+    }
+}

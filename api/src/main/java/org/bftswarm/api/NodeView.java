@@ -1,0 +1,23 @@
+package org.bftswarm.api;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One cluster node as the API shows it: the scheduler's view of its state plus the soft CRDT data
+ * (DESIGN "Cluster state": capacity, usage, per-node counters, invalid entries counted as evidence).
+ *
+ * @param id             replica/node id 0..n-1
+ * @param state          scheduler state name (e.g. UP, SUSPECTED, DOWN)
+ * @param apiUrl         base URL of that node's API
+ * @param capacity       registered capacity
+ * @param usage          resources held by the node's running tasks
+ * @param counters       per-node counters (tasks run, CPU seconds, …), sorted by name
+ * @param invalidEntries CRDT entries from this node that failed verification
+ */
+public record NodeView(int id, String state, String apiUrl, Resources capacity, Resources usage,
+                       Map<String, Long> counters, long invalidEntries) {
+    public NodeView {
+        counters = counters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(counters));
+    }
+}

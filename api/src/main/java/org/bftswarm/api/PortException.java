@@ -1,0 +1,66 @@
+package org.bftswarm.api;
+
+import java.util.Objects;
+
+/**
+ * The typed failures a {@link ClusterPort} reports, synchronously or by failing its futures. The
+ * API maps each {@link Reason} to one HTTP status, so an implementation never has to know HTTP.
+ */
+public final class PortException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why an operation was refused. */
+    public enum Reason {
+        /** The request is well-formed JSON but the replicated scheduler rejects it (HTTP 400). */
+        INVALID_SPEC(400, "invalid_spec"),
+        /** The job, task or node does not exist (HTTP 404). */
+        NOT_FOUND(404, "not_found"),
+        /** The node cannot get the operation ordered now: no quorum, view change, timeout (HTTP 503). */
+        UNAVAILABLE(503, "unavailable");
+
+        private final int httpStatus;
+        private final String code;
+
+        Reason(int httpStatus, String code) {
+            this.httpStatus = httpStatus;
+            this.code = code;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
+
+        /** The machine-readable {@code error} field of the JSON error body. */
+        public String code() {
+            return code;
+        }
+    }
+
+    private final Reason reason;
+
+    public PortException(Reason reason, String message) {
+        super(message);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    public PortException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    public static PortException invalidSpec(String message) {
+        return new PortException(Reason.INVALID_SPEC, message);
+    }
+
+    public static PortException notFound(String message) {
+        return new PortException(Reason.NOT_FOUND, message);
+    }
+
+    public static PortException unavailable(String message) {
+        return new PortException(Reason.UNAVAILABLE, message);
+    }
+}
