@@ -1,0 +1,180 @@
+package org.bftswarm.state;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.bftswarm.state.entry.EntryKey;
+import org.bftswarm.state.entry.EntryVerifier;
+import org.bftswarm.state.entry.InvalidEntryCounter;
+import org.bftswarm.state.entry.Verdict;
+import org.bftswarm.state.hazelcast.HazelcastDissemination;
+import org.bftswarm.state.persist.MapDbEntryLog;
+import org.bftswarm.state.store.LocalWriter;
+import org.bftswarm.state.store.SignedEntryStore;
+import org.bftswarm.state.store.StoreListener;
+import org.bftswarm.state.view.ClusterView;
+import org.bftswarm.state.view.NodeStateWriter;
+import org.bftswarm.state.view.StateSchemas;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's cluster-state service (DESIGN.md, "Cluster state (CRDT)"): loads the signed entries
+ * it knew from MapDB, serves reads and own writes at once, commits changes to MapDB in the
+ * background, and gossips through Hazelcast once (and if) that forms.
+ */
+public final class ClusterStateNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterStateNode.class);
+
+    private final StateNodeConfig config;
+    private final SignedEntryStore store;
+    private final ClusterView view;
+    private final NodeStateWriter writer;
+    private final MapDbEntryLog log;
+    private final ScheduledExecutorService flusher;
+    private final ConcurrentSkipListSet<EntryKey> dirty = new ConcurrentSkipListSet<>();
+    private final Optional<HazelcastDissemination> dissemination;
+    private final AtomicLong droppedOnLoad = new AtomicLong();
+    private volatile boolean closed;
+    private ScheduledFuture<?> heartbeats;
+
+    private ClusterStateNode(StateNodeConfig config) {
+        this.config = config;
+        EntryVerifier verifier = new EntryVerifier(config.swarm(), config.keys(), new StateSchemas());
+        this.store = new SignedEntryStore(verifier, new InvalidEntryCounter());
+        this.log = MapDbEntryLog.open(config.dataFile());
+        for (byte[] bytes : log.loadAll()) {
+            Verdict v = verifier.verify(bytes);
+            if (v instanceof Verdict.Accepted ok) {
+                store.offer(ok.entry());
+            } else {
+                droppedOnLoad.incrementAndGet();
+                LOG.warn("dropped invalid entry from local file {}: {}", config.dataFile(), v);
+            }
+        }
+        this.view = new ClusterView(store);
+        this.writer = new NodeStateWriter(new LocalWriter(config.swarm(), config.nodeId(), config.signingKey(), store));
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "state-mapdb-" + config.nodeId());
+            t.setDaemon(true);
+            return t;
+        });
+        store.addListener(e -> dirty.add(e.key()));
+        flusher.scheduleWithFixedDelay(this::flushDirty, config.flushIntervalMillis(), config.flushIntervalMillis(),
+                TimeUnit.MILLISECONDS);
+        this.dissemination = config.hazelcast().map(s -> new HazelcastDissemination(s, config.nodeId(), store));
+    }
+
+    /** Opens the local copy (synchronously) and starts Hazelcast formation (in the background). */
+    public static ClusterStateNode open(StateNodeConfig config) {
+        ClusterStateNode node = new ClusterStateNode(config);
+        node.dissemination.ifPresent(HazelcastDissemination::start);
+        return node;
+    }
+
+    private void flushDirty() {
+        try {
+            boolean any = false;
+            for (EntryKey key = dirty.pollFirst(); key != null; key = dirty.pollFirst()) {
+                store.get(key).ifPresent(log::stage);
+                any = true;
+            }
+            if (any) {
+                log.commit();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("node {} failed to persist state entries", config.nodeId(), e);
+        }
+    }
+
+    /** Commits everything applied so far to MapDB; returns when durable. */
+    public void flush() {
+        try {
+            flusher.submit(this::flushDirty).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("flush failed", e);
+        }
+    }
+
+    public int nodeId() {
+        return config.nodeId();
+    }
+
+    public SignedEntryStore store() {
+        return store;
+    }
+
+    public ClusterView view() {
+        return view;
+    }
+
+    public NodeStateWriter writer() {
+        return writer;
+    }
+
+    public InvalidEntryCounter invalidEntries() {
+        return store.invalidEntries();
+    }
+
+    public Optional<HazelcastDissemination> dissemination() {
+        return dissemination;
+    }
+
+    /**
+     * Publishes this node's heartbeat every {@code periodMillis} (config default 500 ms) with
+     * sequence numbers continuing from the last persisted heartbeat; returns at once.
+     */
+    public synchronized void startHeartbeats(long periodMillis, LongSupplier clockMillis) {
+        org.bftswarm.crypto.Invariants.check(periodMillis > 0, "heartbeat period must be positive");
+        org.bftswarm.crypto.Invariants.check(heartbeats == null, "heartbeats already started");
+        AtomicLong seq = new AtomicLong(view.heartbeat(config.nodeId()).map(h -> h.seq() + 1).orElse(0L));
+        heartbeats = flusher.scheduleAtFixedRate(() -> {
+            try {
+                writer.heartbeat(seq.getAndIncrement(), clockMillis.getAsLong());
+            } catch (RuntimeException e) {
+                LOG.error("node {} failed to publish heartbeat", config.nodeId(), e);
+            }
+        }, 0, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Entries in the local file that failed verification when loaded. */
+    public long droppedOnLoad() {
+        return droppedOnLoad.get();
+    }
+
+    /** Registers a listener for every applied entry (e.g. to feed a FailureDetector). */
+    public void addListener(StoreListener listener) {
+        store.addListener(listener);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (this) {
+            if (heartbeats != null) {
+                heartbeats.cancel(false);
+            }
+        }
+        dissemination.ifPresent(HazelcastDissemination::close);
+        flush();
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.close();
+    }
+}

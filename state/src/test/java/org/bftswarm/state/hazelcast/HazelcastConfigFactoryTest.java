@@ -1,0 +1,33 @@
+package org.bftswarm.state.hazelcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The member config follows DESIGN.md: explicit TCP-IP join, bound to one address, nothing phones out. */
+class HazelcastConfigFactoryTest {
+    @Test
+    void memberConfigJoinsOnlyTheListedMembersOnTheConfiguredAddressWithPhoneHomeAndJetOff() {
+        HazelcastSettings s = new HazelcastSettings("swarm-a", "127.0.0.2", 5_801,
+                List.of("127.0.0.1:5800", "127.0.0.2:5801"));
+        Config c = HazelcastConfigFactory.memberConfig(s, 1);
+        assertThat(c.getClusterName()).isEqualTo("swarm-a");
+        assertThat(c.getNetworkConfig().getPort()).isEqualTo(5_801);
+        assertThat(c.getNetworkConfig().isPortAutoIncrement()).isFalse();
+        assertThat(c.getNetworkConfig().getInterfaces().isEnabled()).isTrue();
+        assertThat(c.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.2");
+        assertThat(c.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
+        assertThat(c.getNetworkConfig().getJoin().getAutoDetectionConfig().isEnabled()).isFalse();
+        assertThat(c.getNetworkConfig().getJoin().getTcpIpConfig().isEnabled()).isTrue();
+        assertThat(c.getNetworkConfig().getJoin().getTcpIpConfig().getMembers())
+                .containsExactly("127.0.0.1:5800", "127.0.0.2:5801");
+        assertThat(c.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
+        assertThat(c.getProperty("hazelcast.socket.bind.any")).isEqualTo("false");
+        assertThat(c.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("false");
+        assertThat(c.getJetConfig().isEnabled()).isFalse();
+        assertThat(c.getNetworkConfig().getJoin().getTcpIpConfig().getConnectionTimeoutSeconds())
+                .isEqualTo(HazelcastSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
+    }
+}
