@@ -1,0 +1,51 @@
+package org.bftswarm.orchestrator;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.util.ArrayList;
+import java.util.List;
+import org.bftswarm.orchestrator.spec.JobSpec;
+
+/**
+ * Replicated record of one job: its number (submission order), normalised spec, submitter, and
+ * batch times of submission and deadline (submission + timeoutSeconds). Task ids are derived:
+ * {@code <jobId>.<index>} for index 0..count−1.
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE,
+    creatorVisibility = Visibility.NONE)
+final class JobRecord {
+
+  String id;
+  long number;
+  JobSpec spec;
+  int submitter;
+  long submittedAtMillis;
+  long deadlineMillis;
+  boolean cancelled;
+
+  private JobRecord() {}
+
+  static JobRecord of(String id, long number, JobSpec spec, int submitter, long now) {
+    JobRecord job = new JobRecord();
+    job.id = id;
+    job.number = number;
+    job.spec = spec;
+    job.submitter = submitter;
+    job.submittedAtMillis = now;
+    job.deadlineMillis = now + spec.timeoutSeconds() * 1000L;
+    return job;
+  }
+
+  static String taskId(String jobId, int index) {
+    return jobId + "." + index;
+  }
+
+  List<String> taskIds() {
+    List<String> ids = new ArrayList<>(spec.count());
+    for (int i = 0; i < spec.count(); i++) {
+      ids.add(taskId(id, i));
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,132 @@
+package org.bftswarm.orchestrator;
+
+import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.ops.ReplyCode;
+import org.bftswarm.orchestrator.ops.TaskFinished;
+import org.bftswarm.orchestrator.ops.TaskStarted;
+import org.bftswarm.orchestrator.view.TaskState;
+
+/**
+ * TaskStarted and TaskFinished from workers (issue 4 item 1, DESIGN step 5). A report for node X
+ * is accepted only from X's principal, and only for the task's current attempt while that attempt
+ * is active on X; anything else is answered IGNORED (stale attempt, not active, duplicate) or
+ * REJECTED (unauthorised, unknown, malformed) and changes nothing. Hence each attempt has at most
+ * one accepted result, and a task has exactly one final one.
+ */
+final class TaskReports {
+
+  static final int MAX_CONTAINER_ID = 128;
+  static final int MAX_DIGEST = 128;
+  static final int MAX_REASON = 256;
+
+  private final SchedulerState state;
+  private final TaskLifecycle lifecycle;
+  private final NodePrincipals principals;
+
+  TaskReports(SchedulerState state, TaskLifecycle lifecycle, NodePrincipals principals) {
+    this.state = state;
+    this.lifecycle = lifecycle;
+    this.principals = principals;
+  }
+
+  Reply started(int clientId, TaskStarted op) {
+    if (!isShortPrintable(op.containerId(), MAX_CONTAINER_ID)) {
+      return Reply.rejected(ReplyCode.INVALID,
+          "containerId: at most " + MAX_CONTAINER_ID + " printable characters");
+    }
+    AttemptCheck check = checkCurrentAttempt(clientId, op.taskId(), op.attempt(), op.node());
+    if (check.refusal() != null) {
+      return check.refusal();
+    }
+    TaskRecord task = check.task();
+    if (task.state == TaskState.RUNNING) {
+      return Reply.ignored(ReplyCode.DUPLICATE,
+          "attempt " + op.attempt() + " of " + task.id + " already running");
+    }
+    lifecycle.markStarted(task, op.containerId());
+    return Reply.ok(ReplyCode.TASK_STARTED, task.id + " attempt " + task.attempt + " running");
+  }
+
+  Reply finished(int clientId, TaskFinished op) {
+    if (!isShortPrintable(op.outputDigest(), MAX_DIGEST)) {
+      return Reply.rejected(ReplyCode.INVALID,
+          "outputDigest: at most " + MAX_DIGEST + " printable characters");
+    }
+    if (!isShortPrintable(op.reason(), MAX_REASON)) {
+      return Reply.rejected(ReplyCode.INVALID,
+          "reason: at most " + MAX_REASON + " printable characters");
+    }
+    AttemptCheck check = checkCurrentAttempt(clientId, op.taskId(), op.attempt(), op.node());
+    if (check.refusal() != null) {
+      return check.refusal();
+    }
+    TaskRecord task = check.task();
+    boolean truncated = OutputLimit.exceeds(op.output());
+    lifecycle.finishAttempt(task, op.exitCode(), op.outputDigest(),
+        OutputLimit.truncate(op.output()), truncated, op.reason());
+    return Reply.ok(ReplyCode.TASK_FINISHED,
+        task.id + " attempt " + op.attempt() + " -> " + task.state.name());
+  }
+
+  /** Either the task whose current attempt a report names, or the reply refusing the report. */
+  private record AttemptCheck(TaskRecord task, Reply refusal) {
+    static AttemptCheck refuse(Reply refusal) {
+      return new AttemptCheck(null, refusal);
+    }
+  }
+
+  /**
+   * Accepts the report only when (client, node, task, attempt) name the task's current attempt,
+   * active on that node and reported by that node's principal.
+   */
+  private AttemptCheck checkCurrentAttempt(int clientId, String taskId, int attempt, int node) {
+    if (!principals.isNodeId(node)) {
+      return AttemptCheck.refuse(Reply.rejected(ReplyCode.NOT_FOUND, "no node " + node));
+    }
+    if (!principals.speaksFor(clientId, node)) {
+      return AttemptCheck.refuse(Reply.rejected(ReplyCode.UNAUTHORIZED,
+          "client " + clientId + " may not report for node " + node));
+    }
+    TaskRecord task = state.tasks.get(taskId);
+    if (task == null) {
+      return AttemptCheck.refuse(
+          Reply.rejected(ReplyCode.NOT_FOUND, "no task " + JobCommands.clip(taskId)));
+    }
+    if (attempt < task.attempt) {
+      return AttemptCheck.refuse(Reply.ignored(ReplyCode.STALE_ATTEMPT, "attempt " + attempt
+          + " of " + task.id + " is stale (current attempt " + task.attempt + ")"));
+    }
+    if (attempt > task.attempt) {
+      return AttemptCheck.refuse(Reply.ignored(ReplyCode.TASK_NOT_ACTIVE,
+          "attempt " + attempt + " of " + task.id + " was never issued"));
+    }
+    if (!task.state.isActive()) {
+      ReplyCode code = task.state == TaskState.PENDING ? ReplyCode.STALE_ATTEMPT
+          : ReplyCode.TASK_NOT_ACTIVE;
+      return AttemptCheck.refuse(Reply.ignored(code,
+          "attempt " + attempt + " of " + task.id + " is no longer active (" + task.state + ")"));
+    }
+    if (task.node == null || task.node != node) {
+      return AttemptCheck.refuse(Reply.rejected(ReplyCode.UNAUTHORIZED,
+          "attempt " + attempt + " of " + task.id + " is assigned to node " + task.node
+              + ", not " + node));
+    }
+    return new AttemptCheck(task, null);
+  }
+
+  private static boolean isShortPrintable(String s, int max) {
+    if (s == null) {
+      return true;
+    }
+    if (s.length() > max) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,47 @@
+package org.bftswarm.orchestrator.ops;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The scheduler's answer to one operation, identical on every correct replica (the client accepts
+ * it on f+1 matching copies). {@code outcome} is OK (applied), IGNORED (well-formed but changes
+ * nothing, e.g. a stale attempt) or REJECTED (malformed, invalid or unauthorised).
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Reply(Outcome outcome, ReplyCode code, String detail, String jobId,
+    List<String> errors) {
+
+  /** Coarse result of an operation. */
+  public enum Outcome { OK, IGNORED, REJECTED }
+
+  public Reply {
+    errors = errors == null ? List.of() : List.copyOf(errors);
+  }
+
+  public static Reply ok(ReplyCode code, String detail) {
+    return new Reply(Outcome.OK, code, detail, null, List.of());
+  }
+
+  public static Reply okJob(ReplyCode code, String jobId) {
+    return new Reply(Outcome.OK, code, null, jobId, List.of());
+  }
+
+  public static Reply ignored(ReplyCode code, String detail) {
+    return new Reply(Outcome.IGNORED, code, detail, null, List.of());
+  }
+
+  public static Reply rejected(ReplyCode code, String detail) {
+    return new Reply(Outcome.REJECTED, code, detail, null, List.of());
+  }
+
+  public static Reply invalid(List<String> errors) {
+    return new Reply(Outcome.REJECTED, ReplyCode.INVALID, "invalid job spec", null, errors);
+  }
+
+  @JsonIgnore
+  public boolean isOk() {
+    return outcome == Outcome.OK;
+  }
+}

@@ -1,0 +1,19 @@
+package org.bftswarm.orchestrator.view;
+
+import java.util.List;
+import org.bftswarm.orchestrator.spec.JobSpec;
+
+/**
+ * Read-only picture of one job for the API: its derived {@link JobStatus} at the scheduler's
+ * current batch time, its normalised spec, and its tasks in index order.
+ */
+public record JobView(
+    String id,
+    long number,
+    String name,
+    JobStatus status,
+    int submitter,
+    long submittedAtMillis,
+    long deadlineMillis,
+    JobSpec spec,
+    List<TaskView> tasks) {}

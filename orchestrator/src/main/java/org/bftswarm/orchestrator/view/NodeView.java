@@ -1,0 +1,21 @@
+package org.bftswarm.orchestrator.view;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Read-only picture of one node as the scheduler sees it: state, capacity, what its ASSIGNED and
+ * RUNNING tasks use, labels, and which replicas currently suspect it (votes inside the window).
+ */
+public record NodeView(
+    int id,
+    NodeState state,
+    double cpus,
+    long memoryMb,
+    double usedCpus,
+    long usedMemoryMb,
+    int activeTasks,
+    Map<String, String> labels,
+    long sinceMillis,
+    int timesDown,
+    List<Integer> suspectedBy) {}
