@@ -1,0 +1,72 @@
+package org.bftswarm.deploy.cli;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.bftswarm.deploy.launcher.ClusterOptions;
+import org.bftswarm.deploy.launcher.ClusterTarget;
+import org.bftswarm.deploy.launcher.TaskBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bftswarm bench tasks}: end-to-end task throughput and latency against raw {@code docker run}. */
+@Command(
+        name = "tasks",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "On a running cluster (./bftswarm up), run short tasks (IMAGE running `true`) with PARALLEL closed-loop"
+                    + " clients and report tasks/s and submit→running and submit→done latency p50/p99 (from"
+                    + " /api/v1/events); then, in the same run, the raw rate of `docker run -d --rm` of the same image"
+                    + " at the same parallelism.",
+            "",
+            "The last line is BENCH tasks tasks_per_s=X raw_docker_per_s=Y ratio=Z run_p50_ms=W.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./bftswarm up && ./bftswarm bench tasks --tasks 100 --parallel 8"})
+public final class BenchTasksCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--tasks", defaultValue = "100", description = "Measured tasks (default: ${DEFAULT-VALUE}).")
+    int tasks;
+
+    @Option(names = "--parallel", defaultValue = "8", description = "Tasks in flight (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--warmup", defaultValue = "8", description = "Unmeasured warm-up tasks (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--image", defaultValue = "bftswarm/busybox", description = "Image (default: ${DEFAULT-VALUE}).")
+    String image;
+
+    @Override
+    public Integer call() throws Exception {
+        if (tasks < 1 || parallel < 1 || warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--tasks and --parallel must be at least 1, --warmup at least 0");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<ClusterTarget> target = cluster.open(RepoHome.find(), err, ProblemPrinter::errors);
+        if (target.isEmpty()) {
+            return 1;
+        }
+        try {
+            TaskBench.Result result = new TaskBench(target.get(), out)
+                    .run(new TaskBench.Options(tasks, parallel, warmup, image));
+            out.println(result.line());
+            out.flush();
+            return result.failed() == 0 ? 0 : 1;
+        } catch (java.io.IOException | org.bftswarm.deploy.launcher.ApiException e) {
+            err.println("bftswarm bench tasks: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.bftswarm.deploy.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.bftswarm.api.JobStatus;
+import org.bftswarm.api.JobSubmission;
+import org.bftswarm.api.JobView;
+import org.bftswarm.deploy.launcher.ApiClient;
+import org.bftswarm.deploy.launcher.ApiException;
+import org.bftswarm.deploy.launcher.ApiTokenFile;
+import org.bftswarm.deploy.launcher.ClusterOptions;
+import org.bftswarm.deploy.launcher.ClusterTarget;
+import org.bftswarm.deploy.launcher.JobText;
+import org.bftswarm.deploy.launcher.JobWaiter;
+import org.bftswarm.deploy.launcher.SubmitSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bftswarm submit}: submit a job over the HTTP API; optionally wait for its result. */
+@Command(
+        name = "submit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Submit a job to a running cluster (POST /api/v1/jobs with the token from <data>/api-token, to the first"
+                    + " node that answers) and print its id. With --wait, show progress until every task has ended and"
+                    + " print the result: per task its node, attempt, exit code and output.",
+            "Exit code with --wait: 0 when every task succeeded, 1 otherwise.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./bftswarm submit --image bftswarm/busybox --wait -- echo hello",
+            "  ./bftswarm submit --image bftswarm/busybox --count 4 --retries 2 --env GREETING=hi -- sh -c 'echo $GREETING'",
+        })
+public final class SubmitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--image", required = true, paramLabel = "IMAGE", description = "Container image, e.g. bftswarm/busybox.")
+    String image;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Job name (default: job).")
+    String name;
+
+    @Option(names = "--env", paramLabel = "K=V", description = "Environment variable of the task (repeatable).")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = "--cpus", paramLabel = "N", description = "CPUs per task, e.g. 0.5 (default: 0.25).")
+    Double cpus;
+
+    @Option(names = "--memory", paramLabel = "SIZE", description = "Memory per task in MB, e.g. 64, 64m, 1g (default: 64m).")
+    String memory;
+
+    @Option(names = "--count", paramLabel = "N", description = "Identical parallel tasks (default: 1).")
+    Integer count;
+
+    @Option(names = "--retries", paramLabel = "N", description = "Retries of a failed task, with backoff (default: 0).")
+    Integer retries;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill a task running longer (default: 300).")
+    Long timeout;
+
+    @Option(names = "--wait", description = "Wait until the job has ended, showing progress, and print its result.")
+    boolean await;
+
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Stop waiting after this long (default: no limit).")
+    Long waitTimeout;
+
+    @Option(names = "--json", description = "Print JSON: {\"jobId\"}, or with --wait the finished job.")
+    boolean json;
+
+    @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command and its arguments, after --.")
+    List<String> command = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JobSubmission job;
+        try {
+            job = SubmitSpec.build(name, image, env, cpus, memory, count, retries, timeout, command);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Optional<ClusterTarget> target = cluster.open(RepoHome.find(), err, ProblemPrinter::errors);
+        if (target.isEmpty()) {
+            return 1;
+        }
+        try {
+            ApiClient api = new ApiClient(target.get().apiUrls(), ApiTokenFile.read(target.get().layout().tokenFile()));
+            String jobId = api.submit(job);
+            if (!await) {
+                out.println(json ? api.json().writeValueAsString(java.util.Map.of("jobId", jobId)) : jobId);
+                out.flush();
+                return 0;
+            }
+            if (!json) {
+                out.println("submitted " + jobId);
+            }
+            Optional<JobView> done = new JobWaiter(api).await(jobId, json ? null : out,
+                    waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
+            if (done.isEmpty()) {
+                err.printf("bftswarm submit: %s not finished after %d s (it keeps running: ./bftswarm job %s)%n",
+                        jobId, waitTimeout, jobId);
+                return 1;
+            }
+            out.print(json ? api.json().writerWithDefaultPrettyPrinter().writeValueAsString(done.get()) + "\n"
+                    : JobText.result(done.get()));
+            out.flush();
+            return done.get().status() == JobStatus.COMPLETE ? 0 : 1;
+        } catch (IOException | ApiException e) {
+            err.println("bftswarm submit: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.bftswarm.deploy.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.bftswarm.deploy.launcher.ClusterOptions;
+import org.bftswarm.deploy.launcher.ClusterTarget;
+import org.bftswarm.deploy.launcher.DemoWorkload;
+import org.bftswarm.deploy.launcher.UpProcedure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bftswarm up}: start the cluster's nodes in the background and wait until it orders operations. */
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Start a cluster: validate the configuration, make the node keys and the API token once"
+                    + " (<data>/keys, <data>/api-token), make sure Docker and the task images are there, start every"
+                    + " node that is not running yet in the background (log: <data>/logs/node-<i>.log), wait until"
+                    + " every node is healthy and a quorum has ordered the first operation, and print the nodes.",
+            "",
+            "With --demo, then run a sample workload and show its progress and results.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./bftswarm up --demo",
+            "  ./bftswarm up --config other.yaml --data /tmp/other-cluster",
+        })
+public final class UpCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "90",
+            description = "Give up waiting for the cluster after this long (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--demo", description = "Run the sample workload once the cluster is up.")
+    boolean demo;
+
+    @Option(names = "--skip-docker-check", description = "Do not run scripts/ensure-docker.sh first.")
+    boolean skipDockerCheck;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1, got " + timeoutSeconds);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<ClusterTarget> target = cluster.open(RepoHome.find(), err, ProblemPrinter::errors);
+        if (target.isEmpty()) {
+            return 1;
+        }
+        try {
+            int code = new UpProcedure(target.get(), out, err).run(Duration.ofSeconds(timeoutSeconds), !skipDockerCheck);
+            if (code == 0 && demo) {
+                code = new DemoWorkload(target.get(), out, err).run();
+            }
+            return code;
+        } catch (IOException e) {
+            err.println("bftswarm up: " + e.getMessage());
+            return 1;
+        }
+    }
+}

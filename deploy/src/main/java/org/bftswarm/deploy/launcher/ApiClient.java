@@ -1,0 +1,230 @@
+package org.bftswarm.deploy.launcher;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.bftswarm.api.ClusterView;
+import org.bftswarm.api.JobSubmission;
+import org.bftswarm.api.JobView;
+
+/**
+ * The CLI's HTTP client for the node API ({@code ApiServer}'s routes), over {@code java.net.http}.
+ * Starts with the first node and fails over to the next one when a node cannot be reached. Reads
+ * fail over on any I/O error or 5xx; a write (job submission) fails over only when the connection
+ * could not be made, so a job is never submitted twice.
+ */
+public final class ApiClient {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final List<String> baseUrls;
+    private final String token;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private volatile int preferred;
+
+    /**
+     * @param baseUrls every node's API base URL, by node id
+     * @param token    bearer token for writes (may be null for read-only use)
+     */
+    public ApiClient(List<String> baseUrls, String token) {
+        this.baseUrls = List.copyOf(baseUrls);
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+        this.json = mapper();
+    }
+
+    public static ObjectMapper mapper() {
+        return new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    /** Submits a job; returns its id. */
+    public String submit(JobSubmission job) throws ApiException {
+        byte[] body = toJson(job);
+        HttpResponse<String> r = call(true, url -> HttpRequest.newBuilder(URI.create(url + "/api/v1/jobs"))
+                .timeout(WRITE_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        JsonNode answer = parse(r, JsonNode.class);
+        if (answer == null || !answer.hasNonNull("jobId")) {
+            throw new ApiException(r.statusCode(), "bad_answer", "no jobId in " + clip(r.body()));
+        }
+        return answer.get("jobId").asText();
+    }
+
+    /** Asks the cluster to cancel a job. */
+    public void cancel(String jobId) throws ApiException {
+        HttpResponse<String> r = call(true, url -> HttpRequest.newBuilder(URI.create(url + "/api/v1/jobs/" + enc(jobId)))
+                .timeout(WRITE_TIMEOUT).header("Authorization", "Bearer " + token).DELETE().build());
+        expectSuccess(r);
+    }
+
+    public JobView job(String jobId) throws ApiException {
+        return parse(get("/api/v1/jobs/" + enc(jobId)), JobView.class);
+    }
+
+    public List<JobView> jobs() throws ApiException {
+        HttpResponse<String> r = get("/api/v1/jobs");
+        expectSuccess(r);
+        try {
+            return json.readValue(r.body(), new TypeReference<List<JobView>>() {});
+        } catch (IOException e) {
+            throw new ApiException(r.statusCode(), "bad_answer", "cannot parse job list: " + e.getMessage());
+        }
+    }
+
+    /** The task's log from whichever node holds it (each node serves only the logs of tasks it ran). */
+    public String taskLogs(String taskId) throws ApiException {
+        ApiException last = null;
+        for (int i = 0; i < baseUrls.size(); i++) {
+            try {
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(i) + "/api/v1/tasks/"
+                        + enc(taskId) + "/logs")).timeout(READ_TIMEOUT).GET().build());
+                if (r.statusCode() == 200) {
+                    return r.body();
+                }
+                last = error(r);
+            } catch (IOException e) {
+                last = new ApiException(0, "unreachable", baseUrls.get(i) + ": " + describe(e));
+            }
+        }
+        throw last != null && last.status() != 0 ? last
+                : new ApiException(404, "not_found", "no node holds logs for task " + taskId);
+    }
+
+    /** One node's view of the cluster, or empty when that node does not answer. */
+    public Optional<ClusterView> cluster(int node) {
+        try {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/cluster"))
+                    .timeout(Duration.ofSeconds(3)).GET().build());
+            return r.statusCode() == 200 ? Optional.of(json.readValue(r.body(), ClusterView.class)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether node {@code node}'s {@code /healthz} answers 200. */
+    public boolean healthy(int node) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/healthz"))
+                    .timeout(Duration.ofSeconds(2)).GET().build()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws ApiException {
+        return call(false, url -> HttpRequest.newBuilder(URI.create(url + path)).timeout(READ_TIMEOUT).GET().build());
+    }
+
+    private interface RequestFor {
+        HttpRequest at(String baseUrl);
+    }
+
+    /** Sends to the preferred node, failing over to the others in id order. */
+    private HttpResponse<String> call(boolean write, RequestFor request) throws ApiException {
+        StringBuilder failures = new StringBuilder();
+        for (int k = 0; k < baseUrls.size(); k++) {
+            int node = (preferred + k) % baseUrls.size();
+            String url = baseUrls.get(node);
+            try {
+                HttpResponse<String> r = send(request.at(url));
+                if (!write && r.statusCode() >= 500 && k + 1 < baseUrls.size()) {
+                    failures.append(String.format("%n  %s: HTTP %d", url, r.statusCode()));
+                    continue;
+                }
+                preferred = node;
+                return r;
+            } catch (IOException e) {
+                boolean notConnected = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
+                failures.append(String.format("%n  %s: %s", url, describe(e)));
+                if (write && !notConnected) {
+                    throw new ApiException(0, "unreachable", "request to " + url + " failed after sending (" + describe(e)
+                            + "); not retried elsewhere so the job is not submitted twice — check `./bftswarm jobs`");
+                }
+            }
+        }
+        throw new ApiException(0, "unreachable", "no node of the cluster answered:" + failures
+                + System.lineSeparator() + "Is the cluster up? (`./bftswarm status`)");
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private <T> T parse(HttpResponse<String> r, Class<T> type) throws ApiException {
+        expectSuccess(r);
+        try {
+            return json.readValue(r.body(), type);
+        } catch (IOException e) {
+            throw new ApiException(r.statusCode(), "bad_answer", "cannot parse " + clip(r.body()) + ": " + e.getMessage());
+        }
+    }
+
+    private void expectSuccess(HttpResponse<String> r) throws ApiException {
+        if (r.statusCode() < 200 || r.statusCode() >= 300) {
+            throw error(r);
+        }
+    }
+
+    private ApiException error(HttpResponse<String> r) {
+        try {
+            JsonNode body = json.readTree(r.body());
+            if (body != null && body.has("error")) {
+                return new ApiException(r.statusCode(), body.path("error").asText(), body.path("detail").asText(""));
+            }
+        } catch (IOException ignored) {
+            // not JSON: report the raw text below
+        }
+        return new ApiException(r.statusCode(), "http_" + r.statusCode(), clip(r.body()));
+    }
+
+    private byte[] toJson(Object value) throws ApiException {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new ApiException(0, "encode", e.getMessage());
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
+    private static String clip(String s) {
+        String one = s == null ? "" : s.replaceAll("\\s+", " ");
+        return one.length() <= 200 ? one : one.substring(0, 200) + "…";
+    }
+}

@@ -1,0 +1,80 @@
+package org.bftswarm.deploy.launcher;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bftswarm.api.JobView;
+import org.bftswarm.api.TaskView;
+
+/** Human-readable text for jobs: a progress line, a one-line summary, and the full result. Pure. */
+public final class JobText {
+    static final int MAX_OUTPUT_LINES = 20;
+
+    private JobText() {}
+
+    public static long tasksDone(JobView job) {
+        return job.tasks().stream().filter(t -> isTerminal(t.state())).count();
+    }
+
+    public static boolean isTerminal(String taskState) {
+        return "SUCCEEDED".equals(taskState) || "FAILED".equals(taskState) || "CANCELLED".equals(taskState);
+    }
+
+    /** {@code job-3 RUNNING: 2/5 tasks done (RUNNING 2, PENDING 1)}. */
+    public static String progress(JobView job) {
+        Map<String, Integer> byState = new TreeMap<>();
+        for (TaskView t : job.tasks()) {
+            if (!isTerminal(t.state())) {
+                byState.merge(t.state(), 1, Integer::sum);
+            }
+        }
+        StringBuilder rest = new StringBuilder();
+        byState.forEach((state, count) -> rest.append(rest.length() == 0 ? "" : ", ").append(state).append(' ').append(count));
+        return String.format(Locale.ROOT, "%s %s: %d/%d tasks done%s", job.id(), job.status(), tasksDone(job),
+                job.tasks().size(), rest.length() == 0 ? "" : " (" + rest + ")");
+    }
+
+    /** The {@code jobs} table: id, name, status, tasks done, with the id column as wide as the longest id. */
+    public static String table(List<JobView> jobs) {
+        int idWidth = Math.max(3, jobs.stream().mapToInt(j -> j.id().length()).max().orElse(0));
+        String format = "%-" + idWidth + "s  %-20s  %-9s  %s%n";
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, format, "job", "name", "status", "done"));
+        for (JobView job : jobs) {
+            out.append(String.format(Locale.ROOT, format, job.id(), clip(job.name(), 20), job.status(),
+                    tasksDone(job) + "/" + job.tasks().size()));
+        }
+        return out.toString();
+    }
+
+    /** The whole job: status, then every task with node, attempt, exit code and (bounded) output. */
+    public static String result(JobView job) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "job %s (%s): %s, %d/%d tasks done%n", job.id(), job.name(), job.status(),
+                tasksDone(job), job.tasks().size()));
+        for (TaskView t : job.tasks()) {
+            out.append(String.format(Locale.ROOT, "  task %s  node %s  attempt %d  %s  exit %s%n", t.id(),
+                    t.node() == null ? "-" : t.node().toString(), t.attempt(), t.state(),
+                    t.exitCode() == null ? "-" : t.exitCode().toString()));
+            if (t.output() != null && !t.output().isEmpty()) {
+                List<String> lines = t.output().lines().toList();
+                int shown = Math.min(lines.size(), MAX_OUTPUT_LINES);
+                for (String line : lines.subList(0, shown)) {
+                    out.append("    | ").append(line).append(System.lineSeparator());
+                }
+                if (shown < lines.size()) {
+                    out.append(String.format(Locale.ROOT, "    | … %d more lines (./bftswarm logs %s)%n",
+                            lines.size() - shown, t.id()));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String clip(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,60 @@
+package org.bftswarm.deploy.launcher;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bftswarm.api.JobSubmission;
+
+/**
+ * Turns {@code submit}'s command-line values into a {@link JobSubmission}: {@code K=V} environment
+ * pairs, memory sizes such as {@code 64}, {@code 64m} or {@code 1g} (megabytes), and the command
+ * after {@code --}. Pure; bad values throw {@link IllegalArgumentException} with a message meant for
+ * the user. The API checks the bounds again.
+ */
+public final class SubmitSpec {
+    private SubmitSpec() {}
+
+    public static JobSubmission build(String name, String image, List<String> envPairs, Double cpus, String memory,
+                                      Integer count, Integer retries, Long timeoutSeconds, List<String> command) {
+        JobSubmission job = new JobSubmission(name, image, command == null ? List.of() : List.copyOf(command),
+                env(envPairs), cpus, memory == null ? null : memoryMb(memory), timeoutSeconds, retries, count, null);
+        List<String> problems = job.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return job;
+    }
+
+    /** {@code K=V} pairs to a sorted map; the value may contain '=' and may be empty. */
+    static Map<String, String> env(List<String> pairs) {
+        Map<String, String> env = new TreeMap<>();
+        if (pairs == null) {
+            return env;
+        }
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--env wants KEY=VALUE, got '" + pair + "'");
+            }
+            env.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return env;
+    }
+
+    /** Megabytes from {@code 64}, {@code 64m}, {@code 64M}, {@code 1g}. */
+    static long memoryMb(String text) {
+        String s = text.strip().toLowerCase(Locale.ROOT);
+        long factor = 1;
+        if (s.endsWith("m") || s.endsWith("mb")) {
+            s = s.substring(0, s.length() - (s.endsWith("mb") ? 2 : 1));
+        } else if (s.endsWith("g") || s.endsWith("gb")) {
+            s = s.substring(0, s.length() - (s.endsWith("gb") ? 2 : 1));
+            factor = 1024;
+        }
+        if (s.isEmpty() || s.length() > 9 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("--memory wants megabytes such as 64, 64m or 1g, got '" + text + "'");
+        }
+        return Long.parseLong(s) * factor;
+    }
+}

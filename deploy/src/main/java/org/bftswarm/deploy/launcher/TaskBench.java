@@ -1,0 +1,241 @@
+package org.bftswarm.deploy.launcher;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bftswarm.api.JobSubmission;
+import org.bftswarm.api.JobView;
+import org.bftswarm.api.TaskView;
+
+/**
+ * The end-to-end task benchmark (issue 4, item 6): {@code parallel} closed-loop clients each submit a
+ * one-task job running {@code true} and wait for it to end, until {@code tasks} tasks are done;
+ * submit→running and submit→done come from the {@code /api/v1/events} stream (local arrival times),
+ * with polling as a fallback. In the same run, the raw rate of {@code docker run -d --rm} of the same
+ * image at the same parallelism gives the baseline; the last line is
+ * {@code BENCH tasks tasks_per_s=X raw_docker_per_s=Y ratio=Z run_p50_ms=W}.
+ */
+public final class TaskBench {
+    static final long TASK_DEADLINE_SECONDS = 120;
+
+    /** Options of one run. */
+    public record Options(int tasks, int parallel, int warmup, String image) {}
+
+    /** What one run measured. */
+    public record Result(int tasks, int failed, double tasksPerSecond, double rawPerSecond, long runP50, long runP99,
+                         long doneP50, long doneP99) {
+        public double ratio() {
+            return rawPerSecond <= 0 ? 0 : tasksPerSecond / rawPerSecond;
+        }
+
+        public String line() {
+            return String.format(Locale.ROOT, "BENCH tasks tasks_per_s=%.2f raw_docker_per_s=%.2f ratio=%.2f run_p50_ms=%d",
+                    tasksPerSecond, rawPerSecond, ratio(), runP50);
+        }
+    }
+
+    /** Arrival times of one task's events. */
+    private static final class Times {
+        volatile long runningNanos;
+        volatile String terminalState;
+        final CompletableFuture<Long> done = new CompletableFuture<>();
+    }
+
+    private final ClusterTarget target;
+    private final PrintWriter out;
+    private final Map<String, Times> times = new ConcurrentHashMap<>();
+
+    public TaskBench(ClusterTarget target, PrintWriter out) {
+        this.target = target;
+        this.out = out;
+    }
+
+    public Result run(Options o) throws Exception {
+        ApiClient api = new ApiClient(target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
+        try (TaskEventStream events = openEvents()) {
+            say("load average before: %s", loadAverage());
+            if (o.warmup() > 0) {
+                say("warm-up: %d tasks (not measured)", o.warmup());
+                clusterRun(api, o, o.warmup(), new ArrayList<>(), new ArrayList<>(), new AtomicInteger());
+            }
+            say("cluster: %d one-task jobs (%s true), %d in flight", o.tasks(), o.image(), o.parallel());
+            List<Long> runMs = new ArrayList<>();
+            List<Long> doneMs = new ArrayList<>();
+            AtomicInteger failed = new AtomicInteger();
+            long clusterNanos = clusterRun(api, o, o.tasks(), runMs, doneMs, failed);
+            double tasksPerSecond = o.tasks() / (clusterNanos / 1e9);
+            LatencyStats run = new LatencyStats(runMs);
+            LatencyStats done = new LatencyStats(doneMs);
+            say("cluster: %d tasks in %.2f s = %.2f tasks/s, %d failed", o.tasks(), clusterNanos / 1e9, tasksPerSecond,
+                    failed.get());
+            say("submit→running p50 %d ms p99 %d ms (%d samples); submit→done p50 %d ms p99 %d ms",
+                    run.percentile(50), run.percentile(99), run.count(), done.percentile(50), done.percentile(99));
+            say("raw docker: %d × docker run -d --rm --network none %s true, %d in parallel", o.tasks(), o.image(),
+                    o.parallel());
+            long rawNanos = rawDocker(o);
+            double rawPerSecond = o.tasks() / (rawNanos / 1e9);
+            say("raw docker: %d containers in %.2f s = %.2f /s", o.tasks(), rawNanos / 1e9, rawPerSecond);
+            say("load average after: %s", loadAverage());
+            return new Result(o.tasks(), failed.get(), tasksPerSecond, rawPerSecond, run.percentile(50),
+                    run.percentile(99), done.percentile(50), done.percentile(99));
+        }
+    }
+
+    private TaskEventStream openEvents() {
+        for (String url : target.apiUrls()) {
+            try {
+                return TaskEventStream.open(url, this::onEvent);
+            } catch (Exception e) {
+                say("events from %s unavailable (%s); trying the next node", url, e.getMessage());
+            }
+        }
+        say("no events stream: timing by polling only");
+        return null;
+    }
+
+    private void onEvent(TaskEventStream.TaskEvent e) {
+        Times t = times.computeIfAbsent(e.taskId(), k -> new Times());
+        if ("RUNNING".equals(e.state()) && t.runningNanos == 0) {
+            t.runningNanos = e.receivedNanos();
+        }
+        if (JobText.isTerminal(e.state()) && t.terminalState == null) {
+            t.terminalState = e.state();
+            t.done.complete(e.receivedNanos());
+        }
+    }
+
+    /** Runs {@code count} tasks with {@code o.parallel()} closed-loop clients; returns the elapsed nanoseconds. */
+    private long clusterRun(ApiClient api, Options o, int count, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        JobSubmission spec = new JobSubmission("bench", o.image(), List.of("true"), Map.of(), 0.25, 16L, 60L, 0, 1, null);
+        ExecutorService pool = Executors.newFixedThreadPool(o.parallel());
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < o.parallel(); c++) {
+                clients.add(pool.submit(() -> {
+                    while (next.getAndIncrement() < count) {
+                        oneTask(api, spec, runMs, doneMs, failed);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : clients) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return System.nanoTime() - start;
+    }
+
+    private void oneTask(ApiClient api, JobSubmission spec, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
+            throws Exception {
+        long submitted = System.nanoTime();
+        String jobId = api.submit(spec);
+        String taskId = jobId + ".0";
+        Times t = times.computeIfAbsent(taskId, k -> new Times());
+        long deadline = submitted + TimeUnit.SECONDS.toNanos(TASK_DEADLINE_SECONDS);
+        while (!t.done.isDone()) {
+            try {
+                t.done.get(500, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                pollOnce(api, jobId, t);
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("task " + taskId + " not done within " + TASK_DEADLINE_SECONDS + " s");
+                }
+            }
+        }
+        long doneNanos = t.done.get();
+        synchronized (runMs) {
+            if (t.runningNanos != 0) {
+                runMs.add(Math.max(0, (t.runningNanos - submitted) / 1_000_000));
+            }
+        }
+        synchronized (doneMs) {
+            doneMs.add(Math.max(0, (doneNanos - submitted) / 1_000_000));
+        }
+        if (!"SUCCEEDED".equals(t.terminalState)) {
+            failed.incrementAndGet();
+        }
+    }
+
+    /** Fallback when events are missing: one GET of the job. */
+    private static void pollOnce(ApiClient api, String jobId, Times t) {
+        try {
+            JobView job = api.job(jobId);
+            long now = System.nanoTime();
+            for (TaskView task : job.tasks()) {
+                if (!"PENDING".equals(task.state()) && !"ASSIGNED".equals(task.state()) && t.runningNanos == 0) {
+                    t.runningNanos = now;
+                }
+                if (JobText.isTerminal(task.state()) && t.terminalState == null) {
+                    t.terminalState = task.state();
+                    t.done.complete(now);
+                }
+            }
+        } catch (ApiException e) {
+            // try again on the next round
+        }
+    }
+
+    /** {@code tasks} × {@code docker run -d --rm} with {@code parallel} workers; returns elapsed nanoseconds. */
+    private long rawDocker(Options o) throws Exception {
+        DockerCli docker = new DockerCli();
+        String label = DockerCli.SWARM_LABEL + "=" + target.config().swarm() + "-bench-raw";
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(o.parallel());
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < o.parallel(); c++) {
+                workers.add(pool.submit(() -> {
+                    while (next.getAndIncrement() < o.tasks()) {
+                        if (!docker.run(List.of("docker", "run", "-d", "--rm", "--network", "none", "--label", label,
+                                o.image(), "true")).ok()) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long elapsed = System.nanoTime() - start;
+        if (failures.get() > 0) {
+            say("raw docker: %d of %d runs failed", failures.get(), o.tasks());
+        }
+        return elapsed;
+    }
+
+    private void say(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+        out.flush();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}

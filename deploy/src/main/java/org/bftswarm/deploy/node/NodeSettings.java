@@ -1,0 +1,27 @@
+package org.bftswarm.deploy.node;
+
+import java.nio.file.Path;
+import org.bftswarm.crypto.Invariants;
+import org.bftswarm.deploy.config.ClusterConfig;
+
+/**
+ * How to run one node: the resolved cluster configuration, which node this is, the cluster data
+ * directory {@code D}, whether the Hazelcast gossip layer (and with it failure detection) runs,
+ * what executes tasks, and how often the node orders a {@code Tick} so retries and timeouts fire on
+ * an idle cluster (orchestrator README).
+ */
+public record NodeSettings(ClusterConfig config, int nodeId, Path dataDir, boolean gossip,
+        TaskExecutor.Factory executors, long tickMillis) {
+    public static final long DEFAULT_TICK_MILLIS = 1_000;
+
+    public NodeSettings {
+        Invariants.check(config != null && dataDir != null && executors != null, "config, data dir, executor required");
+        Invariants.check(nodeId >= 0 && nodeId < config.n(), "node id %s outside 0..%s", nodeId, config.n() - 1);
+        Invariants.check(tickMillis >= 10, "tick period %s ms too small", tickMillis);
+    }
+
+    /** Production settings: gossip on, Docker executor, ticks every second. */
+    public static NodeSettings production(ClusterConfig config, int nodeId, Path dataDir) {
+        return new NodeSettings(config, nodeId, dataDir, true, DockerTaskExecutor::open, DEFAULT_TICK_MILLIS);
+    }
+}

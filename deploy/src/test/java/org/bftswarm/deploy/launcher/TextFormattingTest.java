@@ -1,0 +1,106 @@
+package org.bftswarm.deploy.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.bftswarm.api.ClusterView;
+import org.bftswarm.api.JobStatus;
+import org.bftswarm.api.JobView;
+import org.bftswarm.api.TaskView;
+import org.junit.jupiter.api.Test;
+
+/** The node table, the cluster status and the job texts that the CLI prints. */
+class TextFormattingTest {
+
+    @Test
+    void nodeTableAlignsColumnsAndShowsDashesForUnknowns() {
+        String table = NodeTable.render(List.of(
+                new NodeRow(0, 1234L, "http://127.0.0.1:8080", "running", 17L, 0L),
+                new NodeRow(1, null, "http://127.0.0.1:8081", "down", null, null)));
+        List<String> lines = table.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("node  pid       api").contains("state").contains("executed");
+        assertThat(lines.get(1)).matches("0 +1234 +http://127\\.0\\.0\\.1:8080 +running +17 +0");
+        assertThat(lines.get(2)).matches("1 +- +http://127\\.0\\.0\\.1:8081 +down +- +-");
+        assertThat(lines.get(1).indexOf("http")).isEqualTo(lines.get(2).indexOf("http"));
+    }
+
+    @Test
+    void clusterViewIsTheOneMostNodesReportAndPrimaryIsViewModN() {
+        List<ClusterView> views = List.of(new ClusterView(4, 1, 1, 1, 10, 0, 0), new ClusterView(4, 1, 1, 1, 10, 0, 1),
+                new ClusterView(4, 1, 7, 3, 10, 0, 2));
+        ClusterStatus status = ClusterStatus.of("demo", 4, 1, List.of(), views);
+        assertThat(status.view()).isEqualTo(1L);
+        assertThat(status.primary()).isEqualTo(1);
+        assertThat(status.render()).startsWith("swarm demo: n = 4, f = 1, view 1, primary node 1");
+    }
+
+    @Test
+    void clusterWithNoAnsweringNodeHasUnknownView() {
+        ClusterStatus status = ClusterStatus.of("demo", 4, 1, List.of(), List.of());
+        assertThat(status.view()).isNull();
+        assertThat(status.render()).contains("view unknown, primary unknown");
+    }
+
+    @Test
+    void progressCountsTerminalTasksAndGroupsTheRest() {
+        JobView job = new JobView("job-3", "j", JobStatus.RUNNING, List.of(
+                new TaskView("job-3.0", 0, "SUCCEEDED", 1, 0, "x"),
+                new TaskView("job-3.1", 1, "RUNNING", 1, null, null),
+                new TaskView("job-3.2", null, "PENDING", 0, null, null),
+                new TaskView("job-3.3", 2, "FAILED", 2, 137, "")), 1L, null);
+        assertThat(JobText.progress(job)).isEqualTo("job-3 RUNNING: 2/4 tasks done (PENDING 1, RUNNING 1)");
+    }
+
+    @Test
+    void resultListsEveryTaskWithExitCodeAndIndentedOutput() {
+        JobView job = new JobView("job-1", "hello", JobStatus.FAILED, List.of(
+                new TaskView("job-1.0", 2, "SUCCEEDED", 1, 0, "hi\nthere\n"),
+                new TaskView("job-1.1", 3, "FAILED", 2, 137, null)), 1L, 2L);
+        String text = JobText.result(job);
+        assertThat(text).contains("job job-1 (hello): FAILED, 2/2 tasks done")
+                .contains("task job-1.0  node 2  attempt 1  SUCCEEDED  exit 0")
+                .contains("    | hi\n    | there\n")
+                .contains("task job-1.1  node 3  attempt 2  FAILED  exit 137");
+    }
+
+    @Test
+    void longOutputIsCutWithAPointerToTheLogs() {
+        String output = "line\n".repeat(JobText.MAX_OUTPUT_LINES + 5);
+        JobView job = new JobView("job-9", "n", JobStatus.COMPLETE,
+                List.of(new TaskView("job-9.0", 0, "SUCCEEDED", 1, 0, output)), 1L, 2L);
+        assertThat(JobText.result(job)).contains("… 5 more lines (./bftswarm logs job-9.0)");
+    }
+
+    @Test
+    void jobsTableWidensTheIdColumnToTheLongestId() {
+        String table = JobText.table(List.of(
+                new JobView("n0-0123456789abcdef", "a", JobStatus.COMPLETE, List.of(), 1L, 2L),
+                new JobView("j-1", "b", JobStatus.PENDING, List.of(), 1L, null)));
+        List<String> lines = table.lines().toList();
+        assertThat(lines.get(0)).startsWith("job                  name");
+        assertThat(lines.get(2)).startsWith("j-1                  b");
+        assertThat(lines.get(1)).endsWith("COMPLETE   0/0");
+    }
+
+    @Test
+    void percentilesAreNearestRank() {
+        LatencyStats stats = new LatencyStats(List.of(50L, 10L, 40L, 20L, 30L, 60L, 70L, 80L, 90L, 100L));
+        assertThat(stats.percentile(50)).isEqualTo(50);
+        assertThat(stats.percentile(99)).isEqualTo(100);
+        assertThat(stats.percentile(10)).isEqualTo(10);
+        assertThat(new LatencyStats(List.of()).percentile(50)).isZero();
+    }
+
+    @Test
+    void benchLineHasTheAgreedShape() {
+        TaskBench.Result r = new TaskBench.Result(100, 0, 6.5, 7.0, 280, 600, 500, 900);
+        assertThat(r.line()).isEqualTo("BENCH tasks tasks_per_s=6.50 raw_docker_per_s=7.00 ratio=0.93 run_p50_ms=280");
+    }
+
+    @Test
+    void logTailKeepsTheLastLines() {
+        assertThat(LogTail.lastLines("a\nb\nc\nd\n", 2)).containsExactly("c", "d");
+        assertThat(LogTail.lastLines("a", 5)).containsExactly("a");
+    }
+}
