@@ -4,13 +4,23 @@ import java.util.OptionalInt;
 
 /**
  * Which authenticated client id speaks for which node (issue 4 item 1 authorisation rule). Node
- * {@code i} (0 ≤ i < n, the same id as replica i) may act either under its replica principal
- * {@code i} or as the client {@code nodeClientBase + i} (default 1000 + i). Every other client id
+ * {@code i} (0 ≤ i < n, the same id as replica i) may act under its replica principal {@code i},
+ * as the client {@code nodeClientBase + i} (default 1000 + i), or as one of its API session ids
+ * {@code API_POOL_BASE + API_POOL_STRIDE·i + k} (k &lt; {@code API_POOL_SIZE}): a PBFT client has
+ * one request outstanding at a time, so a node's API submits through a small pool of ids, all
+ * signed with the node's key. This class is the one definition of that scheme. Every other client id
  * is an ordinary user client: it may submit and cancel its own jobs but never report for a node,
  * register one or suspect one. Deployments must therefore not hand user clients ids in
  * {@code [nodeClientBase, nodeClientBase + n)}.
  */
 public final class NodePrincipals {
+
+  /** First id of the nodes' API session pools. */
+  public static final int API_POOL_BASE = 10_000;
+  /** Id stride between two nodes' API pools. */
+  public static final int API_POOL_STRIDE = 64;
+  /** API session ids per node. */
+  public static final int API_POOL_SIZE = 8;
 
   private final int clusterSize;
   private final int nodeClientBase;
@@ -29,7 +39,21 @@ public final class NodePrincipals {
     if (offset >= 0 && offset < clusterSize) {
       return OptionalInt.of((int) offset);
     }
+    return apiPoolOwner(clientId, clusterSize);
+  }
+
+  /** The node whose API session pool contains {@code clientId}, if any. */
+  public static OptionalInt apiPoolOwner(int clientId, int clusterSize) {
+    long offset = (long) clientId - API_POOL_BASE;
+    if (offset >= 0 && offset % API_POOL_STRIDE < API_POOL_SIZE && offset / API_POOL_STRIDE < clusterSize) {
+      return OptionalInt.of((int) (offset / API_POOL_STRIDE));
+    }
     return OptionalInt.empty();
+  }
+
+  /** The {@code k}-th API session id of node {@code nodeId}. */
+  public static int apiClientId(int nodeId, int k) {
+    return API_POOL_BASE + API_POOL_STRIDE * nodeId + k;
   }
 
   /** True when {@code clientId} is node {@code nodeId}'s principal. */

@@ -81,6 +81,24 @@ class JobLifecycleTest {
   }
 
   @Test
+  void jobSubmittedThroughOneNodesApiSessionMayBeCancelledThroughAnotherNode() {
+    ClusterDriver d = ClusterDriver.withNodes(4, 4, 4096);
+    int apiSessionOfNode2 = NodePrincipals.apiClientId(2, 5);
+    Reply submitted = d.execute(apiSessionOfNode2, new SubmitJob(null, ClusterDriver.spec(1, 64, 1)));
+    Reply cancel = d.execute(d.nodeClient(0), new CancelJob(submitted.jobId()));
+    assertThat(cancel.code()).isEqualTo(ReplyCode.JOB_CANCELLED);
+  }
+
+  @Test
+  void idsOutsideEveryNodesApiPoolAreOrdinaryUsers() {
+    NodePrincipals principals = new NodePrincipals(SchedulerConfig.defaults(4));
+    assertThat(principals.nodeOf(NodePrincipals.apiClientId(3, NodePrincipals.API_POOL_SIZE - 1))).hasValue(3);
+    assertThat(principals.nodeOf(NodePrincipals.apiClientId(3, NodePrincipals.API_POOL_SIZE))).isEmpty();
+    assertThat(principals.nodeOf(NodePrincipals.apiClientId(4, 0))).isEmpty();
+    assertThat(principals.nodeOf(NodePrincipals.API_POOL_BASE - 1)).isEmpty();
+  }
+
+  @Test
   void namedSubmissionIsIdempotentAndAConflictingOneIsRefused() {
     ClusterDriver d = ClusterDriver.withNodes(4, 4, 4096);
     JobSpec spec = ClusterDriver.spec(1, 64, 2);

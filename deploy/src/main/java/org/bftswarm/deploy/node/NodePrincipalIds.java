@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.bftswarm.crypto.Invariants;
 import org.bftswarm.crypto.KeyRegistry;
 import org.bftswarm.crypto.VerifyingKey;
+import org.bftswarm.orchestrator.NodePrincipals;
 
 /**
  * Which principal ids node {@code i} signs with, all under its one node key (DESIGN "Security
@@ -19,12 +20,12 @@ import org.bftswarm.crypto.VerifyingKey;
 public final class NodePrincipalIds {
     /** First client id of node principals ({@code 1000 + i}), as the scheduler expects. */
     public static final int NODE_CLIENT_BASE = 1000;
-    /** First id of the API client pools. */
-    public static final int API_POOL_BASE = 10_000;
+    /** First id of the API client pools (the scheduler's definition). */
+    public static final int API_POOL_BASE = NodePrincipals.API_POOL_BASE;
     /** Id stride between two nodes' API pools. */
-    public static final int API_POOL_STRIDE = 64;
+    public static final int API_POOL_STRIDE = NodePrincipals.API_POOL_STRIDE;
     /** Client ids per node for API submissions. */
-    public static final int API_POOL_SIZE = 8;
+    public static final int API_POOL_SIZE = NodePrincipals.API_POOL_SIZE;
 
     private NodePrincipalIds() {
     }
@@ -39,7 +40,7 @@ public final class NodePrincipalIds {
     public static int apiClientId(int node, int k) {
         checkNode(node);
         Invariants.check(k >= 0 && k < API_POOL_SIZE, "API pool index %s outside 0..%s", k, API_POOL_SIZE - 1);
-        return API_POOL_BASE + API_POOL_STRIDE * node + k;
+        return NodePrincipals.apiClientId(node, k);
     }
 
     /** The node whose key signs for {@code principal}, if the principal is one of the derived ids. */
@@ -50,11 +51,7 @@ public final class NodePrincipalIds {
         if (principal >= NODE_CLIENT_BASE && principal < NODE_CLIENT_BASE + n) {
             return OptionalInt.of(principal - NODE_CLIENT_BASE);
         }
-        int offset = principal - API_POOL_BASE;
-        if (offset >= 0 && offset % API_POOL_STRIDE < API_POOL_SIZE && offset / API_POOL_STRIDE < n) {
-            return OptionalInt.of(offset / API_POOL_STRIDE);
-        }
-        return OptionalInt.empty();
+        return NodePrincipals.apiPoolOwner(principal, n);
     }
 
     /**
