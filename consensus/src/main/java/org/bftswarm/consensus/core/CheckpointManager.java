@@ -1,0 +1,252 @@
+package org.bftswarm.consensus.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bftswarm.consensus.codec.Decoded;
+import org.bftswarm.consensus.codec.Message.Checkpoint;
+import org.bftswarm.consensus.codec.Message.CommitProof;
+import org.bftswarm.consensus.codec.Message.PrePrepare;
+import org.bftswarm.consensus.codec.Message.StateChunk;
+import org.bftswarm.consensus.codec.Message.StateRequest;
+import org.bftswarm.consensus.codec.Signed;
+import org.bftswarm.crypto.Digest;
+import org.bftswarm.crypto.Invariants;
+
+/**
+ * Checkpoints and garbage collection (PBFT section 4.3): every K executed sequence numbers the
+ * replica signs the digest of its state; 2f+1 matching signatures make the checkpoint stable and
+ * the log at or below it is discarded. A replica that sees a stable certificate beyond its
+ * execution fetches the snapshot ({@link StateTransfer}); committed certificates of single slots
+ * are served to lagging replicas (FETCH / COMMIT-PROOF).
+ */
+final class CheckpointManager {
+    private static final int VOTES_PER_SENDER = 4;
+    private final Replica r;
+    private final TreeMap<Long, TreeMap<Integer, Signed>> votes = new TreeMap<>();
+    private final TreeMap<Long, byte[]> ownSnapshots = new TreeMap<>();
+    private final TreeMap<Long, Signed> ownCheckpoints = new TreeMap<>();
+    private final Map<Long, Signed> signedProofs = new TreeMap<>();
+    private StateTransfer transfer;
+
+    CheckpointManager(Replica r) {
+        this.r = r;
+    }
+
+    boolean transferring() {
+        return transfer != null;
+    }
+
+    byte[] snapshotBytes() {
+        return new ReplicaSnapshot(r.lastTimestamp, new TreeMap<>(r.clients.view()), r.sm.snapshot()).encode();
+    }
+
+    void take(long seq) {
+        byte[] snap = snapshotBytes();
+        Digest d = Digest.sha256(snap);
+        ownSnapshots.put(seq, snap);
+        Signed c = r.sign(new Checkpoint(seq, d));
+        ownCheckpoints.put(seq, c);
+        r.emit(new Effect.CheckpointTaken(seq, d));
+        r.broadcast(c);
+        addVote(c);
+    }
+
+    void onCheckpoint(Signed s) {
+        Checkpoint c = (Checkpoint) s.body();
+        r.noteSeq(c.seq(), s.sender(), -1);
+        if (c.seq() <= r.stable.seq()) {
+            return;
+        }
+        if (c.seq() % r.cfg.checkpointInterval() != 0) {
+            r.dropped(s.sender(), "checkpoint at non-checkpoint seq " + c.seq());
+            return;
+        }
+        List<Long> mine = new ArrayList<>();
+        for (var e : votes.entrySet()) {
+            if (e.getValue().containsKey(s.sender())) {
+                mine.add(e.getKey());
+            }
+        }
+        if (mine.size() >= VOTES_PER_SENDER) {
+            if (c.seq() < mine.get(0)) {
+                return;
+            }
+            votes.get(mine.get(0)).remove(s.sender());
+        }
+        addVote(s);
+    }
+
+    private void addVote(Signed s) {
+        Checkpoint c = (Checkpoint) s.body();
+        TreeMap<Integer, Signed> atSeq = votes.computeIfAbsent(c.seq(), k -> new TreeMap<>());
+        if (atSeq.putIfAbsent(s.sender(), s) != null) {
+            return;
+        }
+        List<Signed> matching = new ArrayList<>();
+        for (Signed v : atSeq.values()) {
+            if (((Checkpoint) v.body()).stateDigest().equals(c.stateDigest())) {
+                matching.add(v);
+            }
+        }
+        if (matching.size() >= r.q.checkpoint()) {
+            onStableCertificate(c.seq(), c.stateDigest(), matching);
+        }
+    }
+
+    /** A certified (seq, digest): make it stable, or fetch it if we have not executed that far. */
+    void onStableCertificate(long seq, Digest digest, List<Signed> proof) {
+        if (seq <= r.stable.seq()) {
+            return;
+        }
+        if (seq <= r.lastExecuted) {
+            byte[] snap = ownSnapshots.get(seq);
+            if (snap != null && Digest.sha256(snap).equals(digest)) {
+                makeStable(new StableCheckpoint(seq, digest, proof, snap));
+            } else {
+                r.dropped(r.id, "certified checkpoint " + seq + " differs from own state");
+            }
+            return;
+        }
+        if (transfer != null && transfer.seq >= seq) {
+            return;
+        }
+        transfer = new StateTransfer(seq, digest, List.copyOf(proof), r.id, r.q.n(), r.now);
+        requestChunk();
+    }
+
+    private void makeStable(StableCheckpoint cp) {
+        Invariants.check(cp.seq() <= r.lastExecuted && cp.snapshot() != null,
+                "stable checkpoint %d beyond execution %d or without snapshot", cp.seq(), r.lastExecuted);
+        r.stable = cp;
+        r.emit(new Effect.Persist(new PersistOp.SaveStableCheckpoint(cp)));
+        r.log.headMap(cp.seq(), true).clear();
+        votes.headMap(cp.seq(), true).clear();
+        ownSnapshots.headMap(cp.seq(), true).clear();
+        ownCheckpoints.headMap(cp.seq(), false).clear();
+        signedProofs.clear();
+        r.nextSeq = Math.max(r.nextSeq, cp.seq() + 1);
+        r.maybePropose();
+    }
+
+    /** Installs a verified snapshot; returns null or the reason it is unusable. */
+    String installSnapshot(StableCheckpoint cp) {
+        Decoded<ReplicaSnapshot> d = ReplicaSnapshot.decode(cp.snapshot());
+        if (!(d instanceof Decoded.Ok<ReplicaSnapshot> ok)) {
+            return "snapshot does not decode: " + ((Decoded.Malformed<ReplicaSnapshot>) d).reason();
+        }
+        try {
+            r.sm.restore(ok.value().application());
+        } catch (IllegalArgumentException e) {
+            return "state machine rejected snapshot: " + e.getMessage();
+        }
+        r.clients.replaceWith(ok.value().clients());
+        r.lastTimestamp = ok.value().lastTimestamp();
+        r.lastExecuted = cp.seq();
+        r.lastProgress = r.now;
+        ownCheckpoints.put(cp.seq(), r.sign(new Checkpoint(cp.seq(), cp.digest())));
+        r.stable = cp;
+        r.log.headMap(cp.seq(), true).clear();
+        votes.headMap(cp.seq(), true).clear();
+        r.nextSeq = Math.max(r.nextSeq, cp.seq() + 1);
+        r.purgeExecutedPending();
+        return null;
+    }
+
+    void tick() {
+        if (transfer != null && r.now - transfer.lastProgress > 2 * r.cfg.retransmitIntervalMs()) {
+            transfer.switchSource(r.now);
+            requestChunk();
+        }
+    }
+
+    private void requestChunk() {
+        r.send(transfer.source(), r.sign(new StateRequest(transfer.seq, transfer.nextChunk())));
+    }
+
+    void onStateRequest(int from, StateRequest req) {
+        StableCheckpoint cp = r.stable;
+        if (cp.seq() != req.seq() || cp.snapshot() == null) {
+            return;
+        }
+        int chunkBytes = r.cfg.stateChunkBytes();
+        int total = Math.max(1, (cp.snapshot().length + chunkBytes - 1) / chunkBytes);
+        if (req.chunk() >= total) {
+            r.dropped(from, "state request for chunk " + req.chunk() + " of " + total);
+            return;
+        }
+        int off = req.chunk() * chunkBytes;
+        byte[] data = Arrays.copyOfRange(cp.snapshot(), off, Math.min(cp.snapshot().length, off + chunkBytes));
+        r.send(from, r.sign(new StateChunk(cp.seq(), req.chunk(), total, cp.snapshot().length, data)));
+    }
+
+    void onStateChunk(int from, StateChunk c) {
+        if (transfer == null) {
+            return;
+        }
+        StateTransfer.Result res = transfer.accept(from, c, r.cfg.stateChunkBytes(), r.cfg.maxSnapshotBytes(), r.now);
+        switch (res) {
+            case IGNORED -> { }
+            case PROGRESS -> requestChunk();
+            case BAD -> badSource(from, "bogus state chunk");
+            case COMPLETE -> {
+                StableCheckpoint cp = new StableCheckpoint(transfer.seq, transfer.digest, transfer.proof,
+                        transfer.snapshot());
+                String problem = installSnapshot(cp);
+                if (problem != null) {
+                    badSource(from, problem);
+                    return;
+                }
+                transfer = null;
+                makeStable(cp);
+                r.emit(new Effect.StateInstalled(cp.seq(), cp.digest()));
+                r.executeReady();
+            }
+        }
+    }
+
+    private void badSource(int from, String why) {
+        r.dropped(from, why);
+        transfer.switchSource(r.now);
+        requestChunk();
+    }
+
+    void onFetch(int from, long seq) {
+        Slot s = r.log.get(seq);
+        if (s == null || !s.committed()) {
+            return;
+        }
+        Signed proof = signedProofs.computeIfAbsent(seq, k -> r.sign(s.commitProof));
+        r.send(from, proof);
+    }
+
+    /** A committed certificate for a slot we have not executed: safe to execute (2f+1 signed commits). */
+    void onCommitProof(int from, CommitProof cp) {
+        PrePrepare pp = (PrePrepare) cp.prePrepare().body();
+        if (pp.seq() <= r.lastExecuted || !r.inWindow(pp.seq())) {
+            return;
+        }
+        String problem = Certificates.commitProofProblem(cp, r.q);
+        if (problem != null) {
+            r.dropped(from, problem);
+            return;
+        }
+        Slot slot = r.log.computeIfAbsent(pp.seq(), s -> new Slot(s, r.view));
+        if (!slot.committed()) {
+            slot.commitProof = cp;
+            r.executeReady();
+        }
+    }
+
+    void retransmit() {
+        Signed atStable = ownCheckpoints.get(r.stable.seq());
+        if (atStable != null) {
+            r.broadcast(atStable);
+        }
+        if (!ownCheckpoints.isEmpty() && ownCheckpoints.lastKey() > r.stable.seq()) {
+            r.broadcast(ownCheckpoints.lastEntry().getValue());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.bftswarm.consensus.core;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Per-client last executed request number and its reply (PBFT section 4.1: requests are
+ * deduplicated by (client, timestamp); the last reply is kept so retransmissions are answered,
+ * never re-executed). Part of the checkpointed state, so it is a TreeMap (deterministic order).
+ */
+public final class ClientTable {
+    /** Last executed request of a client and its result. */
+    public record Entry(long requestNumber, byte[] result) {}
+
+    private final TreeMap<Integer, Entry> entries = new TreeMap<>();
+
+    /** Last executed request number of the client, or -1. */
+    public long lastRequest(int clientId) {
+        Entry e = entries.get(clientId);
+        return e == null ? -1 : e.requestNumber();
+    }
+
+    public Entry get(int clientId) {
+        return entries.get(clientId);
+    }
+
+    public void record(int clientId, long requestNumber, byte[] result) {
+        entries.put(clientId, new Entry(requestNumber, result));
+    }
+
+    public Map<Integer, Entry> view() {
+        return java.util.Collections.unmodifiableMap(entries);
+    }
+
+    public void replaceWith(Map<Integer, Entry> other) {
+        entries.clear();
+        entries.putAll(other);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+}

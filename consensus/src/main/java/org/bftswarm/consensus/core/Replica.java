@@ -1,0 +1,387 @@
+package org.bftswarm.consensus.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bftswarm.consensus.api.ReplicatedStateMachine;
+import org.bftswarm.consensus.codec.Message;
+import org.bftswarm.consensus.codec.Message.*;
+import org.bftswarm.consensus.codec.Signed;
+import org.bftswarm.consensus.codec.Verified;
+
+/**
+ * The PBFT replica core (Castro &amp; Liskov OSDI '99 section 4; signatures as in PBFT-PK):
+ * {@link #step} consumes one verified message, {@link #tick} advances time, and both return the
+ * outbox of {@link Effect}s. No threads, I/O, clocks or randomness. This class holds the normal
+ * case (section 4.2: pre-prepare, prepare, commit, in-order execution with batching and
+ * pipelining inside the watermarks) and request dedupe; {@link CheckpointManager} handles
+ * checkpoints, catch-up and state transfer, {@link ViewChanger} the view change (section 4.4).
+ */
+public final class Replica {
+    final ReplicaConfig cfg;
+    final Quorums q;
+    final ReplicatedStateMachine sm;
+    final int id;
+    final List<Effect> outbox = new ArrayList<>();
+    final TreeMap<Long, Slot> log = new TreeMap<>();
+    final ClientTable clients = new ClientTable();
+    /** Requests received and not yet executed, one per client (its highest). */
+    final LinkedHashMap<Integer, Pending> pending = new LinkedHashMap<>();
+    /** Client -> request number already placed in a pre-prepare of the current view (primary only). */
+    final Map<Integer, Long> proposed = new HashMap<>();
+    final CheckpointManager checkpoints;
+    final ViewChanger viewChanger;
+    final RequestPipeline pipeline;
+
+    long now;
+    long view;
+    boolean inViewChange;
+    int failedViews;
+    long lastExecuted;
+    long lastTimestamp;
+    long lastProposedTs;
+    long nextSeq = 1;
+    long lastProgress;
+    long maxSeenSeq;
+    long lastRetransmit;
+    StableCheckpoint stable;
+    private Signed lastFetch;
+
+    record Pending(Signed request, long requestNumber, long since) {}
+
+    /** A fresh replica at the genesis state of {@code sm}. */
+    public Replica(ReplicaConfig cfg, ReplicatedStateMachine sm) {
+        this.cfg = cfg;
+        this.q = cfg.quorums();
+        this.sm = sm;
+        this.id = cfg.id();
+        this.checkpoints = new CheckpointManager(this);
+        this.viewChanger = new ViewChanger(this);
+        this.pipeline = new RequestPipeline(this);
+        byte[] genesis = checkpoints.snapshotBytes();
+        this.stable = new StableCheckpoint(0, org.bftswarm.crypto.Digest.sha256(genesis), List.of(), genesis);
+    }
+
+    /**
+     * Rebuilds a replica after a crash from its durable state: restores the stable checkpoint,
+     * reloads the slots it signed for, and (view &gt; 0) re-enters the view change for its last view
+     * so the primary re-sends NEW-VIEW. Missing executions are fetched (COMMIT-PROOF or state transfer).
+     */
+    public static Replica recover(ReplicaConfig cfg, ReplicatedStateMachine sm, PersistedState ps, long nowMillis) {
+        Replica r = new Replica(cfg, sm);
+        r.now = nowMillis;
+        r.lastProgress = nowMillis;
+        if (ps.stable() != null && ps.stable().seq() > 0) {
+            org.bftswarm.crypto.Invariants.check(r.checkpoints.installSnapshot(ps.stable()) == null, "own stable snapshot unreadable");
+        }
+        r.view = ps.view();
+        for (var e : ps.slots().entrySet()) {
+            if (e.getKey() > r.stable.seq()) {
+                r.log.put(e.getKey(), Slot.fromRecord(e.getKey(), e.getValue()));
+                r.nextSeq = Math.max(r.nextSeq, e.getKey() + 1);
+                r.maxSeenSeq = Math.max(r.maxSeenSeq, e.getKey());
+            }
+        }
+        r.nextSeq = Math.max(r.nextSeq, r.stable.seq() + 1);
+        if (r.view > 0) {
+            r.viewChanger.reenterAfterRestart();
+        }
+        return r;
+    }
+
+    // ---------------------------------------------------------------- public surface
+
+    public List<Effect> step(Verified message) {
+        dispatch(message.signed());
+        return drain();
+    }
+
+    public List<Effect> tick(long nowMillis) {
+        now = Math.max(now, nowMillis);
+        checkpoints.tick();
+        if (inViewChange) {
+            viewChanger.tick();
+        } else if (requestTimerExpired()) {
+            viewChanger.start(view + 1);
+        } else {
+            maybePropose();
+        }
+        if (now - lastRetransmit >= cfg.retransmitIntervalMs()) {
+            lastRetransmit = now;
+            retransmit();
+        }
+        return drain();
+    }
+
+    /** Effects produced since the last drain (e.g. by {@link #recover}). */
+    public List<Effect> drain() {
+        List<Effect> out = new ArrayList<>(outbox);
+        outbox.clear();
+        return out;
+    }
+
+    public int id() { return id; }
+    public long view() { return view; }
+    public boolean inViewChange() { return inViewChange; }
+    public long lastExecuted() { return lastExecuted; }
+    public long stableCheckpoint() { return stable.seq(); }
+    public int logSize() { return log.size(); }
+    public int primary() { return q.primary(view); }
+    public boolean transferring() { return checkpoints.transferring(); }
+
+    // ---------------------------------------------------------------- dispatch
+
+    private void dispatch(Signed s) {
+        Message m = s.body();
+        if (m instanceof Request) {
+            pipeline.onRequest(s);
+            return;
+        }
+        if (s.sender() == id) {
+            return;
+        }
+        if (m instanceof PrePrepare) {
+            onPrePrepare(s);
+        } else if (m instanceof Prepare p) {
+            onVote(s, p.view(), p.seq(), true);
+        } else if (m instanceof Commit c) {
+            onVote(s, c.view(), c.seq(), false);
+        } else if (m instanceof Checkpoint) {
+            checkpoints.onCheckpoint(s);
+        } else if (m instanceof ViewChange) {
+            viewChanger.onViewChange(s);
+        } else if (m instanceof NewView) {
+            viewChanger.onNewView(s);
+        } else if (m instanceof Fetch f) {
+            checkpoints.onFetch(s.sender(), f.seq());
+        } else if (m instanceof CommitProof cp) {
+            checkpoints.onCommitProof(s.sender(), cp);
+        } else if (m instanceof StateRequest sr) {
+            checkpoints.onStateRequest(s.sender(), sr);
+        } else if (m instanceof StateChunk sc) {
+            checkpoints.onStateChunk(s.sender(), sc);
+        } else {
+            dropped(s.sender(), org.bftswarm.consensus.codec.MessageType.name(s.type()) + " is not for replicas");
+        }
+    }
+
+    boolean isPrimary() {
+        return q.primary(view) == id;
+    }
+
+    // ---------------------------------------------------------------- agreement
+
+    boolean inWindow(long seq) {
+        return seq > stable.seq() && seq <= stable.seq() + cfg.watermarkWindow();
+    }
+
+    Slot slotFor(long seq) {
+        Slot s = log.get(seq);
+        if (s == null) {
+            s = new Slot(seq, view);
+            log.put(seq, s);
+        } else if (s.view < view) {
+            s.resetForView(view);
+        }
+        return s;
+    }
+
+    void noteSeq(long seq, int sender, long msgView) {
+        maxSeenSeq = Math.max(maxSeenSeq, seq);
+        viewChanger.noteView(sender, msgView);
+    }
+
+    private void onPrePrepare(Signed s) {
+        PrePrepare pp = (PrePrepare) s.body();
+        noteSeq(pp.seq(), s.sender(), pp.view());
+        if (inViewChange || pp.view() != view || !inWindow(pp.seq())) {
+            return;
+        }
+        if (s.sender() != q.primary(view)) {
+            dropped(s.sender(), "pre-prepare from a backup");
+            return;
+        }
+        boolean reProposal = viewChanger.isReProposal(s);
+        if (pp.batch().isNull() && !reProposal) {
+            dropped(s.sender(), "null batch outside NEW-VIEW");
+            return;
+        }
+        Slot slot = slotFor(pp.seq());
+        if (slot.prePrepare != null) {
+            if (!slot.digest().equals(pp.digest())) {
+                dropped(s.sender(), "equivocating pre-prepare at seq " + pp.seq());
+            }
+            return;
+        }
+        String tsProblem = reProposal ? null : pipeline.timestampProblem(pp.seq(), pp.batch().timestamp());
+        if (tsProblem != null) {
+            dropped(s.sender(), tsProblem);
+            return;
+        }
+        acceptPrePrepare(slot, s);
+    }
+
+    /** Backup accepts a pre-prepare: record, sign PREPARE, persist, then send. */
+    void acceptPrePrepare(Slot slot, Signed pp) {
+        org.bftswarm.crypto.Invariants.check(slot.view == view && ((PrePrepare) pp.body()).view() == view,
+                "pre-prepare of view %d accepted into slot of view %d in view %d", ((PrePrepare) pp.body()).view(),
+                slot.view, view);
+        slot.prePrepare = pp;
+        slot.lastSentMillis = now;
+        if (!isPrimary()) {
+            slot.myPrepare = sign(new Prepare(view, slot.seq, slot.digest()));
+            slot.prepares.put(id, slot.myPrepare);
+            persist(slot);
+            broadcast(slot.myPrepare);
+        } else {
+            persist(slot);
+        }
+        checkPrepared(slot);
+    }
+
+    private void onVote(Signed s, long msgView, long seq, boolean isPrepare) {
+        noteSeq(seq, s.sender(), msgView);
+        if (inViewChange || msgView != view || !inWindow(seq)) {
+            return;
+        }
+        if (isPrepare && s.sender() == q.primary(view)) {
+            dropped(s.sender(), "prepare from the primary");
+            return;
+        }
+        Slot slot = slotFor(seq);
+        TreeMap<Integer, Signed> votes = isPrepare ? slot.prepares : slot.commits;
+        if (votes.putIfAbsent(s.sender(), s) != null) {
+            return;
+        }
+        if (isPrepare) {
+            checkPrepared(slot);
+        } else {
+            checkCommitted(slot);
+        }
+    }
+
+    void checkPrepared(Slot slot) {
+        if (slot.preparedInView || slot.prePrepare == null) {
+            return;
+        }
+        List<Signed> matching = slot.matchingPrepares(q.primary(view));
+        if (matching.size() < q.prepared()) {
+            return;
+        }
+        slot.prepared = new PreparedCert(slot.prePrepare, List.copyOf(matching.subList(0, q.prepared())));
+        slot.preparedInView = true;
+        slot.myCommit = sign(new Commit(view, slot.seq, slot.digest()));
+        slot.commits.put(id, slot.myCommit);
+        persist(slot);
+        broadcast(slot.myCommit);
+        checkCommitted(slot);
+    }
+
+    void checkCommitted(Slot slot) {
+        if (slot.committed() || !slot.preparedInView) {
+            return;
+        }
+        List<Signed> matching = slot.matchingCommits();
+        if (matching.size() >= q.committed()) {
+            slot.commitProof = new CommitProof(slot.prePrepare, List.copyOf(matching));
+            executeReady();
+        }
+    }
+
+    // ---------------------------------------------------------------- delegation
+
+    void maybePropose() {
+        pipeline.maybePropose();
+    }
+
+    void executeReady() {
+        pipeline.executeReady();
+    }
+
+    void purgeExecutedPending() {
+        pipeline.purgeExecutedPending();
+    }
+
+    // ---------------------------------------------------------------- timers and retransmission
+
+    long currentTimeout() {
+        return cfg.requestTimeoutMs() << Math.min(failedViews, 6);
+    }
+
+    private boolean requestTimerExpired() {
+        if (pending.isEmpty() || checkpoints.transferring()) {
+            return false;
+        }
+        long oldest = Long.MAX_VALUE;
+        for (Pending p : pending.values()) {
+            oldest = Math.min(oldest, p.since());
+        }
+        return now - Math.max(oldest, lastProgress) > currentTimeout();
+    }
+
+    private void retransmit() {
+        if (inViewChange) {
+            viewChanger.retransmit();
+        } else {
+            for (Slot s : log.tailMap(lastExecuted, false).values()) {
+                if (s.committed() || s.view != view || now - s.lastSentMillis < cfg.retransmitIntervalMs()) {
+                    continue;
+                }
+                s.lastSentMillis = now;
+                if (isPrimary() && s.prePrepare != null) {
+                    broadcast(s.prePrepare);
+                }
+                if (s.myPrepare != null) {
+                    broadcast(s.myPrepare);
+                }
+                if (s.myCommit != null) {
+                    broadcast(s.myCommit);
+                }
+            }
+        }
+        viewChanger.joinIfBehind();
+        checkpoints.retransmit();
+        Slot next = log.get(lastExecuted + 1);
+        if (maxSeenSeq > lastExecuted && !checkpoints.transferring() && (next == null || !next.committed())) {
+            if (lastFetch == null || ((Fetch) lastFetch.body()).seq() != lastExecuted + 1) {
+                lastFetch = sign(new Fetch(lastExecuted + 1));
+            }
+            broadcast(lastFetch);
+        }
+    }
+
+    // ---------------------------------------------------------------- effect helpers
+
+    Signed sign(Message m) {
+        return Signed.sign(cfg.swarm(), cfg.key(), id, m);
+    }
+
+    void emit(Effect e) {
+        outbox.add(e);
+    }
+
+    void broadcast(Signed s) {
+        outbox.add(new Effect.Broadcast(s));
+    }
+
+    void send(int to, Signed s) {
+        outbox.add(new Effect.Send(to, s));
+    }
+
+    void persist(Slot slot) {
+        outbox.add(new Effect.Persist(new PersistOp.SaveSlot(slot.seq, slot.toRecord())));
+    }
+
+    void dropped(int sender, String reason) {
+        outbox.add(new Effect.Dropped(sender, reason));
+    }
+
+    @Override
+    public String toString() {
+        return "Replica[" + id + " view=" + view + (inViewChange ? "(vc)" : "") + " executed=" + lastExecuted
+                + " stable=" + stable.seq() + "]";
+    }
+}

@@ -1,0 +1,163 @@
+package org.bftswarm.consensus.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bftswarm.consensus.api.ExecutionContext;
+import org.bftswarm.consensus.codec.Batch;
+import org.bftswarm.consensus.codec.Message.PrePrepare;
+import org.bftswarm.consensus.codec.Message.Reply;
+import org.bftswarm.consensus.codec.Message.Request;
+import org.bftswarm.consensus.codec.Signed;
+import org.bftswarm.crypto.Invariants;
+
+/**
+ * Client requests through the replica (PBFT OSDI '99 sections 4.1, 4.2 and 5.1): dedupe by
+ * (client, request number) with the last reply re-sent for retransmissions; the primary's
+ * batching (cut at max size, at max delay, or at once when the pipeline is idle) within the
+ * watermark window; and in-order execution of committed batches with the primary's timestamp
+ * made monotonic, taking a checkpoint every K sequence numbers.
+ */
+final class RequestPipeline {
+    private final Replica r;
+
+    RequestPipeline(Replica r) {
+        this.r = r;
+    }
+
+    void onRequest(Signed s) {
+        Request q = (Request) s.body();
+        long last = r.clients.lastRequest(q.clientId());
+        if (q.requestNumber() < last) {
+            return;
+        }
+        if (q.requestNumber() == last) {
+            ClientTable.Entry e = r.clients.get(q.clientId());
+            r.emit(new Effect.SendReply(q.clientId(), new Reply(r.view, q.clientId(), last, e.result())));
+            return;
+        }
+        Replica.Pending p = r.pending.get(q.clientId());
+        if (p != null && p.requestNumber() >= q.requestNumber()) {
+            return;
+        }
+        r.pending.remove(q.clientId());
+        r.pending.put(q.clientId(), new Replica.Pending(s, q.requestNumber(), r.now));
+        maybePropose();
+    }
+
+    /** Primary: cut batches while the window allows and the batch is full, overdue, or the pipeline idle. */
+    void maybePropose() {
+        if (r.inViewChange || !r.isPrimary() || r.checkpoints.transferring()) {
+            return;
+        }
+        while (r.nextSeq <= r.stable.seq() + r.cfg.watermarkWindow()) {
+            List<Signed> batch = new ArrayList<>();
+            long oldest = Long.MAX_VALUE;
+            for (Replica.Pending p : r.pending.values()) {
+                Long done = r.proposed.get(((Request) p.request().body()).clientId());
+                if (done != null && done >= p.requestNumber()) {
+                    continue;
+                }
+                oldest = Math.min(oldest, p.since());
+                if (batch.size() < r.cfg.maxBatchSize()) {
+                    batch.add(p.request());
+                }
+            }
+            boolean idle = r.nextSeq - 1 <= r.lastExecuted;
+            if (batch.isEmpty() || !(idle || batch.size() >= r.cfg.maxBatchSize()
+                    || r.now - oldest >= r.cfg.maxBatchDelayMs())) {
+                return;
+            }
+            propose(batch);
+        }
+    }
+
+    private void propose(List<Signed> requests) {
+        long ts = Math.max(r.now, Math.max(r.lastProposedTs, r.lastTimestamp));
+        r.lastProposedTs = ts;
+        Signed pp = r.sign(new PrePrepare(r.view, r.nextSeq, Batch.of(ts, requests)));
+        Slot slot = r.slotFor(r.nextSeq);
+        slot.prePrepare = pp;
+        slot.lastSentMillis = r.now;
+        for (Signed s : requests) {
+            Request q = (Request) s.body();
+            r.proposed.put(q.clientId(), q.requestNumber());
+        }
+        r.nextSeq++;
+        r.persist(slot);
+        r.broadcast(pp);
+        r.checkPrepared(slot);
+    }
+
+    void executeReady() {
+        while (!r.checkpoints.transferring()) {
+            Slot s = r.log.get(r.lastExecuted + 1);
+            if (s == null || !s.committed()) {
+                break;
+            }
+            execute(s);
+        }
+        maybePropose();
+    }
+
+    private void execute(Slot slot) {
+        long seq = r.lastExecuted + 1;
+        PrePrepare pp = (PrePrepare) slot.commitProof.prePrepare().body();
+        Invariants.check(pp.seq() == seq, "executing seq %d out of order (next %d)", pp.seq(), seq);
+        Batch b = pp.batch();
+        long ts = b.isNull() ? r.lastTimestamp : Math.max(r.lastTimestamp, b.timestamp());
+        int executed = 0;
+        for (Signed rs : b.requests()) {
+            Request q = (Request) rs.body();
+            long last = r.clients.lastRequest(q.clientId());
+            if (q.requestNumber() > last) {
+                byte[] result = r.sm.execute(new ExecutionContext(seq, ts, q.clientId(), q.requestNumber()),
+                        q.operation());
+                r.clients.record(q.clientId(), q.requestNumber(), result);
+                r.emit(new Effect.SendReply(q.clientId(), new Reply(r.view, q.clientId(), q.requestNumber(), result)));
+                executed++;
+            }
+            Replica.Pending p = r.pending.get(q.clientId());
+            if (p != null && p.requestNumber() <= q.requestNumber()) {
+                r.pending.remove(q.clientId());
+            }
+        }
+        r.lastTimestamp = ts;
+        r.lastExecuted = seq;
+        r.lastProgress = r.now;
+        if (executed > 0) {
+            r.failedViews = 0;
+        }
+        r.emit(new Effect.Executed(seq, r.view, b.digest(), executed));
+        if (seq % r.cfg.checkpointInterval() == 0) {
+            r.checkpoints.take(seq);
+        }
+    }
+
+    /** Drops pending requests that the (restored) client table shows as executed. */
+    void purgeExecutedPending() {
+        r.pending.values().removeIf(p -> p.requestNumber() <= r.clients.lastRequest(
+                ((Request) p.request().body()).clientId()));
+    }
+
+    /** PBFT section 4.6: timestamps are monotonic in seq order and within the allowed skew of our clock. */
+    String timestampProblem(long seq, long ts) {
+        if (Math.abs(ts - r.now) > r.cfg.maxClockSkewMs()) {
+            return "batch timestamp " + ts + " too far from local time " + r.now;
+        }
+        long lower = r.lastTimestamp;
+        for (Slot s : r.log.headMap(seq, false).values()) {
+            if (s.view == r.view && s.prePrepare != null && !s.batch().isNull()) {
+                lower = Math.max(lower, s.batch().timestamp());
+            }
+        }
+        if (ts < lower) {
+            return "batch timestamp " + ts + " goes backwards (< " + lower + ")";
+        }
+        for (Slot s : r.log.tailMap(seq, false).values()) {
+            if (s.view == r.view && s.prePrepare != null && !s.batch().isNull() && s.batch().timestamp() < ts) {
+                return "batch timestamp " + ts + " above a later batch's";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+package org.bftswarm.consensus.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bftswarm.consensus.codec.Message.StateChunk;
+import org.bftswarm.consensus.codec.Signed;
+import org.bftswarm.crypto.Digest;
+
+/**
+ * One in-progress fetch of a certified checkpoint snapshot (PBFT TOCS 2002 section 6.2, state
+ * transfer): chunks are requested one at a time from one signer of the checkpoint proof, copied
+ * into a single buffer bounded by the configured maximum, and the whole is accepted only if its
+ * SHA-256 equals the certified digest. A bad source is abandoned for the next signer.
+ */
+final class StateTransfer {
+    final long seq;
+    final Digest digest;
+    final List<Signed> proof;
+    private final List<Integer> sources = new ArrayList<>();
+    private int sourceIndex;
+    private byte[] buffer;
+    private int totalChunks = -1;
+    private int nextChunk;
+    long lastProgress;
+
+    /** Outcome of one chunk. */
+    enum Result { PROGRESS, COMPLETE, BAD, IGNORED }
+
+    StateTransfer(long seq, Digest digest, List<Signed> proof, int self, int n, long now) {
+        this.seq = seq;
+        this.digest = digest;
+        this.proof = proof;
+        for (Signed s : proof) {
+            if (s.sender() != self && !sources.contains(s.sender())) {
+                sources.add(s.sender());
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (i != self && !sources.contains(i)) {
+                sources.add(i);
+            }
+        }
+        this.lastProgress = now;
+    }
+
+    int source() {
+        return sources.get(sourceIndex % sources.size());
+    }
+
+    int nextChunk() {
+        return nextChunk;
+    }
+
+    /** Restart from chunk 0 with the next source. */
+    void switchSource(long now) {
+        sourceIndex++;
+        buffer = null;
+        totalChunks = -1;
+        nextChunk = 0;
+        lastProgress = now;
+    }
+
+    Result accept(int from, StateChunk c, int chunkBytes, int maxSnapshot, long now) {
+        if (from != source() || c.seq() != seq || c.chunk() != nextChunk) {
+            return Result.IGNORED;
+        }
+        if (c.totalLength() > maxSnapshot || c.totalLength() < 0) {
+            return Result.BAD;
+        }
+        int expectedChunks = Math.max(1, (c.totalLength() + chunkBytes - 1) / chunkBytes);
+        if (c.totalChunks() != expectedChunks || (totalChunks >= 0 && (c.totalChunks() != totalChunks
+                || c.totalLength() != buffer.length))) {
+            return Result.BAD;
+        }
+        int offset = c.chunk() * chunkBytes;
+        int expectedLen = Math.min(chunkBytes, c.totalLength() - offset);
+        if (c.data().length != expectedLen) {
+            return Result.BAD;
+        }
+        if (buffer == null) {
+            buffer = new byte[c.totalLength()];
+            totalChunks = c.totalChunks();
+        }
+        System.arraycopy(c.data(), 0, buffer, offset, expectedLen);
+        nextChunk++;
+        lastProgress = now;
+        if (nextChunk < totalChunks) {
+            return Result.PROGRESS;
+        }
+        return Digest.sha256(buffer).equals(digest) ? Result.COMPLETE : Result.BAD;
+    }
+
+    byte[] snapshot() {
+        return buffer;
+    }
+}

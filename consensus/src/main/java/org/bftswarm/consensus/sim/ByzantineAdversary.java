@@ -1,0 +1,189 @@
+package org.bftswarm.consensus.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.bftswarm.consensus.codec.Batch;
+import org.bftswarm.consensus.codec.Codec;
+import org.bftswarm.consensus.codec.Message;
+import org.bftswarm.consensus.codec.Message.*;
+import org.bftswarm.consensus.codec.Signed;
+import org.bftswarm.consensus.core.Effect;
+import org.bftswarm.consensus.core.Replica;
+import org.bftswarm.crypto.Digest;
+import org.bftswarm.crypto.SigningKey;
+
+/**
+ * A Byzantine replica: it runs the real core (so it knows what to lie about) and rewrites and
+ * augments its outbox according to its {@link Behaviour}s. It holds only its own signing key, so
+ * it can sign lies as itself but can only forge others' messages with invalid signatures.
+ */
+final class ByzantineAdversary {
+    private final int id;
+    private final int n;
+    private final String swarm;
+    private final SigningKey key;
+    private final EnumSet<Behaviour> behaviours;
+    private final SplittableRandom rnd;
+    private final List<Signed> heard = new ArrayList<>();
+    private final EnumSet<Behaviour> exercised = EnumSet.noneOf(Behaviour.class);
+
+    ByzantineAdversary(int id, int n, String swarm, SigningKey key, EnumSet<Behaviour> behaviours, SplittableRandom rnd) {
+        this.id = id;
+        this.n = n;
+        this.swarm = swarm;
+        this.key = key;
+        this.behaviours = behaviours;
+        this.rnd = rnd;
+    }
+
+    EnumSet<Behaviour> exercised() {
+        return exercised;
+    }
+
+    private boolean has(Behaviour b) {
+        if (behaviours.contains(b)) {
+            exercised.add(b);
+            return true;
+        }
+        return false;
+    }
+
+    private Signed sign(Message m) {
+        return Signed.sign(swarm, key, id, m);
+    }
+
+    private Digest randomDigest() {
+        byte[] b = new byte[32];
+        rnd.nextBytes(b);
+        return Digest.wrap(b);
+    }
+
+    void heard(Signed s) {
+        if (heard.size() < 256) {
+            heard.add(s);
+        } else {
+            heard.set(rnd.nextInt(heard.size()), s);
+        }
+    }
+
+    /** Rewrites one outbox. Persist and informational effects pass through unchanged. */
+    List<Effect> transform(List<Effect> effects) {
+        List<Effect> out = new ArrayList<>();
+        for (Effect e : effects) {
+            if (e instanceof Effect.Broadcast b) {
+                if (has(Behaviour.SILENT)) {
+                    continue;
+                }
+                if (b.message().body() instanceof PrePrepare pp && !pp.batch().isNull() && has(Behaviour.EQUIVOCATE)) {
+                    equivocate(pp, b.message(), out);
+                    continue;
+                }
+                out.add(new Effect.Broadcast(lie(b.message())));
+            } else if (e instanceof Effect.Send s) {
+                if (has(Behaviour.SILENT)) {
+                    continue;
+                }
+                out.add(new Effect.Send(s.to(), lie(s.message())));
+            } else if (e instanceof Effect.SendReply r) {
+                if (has(Behaviour.SILENT)) {
+                    continue;
+                }
+                if (has(Behaviour.FAKE_REPLIES)) {
+                    byte[] junk = new byte[r.reply().result().length];
+                    rnd.nextBytes(junk);
+                    out.add(new Effect.SendReply(r.clientId(), new Reply(r.reply().view(), r.clientId(),
+                            r.reply().requestNumber(), junk)));
+                } else {
+                    out.add(r);
+                }
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private Signed lie(Signed m) {
+        Message body = m.body();
+        if (body instanceof Prepare p && has(Behaviour.WRONG_DIGESTS)) {
+            return sign(new Prepare(p.view(), p.seq(), randomDigest()));
+        }
+        if (body instanceof Commit c && has(Behaviour.WRONG_DIGESTS)) {
+            return sign(new Commit(c.view(), c.seq(), randomDigest()));
+        }
+        if (body instanceof Checkpoint c && has(Behaviour.LYING_CHECKPOINTS)) {
+            return sign(new Checkpoint(c.seq(), randomDigest()));
+        }
+        if (body instanceof StateChunk c && has(Behaviour.LYING_CHECKPOINTS)) {
+            byte[] junk = new byte[c.data().length];
+            rnd.nextBytes(junk);
+            return sign(new StateChunk(c.seq(), c.chunk(), c.totalChunks(), c.totalLength(), junk));
+        }
+        return m;
+    }
+
+    /** Different batches for the same (view, seq) to the two halves of the backups, with commits for each. */
+    private void equivocate(PrePrepare pp, Signed original, List<Effect> out) {
+        List<Signed> reordered = new ArrayList<>(pp.batch().requests());
+        Collections.reverse(reordered);
+        Batch alt = Batch.of(pp.batch().timestamp() + 1, reordered);
+        Signed altPp = sign(new PrePrepare(pp.view(), pp.seq(), alt));
+        Signed commitOrig = sign(new Commit(pp.view(), pp.seq(), pp.digest()));
+        Signed commitAlt = sign(new Commit(pp.view(), pp.seq(), alt.digest()));
+        for (int j = 0; j < n; j++) {
+            if (j == id) {
+                continue;
+            }
+            boolean firstHalf = j % 2 == 0;
+            out.add(new Effect.Send(j, firstHalf ? original : altPp));
+            out.add(new Effect.Send(j, firstHalf ? commitOrig : commitAlt));
+        }
+    }
+
+    /** Unprompted mischief, called on the replica's ticks. */
+    List<Effect> inject(Replica core, int[] clientIds) {
+        List<Effect> out = new ArrayList<>();
+        if (behaviours.contains(Behaviour.SILENT) && behaviours.size() == 1 || rnd.nextInt(5) != 0) {
+            return out;
+        }
+        int target = otherReplica();
+        if (has(Behaviour.FORGE_SIGNATURES)) {
+            byte[] sig = new byte[64];
+            rnd.nextBytes(sig);
+            int victim = otherReplica();
+            Message body = switch (rnd.nextInt(3)) {
+                case 0 -> new Prepare(core.view(), core.lastExecuted() + 1, randomDigest());
+                case 1 -> new Commit(core.view(), core.lastExecuted() + 1, randomDigest());
+                default -> new Checkpoint(core.stableCheckpoint() + 1, randomDigest());
+            };
+            out.add(new Effect.Send(target, Signed.unverified(victim, Codec.encodeBody(body), sig, body)));
+            int client = clientIds[rnd.nextInt(clientIds.length)];
+            Request fakeRequest = new Request(client, 1_000_000 + rnd.nextInt(1000), new byte[] {1, 2, 3});
+            out.add(new Effect.Send(target, Signed.unverified(client, Codec.encodeBody(fakeRequest), sig, fakeRequest)));
+        }
+        if (has(Behaviour.REPLAY_OLD) && !heard.isEmpty()) {
+            out.add(new Effect.Send(target, heard.get(rnd.nextInt(heard.size()))));
+        }
+        if (has(Behaviour.VIEW_CHANGE_SPAM)) {
+            long v = core.view() + 1 + rnd.nextInt(4);
+            Signed vc = sign(new ViewChange(v, 0, Digest.ZERO, List.of(), List.of()));
+            out.add(new Effect.Broadcast(vc));
+            out.add(new Effect.Broadcast(sign(new NewView(v, List.of(vc), List.of()))));
+        }
+        if (has(Behaviour.FAKE_REPLIES)) {
+            int client = clientIds[rnd.nextInt(clientIds.length)];
+            byte[] junk = new byte[40];
+            rnd.nextBytes(junk);
+            out.add(new Effect.SendReply(client, new Reply(core.view(), client, 1 + rnd.nextInt(40), junk)));
+        }
+        return out;
+    }
+
+    private int otherReplica() {
+        int j = rnd.nextInt(n - 1);
+        return j >= id ? j + 1 : j;
+    }
+}

@@ -1,0 +1,370 @@
+package org.bftswarm.consensus.sim;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
+import org.bftswarm.consensus.codec.Codec;
+import org.bftswarm.consensus.codec.Decoded;
+import org.bftswarm.consensus.codec.InboundVerifier;
+import org.bftswarm.consensus.codec.Message.Reply;
+import org.bftswarm.consensus.codec.SignatureCache;
+import org.bftswarm.consensus.codec.Signed;
+import org.bftswarm.consensus.core.ClientCore;
+import org.bftswarm.consensus.core.ClientEffect;
+import org.bftswarm.consensus.core.Effect;
+import org.bftswarm.consensus.core.PersistOp;
+import org.bftswarm.consensus.core.Quorums;
+import org.bftswarm.consensus.core.Replica;
+import org.bftswarm.consensus.core.ReplicaConfig;
+import org.bftswarm.crypto.KeyRegistry;
+import org.bftswarm.crypto.SigningKey;
+import org.bftswarm.crypto.VerifyingKey;
+
+/**
+ * One deterministic run (DESIGN.md "Shape of the code"): single thread, virtual time in 5 ms
+ * steps, one seeded PRNG, n replicas running the real core (Byzantine ones wrapped by a
+ * {@link ByzantineAdversary}) and closed-loop clients running the real {@link ClientCore}. The
+ * network drops, delays, duplicates, reorders and partitions during the chaos phase, correct
+ * replicas crash and restart from their durable store, and every replica's clock is off by up to
+ * 150 ms; then the network heals and every client
+ * must finish its remaining requests within the liveness bound. Every message is encoded and
+ * decoded (codec in the loop) and verified by an {@link InboundVerifier} before a core sees it.
+ */
+final class Simulation {
+    static final String SWARM = "sim-swarm";
+    private static final long STEP = 5;
+    private static final long TICK = 10;
+    private static final int FIRST_CLIENT = KeyRegistry.FIRST_CLIENT_ID;
+
+    private record Event(long time, long order, int to, int from, Signed message, Reply reply) {}
+
+    private final Scenario sc;
+    private final SplittableRandom rnd;
+    private final SimNode[] nodes;
+    private final SimClient[] clients;
+    private final int[] clientIds;
+    private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.time != b.time
+            ? Long.compare(a.time, b.time) : Long.compare(a.order, b.order));
+    private final InboundVerifier verifier;
+    private final SafetyChecker checker = new SafetyChecker();
+    private long order;
+    private long now;
+    private boolean healed;
+    private Set<Integer> isolated = Set.of();
+    private long partitionUntil;
+    private int crashes;
+    private long viewChanges;
+    private long stateTransfers;
+    private long rejected;
+    private long droppedByProtocol;
+
+    Simulation(Scenario sc, IntFunction<Quorums> quorums) {
+        this.sc = sc;
+        this.rnd = new SplittableRandom(sc.seed());
+        int n = sc.n();
+        TreeMap<Integer, VerifyingKey> pub = new TreeMap<>();
+        SigningKey[] keys = new SigningKey[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = SimKeys.key(i);
+            pub.put(i, keys[i].verifyingKey());
+        }
+        clientIds = new int[sc.clients()];
+        for (int c = 0; c < sc.clients(); c++) {
+            clientIds[c] = FIRST_CLIENT + c;
+            pub.put(clientIds[c], SimKeys.key(clientIds[c]).verifyingKey());
+        }
+        KeyRegistry registry = KeyRegistry.of(pub);
+        verifier = new InboundVerifier(SWARM, registry, n, new SignatureCache(1 << 16));
+        nodes = new SimNode[n];
+        for (int i = 0; i < n; i++) {
+            ReplicaConfig cfg = ReplicaConfig.defaults(SWARM, n, i, keys[i], registry).withBatching(4, 5)
+                    .withCheckpoints(4, 16).withTimers(500, 2000, 100).withStateChunks(128, 1 << 20)
+                    .withQuorums(quorums.apply(n));
+            EnumSet<Behaviour> b = sc.byzantineReplicas().get(i);
+            ByzantineAdversary adv = b == null ? null
+                    : new ByzantineAdversary(i, n, SWARM, keys[i], b, rnd.split());
+            nodes[i] = new SimNode(i, cfg, adv);
+            nodes[i].clockOffsetMs = rnd.nextInt(301) - 150;
+            nodes[i].service = service(i);
+            nodes[i].core = new Replica(cfg, nodes[i].service);
+        }
+        clients = new SimClient[sc.clients()];
+        Quorums real = new Quorums(n);
+        for (int c = 0; c < clients.length; c++) {
+            clients[c] = new SimClient(clientIds[c], new ClientCore(SWARM, clientIds[c], SimKeys.key(clientIds[c]),
+                    real, 1, 300, 2000, Long.MAX_VALUE / 4));
+            clients[c].nextSubmitAt = rnd.nextInt(20);
+        }
+    }
+
+    private TestStateMachine service(int id) {
+        return new TestStateMachine((ctx, result) -> {
+            if (nodes[id].correct()) {
+                checker.result(id, ctx.clientId(), ctx.requestNumber(), result);
+            }
+        });
+    }
+
+    SimResult run() {
+        long healAt = sc.chaosMillis();
+        long deadline = healAt + sc.livenessBoundMs();
+        for (now = 0; now <= deadline; now += STEP) {
+            if (!healed && now >= healAt) {
+                heal();
+            }
+            if (!healed) {
+                chaos();
+            }
+            deliverDue();
+            if (now % TICK == 0) {
+                tickReplicas();
+            }
+            tickClients();
+            if (healed && allFinished()) {
+                break;
+            }
+        }
+        String liveness = null;
+        if (!allFinished()) {
+            StringBuilder sb = new StringBuilder("after heal at " + healAt + " ms, not finished by " + now + " ms:");
+            for (SimClient c : clients) {
+                if (!c.finished()) {
+                    sb.append(" client ").append(c.id).append(" at ").append(c.completed).append('/').append(c.target);
+                }
+            }
+            for (SimNode node : nodes) {
+                sb.append(" | ").append(node.correct() ? "" : "byz ").append(node.core);
+            }
+            liveness = sb.toString();
+        }
+        for (SimNode node : nodes) {
+            if (node.correct() && node.service != null) {
+                if (node.service.duplicates() > 0) {
+                    checker.violation("replica " + node.id + " executed a request twice");
+                }
+                if (node.service.timestampRegressions() > 0) {
+                    checker.violation("replica " + node.id + " saw batch timestamps go backwards");
+                }
+            }
+        }
+        EnumSet<Behaviour> exercised = EnumSet.noneOf(Behaviour.class);
+        for (SimNode node : nodes) {
+            if (node.adversary != null) {
+                exercised.addAll(node.adversary.exercised());
+            }
+        }
+        return new SimResult(sc, List.copyOf(checker.violations()), liveness, exercised, checker.executedSeqs(),
+                checker.checkpointsSeen(), viewChanges, stateTransfers, rejected, droppedByProtocol, now);
+    }
+
+    private boolean allFinished() {
+        for (SimClient c : clients) {
+            if (!c.finished()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    private void heal() {
+        healed = true;
+        isolated = Set.of();
+        for (SimNode node : nodes) {
+            if (!node.up()) {
+                restart(node);
+            }
+        }
+        for (SimClient c : clients) {
+            c.target = c.completed + (c.core.busy() ? 1 : 0) + sc.requestsAfterHeal();
+        }
+    }
+
+    private void chaos() {
+        if (!isolated.isEmpty() && now >= partitionUntil) {
+            isolated = Set.of();
+        }
+        if (sc.partitions() && isolated.isEmpty() && rnd.nextInt(150) == 0) {
+            int size = 1 + rnd.nextInt(Math.max(1, sc.n() / 2));
+            Set<Integer> side = new HashSet<>();
+            while (side.size() < size) {
+                side.add(rnd.nextInt(sc.n()));
+            }
+            isolated = side;
+            partitionUntil = now + 200 + rnd.nextInt(1300);
+        }
+        for (SimNode node : nodes) {
+            if (!node.up() && now >= node.restartAt) {
+                restart(node);
+            }
+        }
+        if (sc.crashes() && crashes < 2 && rnd.nextInt(250) == 0) {
+            SimNode victim = nodes[rnd.nextInt(nodes.length)];
+            boolean anyDown = false;
+            for (SimNode node : nodes) {
+                anyDown |= !node.up();
+            }
+            if (victim.correct() && !anyDown) {
+                crashes++;
+                victim.core = null;
+                victim.service = null;
+                victim.restartAt = now + 100 + rnd.nextInt(1400);
+            }
+        }
+    }
+
+    private void restart(SimNode node) {
+        node.service = service(node.id);
+        node.core = Replica.recover(node.config, node.service, node.store.load(), now + node.clockOffsetMs);
+        node.restartAt = -1;
+        perform(node, node.core.drain());
+    }
+
+    // ------------------------------------------------------------------ network
+
+    private boolean partitioned(int a, int b) {
+        return a < sc.n() && b < sc.n() && isolated.contains(a) != isolated.contains(b);
+    }
+
+    private void schedule(int from, int to, Signed message, Reply reply) {
+        if (partitioned(from, to)) {
+            return;
+        }
+        double drop = healed ? 0 : sc.dropRate();
+        double dup = healed ? 0 : sc.duplicateRate();
+        int maxDelay = healed ? 3 : sc.maxDelayMs();
+        if (rnd.nextDouble() < drop) {
+            return;
+        }
+        int copies = rnd.nextDouble() < dup ? 2 : 1;
+        for (int i = 0; i < copies; i++) {
+            queue.add(new Event(now + 1 + rnd.nextInt(maxDelay), order++, to, from, message, reply));
+        }
+    }
+
+    /** The codec in the loop: what a replica receives is what the bytes decode to. */
+    private static Signed wire(Signed s) {
+        Decoded<Signed> d = Codec.decodeSigned(Codec.encodeSigned(s));
+        if (d instanceof Decoded.Ok<Signed> ok) {
+            return ok.value();
+        }
+        throw new IllegalStateException("codec round trip failed for " + s + ": " + d);
+    }
+
+    private void deliverDue() {
+        while (!queue.isEmpty() && queue.peek().time <= now) {
+            Event e = queue.poll();
+            if (e.reply != null) {
+                deliverReply(e);
+                continue;
+            }
+            SimNode node = nodes[e.to];
+            if (!node.up()) {
+                continue;
+            }
+            InboundVerifier.Outcome o = verifier.verify(e.message);
+            if (o instanceof InboundVerifier.Outcome.Accepted a) {
+                if (node.adversary != null) {
+                    node.adversary.heard(e.message);
+                }
+                perform(node, node.core.step(a.message()));
+            } else {
+                rejected++;
+            }
+        }
+    }
+
+    private void deliverReply(Event e) {
+        SimClient c = clients[e.to - FIRST_CLIENT];
+        for (ClientEffect ce : c.core.onReply(e.from, e.reply)) {
+            if (ce instanceof ClientEffect.Completed done) {
+                checker.accepted(c.id, done.requestNumber(), done.result());
+                c.completed++;
+                c.nextSubmitAt = now + 10 + rnd.nextInt(70);
+            }
+        }
+    }
+
+    private void perform(SimNode node, List<Effect> effects) {
+        if (node.adversary != null) {
+            effects = node.adversary.transform(effects);
+        }
+        List<PersistOp> ops = new ArrayList<>();
+        for (Effect e : effects) {
+            if (e instanceof Effect.Persist p) {
+                ops.add(p.op());
+            }
+        }
+        if (!ops.isEmpty()) {
+            node.store.apply(ops);
+        }
+        for (Effect e : effects) {
+            if (e instanceof Effect.Send s) {
+                schedule(node.id, s.to(), wire(s.message()), null);
+            } else if (e instanceof Effect.Broadcast b) {
+                Signed m = wire(b.message());
+                for (int j = 0; j < nodes.length; j++) {
+                    if (j != node.id) {
+                        schedule(node.id, j, m, null);
+                    }
+                }
+            } else if (e instanceof Effect.SendReply r) {
+                if (r.clientId() >= FIRST_CLIENT && r.clientId() < FIRST_CLIENT + clients.length) {
+                    schedule(node.id, r.clientId(), null, r.reply());
+                }
+            } else if (e instanceof Effect.Executed x && node.correct()) {
+                checker.executedBatch(node.id, x.seq(), x.batchDigest());
+            } else if (e instanceof Effect.CheckpointTaken cp && node.correct()) {
+                checker.checkpoint(node.id, cp.seq(), cp.stateDigest());
+            } else if (e instanceof Effect.ViewInstalled) {
+                viewChanges++;
+            } else if (e instanceof Effect.StateInstalled) {
+                stateTransfers++;
+            } else if (e instanceof Effect.Dropped) {
+                droppedByProtocol++;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ ticks
+
+    private void tickReplicas() {
+        for (SimNode node : nodes) {
+            if (node.up()) {
+                perform(node, node.core.tick(now + node.clockOffsetMs));
+                if (node.adversary != null) {
+                    perform(node, node.adversary.inject(node.core, clientIds));
+                }
+            }
+        }
+    }
+
+    private void tickClients() {
+        for (SimClient c : clients) {
+            if (!c.core.busy() && c.completed < c.target && now >= c.nextSubmitAt) {
+                byte[] op = new byte[8];
+                rnd.nextBytes(op);
+                sendToAll(c, c.core.submit(op, now).request());
+            }
+            for (ClientEffect ce : c.core.tick(now)) {
+                if (ce instanceof ClientEffect.SendToAll s) {
+                    sendToAll(c, s.request());
+                }
+            }
+        }
+    }
+
+    private void sendToAll(SimClient c, Signed request) {
+        Signed m = wire(request);
+        for (int j = 0; j < nodes.length; j++) {
+            schedule(c.id, j, m, null);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.bftswarm.consensus.sim;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.bftswarm.consensus.core.Quorums;
+
+/**
+ * Runs many seeds of the deterministic Byzantine simulator and prints one line per seed, full
+ * parameters plus the exact replay command for any failing seed, and the summary line
+ * {@code SIM seeds=N violations=V liveness_failures=L} last. {@link #main} is the entry point of
+ * {@code ./bftswarm sim}.
+ */
+public final class SimulationRunner {
+    /** Totals over a run of seeds. */
+    public record Summary(int seeds, int violations, int livenessFailures, EnumSet<Behaviour> exercised,
+                          long viewChanges, long stateTransfers, long rejected) {
+        public String line() {
+            return "SIM seeds=" + seeds + " violations=" + violations + " liveness_failures=" + livenessFailures;
+        }
+    }
+
+    private SimulationRunner() {}
+
+    /** Runs one seed with the real protocol. */
+    public static SimResult runSeed(long seed, int n, int byzantine) {
+        return runSeed(Scenario.derive(seed, n, byzantine), Quorums::new);
+    }
+
+    /** Runs one scenario with a given quorum rule (tests pass a deliberately broken one). */
+    public static SimResult runSeed(Scenario scenario, IntFunction<Quorums> quorums) {
+        return new Simulation(scenario, quorums).run();
+    }
+
+    /**
+     * Runs seeds [firstSeed, firstSeed + seeds) on {@code threads} worker threads (each seed is an
+     * independent single-threaded simulation, so results do not depend on the thread count) and
+     * prints per-seed lines in seed order.
+     */
+    public static Summary runSeeds(long firstSeed, int seeds, int n, int byzantine, IntFunction<Quorums> quorums,
+                                   int threads, PrintStream out) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "sim-seed");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SimResult>> futures = new ArrayList<>();
+            for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
+                Scenario sc = Scenario.derive(seed, n, byzantine);
+                futures.add(pool.submit(() -> runSeed(sc, quorums)));
+            }
+            int violations = 0;
+            int liveness = 0;
+            long vcs = 0;
+            long transfers = 0;
+            long rejected = 0;
+            EnumSet<Behaviour> exercised = EnumSet.noneOf(Behaviour.class);
+            for (Future<SimResult> f : futures) {
+                SimResult r = await(f);
+                exercised.addAll(r.exercised());
+                vcs += r.viewChanges();
+                transfers += r.stateTransfers();
+                rejected += r.rejectedMessages();
+                violations += r.safe() ? 0 : 1;
+                liveness += r.live() ? 0 : 1;
+                if (out != null) {
+                    print(r, out);
+                }
+            }
+            return new Summary(seeds, violations, liveness, exercised, vcs, transfers, rejected);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static SimResult await(Future<SimResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("simulation crashed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static void print(SimResult r, PrintStream out) {
+        Scenario sc = r.scenario();
+        out.println("seed=" + sc.seed() + " n=" + sc.n() + " byz=" + sc.byzantineReplicas() + " executed="
+                + r.executedSeqs() + " checkpoints=" + r.checkpoints() + " views=" + r.viewChanges() + " transfers="
+                + r.stateTransfers() + " rejected=" + r.rejectedMessages() + " virtual_ms=" + r.virtualMillis()
+                + (r.safe() && r.live() ? " ok" : " FAILED"));
+        if (!r.safe() || !r.live()) {
+            out.println("  parameters: " + sc.describe());
+            r.violations().forEach(v -> out.println("  violation: " + v));
+            if (!r.live()) {
+                out.println("  liveness: " + r.livenessFailure());
+            }
+            out.println("  replay: " + sc.replayCommand());
+        }
+    }
+
+    /** {@code --seeds N [--replicas 4|7|10] [--byzantine K] [--seed S]}; exit 0 only if all seeds pass. */
+    public static int run(int seeds, int replicas, Integer byzantine, long firstSeed, PrintStream out) {
+        if (replicas < 4 || (replicas - 1) % 3 != 0) {
+            out.println("--replicas must be 3f+1 and at least 4, got " + replicas);
+            return 2;
+        }
+        int f = (replicas - 1) / 3;
+        int byz = byzantine == null ? f : byzantine;
+        if (byz < 0 || byz > f || seeds < 1) {
+            out.println("--byzantine must be in [0," + f + "] and --seeds >= 1");
+            return 2;
+        }
+        out.println("SIM start first_seed=" + firstSeed + " seeds=" + seeds + " replicas=" + replicas + " byzantine=" + byz
+                + " liveness_bound_ms_after_heal=" + Scenario.derive(firstSeed, replicas, byz).livenessBoundMs());
+        Summary s = runSeeds(firstSeed, seeds, replicas, byz, Quorums::new,
+                Math.min(2, Runtime.getRuntime().availableProcessors()), out);
+        out.println("behaviours exercised: " + s.exercised() + " view_changes=" + s.viewChanges() + " state_transfers="
+                + s.stateTransfers() + " rejected_messages=" + s.rejected());
+        out.println(s.line());
+        return s.violations() == 0 && s.livenessFailures() == 0 ? 0 : 1;
+    }
+
+    public static void main(String[] args) {
+        int seeds = 10;
+        int replicas = 4;
+        Integer byz = null;
+        long seed = 1;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            switch (a) {
+                case "--seeds" -> { seeds = Integer.parseInt(v); i++; }
+                case "--replicas" -> { replicas = Integer.parseInt(v); i++; }
+                case "--byzantine" -> { byz = Integer.parseInt(v); i++; }
+                case "--seed" -> { seed = Long.parseLong(v); i++; }
+                default -> {
+                    System.out.println("unknown argument " + a);
+                    System.exit(2);
+                }
+            }
+        }
+        System.exit(run(seeds, replicas, byz, seed, System.out));
+    }
+}

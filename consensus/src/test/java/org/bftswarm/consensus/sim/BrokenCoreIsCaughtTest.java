@@ -1,0 +1,87 @@
+package org.bftswarm.consensus.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bftswarm.consensus.core.Quorums;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the checkers bite: deliberately broken cores must be caught within a bounded number of
+ * seeds: one prepared on f prepares and committed on f+1 commits (instead of 2f / 2f+1) facing an
+ * equivocating Byzantine primary, and one that executes as soon as a batch is prepared.
+ */
+class BrokenCoreIsCaughtTest {
+    /** Test-only broken quorum rule. */
+    static final class WeakQuorums extends Quorums {
+        WeakQuorums(int n) {
+            super(n);
+        }
+
+        @Override
+        public int prepared() {
+            return f();
+        }
+
+        @Override
+        public int committed() {
+            return f() + 1;
+        }
+    }
+
+    /** Test-only broken rule: executes as soon as prepared (its own commit is enough). */
+    static final class ExecuteWhenPreparedQuorums extends Quorums {
+        ExecuteWhenPreparedQuorums(int n) {
+            super(n);
+        }
+
+        @Override
+        public int committed() {
+            return 1;
+        }
+    }
+
+    @Test
+    void executingBeforeCommittedIsCaughtInOrdinaryRandomScenariosWithinTwentySeeds() {
+        List<String> found = new ArrayList<>();
+        for (long seed = 1; seed <= 20 && found.isEmpty(); seed++) {
+            found.addAll(SimulationRunner.runSeed(Scenario.derive(seed, 4, 1), ExecuteWhenPreparedQuorums::new)
+                    .violations());
+        }
+        assertThat(found).isNotEmpty();
+    }
+
+    private static Scenario equivocatingPrimary(long seed) {
+        Scenario base = Scenario.derive(seed, 4, 1);
+        Map<Integer, EnumSet<Behaviour>> byz = new TreeMap<>();
+        byz.put(0, EnumSet.of(Behaviour.EQUIVOCATE));
+        return new Scenario(seed, 4, 1, byz, base.clients(), base.chaosMillis(), base.dropRate(),
+                base.duplicateRate(), base.maxDelayMs(), base.partitions(), base.crashes(), base.requestsAfterHeal(),
+                base.livenessBoundMs());
+    }
+
+    @Test
+    void commitOnFPlusOneIsCaughtAsDivergentExecutionWithinTenSeeds() {
+        List<String> found = new ArrayList<>();
+        for (long seed = 1; seed <= 10 && found.isEmpty(); seed++) {
+            SimResult r = SimulationRunner.runSeed(equivocatingPrimary(seed), WeakQuorums::new);
+            found.addAll(r.violations());
+        }
+        assertThat(found).isNotEmpty();
+        assertThat(found).anyMatch(v -> v.contains("executed batch") || v.contains("result")
+                || v.contains("checkpoint digest"));
+    }
+
+    @Test
+    void theCorrectCoreSurvivesTheSameEquivocatingPrimaryScenarios() {
+        for (long seed = 1; seed <= 10; seed++) {
+            SimResult r = SimulationRunner.runSeed(equivocatingPrimary(seed), Quorums::new);
+            assertThat(r.violations()).as("seed %d", seed).isEmpty();
+            assertThat(r.live()).as("seed %d: %s", seed, r.livenessFailure()).isTrue();
+        }
+    }
+}
