@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             BenchCryptoCommand.class,
             BenchConsensusCommand.class,
             BenchTasksCommand.class,
+            BenchFailoverCommand.class,
         },
         description = "Run a benchmark and print its figures (every performance claim comes from one of these).",
         commandListHeading = "%nBenchmarks:%n",

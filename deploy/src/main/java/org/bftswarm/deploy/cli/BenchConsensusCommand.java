@@ -48,6 +48,10 @@ public final class BenchConsensusCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "Maximum requests per batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--batch-delay-ms", defaultValue = "2",
+            description = "Longest a request waits for its batch to fill (default: ${DEFAULT-VALUE}).")
+    long batchDelayMs;
+
     @Option(names = "--data-dir", description = "Where the replicas' MapDB logs go (default: the system temp directory).")
     Path dataDir;
 
@@ -56,7 +60,7 @@ public final class BenchConsensusCommand implements Callable<Integer> {
         ConsensusBench.Options options;
         try {
             options = new ConsensusBench.Options(replicas, clients, requestBytes, warmupSeconds, measureSeconds, batch,
-                    ConsensusBench.defaultReplicaJvmArgs(), dataDir);
+                    batchDelayMs, ConsensusBench.defaultReplicaJvmArgs(), dataDir);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         name = "restart",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Kill a node (SIGKILL, if it runs) and start it again with the same command; waits until its /healthz answers.",
+        description = "Kill a node (SIGKILL, if it runs) and start it again with the same command; waits until its"
+                + " /healthz answers and it has caught up with the sequence number the other nodes had reached.",
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm restart 2"})
 public final class RestartCommand implements Callable<Integer> {

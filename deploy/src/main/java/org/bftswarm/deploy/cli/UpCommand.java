@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "Start a cluster: validate the configuration, make the node keys and the API token once"
                     + " (<data>/keys, <data>/api-token), make sure Docker and the task images are there, start every"
                     + " node that is not running yet in the background (log: <data>/logs/node-<i>.log), wait until"
-                    + " every node is healthy and a quorum has ordered the first operation, and print the nodes.",
+                    + " every node is healthy and a quorum has ordered the first operation (nodes started while others"
+                    + " ran must also catch up with them), and print the nodes.",
             "",
             "With --demo, then run a sample workload and show its progress and results.",
         },

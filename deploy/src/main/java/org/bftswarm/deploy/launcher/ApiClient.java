@@ -25,7 +25,9 @@ import org.bftswarm.api.JobView;
  * The CLI's HTTP client for the node API ({@code ApiServer}'s routes), over {@code java.net.http}.
  * Starts with the first node and fails over to the next one when a node cannot be reached. Reads
  * fail over on any I/O error or 5xx; a write (job submission) fails over only when the connection
- * could not be made, so a job is never submitted twice.
+ * could not be made, so a job is never submitted twice. Each write goes over a fresh connection: a
+ * pooled keep-alive connection to a node that has since died would otherwise fail after "sending"
+ * and make a harmless failover look unsafe.
  */
 public final class ApiClient {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -149,8 +151,14 @@ public final class ApiClient {
         for (int k = 0; k < baseUrls.size(); k++) {
             int node = (preferred + k) % baseUrls.size();
             String url = baseUrls.get(node);
+            if (write && !healthy(node)) {
+                // down, paused or overloaded: a write there could hang until its timeout and then
+                // not be retried, so pick a node that answers its health check now
+                failures.append(String.format("%n  %s: /healthz did not answer", url));
+                continue;
+            }
             try {
-                HttpResponse<String> r = send(request.at(url));
+                HttpResponse<String> r = write ? sendFresh(request.at(url)) : send(request.at(url));
                 if (!write && r.statusCode() >= 500 && k + 1 < baseUrls.size()) {
                     failures.append(String.format("%n  %s: HTTP %d", url, r.statusCode()));
                     continue;
@@ -173,6 +181,18 @@ public final class ApiClient {
     private HttpResponse<String> send(HttpRequest request) throws IOException {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Sends on a connection of its own (a new client, so nothing pooled is reused). */
+    private HttpResponse<String> sendFresh(HttpRequest request) throws IOException {
+        HttpClient fresh = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1)
+                .build();
+        try {
+            return fresh.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

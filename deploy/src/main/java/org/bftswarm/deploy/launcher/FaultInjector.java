@@ -45,7 +45,10 @@ public final class FaultInjector {
         return signal(id, Signals.Signal.CONT, "resumed");
     }
 
-    /** SIGKILL node {@code id} if it runs, start it again, and wait (bounded) for its /healthz. */
+    /**
+     * SIGKILL node {@code id} if it runs, start it again, and wait (bounded) until its /healthz
+     * answers and it has caught up with the sequence number the other nodes had reached.
+     */
     public int restart(int id, Duration timeout) throws IOException, InterruptedException {
         OptionalLong pid = processes.livePid(id);
         if (pid.isPresent()) {
@@ -57,15 +60,22 @@ public final class FaultInjector {
             }
             out.printf("killed node %d (pid %d)%n", id, pid.getAsLong());
         }
+        ClusterInspector inspector = new ClusterInspector(target);
+        long catchUpTo = 0;
+        for (int other = 0; other < target.config().n(); other++) {
+            if (other != id && processes.livePid(other).isPresent()) {
+                catchUpTo = Math.max(catchUpTo, inspector.probe(other).lastExecuted());
+            }
+        }
         long newPid = new NodeSpawner(target).start(id);
         out.printf("started node %d (pid %d), log %s%n", id, newPid, target.layout().logFile(id));
         out.flush();
-        ClusterInspector inspector = new ClusterInspector(target);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             NodeProbe probe = inspector.probe(id);
-            if (probe.healthy()) {
-                out.printf("node %d is healthy (%s)%n", id, target.apiUrl(id));
+            if (probe.healthy() && probe.lastExecuted() >= catchUpTo) {
+                out.printf("node %d is healthy (%s) and has executed up to sequence %d%n", id, target.apiUrl(id),
+                        probe.lastExecuted());
                 out.flush();
                 return 0;
             }
@@ -74,8 +84,8 @@ public final class FaultInjector {
             }
             Thread.sleep(250);
         }
-        err.printf("bftswarm restart: node %d did not become healthy within %d s. Last lines of %s:%n", id,
-                timeout.toSeconds(), target.layout().logFile(id));
+        err.printf("bftswarm restart: node %d did not become healthy and catch up (sequence %d) within %d s."
+                + " Last lines of %s:%n", id, catchUpTo, timeout.toSeconds(), target.layout().logFile(id));
         for (String line : LogTail.lastLines(target.layout().logFile(id), UpProcedure.LOG_TAIL_LINES)) {
             err.println("  | " + line);
         }

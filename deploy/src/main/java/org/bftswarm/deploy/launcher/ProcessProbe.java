@@ -59,7 +59,18 @@ public final class ProcessProbe {
         if (handle.isEmpty() || !handle.get().isAlive()) {
             return false;
         }
-        return statField(pid).map(s -> s != 'Z' && s != 'X').orElse(true);
+        // A zombie is dead; but the thread-group leader shows 'Z' as soon as it has exited while the
+        // other threads are still being torn down (sockets still open), so count those too.
+        return statField(pid).map(s -> (s != 'Z' && s != 'X') || threadCount(pid) > 1).orElse(true);
+    }
+
+    /** Entries of {@code /proc/<pid>/task} (1 for a zombie whose threads are all gone), 0 when unreadable. */
+    static long threadCount(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.count();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     static Optional<List<String>> commandLine(long pid) {

@@ -48,6 +48,7 @@ public final class UpProcedure {
         out.printf("swarm %s: %d nodes (f = %d), data in %s%n", target.config().swarm(), target.config().n(),
                 target.config().f(), layout.dataDir());
         ProcessProbe processes = new ProcessProbe(layout);
+        long catchUpTo = alreadyExecuted(processes);
         NodeSpawner spawner = new NodeSpawner(target);
         for (int id = 0; id < target.config().n(); id++) {
             OptionalLong running = processes.livePid(id);
@@ -59,7 +60,7 @@ public final class UpProcedure {
             }
         }
         out.flush();
-        boolean ready = awaitReady(timeout);
+        boolean ready = awaitReady(timeout, catchUpTo);
         out.println();
         out.print(new ClusterInspector(target).inspect().render());
         if (ready) {
@@ -71,7 +72,7 @@ public final class UpProcedure {
     }
 
     /** Polls every node until the cluster is ready, a node dies, or the deadline passes. */
-    boolean awaitReady(Duration timeout) throws InterruptedException {
+    boolean awaitReady(Duration timeout, long catchUpTo) throws InterruptedException {
         ClusterInspector inspector = new ClusterInspector(target);
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
@@ -84,7 +85,7 @@ public final class UpProcedure {
             for (int id = 0; id < target.config().n(); id++) {
                 probes.add(inspector.probe(id));
             }
-            Readiness readiness = new Readiness(probes, target.config().quorum());
+            Readiness readiness = new Readiness(probes, target.config().quorum(), catchUpTo);
             long now = System.nanoTime();
             long elapsedS = Duration.ofNanos(now - start).toSeconds();
             if (!readiness.summary().equals(lastSummary) || now - lastPrint >= PROGRESS_EVERY.toNanos()) {
@@ -114,6 +115,18 @@ public final class UpProcedure {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** The highest sequence number the nodes that already run have executed (0 when none runs). */
+    private long alreadyExecuted(ProcessProbe processes) {
+        ClusterInspector inspector = new ClusterInspector(target);
+        long max = 0;
+        for (int id = 0; id < target.config().n(); id++) {
+            if (processes.livePid(id).isPresent()) {
+                max = Math.max(max, inspector.probe(id).lastExecuted());
+            }
+        }
+        return max;
     }
 
     private void printTail(int id) {

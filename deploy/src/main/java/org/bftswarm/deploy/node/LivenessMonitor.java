@@ -30,11 +30,17 @@ import org.slf4j.LoggerFactory;
  * {@code NodeAlive(me)} is ordered. Votes start only once the gossip layer has formed with enough
  * members (or after a grace period), and follow {@link SuspicionPolicy}, so slow Hazelcast formation
  * at start-up is not mistaken for dead nodes. Without gossip there is no evidence, hence no vote.
+ * Only real silence counts: after this node itself stalled (ticks more than {@link #STALL_MILLIS}
+ * apart: GC, swap, SIGSTOP, an overloaded machine) it waits a fresh suspicion timeout before voting,
+ * and it votes only while it hears at least n-f-1 other nodes, so a node cut off from the rest (or
+ * too slow to receive) blames itself, not the others.
  */
 public final class LivenessMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(LivenessMonitor.class);
     static final long RESEND_MILLIS = 2_000;
     static final long ARM_GRACE_MILLIS = 10_000;
+    /** Ticks are ~200 ms apart; a gap longer than this means this node, not the others, was silent. */
+    static final long STALL_MILLIS = 1_000;
 
     private final int nodeId;
     private final int n;
@@ -49,6 +55,8 @@ public final class LivenessMonitor {
     private final Map<Integer, java.util.concurrent.atomic.AtomicInteger> heard = new java.util.concurrent.ConcurrentHashMap<>();
     private long formedAt = -1;
     private long armedAt = -1;
+    private long lastTick = -1;
+    private long quietUntil = -1;
 
     public LivenessMonitor(int nodeId, int n, Scheduler scheduler, ClusterStateNode state, OperationClient ops,
             long suspicionTimeoutMillis, LongSupplier clock) {
@@ -88,6 +96,12 @@ public final class LivenessMonitor {
         if (me.isPresent() && me.get().state() == NodeState.DOWN) {
             submit("alive", new NodeAlive(nodeId), now);
         }
+        if (lastTick >= 0 && now - lastTick > STALL_MILLIS) {
+            quietUntil = now + detector.settings().suspicionTimeoutMillis();
+            LOG.info("node {} stalled for {} ms; no suspicion votes until its peers had a fresh {} ms", nodeId,
+                    now - lastTick, detector.settings().suspicionTimeoutMillis());
+        }
+        lastTick = now;
         SuspicionReport report = detector.evaluate(now);
         for (int s : report.newlySuspected()) {
             LOG.info("node {} suspects node {} (no heartbeat for {} ms)", nodeId, s,
@@ -96,8 +110,12 @@ public final class LivenessMonitor {
         for (int s : report.newlyCleared()) {
             LOG.info("node {} hears node {} again", nodeId, s);
         }
-        if (!arm(now)) {
+        if (!arm(now) || now < quietUntil) {
             return;
+        }
+        int othersHeard = n - 1 - report.suspected().size();
+        if (!SuspicionPolicy.hearsEnoughPeers(othersHeard, n)) {
+            return; // this node hears too few peers: it is the one cut off, its silence evidence is worthless
         }
         // votes only once armed for a suspicion timeout: nodes silent merely because gossip was not up
         // yet have had time to be heard again

@@ -120,7 +120,6 @@ public final class NodeRuntime implements AutoCloseable {
 
         Optional<HazelcastSettings> hz = Optional.empty();
         if (settings.gossip()) {
-            shortenGossipFailureDetection();
             List<String> members = config.nodes().stream().map(r -> r.host() + ":" + r.statePort()).toList();
             hz = Optional.of(new HazelcastSettings(swarm, me.host(), me.statePort(), members));
         }
@@ -172,21 +171,6 @@ public final class NodeRuntime implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         LOG.info("node {} of swarm {} up: API {}, consensus {}:{}, state {}:{}{}", id, swarm, api.baseUrl(), me.host(),
                 me.consensusPort(), me.host(), me.statePort(), settings.gossip() ? "" : " (gossip off)");
-    }
-
-    /**
-     * Hazelcast's IMap stalls the partitions a frozen (SIGSTOPped, swapping) member owns until it is
-     * declared dead, 60 s by default, and heartbeats of healthy nodes routed through those partitions
-     * stall with them, which looks like death to the failure detector. A few seconds is enough on
-     * the loopback and LAN clusters bftswarm targets. Operators may override both with -D.
-     */
-    private static void shortenGossipFailureDetection() {
-        if (System.getProperty("hazelcast.max.no.heartbeat.seconds") == null) {
-            System.setProperty("hazelcast.max.no.heartbeat.seconds", "6");
-        }
-        if (System.getProperty("hazelcast.heartbeat.interval.seconds") == null) {
-            System.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-        }
     }
 
     private <T extends AutoCloseable> T opened(T resource) {

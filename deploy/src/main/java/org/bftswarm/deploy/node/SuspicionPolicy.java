@@ -38,4 +38,14 @@ public final class SuspicionPolicy {
         boolean heardEnough = heartbeatsHeard >= HEARD_ENOUGH || nowMillis - armedAtMillis >= GRACE_MILLIS;
         return upLongEnough && heardEnough;
     }
+
+    /**
+     * Whether this replica's silence evidence is worth anything: it must currently hear at least
+     * n-f-1 of the other n-1 nodes (with at most f faulty, a correct, connected node always does). A
+     * node that hears fewer is the one cut off or stalled, and would otherwise suspect the healthy.
+     */
+    public static boolean hearsEnoughPeers(int othersHeard, int n) {
+        int f = (n - 1) / 3;
+        return othersHeard >= n - f - 1;
+    }
 }

@@ -33,6 +33,16 @@ class ReadinessTest {
     }
 
     @Test
+    void restartedNodeMustCatchUpWithWhatTheRunningNodesHadExecuted() {
+        List<NodeProbe> behind = List.of(ok(0, 120), ok(1, 121), ok(2, 120), ok(3, 7));
+        Readiness r = new Readiness(behind, 3, 100);
+        assertThat(r.ready()).isFalse();
+        assertThat(r.laggard()).map(NodeProbe::id).hasValue(3);
+        assertThat(r.summary()).endsWith("caught up to sequence 100 3/4");
+        assertThat(new Readiness(List.of(ok(0, 120), ok(1, 121), ok(2, 120), ok(3, 100)), 3, 100).ready()).isTrue();
+    }
+
+    @Test
     void deadProcessIsReportedFirst() {
         Readiness r = new Readiness(List.of(new NodeProbe(0, true, false, -1), new NodeProbe(1, false, false, -1)), 1);
         assertThat(r.deadNode()).map(NodeProbe::id).hasValue(1);

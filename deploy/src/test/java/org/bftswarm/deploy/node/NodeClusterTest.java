@@ -132,6 +132,45 @@ class NodeClusterTest {
         assertThat(metrics).contains("bftswarm_consensus_log_commits").contains("bftswarm_node_running_tasks");
     }
 
+    @Test
+    void theEventStreamReportsTheJobAndItsTasksInOrder() throws Exception {
+        java.util.concurrent.LinkedBlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.WebSocket ws = http.newWebSocketBuilder()
+                .buildAsync(URI.create(cluster.url(2).replace("http:", "ws:") + "/api/v1/events"),
+                        new java.net.http.WebSocket.Listener() {
+                            @Override
+                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w,
+                                    CharSequence data, boolean last) {
+                                received.add(data.toString());
+                                w.request(1);
+                                return null;
+                            }
+                        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            HttpResponse<String> r = post(cluster.url(0) + "/api/v1/jobs",
+                    "{\"image\":\"bftswarm/busybox\",\"command\":[\"echo\",\"evented\"]}");
+            String id = JSON.readTree(r.body()).get("jobId").asText();
+            List<String> states = new ArrayList<>();
+            long last = -1;
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!states.contains("task SUCCEEDED") && System.currentTimeMillis() < deadline) {
+                String text = received.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (text != null) {
+                    JsonNode e = JSON.readTree(text);
+                    assertThat(e.get("sequence").asLong()).isGreaterThan(last);
+                    last = e.get("sequence").asLong();
+                    if (e.get("id").asText().startsWith(id)) {
+                        states.add(e.get("kind").asText() + " " + e.get("payload").get("state").asText());
+                    }
+                }
+            }
+            assertThat(states).contains("task RUNNING", "task SUCCEEDED");
+            assertThat(states.indexOf("task RUNNING")).isLessThan(states.indexOf("task SUCCEEDED"));
+        } finally {
+            ws.abort();
+        }
+    }
+
     private JsonNode awaitFinal(String base, String id) throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
         HttpResponse<String> r;

@@ -51,12 +51,15 @@ class NodePrincipalIdsTest {
     }
 
     @Test
-    void theWorkerIdIsANodePrincipalForTheSchedulerAndApiIdsAreNot() {
+    void theSchedulerSeesTheWorkerIdAndEveryApiSessionIdAsTheirNodesPrincipal() {
         NodePrincipals scheduler = new NodePrincipals(SchedulerConfig.defaults(4));
         for (int i = 0; i < 4; i++) {
             assertThat(scheduler.speaksFor(NodePrincipalIds.nodeClientId(i), i)).isTrue();
-            assertThat(scheduler.isNode(NodePrincipalIds.apiClientId(i, 0))).isFalse();
+            for (int k = 0; k < NodePrincipalIds.API_POOL_SIZE; k++) {
+                assertThat(scheduler.nodeOf(NodePrincipalIds.apiClientId(i, k))).hasValue(i);
+            }
         }
+        assertThat(scheduler.isNode(5000)).isFalse();
     }
 
     @Property(tries = 300)

@@ -49,4 +49,13 @@ class SuspicionPolicyTest {
         assertThat(SuspicionPolicy.shouldVote(rejoined, 0, true, 10, NOW - 1_000 + SuspicionPolicy.GRACE_MILLIS,
                 LONG_AGO)).isTrue();
     }
+
+    @Test
+    void onlyANodeHearingAtLeastNMinusFMinusOnePeersHasEvidenceWorthAVote() {
+        assertThat(SuspicionPolicy.hearsEnoughPeers(2, 4)).as("n=4: one peer silent").isTrue();
+        assertThat(SuspicionPolicy.hearsEnoughPeers(1, 4)).as("n=4: cut off from two peers").isFalse();
+        assertThat(SuspicionPolicy.hearsEnoughPeers(0, 4)).as("n=4: hears no one").isFalse();
+        assertThat(SuspicionPolicy.hearsEnoughPeers(6, 10)).as("n=10: f=3 silent").isTrue();
+        assertThat(SuspicionPolicy.hearsEnoughPeers(5, 10)).as("n=10: four silent").isFalse();
+    }
 }

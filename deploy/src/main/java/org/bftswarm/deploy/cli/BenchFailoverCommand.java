@@ -1,0 +1,254 @@
+package org.bftswarm.deploy.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.bftswarm.api.JobSubmission;
+import org.bftswarm.api.JobView;
+import org.bftswarm.api.NodeView;
+import org.bftswarm.api.TaskView;
+import org.bftswarm.deploy.launcher.ApiClient;
+import org.bftswarm.deploy.launcher.ApiException;
+import org.bftswarm.deploy.launcher.ApiTokenFile;
+import org.bftswarm.deploy.launcher.ClusterOptions;
+import org.bftswarm.deploy.launcher.ClusterTarget;
+import org.bftswarm.deploy.launcher.FaultInjector;
+import org.bftswarm.deploy.launcher.LatencyStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bftswarm bench failover} (issue 5 item 6): on a running cluster, per trial, start long
+ * tasks, SIGKILL a node holding some, and time kill → every one of its tasks RUNNING on another node
+ * (new attempt), polled from the API every 50 ms; then cancel the job, restart the node and wait
+ * until every node is UP again. Prints one line per trial and {@code BENCH failover p50_ms p99_ms}.
+ */
+@Command(
+        name = "failover",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "On a running cluster (./bftswarm up), repeat TRIALS times: submit long tasks (IMAGE running `sleep`),"
+                    + " wait until they run, kill -9 a node (not the primary) that holds some, measure the time until"
+                    + " every one of its tasks runs on another node, cancel the job, restart the node and wait until"
+                    + " it is UP again.",
+            "",
+            "The last line is BENCH failover p50_ms=X p99_ms=Y trials=N.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./bftswarm up && ./bftswarm bench failover --trials 10"})
+public final class BenchFailoverCommand implements Callable<Integer> {
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(60);
+    private static final long POLL_MILLIS = 50;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--trials", defaultValue = "10", description = "Kill/restart rounds (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--tasks-per-node", defaultValue = "2",
+            description = "Long tasks per node in each trial's job (default: ${DEFAULT-VALUE}).")
+    int tasksPerNode;
+
+    @Option(names = "--image", defaultValue = "bftswarm/busybox", description = "Image (default: ${DEFAULT-VALUE}).")
+    String image;
+
+    private final ObjectMapper json = ApiClient.mapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Override
+    public Integer call() throws Exception {
+        if (trials < 1 || tasksPerNode < 1) {
+            throw new ParameterException(spec.commandLine(), "--trials and --tasks-per-node must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<ClusterTarget> opened = cluster.open(RepoHome.find(), err, ProblemPrinter::errors);
+        if (opened.isEmpty()) {
+            return 1;
+        }
+        ClusterTarget target = opened.get();
+        if (!Files.exists(target.layout().tokenFile())) {
+            err.println("bftswarm bench failover: no API token in " + target.layout().tokenFile() + "; is the cluster up?");
+            return 1;
+        }
+        ApiClient api = new ApiClient(target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
+        FaultInjector faults = new FaultInjector(target, out, err);
+        int n = target.config().n();
+        List<Long> samples = new ArrayList<>();
+        for (int trial = 1; trial <= trials; trial++) {
+            if (!awaitAllUp(target, n, -1)) {
+                err.println("bftswarm bench failover: not every node is UP; giving up before trial " + trial);
+                break;
+            }
+            JobSubmission job = new JobSubmission("failover-bench-" + trial, image, List.of("sleep", "600"), null,
+                    0.25, 16L, 900L, 0, n * tasksPerNode, null);
+            String jobId = api.submit(job);
+            Optional<JobView> running = awaitJob(api, jobId, v -> allRunning(v));
+            if (running.isEmpty()) {
+                err.printf("bftswarm bench failover: trial %d: tasks of job %s did not all start%n", trial, jobId);
+                api.cancel(jobId);
+                break;
+            }
+            int primary = primary(api, n);
+            int victim = pickVictim(running.get(), primary, trial, n);
+            Map<String, Integer> victimTasks = new TreeMap<>();
+            for (TaskView t : running.get().tasks()) {
+                if (t.node() != null && t.node() == victim) {
+                    victimTasks.put(t.id(), t.attempt());
+                }
+            }
+            double load = loadAverage();
+            long killedAt = System.nanoTime();
+            if (faults.kill(victim) != 0) {
+                api.cancel(jobId);
+                break;
+            }
+            Optional<JobView> moved = awaitJob(api, jobId, v -> movedOff(v, victim, victimTasks), FAILOVER_TIMEOUT);
+            long millis = (System.nanoTime() - killedAt) / 1_000_000;
+            if (moved.isEmpty()) {
+                err.printf("bftswarm bench failover: trial %d: tasks of node %d not running elsewhere within %d s%n",
+                        trial, victim, FAILOVER_TIMEOUT.toSeconds());
+            } else {
+                samples.add(millis);
+                out.printf("trial %d: killed node %d (primary %d) holding %d tasks -> all running elsewhere in %d ms"
+                        + " (load %.1f)%n", trial, victim, primary, victimTasks.size(), millis, load);
+                out.flush();
+            }
+            api.cancel(jobId);
+            if (faults.restart(victim, STEP_TIMEOUT) != 0 || !awaitAllUp(target, n, victim)) {
+                err.printf("bftswarm bench failover: node %d did not come back UP%n", victim);
+                break;
+            }
+        }
+        LatencyStats stats = new LatencyStats(samples);
+        out.printf("BENCH failover p50_ms=%d p99_ms=%d trials=%d%n", stats.percentile(50), stats.percentile(99),
+                stats.count());
+        out.flush();
+        return stats.count() == trials ? 0 : 1;
+    }
+
+    private interface JobCondition {
+        boolean holds(JobView job);
+    }
+
+    private Optional<JobView> awaitJob(ApiClient api, String jobId, JobCondition condition) throws InterruptedException {
+        return awaitJob(api, jobId, condition, STEP_TIMEOUT);
+    }
+
+    private Optional<JobView> awaitJob(ApiClient api, String jobId, JobCondition condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                JobView v = api.job(jobId);
+                if (condition.holds(v)) {
+                    return Optional.of(v);
+                }
+            } catch (ApiException e) {
+                // a node may be down right now; the client fails over, try again
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean allRunning(JobView v) {
+        return !v.tasks().isEmpty() && v.tasks().stream().allMatch(t -> "RUNNING".equals(t.state()) && t.node() != null);
+    }
+
+    /** Every task the victim held runs on another node under a newer attempt. */
+    static boolean movedOff(JobView v, int victim, Map<String, Integer> victimTasks) {
+        int moved = 0;
+        for (TaskView t : v.tasks()) {
+            Integer oldAttempt = victimTasks.get(t.id());
+            if (oldAttempt != null && "RUNNING".equals(t.state()) && t.node() != null && t.node() != victim
+                    && t.attempt() > oldAttempt) {
+                moved++;
+            }
+        }
+        return moved == victimTasks.size();
+    }
+
+    /** A node other than the primary with at least one task, rotating over trials. */
+    private static int pickVictim(JobView v, int primary, int trial, int n) {
+        for (int k = 0; k < n; k++) {
+            int candidate = (trial + k) % n;
+            if (candidate == primary) {
+                continue;
+            }
+            for (TaskView t : v.tasks()) {
+                if (t.node() != null && t.node() == candidate) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("no non-primary node holds a task of job " + v.id());
+    }
+
+    private static int primary(ApiClient api, int n) {
+        for (int id = 0; id < n; id++) {
+            var view = api.cluster(id);
+            if (view.isPresent()) {
+                return view.get().primary();
+            }
+        }
+        return -1;
+    }
+
+    /** Waits until a node other than {@code skip} (or any node if -1) reports every node UP. */
+    private boolean awaitAllUp(ClusterTarget target, int n, int skip) throws InterruptedException {
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (int id = 0; id < n; id++) {
+                if (id != skip && allUp(target.apiUrl(id), n)) {
+                    return true;
+                }
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    private boolean allUp(String baseUrl, int n) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/nodes"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return false;
+            }
+            NodeView[] nodes = json.readValue(r.body(), NodeView[].class);
+            return nodes.length == n && java.util.Arrays.stream(nodes).allMatch(v -> "UP".equals(v.state()));
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}

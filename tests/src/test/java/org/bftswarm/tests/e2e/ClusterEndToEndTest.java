@@ -1,0 +1,193 @@
+package org.bftswarm.tests.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bftswarm.api.JobStatus;
+import org.bftswarm.api.JobSubmission;
+import org.bftswarm.api.JobView;
+import org.bftswarm.api.TaskView;
+import org.bftswarm.deploy.launcher.ApiClient;
+import org.bftswarm.deploy.launcher.ApiException;
+import org.bftswarm.deploy.launcher.JobWaiter;
+import org.bftswarm.deploy.launcher.TaskEventStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 4, item 5: a 4-node cluster (f = 1) of real node processes on 127.0.0.1 running real
+ * Docker containers, driven by the {@code bftswarm} commands. The tests share one cluster and run in
+ * order; the last one takes it down. Every wait is bounded.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterEndToEndTest {
+    static final Duration JOB_DEADLINE = Duration.ofSeconds(150);
+    static final String IMAGE = "bftswarm/busybox";
+
+    E2eCluster cluster;
+
+    @BeforeAll
+    void up(@TempDir Path dir) throws Exception {
+        cluster = E2eCluster.create(dir);
+        E2eCluster.Run up = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
+        assertThat(up.code()).as("up: %s", up.all()).isZero();
+    }
+
+    @AfterAll
+    void down() {
+        if (cluster != null) {
+            cluster.cli("down");
+        }
+    }
+
+    private static JobSubmission job(String name, List<String> command, int retries, int count) {
+        return new JobSubmission(name, IMAGE, command, null, 0.25, 32L, 60L, retries, count, null);
+    }
+
+    private static JobView awaitDone(ApiClient api, String jobId) throws Exception {
+        Optional<JobView> done = new JobWaiter(api).await(jobId, null, JOB_DEADLINE);
+        assertThat(done).as("job %s finished within %s", jobId, JOB_DEADLINE).isPresent();
+        return done.get();
+    }
+
+    @Test
+    @Order(1)
+    @Timeout(300)
+    void twentyJobsWithKnownOutputsAndExitCodesAllCompleteCorrectly() throws Exception {
+        ApiClient api = cluster.api();
+        Map<String, Integer> exitOf = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            int exit = i % 4;
+            String id = api.submit(job("known-" + i, List.of("sh", "-c", "echo out-" + i + "; exit " + exit), 0, 1));
+            exitOf.put(id, exit);
+        }
+        int i = 0;
+        for (Map.Entry<String, Integer> e : exitOf.entrySet()) {
+            JobView job = awaitDone(api, e.getKey());
+            TaskView task = job.tasks().get(0);
+            assertThat(job.tasks()).hasSize(1);
+            assertThat(task.exitCode()).as("exit of %s", job.id()).isEqualTo(e.getValue());
+            assertThat(task.output()).as("output of %s", job.id()).isEqualTo("out-" + i + "\n");
+            assertThat(job.status()).isEqualTo(e.getValue() == 0 ? JobStatus.COMPLETE : JobStatus.FAILED);
+            assertThat(task.state()).isEqualTo(e.getValue() == 0 ? "SUCCEEDED" : "FAILED");
+            i++;
+        }
+    }
+
+    @Test
+    @Order(2)
+    @Timeout(300)
+    void killingThePrimaryDuringARunStillCompletesEveryJob() throws Exception {
+        ApiClient api = cluster.api();
+        int primary = cluster.primary();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(api.submit(job("through-crash-" + i, List.of("sh", "-c", "sleep 2; echo survived-" + i), 2, 1)));
+        }
+        assertThat(cluster.cli("kill", Integer.toString(primary)).code()).isZero();
+        for (int i = 0; i < 4; i++) {
+            ids.add(api.submit(job("after-crash-" + i, List.of("sh", "-c", "echo after-" + i), 2, 1)));
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            JobView job = awaitDone(api, ids.get(i));
+            assertThat(job.status()).as("%s: %s", job.id(), job).isEqualTo(JobStatus.COMPLETE);
+            assertThat(job.tasks().get(0).output()).isEqualTo(i < 6 ? "survived-" + i + "\n" : "after-" + (i - 6) + "\n");
+        }
+        assertThat(cluster.primary()).as("a new primary took over").isNotEqualTo(primary);
+        assertThat(cluster.cli("restart", Integer.toString(primary)).code()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    @Timeout(300)
+    void killedContainerFailsWith137AndIsRetriedPerItsPolicy() throws Exception {
+        ApiClient api = cluster.api();
+        List<TaskEventStream.TaskEvent> events = new CopyOnWriteArrayList<>();
+        try (TaskEventStream ignored = cluster.events(events::add)) {
+            String noRetry = api.submit(job("killed-no-retry", List.of("sleep", "40"), 0, 1));
+            String withRetry = api.submit(job("killed-retried", List.of("sh", "-c", "sleep 8; echo second-attempt"), 1, 1));
+            for (String id : List.of(noRetry, withRetry)) {
+                E2eCluster.await(id + " running", JOB_DEADLINE, () -> state(api, id).equals("RUNNING"));
+                E2eCluster.Run kill = cluster.cli("kill-container", id + ".0");
+                assertThat(kill.code()).as(kill.all()).isZero();
+            }
+            JobView failed = awaitDone(api, noRetry);
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.tasks().get(0).exitCode()).isEqualTo(137);
+            assertThat(failed.tasks().get(0).attempt()).isEqualTo(1);
+
+            JobView retried = awaitDone(api, withRetry);
+            assertThat(retried.status()).isEqualTo(JobStatus.COMPLETE);
+            assertThat(retried.tasks().get(0).attempt()).isEqualTo(2);
+            assertThat(retried.tasks().get(0).output()).isEqualTo("second-attempt\n");
+            assertThat(events).as("the first attempt went to BACKOFF before the retry")
+                    .anyMatch(e -> e.taskId().equals(withRetry + ".0") && e.state().equals("BACKOFF") && e.attempt() == 1);
+        }
+    }
+
+    @Test
+    @Order(4)
+    @Timeout(400)
+    void killingEveryNodeAndUpAgainKeepsCompletedJobsAndTheirResults() throws Exception {
+        E2eCluster.Run allUp = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
+        assertThat(allUp.code()).as(allUp.all()).isZero();
+        List<JobView> before = cluster.api().jobs();
+        assertThat(before).hasSizeGreaterThanOrEqualTo(20);
+        for (int id = 0; id < 4; id++) {
+            assertThat(cluster.cli("kill", Integer.toString(id)).code()).isZero();
+        }
+        E2eCluster.Run up = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
+        assertThat(up.code()).as(up.all()).isZero();
+        ApiClient api = cluster.api();
+        for (JobView old : before) {
+            if (!old.status().terminal()) {
+                continue;
+            }
+            JobView now = api.job(old.id());
+            assertThat(now.status()).as(old.id()).isEqualTo(old.status());
+            assertThat(now.tasks()).as(old.id()).isEqualTo(old.tasks());
+        }
+    }
+
+    @Test
+    @Order(5)
+    @Timeout(200)
+    void downStopsEveryNodeAndLeavesNoContainerWithTheSwarmsLabel() throws Exception {
+        ApiClient api = cluster.api();
+        String id = api.submit(job("cut-short", List.of("sleep", "120"), 0, 4));
+        E2eCluster.await("containers of " + id, JOB_DEADLINE, () -> {
+            try {
+                return cluster.containers().size() >= 2;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        E2eCluster.Run down = cluster.cli("down");
+        assertThat(down.code()).as(down.all()).isZero();
+        assertThat(cluster.containers()).isEmpty();
+        assertThat(cluster.cli("status").out()).doesNotContain("running");
+    }
+
+    private static String state(ApiClient api, String jobId) {
+        try {
+            return api.job(jobId).tasks().get(0).state();
+        } catch (ApiException e) {
+            return "unknown: " + e.getMessage();
+        }
+    }
+}
