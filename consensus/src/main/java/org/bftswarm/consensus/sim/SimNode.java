@@ -11,7 +11,7 @@ final class SimNode {
     final InMemoryDurableStore store = new InMemoryDurableStore();
     final ByzantineAdversary adversary;
     Replica core;
-    TestStateMachine service;
+    ObservedStateMachine service;
     long restartAt = -1;
     /** This replica's clock error: its tick time is virtual time plus this offset. */
     long clockOffsetMs;

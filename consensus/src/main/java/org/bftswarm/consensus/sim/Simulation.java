@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
+import org.bftswarm.consensus.api.ReplicatedStateMachine;
 import org.bftswarm.consensus.codec.Codec;
 import org.bftswarm.consensus.codec.Decoded;
 import org.bftswarm.consensus.codec.InboundVerifier;
@@ -35,12 +37,13 @@ import org.bftswarm.crypto.VerifyingKey;
  * 150 ms; then the network heals and every client
  * must finish its remaining requests within the liveness bound. Every message is encoded and
  * decoded (codec in the loop) and verified by an {@link InboundVerifier} before a core sees it.
+ * What is replicated and what clients submit comes from a {@link SimWorkload} (by default the
+ * hash-chain {@link ChainWorkload}); the simulation is the {@link SimContext} it sees.
  */
-final class Simulation {
+final class Simulation implements SimContext {
     static final String SWARM = "sim-swarm";
     private static final long STEP = 5;
     private static final long TICK = 10;
-    private static final int FIRST_CLIENT = KeyRegistry.FIRST_CLIENT_ID;
 
     private record Event(long time, long order, int to, int from, Signed message, Reply reply) {}
 
@@ -49,6 +52,8 @@ final class Simulation {
     private final SimNode[] nodes;
     private final SimClient[] clients;
     private final int[] clientIds;
+    private final Map<Integer, SimClient> clientById = new TreeMap<>();
+    private final SimWorkload workload;
     private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.time != b.time
             ? Long.compare(a.time, b.time) : Long.compare(a.order, b.order));
     private final InboundVerifier verifier;
@@ -65,7 +70,12 @@ final class Simulation {
     private long droppedByProtocol;
 
     Simulation(Scenario sc, IntFunction<Quorums> quorums) {
+        this(sc, quorums, new ChainWorkload(sc.clients(), sc.requestsAfterHeal()));
+    }
+
+    Simulation(Scenario sc, IntFunction<Quorums> quorums, SimWorkload workload) {
         this.sc = sc;
+        this.workload = workload;
         this.rnd = new SplittableRandom(sc.seed());
         int n = sc.n();
         TreeMap<Integer, VerifyingKey> pub = new TreeMap<>();
@@ -74,17 +84,19 @@ final class Simulation {
             keys[i] = SimKeys.key(i);
             pub.put(i, keys[i].verifyingKey());
         }
-        clientIds = new int[sc.clients()];
-        for (int c = 0; c < sc.clients(); c++) {
-            clientIds[c] = FIRST_CLIENT + c;
-            pub.put(clientIds[c], SimKeys.key(clientIds[c]).verifyingKey());
+        clientIds = workload.clientIds().stream().mapToInt(Integer::intValue).toArray();
+        for (int id : clientIds) {
+            if (id < KeyRegistry.FIRST_CLIENT_ID || pub.containsKey(id)) {
+                throw new IllegalArgumentException("workload client id " + id + " is not a distinct client id");
+            }
+            pub.put(id, SimKeys.key(id).verifyingKey());
         }
         KeyRegistry registry = KeyRegistry.of(pub);
         verifier = new InboundVerifier(SWARM, registry, n, new SignatureCache(1 << 16));
         nodes = new SimNode[n];
         for (int i = 0; i < n; i++) {
             ReplicaConfig cfg = ReplicaConfig.defaults(SWARM, n, i, keys[i], registry).withBatching(4, 5)
-                    .withCheckpoints(4, 16).withTimers(500, 2000, 100).withStateChunks(128, 1 << 20)
+                    .withCheckpoints(4, 16).withTimers(500, 2000, 100).withStateChunks(workload.stateChunkBytes(), 1 << 20)
                     .withQuorums(quorums.apply(n));
             EnumSet<Behaviour> b = sc.byzantineReplicas().get(i);
             ByzantineAdversary adv = b == null ? null
@@ -94,21 +106,46 @@ final class Simulation {
             nodes[i].service = service(i);
             nodes[i].core = new Replica(cfg, nodes[i].service);
         }
-        clients = new SimClient[sc.clients()];
+        clients = new SimClient[clientIds.length];
         Quorums real = new Quorums(n);
         for (int c = 0; c < clients.length; c++) {
             clients[c] = new SimClient(clientIds[c], new ClientCore(SWARM, clientIds[c], SimKeys.key(clientIds[c]),
                     real, 1, 300, 2000, Long.MAX_VALUE / 4));
-            clients[c].nextSubmitAt = rnd.nextInt(20);
+            clientById.put(clientIds[c], clients[c]);
         }
+        workload.start(this);
     }
 
-    private TestStateMachine service(int id) {
-        return new TestStateMachine((ctx, result) -> {
+    private ObservedStateMachine service(int id) {
+        return new ObservedStateMachine(workload.newStateMachine(id), (ctx, result) -> {
             if (nodes[id].correct()) {
                 checker.result(id, ctx.clientId(), ctx.requestNumber(), result);
             }
         });
+    }
+
+    // ------------------------------------------------------------------ SimContext
+
+    @Override public long now() { return now; }
+    @Override public SplittableRandom random() { return rnd; }
+    @Override public int n() { return nodes.length; }
+    @Override public boolean correct(int replica) { return nodes[replica].correct(); }
+    @Override public boolean healed() { return healed; }
+
+    @Override
+    public ReplicatedStateMachine stateMachine(int replica) {
+        return nodes[replica].up() ? nodes[replica].service.inner() : null;
+    }
+
+    @Override
+    public long lastExecuted(int replica) {
+        return nodes[replica].up() ? nodes[replica].core.lastExecuted() : -1;
+    }
+
+    @Override
+    public boolean busy(int clientId) {
+        SimClient c = clientById.get(clientId);
+        return c != null && c.core.busy();
     }
 
     SimResult run() {
@@ -125,19 +162,16 @@ final class Simulation {
             if (now % TICK == 0) {
                 tickReplicas();
             }
+            workload.step(this);
             tickClients();
-            if (healed && allFinished()) {
+            if (healed && workload.finished(this)) {
                 break;
             }
         }
         String liveness = null;
-        if (!allFinished()) {
-            StringBuilder sb = new StringBuilder("after heal at " + healAt + " ms, not finished by " + now + " ms:");
-            for (SimClient c : clients) {
-                if (!c.finished()) {
-                    sb.append(" client ").append(c.id).append(" at ").append(c.completed).append('/').append(c.target);
-                }
-            }
+        if (!workload.finished(this)) {
+            StringBuilder sb = new StringBuilder("after heal at " + healAt + " ms, not finished by " + now + " ms:"
+                    + workload.progress(this));
             for (SimNode node : nodes) {
                 sb.append(" | ").append(node.correct() ? "" : "byz ").append(node.core);
             }
@@ -153,6 +187,7 @@ final class Simulation {
                 }
             }
         }
+        workload.finalViolations(this).forEach(checker::violation);
         EnumSet<Behaviour> exercised = EnumSet.noneOf(Behaviour.class);
         for (SimNode node : nodes) {
             if (node.adversary != null) {
@@ -161,15 +196,6 @@ final class Simulation {
         }
         return new SimResult(sc, List.copyOf(checker.violations()), liveness, exercised, checker.executedSeqs(),
                 checker.checkpointsSeen(), viewChanges, stateTransfers, rejected, droppedByProtocol, now);
-    }
-
-    private boolean allFinished() {
-        for (SimClient c : clients) {
-            if (!c.finished()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ------------------------------------------------------------------ faults
@@ -182,9 +208,7 @@ final class Simulation {
                 restart(node);
             }
         }
-        for (SimClient c : clients) {
-            c.target = c.completed + (c.core.busy() ? 1 : 0) + sc.requestsAfterHeal();
-        }
+        workload.healed(this);
     }
 
     private void chaos() {
@@ -282,12 +306,13 @@ final class Simulation {
     }
 
     private void deliverReply(Event e) {
-        SimClient c = clients[e.to - FIRST_CLIENT];
+        SimClient c = clientById.get(e.to);
         for (ClientEffect ce : c.core.onReply(e.from, e.reply)) {
             if (ce instanceof ClientEffect.Completed done) {
                 checker.accepted(c.id, done.requestNumber(), done.result());
-                c.completed++;
-                c.nextSubmitAt = now + 10 + rnd.nextInt(70);
+                byte[] op = c.outstanding;
+                c.outstanding = null;
+                workload.completed(this, c.id, done.requestNumber(), op, done.result());
             }
         }
     }
@@ -316,7 +341,7 @@ final class Simulation {
                     }
                 }
             } else if (e instanceof Effect.SendReply r) {
-                if (r.clientId() >= FIRST_CLIENT && r.clientId() < FIRST_CLIENT + clients.length) {
+                if (clientById.containsKey(r.clientId())) {
                     schedule(node.id, r.clientId(), null, r.reply());
                 }
             } else if (e instanceof Effect.Executed x && node.correct()) {
@@ -348,10 +373,12 @@ final class Simulation {
 
     private void tickClients() {
         for (SimClient c : clients) {
-            if (!c.core.busy() && c.completed < c.target && now >= c.nextSubmitAt) {
-                byte[] op = new byte[8];
-                rnd.nextBytes(op);
-                sendToAll(c, c.core.submit(op, now).request());
+            if (!c.core.busy()) {
+                byte[] op = workload.nextOperation(this, c.id);
+                if (op != null) {
+                    c.outstanding = op;
+                    sendToAll(c, c.core.submit(op, now).request());
+                }
             }
             for (ClientEffect ce : c.core.tick(now)) {
                 if (ce instanceof ClientEffect.SendToAll s) {

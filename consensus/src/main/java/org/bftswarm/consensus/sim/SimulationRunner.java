@@ -39,6 +39,15 @@ public final class SimulationRunner {
     }
 
     /**
+     * Runs one scenario with another workload (e.g. the replicated scheduler with a fake executor):
+     * the scenario's faults, network and Byzantine replicas, the workload's state machine and clients.
+     * The scenario's {@code clients} and {@code requestsAfterHeal} are then unused.
+     */
+    public static SimResult runSeed(Scenario scenario, IntFunction<Quorums> quorums, SimWorkload workload) {
+        return new Simulation(scenario, quorums, workload).run();
+    }
+
+    /**
      * Runs seeds [firstSeed, firstSeed + seeds) on {@code threads} worker threads (each seed is an
      * independent single-threaded simulation, so results do not depend on the thread count) and
      * prints per-seed lines in seed order.

@@ -1,0 +1,74 @@
+package org.bftswarm.consensus.sim;
+
+import java.util.TreeMap;
+import org.bftswarm.consensus.api.ExecutionContext;
+import org.bftswarm.consensus.api.ReplicatedStateMachine;
+import org.bftswarm.crypto.Digest;
+
+/**
+ * Wraps one replica incarnation's state machine for the checkers (DESIGN "Testing layers" 2: no
+ * request runs twice, batch time never goes backwards): reports every execution's result and counts,
+ * whatever the service, a client's request executed again (request numbers of one client must rise,
+ * it has one outstanding at a time) and batch timestamps that go backwards within the incarnation.
+ */
+final class ObservedStateMachine implements ReplicatedStateMachine {
+    /** Observer of executions (the simulator's checkers). */
+    interface Listener {
+        void executed(ExecutionContext ctx, byte[] result);
+    }
+
+    private final ReplicatedStateMachine inner;
+    private final Listener listener;
+    private final TreeMap<Integer, Long> lastRequest = new TreeMap<>();
+    private long lastTimestamp = Long.MIN_VALUE;
+    private long duplicates;
+    private long timestampRegressions;
+
+    ObservedStateMachine(ReplicatedStateMachine inner, Listener listener) {
+        this.inner = inner;
+        this.listener = listener;
+    }
+
+    ReplicatedStateMachine inner() {
+        return inner;
+    }
+
+    @Override
+    public byte[] execute(ExecutionContext ctx, byte[] operation) {
+        Long last = lastRequest.get(ctx.clientId());
+        if (last != null && ctx.requestNumber() <= last) {
+            duplicates++;
+        }
+        lastRequest.put(ctx.clientId(), ctx.requestNumber());
+        if (ctx.timestampMillis() < lastTimestamp) {
+            timestampRegressions++;
+        }
+        lastTimestamp = ctx.timestampMillis();
+        byte[] result = inner.execute(ctx, operation);
+        listener.executed(ctx, result);
+        return result;
+    }
+
+    @Override
+    public byte[] snapshot() {
+        return inner.snapshot();
+    }
+
+    @Override
+    public void restore(byte[] snapshot) {
+        inner.restore(snapshot);
+    }
+
+    @Override
+    public Digest digest() {
+        return inner.digest();
+    }
+
+    long duplicates() {
+        return duplicates + (inner instanceof TestStateMachine t ? t.duplicates() : 0);
+    }
+
+    long timestampRegressions() {
+        return timestampRegressions + (inner instanceof TestStateMachine t ? t.timestampRegressions() : 0);
+    }
+}

@@ -1,0 +1,89 @@
+package org.bftswarm.orchestrator.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.bftswarm.consensus.sim.SimContext;
+import org.bftswarm.orchestrator.Scheduler;
+import org.bftswarm.orchestrator.ops.Operation;
+import org.bftswarm.orchestrator.ops.SuspectNode;
+import org.bftswarm.orchestrator.ops.TaskFinished;
+import org.bftswarm.orchestrator.ops.TaskStarted;
+import org.bftswarm.orchestrator.view.Assignment;
+import org.bftswarm.orchestrator.view.JobView;
+import org.bftswarm.orchestrator.view.TaskView;
+
+/**
+ * The worker of a Byzantine node (issue 5 item 4 threat model): it holds only its own key, reads the
+ * freshest state it can find, runs most of its own tasks honestly but sits on about one in five
+ * (the scheduler must time those out), and every ~150 ms lies: it reports wrong outputs for other
+ * nodes' tasks (in their name and in its own; authorisation must reject both), reports stale
+ * attempts, and suspects every other node via SuspectNode (alone it must evict no one).
+ */
+final class ByzantineWorker extends NodeWorker {
+  private long nextLieAt;
+  long lies;
+
+  ByzantineWorker(int node, int clientId, ResultLedger ledger, Supplier<Scheduler> view, String zone) {
+    super(node, clientId, ledger, view, zone);
+  }
+
+  @Override
+  boolean willRun(SimContext ctx, Assignment a) {
+    return ctx.random().nextInt(5) != 0;
+  }
+
+  @Override
+  Operation next(SimContext ctx) {
+    Scheduler s = view();
+    if (s != null && ctx.now() >= nextLieAt) {
+      nextLieAt = ctx.now() + 100 + ctx.random().nextInt(100);
+      Operation lie = lie(ctx, s);
+      if (lie != null) {
+        lies++;
+        outstandingBogus = true;
+        return lie;
+      }
+    }
+    Operation honest = super.next(ctx);
+    outstandingBogus = false;
+    return honest;
+  }
+
+  private Operation lie(SimContext ctx, Scheduler s) {
+    List<TaskView> others = new ArrayList<>();
+    List<TaskView> retried = new ArrayList<>();
+    for (JobView job : s.jobs()) {
+      for (TaskView t : job.tasks()) {
+        if (t.state().isActive() && t.node() != null && t.node() != node) {
+          others.add(t);
+        }
+        if (t.attempt() > 1) {
+          retried.add(t);
+        }
+      }
+    }
+    int kind = ctx.random().nextInt(4);
+    if (kind == 0 && !others.isEmpty()) {
+      TaskView t = others.get(ctx.random().nextInt(others.size()));
+      return forged(t.id(), t.attempt(), t.node());
+    } else if (kind == 1 && !others.isEmpty()) {
+      TaskView t = others.get(ctx.random().nextInt(others.size()));
+      return forged(t.id(), t.attempt(), node);
+    } else if (kind == 2 && !retried.isEmpty()) {
+      TaskView t = retried.get(ctx.random().nextInt(retried.size()));
+      int stale = 1 + ctx.random().nextInt(t.attempt() - 1);
+      return ctx.random().nextBoolean() ? forged(t.id(), stale, node)
+          : new TaskStarted(t.id(), stale, node, "stale");
+    } else if (kind == 3) {
+      int suspect = ctx.random().nextInt(ctx.n());
+      return suspect == node ? null : new SuspectNode(node, suspect);
+    }
+    return null;
+  }
+
+  private static TaskFinished forged(String taskId, int attempt, int asNode) {
+    String out = "forged result\n";
+    return new TaskFinished(taskId, attempt, asNode, 0, FakeExecutor.digest(out), out, "exited");
+  }
+}

@@ -1,0 +1,161 @@
+package org.bftswarm.orchestrator.sim;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bftswarm.consensus.core.Quorums;
+import org.bftswarm.consensus.sim.Scenario;
+import org.bftswarm.consensus.sim.SimResult;
+import org.bftswarm.consensus.sim.SimulationRunner;
+
+/**
+ * Runs seeds of the scheduler simulation (consensus + scheduler + fake executor, issue 4 item 1)
+ * and prints one line per seed, the parameters, violations and replay command of any failing seed,
+ * and the summary {@code SCHEDSIM seeds=N violations=V liveness_failures=L} last. Each seed uses the
+ * consensus simulator's scenario for (seed, n, f) (Byzantine replicas, drops, duplicates, delays,
+ * partitions, crashes) with a chaos phase 2 s longer and a 60 s liveness bound after healing.
+ *
+ * <p>{@code java -cp <orchestrator test classpath> org.bftswarm.orchestrator.sim.SchedulerSimulation
+ * --seeds N [--seed FIRST] [--replicas 4|7] [--byzantine K] [--variant CORRECT|ACCEPT_ANY_REPORTER|EVICT_ON_ONE_SUSPICION]}
+ */
+public final class SchedulerSimulation {
+  static final int USERS = 3;
+
+  /** One seed's outcome and the workload's figures. */
+  record SeedResult(SimResult sim, String figures, SchedulerWorkload.Figures counts) {
+    boolean ok() {
+      return sim.safe() && sim.live();
+    }
+  }
+
+  /** Totals over a run of seeds. */
+  record Summary(int seeds, int violations, int livenessFailures, long firstFailingSeed,
+                 List<SchedulerWorkload.Figures> figures) {
+    String line() {
+      return "SCHEDSIM seeds=" + seeds + " violations=" + violations + " liveness_failures=" + livenessFailures;
+    }
+  }
+
+  private SchedulerSimulation() {}
+
+  static Scenario scenario(long seed, int n, int byzantine) {
+    Scenario b = Scenario.derive(seed, n, byzantine);
+    return new Scenario(seed, n, byzantine, b.byzantineReplicas(), 0, b.chaosMillis() + 2000, b.dropRate(),
+        b.duplicateRate(), b.maxDelayMs(), b.partitions(), b.crashes(), 0, 60_000);
+  }
+
+  static SeedResult runSeed(long seed, int n, int byzantine, SchedulerVariant variant) {
+    Scenario sc = scenario(seed, n, byzantine);
+    int jobsPerUser = 2 + (int) Math.floorMod(seed, 3L);
+    SchedulerWorkload w = new SchedulerWorkload(n, sc.byzantineReplicas(), USERS, jobsPerUser, variant);
+    SimResult r = SimulationRunner.runSeed(sc, Quorums::new, w);
+    return new SeedResult(r, w.figures(), w.counts());
+  }
+
+  static String replay(long seed, int n, int byzantine, SchedulerVariant variant) {
+    return "java -cp orchestrator/target/test-classes:orchestrator/target/classes:$(cat /tmp/orch.cp) "
+        + SchedulerSimulation.class.getName() + " --seeds 1 --seed " + seed + " --replicas " + n + " --byzantine "
+        + byzantine + (variant == SchedulerVariant.CORRECT ? "" : " --variant " + variant);
+  }
+
+  static Summary runSeeds(long first, int seeds, int n, int byzantine, SchedulerVariant variant, int threads,
+      PrintStream out) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+      Thread t = new Thread(r, "sched-sim-seed");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<SeedResult>> futures = new ArrayList<>();
+      for (long seed = first; seed < first + seeds; seed++) {
+        long s = seed;
+        futures.add(pool.submit(() -> runSeed(s, n, byzantine, variant)));
+      }
+      int violations = 0;
+      int liveness = 0;
+      long firstFailing = -1;
+      List<SchedulerWorkload.Figures> figures = new ArrayList<>();
+      for (Future<SeedResult> f : futures) {
+        SeedResult r = await(f);
+        figures.add(r.counts());
+        violations += r.sim().safe() ? 0 : 1;
+        liveness += r.sim().live() ? 0 : 1;
+        if (!r.ok() && firstFailing < 0) {
+          firstFailing = r.sim().scenario().seed();
+        }
+        if (out != null) {
+          print(r, variant, out);
+        }
+      }
+      return new Summary(seeds, violations, liveness, firstFailing, figures);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static SeedResult await(Future<SeedResult> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("scheduler simulation crashed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private static void print(SeedResult r, SchedulerVariant variant, PrintStream out) {
+    Scenario sc = r.sim().scenario();
+    out.println("seed=" + sc.seed() + " n=" + sc.n() + " byz=" + sc.byzantineReplicas() + " " + r.figures()
+        + " executed=" + r.sim().executedSeqs() + " checkpoints=" + r.sim().checkpoints() + " views="
+        + r.sim().viewChanges() + " virtual_ms=" + r.sim().virtualMillis() + (r.ok() ? " ok" : " FAILED"));
+    if (!r.ok()) {
+      out.println("  parameters: " + sc.describe());
+      r.sim().violations().forEach(v -> out.println("  violation: " + v));
+      if (!r.sim().live()) {
+        out.println("  liveness: " + r.sim().livenessFailure());
+      }
+      out.println("  replay: " + replay(sc.seed(), sc.n(), sc.byzantine(), variant));
+    }
+  }
+
+  public static void main(String[] args) {
+    int seeds = 10;
+    int n = 4;
+    Integer byz = null;
+    long first = 1;
+    SchedulerVariant variant = SchedulerVariant.CORRECT;
+    for (int i = 0; i < args.length; i++) {
+      String v = i + 1 < args.length ? args[i + 1] : "";
+      switch (args[i]) {
+        case "--seeds" -> { seeds = Integer.parseInt(v); i++; }
+        case "--seed" -> { first = Long.parseLong(v); i++; }
+        case "--replicas" -> { n = Integer.parseInt(v); i++; }
+        case "--byzantine" -> { byz = Integer.parseInt(v); i++; }
+        case "--variant" -> { variant = SchedulerVariant.valueOf(v); i++; }
+        default -> {
+          System.out.println("unknown argument " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    int f = (n - 1) / 3;
+    int b = byz == null ? f : byz;
+    if (n < 4 || (n - 1) % 3 != 0 || b < 0 || b > f || seeds < 1) {
+      System.out.println("--replicas must be 3f+1 >= 4, --byzantine in [0,f], --seeds >= 1");
+      System.exit(2);
+    }
+    long t0 = System.nanoTime();
+    System.out.println("SCHEDSIM start first_seed=" + first + " seeds=" + seeds + " replicas=" + n + " byzantine=" + b
+        + " variant=" + variant);
+    Summary s = runSeeds(first, seeds, n, b, variant, Math.min(2, Runtime.getRuntime().availableProcessors()),
+        System.out);
+    System.out.printf("wall_s=%.1f%n", (System.nanoTime() - t0) / 1e9);
+    System.out.println(s.line());
+    System.exit(s.violations() == 0 && s.livenessFailures() == 0 ? 0 : 1);
+  }
+}
