@@ -26,6 +26,8 @@ import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.DockerCli;
 import org.bftswarm.deploy.launcher.FaultInjector;
+import org.bftswarm.deploy.launcher.LogTail;
+import org.bftswarm.deploy.launcher.ProcessProbe;
 import picocli.CommandLine;
 
 /**
@@ -167,6 +169,14 @@ final class FailoverCluster {
             }
         }
         throw new IllegalStateException("no node answers /api/v1/cluster");
+    }
+
+    /** Fails at once, with the end of its log, when node {@code id}'s process is gone. */
+    void requireRunning(int id) {
+        if (new ProcessProbe(target().layout()).livePid(id).isEmpty()) {
+            throw new AssertionError("node " + id + " exited; last lines of its log:\n  | "
+                    + String.join("\n  | ", LogTail.lastLines(target().layout().logFile(id), 30)));
+        }
     }
 
     /** Containers (any state) of task {@code taskId} that node {@code node} started. */

@@ -1,0 +1,102 @@
+package org.bftswarm.consensus.runtime;
+
+import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.bftswarm.consensus.client.ReplyChannel;
+import org.bftswarm.consensus.codec.InboundVerifier;
+import org.bftswarm.consensus.codec.Message;
+import org.bftswarm.consensus.codec.MessageType;
+import org.bftswarm.consensus.codec.Verified;
+import org.bftswarm.consensus.transport.Connection;
+import org.bftswarm.consensus.transport.DropCounters;
+import org.bftswarm.consensus.transport.DropReason;
+import org.bftswarm.consensus.transport.EnvelopeGate;
+import org.bftswarm.consensus.transport.FrameSink;
+import org.bftswarm.crypto.SignedEnvelope;
+
+/**
+ * What every inbound frame goes through on the verification pool, before the single core thread sees
+ * it (CORE-API contract: the core steps only {@link Verified} messages): envelope decoding, swarm,
+ * sender key and Ed25519 signature and short-horizon replay check ({@link EnvelopeGate}), then the
+ * core's {@link InboundVerifier} for sender role and every embedded signature. Authentic client
+ * requests also record which connection the client is reachable on, for its replies; reply-channel
+ * HELLO frames (see {@link org.bftswarm.consensus.client.ReplyChannel}) are answered here.
+ */
+final class InboundPipeline implements FrameSink {
+    private final EnvelopeGate gate;
+    private final InboundVerifier verifier;
+    private final DropCounters drops;
+    private final BlockingQueue<Object> coreQueue;
+    private final Map<Integer, Connection> clientConnections = new ConcurrentHashMap<>();
+    private final ReplyChannelTable replyChannels;
+    private final Map<Integer, LongAdder> acceptedByType = new ConcurrentHashMap<>();
+
+    InboundPipeline(EnvelopeGate gate, InboundVerifier verifier, BlockingQueue<Object> coreQueue,
+            ReplyChannelTable replyChannels) {
+        this.gate = gate;
+        this.replyChannels = replyChannels;
+        this.verifier = verifier;
+        this.drops = gate.drops();
+        this.coreQueue = coreQueue;
+    }
+
+    @Override
+    public void onFrame(Connection from, byte[] frame) {
+        if (ReplyChannel.isHello(frame)) {
+            replyChannels.onHello(from, frame);
+            return;
+        }
+        SignedEnvelope env = gate.admit(frame, from);
+        if (env == null) {
+            return;
+        }
+        InboundVerifier.Outcome outcome = verifier.verifyCheckedEnvelope(env);
+        if (outcome instanceof InboundVerifier.Outcome.Rejected r) {
+            drops.drop(classify(r.reason()), r.reason() + " via " + from.describe());
+            return;
+        }
+        Verified v = ((InboundVerifier.Outcome.Accepted) outcome).message();
+        acceptedByType.computeIfAbsent(env.type(), t -> new LongAdder()).increment();
+        if (v.body() instanceof Message.Request req) {
+            clientConnections.put(req.clientId(), from);
+        }
+        if (!coreQueue.offer(v)) {
+            drops.drop(DropReason.INBOUND_OVERLOAD, "core queue full; " + v.body().getClass().getSimpleName());
+        }
+    }
+
+    /** Authentic messages handed to the core so far, by type name (in type order). */
+    Map<String, Long> acceptedByType() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        new TreeMap<>(acceptedByType).forEach((t, n) -> out.put(MessageType.name(t), n.sum()));
+        return out;
+    }
+
+    ReplyChannelTable replyChannels() {
+        return replyChannels;
+    }
+
+    /** The connection a client last sent an authentic request on, or null. */
+    Connection clientConnection(int clientId) {
+        return clientConnections.get(clientId);
+    }
+
+    static DropReason classify(String reason) {
+        String r = reason.toLowerCase(Locale.ROOT);
+        if (r.contains("bad signature")) {
+            return DropReason.BAD_SIGNATURE;
+        }
+        if (r.contains("unknown sender")) {
+            return DropReason.UNKNOWN_SENDER;
+        }
+        if (r.contains("non-replica") || r.contains("claims client")) {
+            return DropReason.UNEXPECTED_SENDER;
+        }
+        return DropReason.MALFORMED;
+    }
+}

@@ -1,0 +1,31 @@
+package org.bftswarm.consensus.runtime;
+
+import org.bftswarm.consensus.transport.TransportConfig;
+import org.bftswarm.crypto.Invariants;
+
+/**
+ * Threads and timing of one replica process: transport limits, signature-verification workers,
+ * reply-signing workers, core tick period, how long a replica message's copies count as replays, and
+ * how the durable log is written (mmap; forcing the store file at each commit, off by default: commits
+ * survive SIGKILL of the process, the failure model of issue 3, either way; see MapDbStore.open).
+ */
+public record RuntimeSettings(TransportConfig transport, int verifyWorkers, int replySigners, long tickMillis,
+        long replayHorizonMillis, boolean mmap, boolean fsync) {
+    public RuntimeSettings {
+        Invariants.check(verifyWorkers >= 1, "verifyWorkers %s", verifyWorkers);
+        Invariants.check(replySigners >= 1, "replySigners %s", replySigners);
+        Invariants.check(tickMillis >= 1, "tickMillis %s", tickMillis);
+    }
+
+    public RuntimeSettings withVerifyWorkers(int workers) {
+        return new RuntimeSettings(transport, workers, replySigners, tickMillis, replayHorizonMillis, mmap, fsync);
+    }
+
+    public RuntimeSettings withFsync(boolean on) {
+        return new RuntimeSettings(transport, verifyWorkers, replySigners, tickMillis, replayHorizonMillis, mmap, on);
+    }
+
+    public static RuntimeSettings defaults() {
+        return new RuntimeSettings(TransportConfig.defaults(), 2, 1, 1, 100, true, false);
+    }
+}
