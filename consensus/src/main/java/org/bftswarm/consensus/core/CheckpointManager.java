@@ -156,7 +156,7 @@ final class CheckpointManager {
     }
 
     void tick() {
-        if (transfer != null && r.now - transfer.lastProgress > 2 * r.cfg.retransmitIntervalMs()) {
+        if (transfer != null && r.now - transfer.lastProgress > transfer.patience(2 * r.cfg.retransmitIntervalMs())) {
             transfer.switchSource(r.now);
             requestChunk();
         }

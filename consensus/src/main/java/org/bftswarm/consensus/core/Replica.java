@@ -35,6 +35,7 @@ public final class Replica {
     final CheckpointManager checkpoints;
     final ViewChanger viewChanger;
     final RequestPipeline pipeline;
+    final Resender resender = new Resender(this);
 
     long now;
     long view;
@@ -48,7 +49,6 @@ public final class Replica {
     long maxSeenSeq;
     long lastRetransmit;
     StableCheckpoint stable;
-    private Signed lastFetch;
 
     record Pending(Signed request, long requestNumber, long since) {}
 
@@ -94,9 +94,20 @@ public final class Replica {
 
     // ---------------------------------------------------------------- public surface
 
+    /** Processes one verified message at the time of the last {@link #tick}. */
     public List<Effect> step(Verified message) {
         dispatch(message.signed());
         return drain();
+    }
+
+    /**
+     * Processes one verified message at {@code nowMillis} (the runtime's clock when it handles it).
+     * Prefer this over {@link #step(Verified)} when messages may wait in a queue: timers armed and
+     * timestamps checked while draining a backlog then use the real time, not the last tick's.
+     */
+    public List<Effect> step(Verified message, long nowMillis) {
+        now = Math.max(now, nowMillis);
+        return step(message);
     }
 
     public List<Effect> tick(long nowMillis) {
@@ -111,7 +122,7 @@ public final class Replica {
         }
         if (now - lastRetransmit >= cfg.retransmitIntervalMs()) {
             lastRetransmit = now;
-            retransmit();
+            resender.retransmit();
         }
         return drain();
     }
@@ -320,37 +331,6 @@ public final class Replica {
             oldest = Math.min(oldest, p.since());
         }
         return now - Math.max(oldest, lastProgress) > currentTimeout();
-    }
-
-    private void retransmit() {
-        if (inViewChange) {
-            viewChanger.retransmit();
-        } else {
-            for (Slot s : log.tailMap(lastExecuted, false).values()) {
-                if (s.committed() || s.view != view || now - s.lastSentMillis < cfg.retransmitIntervalMs()) {
-                    continue;
-                }
-                s.lastSentMillis = now;
-                if (isPrimary() && s.prePrepare != null) {
-                    broadcast(s.prePrepare);
-                }
-                if (s.myPrepare != null) {
-                    broadcast(s.myPrepare);
-                }
-                if (s.myCommit != null) {
-                    broadcast(s.myCommit);
-                }
-            }
-        }
-        viewChanger.joinIfBehind();
-        checkpoints.retransmit();
-        Slot next = log.get(lastExecuted + 1);
-        if (maxSeenSeq > lastExecuted && !checkpoints.transferring() && (next == null || !next.committed())) {
-            if (lastFetch == null || ((Fetch) lastFetch.body()).seq() != lastExecuted + 1) {
-                lastFetch = sign(new Fetch(lastExecuted + 1));
-            }
-            broadcast(lastFetch);
-        }
     }
 
     // ---------------------------------------------------------------- effect helpers

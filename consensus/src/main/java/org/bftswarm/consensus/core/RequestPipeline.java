@@ -124,7 +124,9 @@ final class RequestPipeline {
         r.lastTimestamp = ts;
         r.lastExecuted = seq;
         r.lastProgress = r.now;
-        if (executed > 0) {
+        if (executed > 0 && !r.inViewChange) {
+            // progress in the current view ends the doubling; catching up on committed slots while
+            // waiting for NEW-VIEW (COMMIT-PROOF) is not progress of this view and must not shorten the wait
             r.failedViews = 0;
         }
         r.emit(new Effect.Executed(seq, r.view, b.digest(), executed));
@@ -139,10 +141,20 @@ final class RequestPipeline {
                 ((Request) p.request().body()).clientId()));
     }
 
-    /** PBFT section 4.6: timestamps are monotonic in seq order and within the allowed skew of our clock. */
+    /**
+     * PBFT section 4.6 (non-determinism): timestamps are monotonic in seq order and close to our
+     * clock: at most the skew ahead, and at most the skew plus the current request timeout behind.
+     * The backward allowance covers a pre-prepare that waited in queues or was lost and retransmitted
+     * (retransmissions keep their timestamp, so a strict bound would reject a slot for good and force
+     * a view change on a slow machine); a primary that holds time back longer than that is no better
+     * than one that stalls, which the request timer already bounds.
+     */
     String timestampProblem(long seq, long ts) {
-        if (Math.abs(ts - r.now) > r.cfg.maxClockSkewMs()) {
-            return "batch timestamp " + ts + " too far from local time " + r.now;
+        if (ts > r.now + r.cfg.maxClockSkewMs()) {
+            return "batch timestamp " + ts + " too far ahead of local time " + r.now;
+        }
+        if (ts < r.now - r.cfg.maxClockSkewMs() - r.currentTimeout()) {
+            return "batch timestamp " + ts + " too far behind local time " + r.now;
         }
         long lower = r.lastTimestamp;
         for (Slot s : r.log.headMap(seq, false).values()) {

@@ -21,6 +21,7 @@ final class StateTransfer {
     private byte[] buffer;
     private int totalChunks = -1;
     private int nextChunk;
+    private int switches;
     long lastProgress;
 
     /** Outcome of one chunk. */
@@ -51,9 +52,19 @@ final class StateTransfer {
         return nextChunk;
     }
 
+    /**
+     * How long to wait for the current source before switching: {@code base}, doubled with every
+     * switch (up to 32x), so a transfer still completes when round trips exceed the base on a loaded
+     * machine (otherwise each source is abandoned just before its answer arrives, forever).
+     */
+    long patience(long base) {
+        return base << Math.min(switches, 5);
+    }
+
     /** Restart from chunk 0 with the next source. */
     void switchSource(long now) {
         sourceIndex++;
+        switches++;
         buffer = null;
         totalChunks = -1;
         nextChunk = 0;

@@ -42,9 +42,18 @@ class QuorumsTest {
         assertThat(q.primary(view + 1)).isEqualTo((view + 1) % q.n());
     }
 
+    @Property
+    void certificateQuorumsEqualTheGeneralIntersectionBoundForThreeFPlusOne(@ForAll @IntRange(min = 1, max = 200) int f) {
+        Quorums q = new Quorums(3 * f + 1);
+        int general = (q.n() + f + 2) / 2; // ceil((n + f + 1) / 2), the cluster config's quorum
+        assertThat(q.committed()).isEqualTo(general);
+        assertThat(q.checkpoint()).isEqualTo(general);
+        assertThat(q.newView()).isEqualTo(general);
+    }
+
     @Test
     void sizesThatAreNotThreeFPlusOneAreRefused() {
-        assertThatThrownBy(() -> new Quorums(5)).isInstanceOf(InvariantViolation.class);
+        assertThatThrownBy(() -> new Quorums(5)).isInstanceOf(InvariantViolation.class).hasMessageContaining("3f+1");
         assertThatThrownBy(() -> new Quorums(0)).isInstanceOf(InvariantViolation.class);
     }
 }

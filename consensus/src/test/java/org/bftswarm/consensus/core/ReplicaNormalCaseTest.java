@@ -102,7 +102,7 @@ class ReplicaNormalCaseTest {
         };
         c.submit(c.request(new byte[] {1}));
         c.run(20);
-        assertThat(c.dropped(1, "too far from local time")).isPositive();
+        assertThat(c.dropped(1, "too far ahead of local time")).isPositive();
         assertThat(c.replicas[0].lastExecuted()).isEqualTo(1);
     }
 }

@@ -1,0 +1,50 @@
+package org.bftswarm.consensus.core;
+
+import org.bftswarm.consensus.codec.Message.Fetch;
+import org.bftswarm.consensus.codec.Signed;
+
+/**
+ * Retransmission (PBFT section 4: messages may be lost, so a replica re-sends what it signed until
+ * it is no longer needed): uncommitted slots of the current view, the own VIEW-CHANGE, checkpoints,
+ * and FETCH for the next unexecuted seq, every retransmitIntervalMs. Copies are byte-identical
+ * (Ed25519 is deterministic) and every handler is idempotent for them.
+ */
+final class Resender {
+    private final Replica r;
+    private Signed lastFetch;
+
+    Resender(Replica r) {
+        this.r = r;
+    }
+
+    void retransmit() {
+        if (r.inViewChange) {
+            r.viewChanger.retransmit();
+        } else {
+            for (Slot s : r.log.tailMap(r.lastExecuted, false).values()) {
+                if (s.committed() || s.view != r.view || r.now - s.lastSentMillis < r.cfg.retransmitIntervalMs()) {
+                    continue;
+                }
+                s.lastSentMillis = r.now;
+                if (r.isPrimary() && s.prePrepare != null) {
+                    r.broadcast(s.prePrepare);
+                }
+                if (s.myPrepare != null) {
+                    r.broadcast(s.myPrepare);
+                }
+                if (s.myCommit != null) {
+                    r.broadcast(s.myCommit);
+                }
+            }
+        }
+        r.viewChanger.joinIfBehind();
+        r.checkpoints.retransmit();
+        Slot next = r.log.get(r.lastExecuted + 1);
+        if (r.maxSeenSeq > r.lastExecuted && !r.checkpoints.transferring() && (next == null || !next.committed())) {
+            if (lastFetch == null || ((Fetch) lastFetch.body()).seq() != r.lastExecuted + 1) {
+                lastFetch = r.sign(new Fetch(r.lastExecuted + 1));
+            }
+            r.broadcast(lastFetch);
+        }
+    }
+}
