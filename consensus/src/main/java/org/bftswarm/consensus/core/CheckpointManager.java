@@ -30,6 +30,14 @@ final class CheckpointManager {
     private final TreeMap<Long, Signed> ownCheckpoints = new TreeMap<>();
     private final Map<Long, Signed> signedProofs = new TreeMap<>();
     private StateTransfer transfer;
+    /** The newest certificate seen while a transfer that makes progress was kept on its target. */
+    private StableCheckpoint newerTarget;
+    /**
+     * Earlier stable checkpoints, still served to fetchers, newest kept first and bounded in bytes by
+     * the maximum snapshot size: a snapshot slower to fetch than one checkpoint interval would
+     * otherwise never complete, its target moving away under every new certificate.
+     */
+    private final TreeMap<Long, StableCheckpoint> retained = new TreeMap<>();
 
     CheckpointManager(Replica r) {
         this.r = r;
@@ -113,13 +121,42 @@ final class CheckpointManager {
         if (transfer != null && transfer.seq >= seq) {
             return;
         }
+        if (transfer != null && transfer.hasProgress()) {
+            // finish what is flowing; move on only if its sources stop serving it (see tick)
+            if (newerTarget == null || newerTarget.seq() < seq) {
+                newerTarget = new StableCheckpoint(seq, digest, List.copyOf(proof), null);
+            }
+            return;
+        }
+        startTransfer(seq, digest, proof);
+    }
+
+    private void startTransfer(long seq, Digest digest, List<Signed> proof) {
+        newerTarget = null;
         transfer = new StateTransfer(seq, digest, List.copyOf(proof), r.id, r.q.n(), r.now);
         requestChunk();
+    }
+
+    /** Keeps the outgoing stable checkpoint servable, within the byte bound. */
+    private void retainOutgoing(long incomingSeq) {
+        StableCheckpoint old = r.stable;
+        if (old == null || old.snapshot() == null || old.seq() == incomingSeq) {
+            return;
+        }
+        retained.put(old.seq(), old);
+        long bytes = 0;
+        for (Long seq : new java.util.ArrayList<>(retained.descendingKeySet())) {
+            bytes += retained.get(seq).snapshot().length;
+            if (bytes > r.cfg.maxSnapshotBytes()) {
+                retained.remove(seq);
+            }
+        }
     }
 
     private void makeStable(StableCheckpoint cp) {
         Invariants.check(cp.seq() <= r.lastExecuted && cp.snapshot() != null,
                 "stable checkpoint %d beyond execution %d or without snapshot", cp.seq(), r.lastExecuted);
+        retainOutgoing(cp.seq());
         r.stable = cp;
         r.emit(new Effect.Persist(new PersistOp.SaveStableCheckpoint(cp)));
         r.log.headMap(cp.seq(), true).clear();
@@ -147,6 +184,7 @@ final class CheckpointManager {
         r.lastExecuted = cp.seq();
         r.lastProgress = r.now;
         ownCheckpoints.put(cp.seq(), r.sign(new Checkpoint(cp.seq(), cp.digest())));
+        retainOutgoing(cp.seq());
         r.stable = cp;
         r.log.headMap(cp.seq(), true).clear();
         votes.headMap(cp.seq(), true).clear();
@@ -157,6 +195,11 @@ final class CheckpointManager {
 
     void tick() {
         if (transfer != null && r.now - transfer.lastProgress > transfer.patience(2 * r.cfg.retransmitIntervalMs())) {
+            if (newerTarget != null) {
+                // the kept target is no longer served: go for the newest certificate instead
+                startTransfer(newerTarget.seq(), newerTarget.digest(), newerTarget.proof());
+                return;
+            }
             transfer.switchSource(r.now);
             requestChunk();
         }
@@ -167,8 +210,8 @@ final class CheckpointManager {
     }
 
     void onStateRequest(int from, StateRequest req) {
-        StableCheckpoint cp = r.stable;
-        if (cp.seq() != req.seq() || cp.snapshot() == null) {
+        StableCheckpoint cp = r.stable.seq() == req.seq() ? r.stable : retained.get(req.seq());
+        if (cp == null || cp.snapshot() == null) {
             return;
         }
         int chunkBytes = r.cfg.stateChunkBytes();
@@ -203,6 +246,11 @@ final class CheckpointManager {
                 makeStable(cp);
                 r.emit(new Effect.StateInstalled(cp.seq(), cp.digest()));
                 r.executeReady();
+                StableCheckpoint next = newerTarget;
+                newerTarget = null;
+                if (next != null && next.seq() > r.lastExecuted) {
+                    onStableCertificate(next.seq(), next.digest(), next.proof());
+                }
             }
         }
     }

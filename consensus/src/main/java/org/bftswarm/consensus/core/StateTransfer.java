@@ -52,6 +52,11 @@ final class StateTransfer {
         return nextChunk;
     }
 
+    /** True once at least one chunk of this target has been accepted from the current source. */
+    boolean hasProgress() {
+        return nextChunk > 0;
+    }
+
     /**
      * How long to wait for the current source before switching: {@code base}, doubled with every
      * switch (up to 32x), so a transfer still completes when round trips exceed the base on a loaded

@@ -98,9 +98,12 @@ final class SchedulerWorkload implements SimWorkload {
   }
 
   /**
-   * The scheduler's snapshot is kilobytes, not tens of bytes: with the consensus runs' 128-byte chunks
-   * a lagging replica fetching it one chunk per round trip is overtaken by the next stable checkpoint
-   * under steady load and restarts its transfer forever (a core limitation, reported).
+   * The scheduler's snapshot is kilobytes: with the consensus runs' 128-byte chunks a lagging
+   * replica needs many round trips to fetch it and is overtaken by newer stable checkpoints under
+   * steady load. The core now keeps a transfer that makes progress on its target and serves earlier
+   * stable checkpoints, which made seeds 2, 4 and 5 catch up with 128-byte chunks, but about a third
+   * of the 100 CI seeds still do not (open in the consensus issue), so CI uses 8 KiB chunks.
+   * {@code -Dschedsim.chunk=N} overrides.
    */
   @Override
   public int stateChunkBytes() {
