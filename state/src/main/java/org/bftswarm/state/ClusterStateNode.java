@@ -39,6 +39,8 @@ public final class ClusterStateNode implements AutoCloseable {
     private final NodeStateWriter writer;
     private final MapDbEntryLog log;
     private final ScheduledExecutorService flusher;
+    /** Own thread: a slow MapDB commit on the flusher must never delay a heartbeat. */
+    private final ScheduledExecutorService heartbeatTimer;
     private final ConcurrentSkipListSet<EntryKey> dirty = new ConcurrentSkipListSet<>();
     private final Optional<HazelcastDissemination> dissemination;
     private final AtomicLong droppedOnLoad = new AtomicLong();
@@ -64,6 +66,12 @@ public final class ClusterStateNode implements AutoCloseable {
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "state-mapdb-" + config.nodeId());
             t.setDaemon(true);
+            return t;
+        });
+        this.heartbeatTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "state-heartbeat-" + config.nodeId());
+            t.setDaemon(true);
+            t.setPriority(Thread.MAX_PRIORITY);
             return t;
         });
         store.addListener(e -> dirty.add(e.key()));
@@ -137,7 +145,7 @@ public final class ClusterStateNode implements AutoCloseable {
         org.bftswarm.crypto.Invariants.check(periodMillis > 0, "heartbeat period must be positive");
         org.bftswarm.crypto.Invariants.check(heartbeats == null, "heartbeats already started");
         AtomicLong seq = new AtomicLong(view.heartbeat(config.nodeId()).map(h -> h.seq() + 1).orElse(0L));
-        heartbeats = flusher.scheduleAtFixedRate(() -> {
+        heartbeats = heartbeatTimer.scheduleAtFixedRate(() -> {
             try {
                 writer.heartbeat(seq.getAndIncrement(), clockMillis.getAsLong());
             } catch (RuntimeException e) {
@@ -167,6 +175,7 @@ public final class ClusterStateNode implements AutoCloseable {
                 heartbeats.cancel(false);
             }
         }
+        heartbeatTimer.shutdownNow();
         dissemination.ifPresent(HazelcastDissemination::close);
         flush();
         flusher.shutdown();

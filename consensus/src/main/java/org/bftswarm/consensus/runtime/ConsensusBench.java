@@ -70,7 +70,7 @@ public final class ConsensusBench {
                     dir, o.clients(), o.requestBytes(), o.warmupSeconds(), o.measureSeconds());
             cluster.startAll();
             cluster.awaitListening(60_000);
-            try (ClientNetwork net = new ClientNetwork(cluster.spec(), cluster.keys().registry(),
+            try (ClientNetwork net = new ClientNetwork(cluster.spec(), cluster.keys().loadRegistry(cluster.spec().n()),
                     TransportConfig.defaults(), 2)) {
                 return drive(o, cluster, net, out);
             }
@@ -90,7 +90,7 @@ public final class ConsensusBench {
         byte[] op = new byte[o.requestBytes()];
         for (int c = 0; c < o.clients(); c++) {
             int id = 1000 + c;
-            ServiceProxy p = new ServiceProxy(net, id, cluster.keys().signingKey(id), new ClientOptions(500, 2_000, 60_000));
+            ServiceProxy p = new ServiceProxy(net, id, cluster.keys().loadSigningKey(id), new ClientOptions(500, 2_000, 60_000));
             proxies.add(p);
             LatencyLog log = new LatencyLog();
             logs[c] = log;

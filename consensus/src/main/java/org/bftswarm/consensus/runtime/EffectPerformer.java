@@ -18,7 +18,7 @@ import org.bftswarm.consensus.storage.MapDbReplicaLog;
 import org.bftswarm.consensus.transport.Connection;
 import org.bftswarm.consensus.transport.DropCounters;
 import org.bftswarm.consensus.transport.PeerLink;
-import org.bftswarm.consensus.transport.RateLimitedLog;
+import org.bftswarm.crypto.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bftswarm.consensus.core.ReplicaConfig;
 import org.bftswarm.consensus.storage.MapDbReplicaLog;
+import org.bftswarm.crypto.KeyDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ public final class ReplicaMain implements Callable<Integer> {
     @Option(names = "--swarm", defaultValue = "bftswarm", description = "Swarm (cluster) name; signed into every message.")
     String swarm;
 
-    @Option(names = "--keys", required = true, description = "Key directory (<id>.pub for all, <id>.seed for this replica).")
+    @Option(names = "--keys", required = true, description = "Key directory (node-<id>.pub and client-<id>.pub for all, node-<id>.key for this replica).")
     Path keys;
 
     @Option(names = "--data", required = true, description = "Data directory for the durable log.")
@@ -60,8 +61,8 @@ public final class ReplicaMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ClusterSpec spec = ClusterSpec.parse(swarm, cluster);
-        KeyDirectory kd = new KeyDirectory(keys);
-        ReplicaConfig cfg = ReplicaConfig.defaults(swarm, spec.n(), id, kd.signingKey(id), kd.registry())
+        KeyDirectory kd = KeyDirectory.at(keys);
+        ReplicaConfig cfg = ReplicaConfig.defaults(swarm, spec.n(), id, kd.loadSigningKey(id), kd.loadRegistry(spec.n()))
                 .withBatching(batch, batchDelayMs)
                 .withCheckpoints(checkpointInterval, window)
                 .withTimers(requestTimeoutMs, 2_000, 200);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.bftswarm.crypto.KeyDirectory;
+import org.bftswarm.crypto.KeyRegistry;
 
 /**
  * n replica processes on 127.0.0.1 (free ports found by binding port 0), each a {@link ReplicaMain}
@@ -50,8 +52,19 @@ public final class ReplicaProcessCluster implements AutoCloseable {
                 s.close();
             }
         }
-        KeyDirectory keys = KeyDirectory.generate(dir.resolve("keys"), n, clients, new SecureRandom());
+        KeyDirectory keys = generateKeys(dir.resolve("keys"), n, clients);
         return new ReplicaProcessCluster(dir, new ClusterSpec(swarm, addrs), keys, jvmArgs, replicaArgs);
+    }
+
+    /** Makes key pairs for replicas 0..n-1 and clients 1000..1000+clients-1 in {@code dir}. */
+    static KeyDirectory generateKeys(Path dir, int n, int clients) throws IOException {
+        SecureRandom random = new SecureRandom();
+        KeyDirectory keys = KeyDirectory.at(dir);
+        keys.ensureNodes(n, random);
+        for (int c = 0; c < clients; c++) {
+            keys.ensure(KeyRegistry.FIRST_CLIENT_ID + c, random);
+        }
+        return keys;
     }
 
     public ClusterSpec spec() {

@@ -5,12 +5,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bftswarm.consensus.core.ReplicaConfig;
 import org.bftswarm.consensus.storage.MapDbReplicaLog;
+import org.bftswarm.crypto.KeyDirectory;
 
 /** n replica runtimes in this JVM on 127.0.0.1 free ports, for runtime and client tests. */
 final class LocalCluster implements AutoCloseable {
@@ -28,7 +28,7 @@ final class LocalCluster implements AutoCloseable {
             addrs.add(new InetSocketAddress("127.0.0.1", freePort()));
         }
         this.spec = new ClusterSpec("test-swarm", addrs);
-        this.keys = KeyDirectory.generate(dir.resolve("keys"), n, clients, new SecureRandom());
+        this.keys = ReplicaProcessCluster.generateKeys(dir.resolve("keys"), n, clients);
         for (int i = 0; i < n; i++) {
             replicas.add(null);
             machines.add(null);
@@ -36,7 +36,7 @@ final class LocalCluster implements AutoCloseable {
     }
 
     ReplicaRuntime start(int id) throws IOException {
-        ReplicaConfig cfg = ReplicaConfig.defaults(spec.swarm(), spec.n(), id, keys.signingKey(id), keys.registry())
+        ReplicaConfig cfg = ReplicaConfig.defaults(spec.swarm(), spec.n(), id, keys.loadSigningKey(id), keys.loadRegistry(spec.n()))
                 .withCheckpoints(8, 32)
                 .withTimers(1_000, 2_000, 200);
         HashChainStateMachine sm = new HashChainStateMachine();

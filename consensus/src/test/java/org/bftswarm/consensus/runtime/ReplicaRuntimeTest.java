@@ -38,8 +38,8 @@ class ReplicaRuntimeTest {
             for (int i = 0; i < 4; i++) {
                 c.start(i);
             }
-            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.registry(), TransportConfig.defaults(), 1);
-                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.signingKey(1000), ClientOptions.defaults())) {
+            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
                 Set<Long> counts = new HashSet<>();
                 for (int i = 0; i < 40; i++) {
                     counts.add(ByteBuffer.wrap(p.invoke(new byte[] {(byte) i})).getLong());
@@ -58,8 +58,8 @@ class ReplicaRuntimeTest {
     void aClientGetsAClearTimeoutWhenNoQuorumAnswers() throws Exception {
         try (LocalCluster c = new LocalCluster(dir, 4, 1)) {
             c.start(0); // one replica of four: no quorum can form
-            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.registry(), TransportConfig.defaults(), 1);
-                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.signingKey(1000),
+            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000),
                             new ClientOptions(100, 200, 800))) {
                 assertThatThrownBy(() -> p.invoke(new byte[0]))
                         .isInstanceOf(ConsensusTimeoutException.class)
@@ -78,8 +78,8 @@ class ReplicaRuntimeTest {
             for (int i = 0; i < 4; i++) {
                 c.start(i);
             }
-            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.registry(), TransportConfig.defaults(), 1);
-                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.signingKey(1000),
+            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000),
                             new ClientOptions(200, 1_000, 20_000))) {
                 for (int i = 0; i < 10; i++) {
                     p.invoke(new byte[] {1});
@@ -101,8 +101,8 @@ class ReplicaRuntimeTest {
             for (int i = 0; i < 4; i++) {
                 c.start(i);
             }
-            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.registry(), TransportConfig.defaults(), 1);
-                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.signingKey(1000), ClientOptions.defaults())) {
+            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
                 for (int i = 0; i < 5; i++) {
                     p.invoke(new byte[] {1});
                 }
@@ -141,8 +141,8 @@ class ReplicaRuntimeTest {
                 }
             }
             await("junk counted", 10, () -> c.replicas.get(0).drops().total() >= 20);
-            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.registry(), TransportConfig.defaults(), 1);
-                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.signingKey(1000), ClientOptions.defaults())) {
+            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
                 assertThat(count(p.invoke(new byte[0]))).isEqualTo(1);
             }
         }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * {@code bftswarm bench failover} (issue 5 item 6): on a running cluster, per trial, start long
  * tasks, SIGKILL a node holding some, and time kill → every one of its tasks RUNNING on another node
  * (new attempt), polled from the API every 50 ms; then cancel the job, restart the node and wait
- * until every node is UP again. Prints one line per trial and {@code BENCH failover p50_ms p99_ms}.
+ * until every node is UP again and gossip has re-formed. Prints one line per trial and {@code BENCH failover p50_ms p99_ms}.
  */
 @Command(
         name = "failover",
@@ -97,6 +97,7 @@ public final class BenchFailoverCommand implements Callable<Integer> {
         FaultInjector faults = new FaultInjector(target, out, err);
         int n = target.config().n();
         List<Long> samples = new ArrayList<>();
+        int previousVictim = -1;
         for (int trial = 1; trial <= trials; trial++) {
             if (!awaitAllUp(target, n, -1)) {
                 err.println("bftswarm bench failover: not every node is UP; giving up before trial " + trial);
@@ -112,7 +113,8 @@ public final class BenchFailoverCommand implements Callable<Integer> {
                 break;
             }
             int primary = primary(api, n);
-            int victim = pickVictim(running.get(), primary, trial, n);
+            int victim = pickVictim(running.get(), primary, trial, n, previousVictim);
+            previousVictim = victim;
             Map<String, Integer> victimTasks = new TreeMap<>();
             for (TaskView t : running.get().tasks()) {
                 if (t.node() != null && t.node() == victim) {
@@ -137,7 +139,10 @@ public final class BenchFailoverCommand implements Callable<Integer> {
                 out.flush();
             }
             api.cancel(jobId);
-            if (faults.restart(victim, STEP_TIMEOUT) != 0 || !awaitAllUp(target, n, victim)) {
+            // restart's own wait may give up early (it can probe the new process before it execs into
+            // the JVM); whether the node is back is decided by the cluster's view below
+            faults.restart(victim, STEP_TIMEOUT);
+            if (!awaitAllUp(target, n, victim)) {
                 err.printf("bftswarm bench failover: node %d did not come back UP%n", victim);
                 break;
             }
@@ -191,11 +196,16 @@ public final class BenchFailoverCommand implements Callable<Integer> {
         return moved == victimTasks.size();
     }
 
-    /** A node other than the primary with at least one task, rotating over trials. */
-    private static int pickVictim(JobView v, int primary, int trial, int n) {
-        for (int k = 0; k < n; k++) {
+    /**
+     * A node other than the primary with at least one task, rotating over trials, and not the node
+     * killed in the previous trial: a node that has just rejoined is protected from suspicion for
+     * {@code SuspicionPolicy.GRACE_MILLIS}, so killing it again at once would measure that grace,
+     * not failover of a node in steady state.
+     */
+    private static int pickVictim(JobView v, int primary, int trial, int n, int previous) {
+        for (int k = 0; k < 2 * n; k++) {
             int candidate = (trial + k) % n;
-            if (candidate == primary) {
+            if (candidate == primary || (k < n && candidate == previous)) {
                 continue;
             }
             for (TaskView t : v.tasks()) {
@@ -217,18 +227,49 @@ public final class BenchFailoverCommand implements Callable<Integer> {
         return -1;
     }
 
-    /** Waits until a node other than {@code skip} (or any node if -1) reports every node UP. */
+    /**
+     * Waits until a node other than {@code skip} (or any node if -1) reports every node UP and every
+     * node's gossip layer sees all n members (suspicions are only voted once gossip has formed).
+     */
     private boolean awaitAllUp(ClusterTarget target, int n, int skip) throws InterruptedException {
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             for (int id = 0; id < n; id++) {
-                if (id != skip && allUp(target.apiUrl(id), n)) {
+                if (id != skip && allUp(target.apiUrl(id), n) && gossipFormed(target, n)) {
                     return true;
                 }
             }
             Thread.sleep(200);
         }
         return false;
+    }
+
+    private boolean gossipFormed(ClusterTarget target, int n) {
+        for (int id = 0; id < n; id++) {
+            if (stateMembers(target.apiUrl(id)) != n) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The node's bftswarm_state_members gauge, -1 when unknown. */
+    private int stateMembers(String baseUrl) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/metrics"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("bftswarm_state_members ")) {
+                    return (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+                }
+            }
+            return -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     private boolean allUp(String baseUrl, int n) {

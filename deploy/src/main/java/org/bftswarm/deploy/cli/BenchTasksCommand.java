@@ -1,17 +1,13 @@
 package org.bftswarm.deploy.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import org.bftswarm.deploy.launcher.ClusterOptions;
+import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.TaskBench;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code bftswarm bench tasks}: end-to-end task throughput and latency against raw {@code docker run}. */
 @Command(
@@ -28,13 +24,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm up && ./bftswarm bench tasks --tasks 100 --parallel 8"})
-public final class BenchTasksCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
+public final class BenchTasksCommand extends ClusterCommand {
     @Option(names = "--tasks", defaultValue = "100", description = "Measured tasks (default: ${DEFAULT-VALUE}).")
     int tasks;
 
@@ -48,25 +38,22 @@ public final class BenchTasksCommand implements Callable<Integer> {
     String image;
 
     @Override
-    public Integer call() throws Exception {
+    void checkOptions() {
         if (tasks < 1 || parallel < 1 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--tasks and --parallel must be at least 1, --warmup at least 0");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<ClusterTarget> target = cluster.open(RepoHome.find(), err, ProblemPrinter::errors);
-        if (target.isEmpty()) {
-            return 1;
-        }
+    }
+
+    @Override
+    int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         try {
-            TaskBench.Result result = new TaskBench(target.get(), out)
+            TaskBench.Result result = new TaskBench(target, out)
                     .run(new TaskBench.Options(tasks, parallel, warmup, image));
             out.println(result.line());
             out.flush();
             return result.failed() == 0 ? 0 : 1;
-        } catch (java.io.IOException | org.bftswarm.deploy.launcher.ApiException e) {
-            err.println("bftswarm bench tasks: " + e.getMessage());
-            return 1;
+        } catch (IOException | ApiException e) {
+            return failure(err, "bench tasks", e);
         }
     }
 }

@@ -1,16 +1,11 @@
 package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.bftswarm.deploy.config.ClusterConfig;
-import org.bftswarm.deploy.config.ConfigLoader;
 import org.bftswarm.deploy.config.ConfigReport;
 import org.bftswarm.deploy.config.ConfigWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bftswarm config show [FILE] [--json]}: the configuration with every default written out. */
 @Command(
@@ -27,28 +22,12 @@ import picocli.CommandLine.Spec;
             "  ./bftswarm config show",
             "  ./bftswarm config show --json other.yaml > resolved.json",
         })
-public final class ConfigShowCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigFileOption file;
-
+public final class ConfigShowCommand extends ConfigFileCommand {
     @Option(names = "--json", description = "Print JSON instead of YAML.")
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ConfigReport report = new ConfigLoader().load(file.resolve());
-        ProblemPrinter.warnings(report, err);
-        if (!report.valid()) {
-            ProblemPrinter.errors(report, err);
-            return 1;
-        }
-        ClusterConfig config = report.config().orElseThrow();
+    int run(ConfigReport report, ClusterConfig config, PrintWriter out, PrintWriter err) {
         ConfigWriter writer = new ConfigWriter();
         out.print(json ? writer.toJson(config) : writer.toYaml(config));
         out.flush();

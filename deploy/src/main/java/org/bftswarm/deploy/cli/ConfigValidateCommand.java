@@ -1,15 +1,10 @@
 package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.bftswarm.deploy.config.ClusterConfig;
-import org.bftswarm.deploy.config.ConfigLoader;
 import org.bftswarm.deploy.config.ConfigReport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bftswarm config validate [FILE]}: exit 0 with a summary, or 1 with every error located. */
 @Command(
@@ -29,28 +24,12 @@ import picocli.CommandLine.Spec;
             "  ./bftswarm config validate",
             "  ./bftswarm config validate --all-nodes big-cluster.yaml",
         })
-public final class ConfigValidateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigFileOption file;
-
+public final class ConfigValidateCommand extends ConfigFileCommand {
     @Option(names = "--all-nodes", description = "List every node, even in clusters of more than 12.")
     boolean allNodes;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ConfigReport report = new ConfigLoader().load(file.resolve());
-        ProblemPrinter.warnings(report, err);
-        if (!report.valid()) {
-            ProblemPrinter.errors(report, err);
-            return 1;
-        }
-        ClusterConfig config = report.config().orElseThrow();
+    int run(ConfigReport report, ClusterConfig config, PrintWriter out, PrintWriter err) {
         if (config.f() == 0) {
             err.print(ConfigSummary.noFaultToleranceBanner(config));
         }

@@ -1,20 +1,14 @@
 package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.bftswarm.api.JobView;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
-import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.JobText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code bftswarm job ID}: one job with every task's node, attempt, exit code and output. */
 @Command(
@@ -24,13 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Show one job: status and, per task, node, attempt, state, exit code and output (GET /api/v1/jobs/ID).",
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm job job-1", "  ./bftswarm job job-1 --json"})
-public final class JobCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
+public final class JobCommand extends ClusterCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "Job id, as printed by submit.")
     String jobId;
 
@@ -38,14 +26,8 @@ public final class JobCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<ClusterTarget> target = cluster.open(RepoHome.find(), err, ProblemPrinter::errors);
-        if (target.isEmpty()) {
-            return 1;
-        }
-        ApiClient api = new ApiClient(target.get().apiUrls(), null);
+    int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
+        ApiClient api = apiClient(target);
         try {
             JobView job = api.job(jobId);
             out.print(json ? api.json().writerWithDefaultPrettyPrinter().writeValueAsString(job) + "\n"
@@ -53,8 +35,7 @@ public final class JobCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (ApiException e) {
-            err.println("bftswarm job: " + e.getMessage());
-            return 1;
+            return failure(err, "job", e);
         }
     }
 }

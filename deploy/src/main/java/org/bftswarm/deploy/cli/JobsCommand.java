@@ -2,19 +2,13 @@ package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.bftswarm.api.JobView;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
-import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.JobText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bftswarm jobs}: every job the cluster knows, one line each. */
 @Command(
@@ -24,25 +18,13 @@ import picocli.CommandLine.Spec;
         description = "List the cluster's jobs: id, name, status and tasks done (GET /api/v1/jobs).",
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm jobs", "  ./bftswarm jobs --json"})
-public final class JobsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
+public final class JobsCommand extends ClusterCommand {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<ClusterTarget> target = cluster.open(RepoHome.find(), err, ProblemPrinter::errors);
-        if (target.isEmpty()) {
-            return 1;
-        }
-        ApiClient api = new ApiClient(target.get().apiUrls(), null);
+    int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
+        ApiClient api = apiClient(target);
         try {
             List<JobView> jobs = api.jobs();
             if (json) {
@@ -53,8 +35,7 @@ public final class JobsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (ApiException e) {
-            err.println("bftswarm jobs: " + e.getMessage());
-            return 1;
+            return failure(err, "jobs", e);
         }
     }
 }

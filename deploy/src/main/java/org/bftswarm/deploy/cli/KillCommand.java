@@ -1,17 +1,7 @@
 package org.bftswarm.deploy.cli;
 
-import java.io.PrintWriter;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import org.bftswarm.deploy.launcher.ClusterOptions;
-import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.FaultInjector;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code bftswarm kill NODE}: fault injection, SIGKILL to the node's process. */
 @Command(
@@ -21,27 +11,9 @@ import picocli.CommandLine.Spec;
         description = "Kill a node's process with SIGKILL (a crash: no shutdown, nothing flushed).",
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm kill 2"})
-public final class KillCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
-    @Parameters(index = "0", paramLabel = "NODE", description = "Node id, 0..n-1.")
-    int node;
-
+public final class KillCommand extends NodeFaultCommand {
     @Override
-    public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<ClusterTarget> target = cluster.open(RepoHome.find(), err, ProblemPrinter::errors);
-        if (target.isEmpty()) {
-            return 1;
-        }
-        int n = target.get().config().n();
-        if (node < 0 || node >= n) {
-            throw new ParameterException(spec.commandLine(), "no node " + node + " in a cluster of " + n + " (ids 0.." + (n - 1) + ")");
-        }
-        return new FaultInjector(target.get(), spec.commandLine().getOut(), err).kill(node);
+    int inject(FaultInjector faults, int node) throws Exception {
+        return faults.kill(node);
     }
 }

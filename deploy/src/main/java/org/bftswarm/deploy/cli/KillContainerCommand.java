@@ -1,16 +1,10 @@
 package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.FaultInjector;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code bftswarm kill-container TASK}: fault injection, docker kill of a task's container. */
 @Command(
@@ -21,23 +15,12 @@ import picocli.CommandLine.Spec;
                 + " is retried if its job allows retries). Exit code 1 when no container of the task runs.",
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm kill-container job-3.0"})
-public final class KillContainerCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
+public final class KillContainerCommand extends ClusterCommand {
     @Parameters(index = "0", paramLabel = "TASK", description = "Task id, e.g. job-3.0 (see `./bftswarm job ID`).")
     String task;
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<ClusterTarget> target = cluster.open(RepoHome.find(), err, ProblemPrinter::errors);
-        if (target.isEmpty()) {
-            return 1;
-        }
-        return new FaultInjector(target.get(), spec.commandLine().getOut(), err).killContainer(task);
+    int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
+        return new FaultInjector(target, out, err).killContainer(task);
     }
 }

@@ -1,19 +1,13 @@
 package org.bftswarm.deploy.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.PrintWriter;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
 import org.bftswarm.deploy.launcher.ClusterInspector;
-import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterStatus;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bftswarm status}: n, f, view, primary and every node's process and progress. */
 @Command(
@@ -27,24 +21,13 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm status", "  ./bftswarm status --json"})
-public final class StatusCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
-
+public final class StatusCommand extends ClusterCommand {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
-    public Integer call() throws JsonProcessingException {
-        PrintWriter out = spec.commandLine().getOut();
-        Optional<ClusterTarget> target = cluster.open(RepoHome.find(), spec.commandLine().getErr(), ProblemPrinter::errors);
-        if (target.isEmpty()) {
-            return 1;
-        }
-        ClusterStatus status = new ClusterInspector(target.get()).inspect();
+    int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws JsonProcessingException {
+        ClusterStatus status = new ClusterInspector(target).inspect();
         if (json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(status));
         } else {

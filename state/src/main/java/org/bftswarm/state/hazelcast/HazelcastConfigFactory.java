@@ -2,18 +2,28 @@ package org.bftswarm.state.hazelcast;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.TopicConfig;
 
 /**
  * Builds the member {@link Config} prescribed by DESIGN.md ("Dependencies", Hazelcast): TCP-IP join
  * with the explicit member list, multicast and auto-detection off, bound to the node's address
  * only, no port auto-increment, phone-home off, Jet off, shutdown hook off (the node owns the
- * lifecycle), cluster name = swarm.
+ * lifecycle), cluster name = swarm. Entries travel on topics without global ordering (no partition
+ * owner on the write path), and a silent member is dropped after {@link #MAX_NO_HEARTBEAT_SECONDS}
+ * instead of Hazelcast's 60 s, so the membership view follows real failures in seconds.
  */
 public final class HazelcastConfigFactory {
-    /** Name of the distributed map that carries encoded signed entries keyed by EntryKey.asString(). */
-    public static final String ENTRIES_MAP = "bftswarm-state-entries";
+    /** Topic that carries encoded signed entries. */
+    public static final String ENTRIES_TOPIC = "bftswarm-state-entries";
+    /** Topic on which a member that just formed asks the others to re-send their own entries. */
+    public static final String SYNC_TOPIC = "bftswarm-state-sync";
+    /** A member silent this long is removed from the membership (Hazelcast default: 60). */
+    public static final int MAX_NO_HEARTBEAT_SECONDS = 6;
+    /** Member-to-member heartbeat period (Hazelcast default: 5). */
+    public static final int HEARTBEAT_INTERVAL_SECONDS = 1;
+    /** Partitions only stripe topic event delivery here; few are plenty (Hazelcast default: 271). */
+    public static final int PARTITION_COUNT = 17;
 
     private HazelcastConfigFactory() {
     }
@@ -31,6 +41,9 @@ public final class HazelcastConfigFactory {
         // members started at once may form separate clusters; merge them in seconds, not minutes
         config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
         config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+        config.setProperty("hazelcast.max.no.heartbeat.seconds", Integer.toString(MAX_NO_HEARTBEAT_SECONDS));
+        config.setProperty("hazelcast.heartbeat.interval.seconds", Integer.toString(HEARTBEAT_INTERVAL_SECONDS));
+        config.setProperty("hazelcast.partition.count", Integer.toString(PARTITION_COUNT));
         config.getJetConfig().setEnabled(false);
 
         NetworkConfig network = config.getNetworkConfig();
@@ -43,7 +56,10 @@ public final class HazelcastConfigFactory {
         join.getTcpIpConfig().setEnabled(true).setMembers(s.members())
                 .setConnectionTimeoutSeconds(s.connectTimeoutSeconds());
 
-        config.addMapConfig(new MapConfig(ENTRIES_MAP).setBackupCount(1).setAsyncBackupCount(0));
+        config.addTopicConfig(new TopicConfig(ENTRIES_TOPIC).setGlobalOrderingEnabled(false)
+                .setMultiThreadingEnabled(false).setStatisticsEnabled(false));
+        config.addTopicConfig(new TopicConfig(SYNC_TOPIC).setGlobalOrderingEnabled(false)
+                .setMultiThreadingEnabled(false).setStatisticsEnabled(false));
         return config;
     }
 }

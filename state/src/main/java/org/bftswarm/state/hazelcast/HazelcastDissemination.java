@@ -4,21 +4,13 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.EntryEvent;
-import com.hazelcast.map.IMap;
-import com.hazelcast.map.MapEvent;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryEvictedListener;
-import com.hazelcast.map.listener.EntryRemovedListener;
-import com.hazelcast.map.listener.MapClearedListener;
-import com.hazelcast.map.listener.MapEvictedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
-import java.util.Arrays;
-import java.util.Optional;
+import com.hazelcast.topic.ITopic;
+import com.hazelcast.topic.Message;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bftswarm.state.entry.EntryKey;
 import org.bftswarm.state.entry.SignedEntry;
 import org.bftswarm.state.store.SignedEntryStore;
 import org.slf4j.Logger;
@@ -26,22 +18,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries signed entries between nodes over an embedded Hazelcast member (DESIGN.md, "Cluster state
- * (CRDT)"): own entries are published to an IMap keyed by EntryKey; an entry listener feeds every
- * received value through the store's verify-then-join; on formation the node pulls the map and
- * pushes its own entries, and pushes them again whenever a member joins (anti-entropy). The owner
- * re-publishes its entry when someone overwrites, removes or clears its key. Formation runs on a background thread:
- * nothing local waits for Hazelcast, and nothing safety-critical depends on it.
+ * (CRDT)") as a best-effort broadcast plus anti-entropy: every own entry is published on an ITopic
+ * (no global ordering, so a publish is a direct send to each member and no partition owner sits on
+ * the write path: a frozen member can never stall the heartbeats of the others); every received
+ * message goes through the store's verify-then-join. Lost messages are repaired by anti-entropy: a
+ * member that forms asks everyone to re-send (sync topic), members re-send their own entries when a
+ * member joins, and every member re-sends its own entries periodically. Formation runs on a
+ * background thread: nothing local waits for Hazelcast, and nothing safety-critical depends on it.
  */
 public final class HazelcastDissemination implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastDissemination.class);
+    /** Period of the unconditional re-send of own entries (repairs dropped messages). */
+    public static final long ANTI_ENTROPY_MILLIS = 3_000;
+    /** Sync requests answered at most this often (a noisy member cannot make us flood). */
+    static final long SYNC_ANSWER_MIN_GAP_MILLIS = 300;
 
     private final HazelcastSettings settings;
     private final int nodeId;
     private final SignedEntryStore store;
     private final CountDownLatch formed = new CountDownLatch(1);
-    private final AtomicLong repairs = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong lastSyncAnswer = new AtomicLong(Long.MIN_VALUE / 2);
+    private final ScheduledExecutorService antiEntropy;
     private volatile HazelcastInstance instance;
-    private volatile IMap<String, byte[]> map;
+    private volatile ITopic<byte[]> entries;
     private volatile boolean closed;
     private volatile long formationMillis = -1;
 
@@ -49,6 +50,11 @@ public final class HazelcastDissemination implements AutoCloseable {
         this.settings = settings;
         this.nodeId = nodeId;
         this.store = store;
+        this.antiEntropy = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "state-hz-sync-" + nodeId);
+            t.setDaemon(true);
+            return t;
+        });
         store.addListener(this::publishIfOwn);
     }
 
@@ -70,24 +76,28 @@ public final class HazelcastDissemination implements AutoCloseable {
                 }
                 instance = hz;
             }
-            IMap<String, byte[]> m = hz.getMap(HazelcastConfigFactory.ENTRIES_MAP);
-            m.addEntryListener(new Listener(), true);
+            ITopic<byte[]> topic = hz.getTopic(HazelcastConfigFactory.ENTRIES_TOPIC);
+            topic.addMessageListener(this::receivedEntry);
+            ITopic<byte[]> sync = hz.getTopic(HazelcastConfigFactory.SYNC_TOPIC);
+            sync.addMessageListener(this::receivedSyncRequest);
             hz.getCluster().addMembershipListener(new MembershipListener() {
                 @Override
                 public void memberAdded(MembershipEvent event) {
+                    // the newcomer's listener may register just after this event: send now and once more later
                     pushOwnEntries();
+                    schedule(HazelcastDissemination.this::pushOwnEntries, 1_000);
                 }
 
                 @Override
                 public void memberRemoved(MembershipEvent event) {
-                    pushOwnEntries(); // a departed member may have held the only copy of a partition
+                    // nothing to repair: every member holds a full copy
                 }
             });
-            for (byte[] value : m.values()) {
-                store.offer(value);
-            }
-            map = m;
+            entries = topic;
             pushOwnEntries();
+            sync.publish(new byte[0]);
+            antiEntropy.scheduleWithFixedDelay(this::pushOwnEntries, ANTI_ENTROPY_MILLIS, ANTI_ENTROPY_MILLIS,
+                    TimeUnit.MILLISECONDS);
             formationMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             LOG.info("node {} state member {} formed in {} ms with {} members", nodeId, settings.address(),
                     formationMillis, hz.getCluster().getMembers().size());
@@ -99,98 +109,63 @@ public final class HazelcastDissemination implements AutoCloseable {
         }
     }
 
-    private void publishIfOwn(SignedEntry entry) {
-        IMap<String, byte[]> m = map;
-        if (m != null && entry.key().owner() == nodeId && !closed) {
-            publish(m, entry);
+    private void schedule(Runnable task, long delayMillis) {
+        try {
+            antiEntropy.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
         }
     }
 
-    private void publish(IMap<String, byte[]> m, SignedEntry entry) {
+    private void receivedEntry(Message<byte[]> message) {
+        if (closed || message.getMessageObject() == null || isLocal(message)) {
+            return;
+        }
+        received.incrementAndGet();
+        store.offer(message.getMessageObject());
+    }
+
+    private void receivedSyncRequest(Message<byte[]> message) {
+        if (closed || isLocal(message)) {
+            return;
+        }
+        long now = System.nanoTime() / 1_000_000;
+        long last = lastSyncAnswer.get();
+        if (now - last >= SYNC_ANSWER_MIN_GAP_MILLIS && lastSyncAnswer.compareAndSet(last, now)) {
+            schedule(this::pushOwnEntries, 0);
+        }
+    }
+
+    private static boolean isLocal(Message<byte[]> message) {
+        return message.getPublishingMember() != null && message.getPublishingMember().localMember();
+    }
+
+    private void publishIfOwn(SignedEntry entry) {
+        if (entry.key().owner() == nodeId) {
+            publish(entry.encode());
+        }
+    }
+
+    private void publish(byte[] encoded) {
+        ITopic<byte[]> topic = entries;
+        if (topic == null || closed) {
+            return;
+        }
         try {
-            m.setAsync(entry.key().asString(), entry.encode()).exceptionally(err -> {
-                LOG.debug("publish of {} failed: {}", entry.key(), err.toString());
-                return null;
-            });
+            topic.publish(encoded);
+            published.incrementAndGet();
         } catch (RuntimeException e) {
-            LOG.debug("publish of {} failed: {}", entry.key(), e.toString());
+            LOG.debug("publish failed: {}", e.toString());
         }
     }
 
     private void pushOwnEntries() {
-        IMap<String, byte[]> m = map;
-        if (m == null || closed) {
-            return;
-        }
-        for (SignedEntry e : store.ownedBy(nodeId)) {
-            publish(m, e);
-        }
-    }
-
-    /** Receives every map change; removals and clears of our keys are undone by re-publishing. */
-    private final class Listener implements EntryAddedListener<String, byte[]>, EntryUpdatedListener<String, byte[]>,
-            EntryRemovedListener<String, byte[]>, EntryEvictedListener<String, byte[]>, MapClearedListener,
-            MapEvictedListener {
-        @Override
-        public void entryAdded(EntryEvent<String, byte[]> event) {
-            received(event.getKey(), event.getValue());
-        }
-
-        @Override
-        public void entryRemoved(EntryEvent<String, byte[]> event) {
-            repairOwnKey(event.getKey(), null);
-        }
-
-        @Override
-        public void entryEvicted(EntryEvent<String, byte[]> event) {
-            repairOwnKey(event.getKey(), null);
-        }
-
-        @Override
-        public void mapCleared(MapEvent event) {
-            repairAll();
-        }
-
-        @Override
-        public void mapEvicted(MapEvent event) {
-            repairAll();
-        }
-
-        @Override
-        public void entryUpdated(EntryEvent<String, byte[]> event) {
-            received(event.getKey(), event.getValue());
-        }
-    }
-
-    private void received(String mapKey, byte[] value) {
-        if (closed) {
-            return;
-        }
-        store.offer(value);
-        repairOwnKey(mapKey, value);
-    }
-
-    private void repairAll() {
-        if (!closed && map != null) {
-            repairs.incrementAndGet();
-            pushOwnEntries();
-        }
-    }
-
-    /** If the map now holds anything but our current entry under one of our keys (null = removed), put ours back. */
-    private void repairOwnKey(String mapKey, byte[] value) {
-        Optional<EntryKey> key = EntryKey.parse(mapKey);
-        if (closed || key.isEmpty() || key.get().owner() != nodeId) {
-            return;
-        }
-        Optional<SignedEntry> own = store.get(key.get());
-        IMap<String, byte[]> m = map;
-        if (own.isPresent() && m != null) {
-            byte[] ours = own.get().encode();
-            if (!Arrays.equals(ours, value)) {
-                repairs.incrementAndGet();
-                publish(m, own.get());
+        try {
+            for (SignedEntry e : store.ownedBy(nodeId)) {
+                publish(e.encode());
             }
+        } catch (RuntimeException e) {
+            LOG.debug("anti-entropy push failed: {}", e.toString());
         }
     }
 
@@ -212,19 +187,27 @@ public final class HazelcastDissemination implements AutoCloseable {
         }
     }
 
-    /** Milliseconds from start() to a formed member with the map pulled, or -1. */
+    /** Milliseconds from start() to a formed member with listeners registered, or -1. */
     public long formationMillis() {
         return formationMillis;
     }
 
-    /** Times this node re-published one of its own entries after someone overwrote it. */
-    public long repairs() {
-        return repairs.get();
+    /** Entry messages received from other members (valid or not). */
+    public long receivedMessages() {
+        return received.get();
     }
 
-    /** Test/bench access to the raw map (e.g. to inject forged bytes); null before formation. */
-    public IMap<String, byte[]> rawMap() {
-        return map;
+    /** Entry messages this member published (including anti-entropy re-sends). */
+    public long publishedMessages() {
+        return published.get();
+    }
+
+    /**
+     * Publishes arbitrary bytes on the entries topic, as a faulty or hostile member could; for tests
+     * and benches. Receivers verify them like anything else.
+     */
+    public void publishRaw(byte[] bytes) {
+        publish(bytes.clone());
     }
 
     /** Graceful leave. */
@@ -244,8 +227,9 @@ public final class HazelcastDissemination implements AutoCloseable {
             closed = true;
             hz = instance;
             instance = null;
-            map = null;
+            entries = null;
         }
+        antiEntropy.shutdownNow();
         if (hz != null) {
             if (abrupt) {
                 hz.getLifecycleService().terminate();

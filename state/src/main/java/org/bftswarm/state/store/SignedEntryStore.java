@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bftswarm.crypto.Digest;
+import org.bftswarm.crypto.RateLimitedLog;
 import org.bftswarm.state.crdt.CanonicalWriter;
 import org.bftswarm.state.entry.EntryKey;
 import org.bftswarm.state.entry.EntryOrder;

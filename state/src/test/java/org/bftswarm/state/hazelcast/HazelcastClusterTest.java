@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Three embedded Hazelcast members in one JVM on 127.0.0.1 (distinct ports) carrying signed
- * entries: views converge, forged map writes are rejected and counted by every member, and a
- * restarted member serves its MapDB view before Hazelcast re-forms.
+ * entries: views converge, forged topic messages are rejected and counted by every receiver, a dead
+ * member does not slow the others, and a restarted member serves its MapDB view before Hazelcast
+ * re-forms.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -95,7 +96,7 @@ class HazelcastClusterTest {
 
     @Test
     @Order(2)
-    void forgedEntryPutIntoTheMapIsRejectedByEveryMemberAndRepairedByItsOwner() {
+    void forgedEntryPublishedOnTheTopicIsRejectedAndCountedByEveryOtherMemberAndChangesNoView() {
         nodes[1].writer().heartbeat(2, System.currentTimeMillis());
         awaitTrue("heartbeat 2 everywhere", () -> converged()
                 && nodes[2].view().heartbeat(1).map(Heartbeat::seq).orElse(-1L) == 2);
@@ -104,51 +105,33 @@ class HazelcastClusterTest {
         // claims signer 1 but is signed with node 2's key: a forgery framing node 1
         byte[] sig = TestKeys.key(2).sign(SignedEntry.signingBytes(SWARM, 1, victim, fake.timestampMillis(), fake.encode()));
         SignedEntry forged = new SignedEntry(1, victim, fake.timestampMillis(), fake.encode(), sig);
-        nodes[0].dissemination().orElseThrow().rawMap().set(victim.asString(), forged.encode());
+        nodes[0].dissemination().orElseThrow().publishRaw(forged.encode());
+        nodes[0].dissemination().orElseThrow().publishRaw(new byte[] {1, 2, 3});
 
-        awaitTrue("every member counted the forgery", () -> {
-            for (ClusterStateNode node : nodes) {
-                if (node.invalidEntries().count(1, InvalidReason.BAD_SIGNATURE) < 1) {
-                    return false;
-                }
-            }
-            return true;
-        });
-        byte[] genuine = nodes[1].store().get(victim).orElseThrow().encode();
-        awaitTrue("owner repaired its key in the map", () -> java.util.Arrays.equals(
-                nodes[2].dissemination().orElseThrow().rawMap().get(victim.asString()), genuine));
+        awaitTrue("every other member counted the forgery", () ->
+                nodes[1].invalidEntries().count(1, InvalidReason.BAD_SIGNATURE) >= 1
+                        && nodes[2].invalidEntries().count(1, InvalidReason.BAD_SIGNATURE) >= 1);
         for (ClusterStateNode node : nodes) {
             assertThat(node.view().heartbeat(1).orElseThrow().seq()).isEqualTo(2);
         }
-        assertThat(nodes[1].dissemination().orElseThrow().repairs()).isGreaterThanOrEqualTo(1);
+        assertThat(converged()).isTrue();
     }
 
     @Test
     @Order(3)
-    void entriesRemovedOrClearedFromTheMapAreRepublishedByTheirOwners() {
-        var map = nodes[0].dissemination().orElseThrow().rawMap();
-        EntryKey victim = new EntryKey(2, EntryKind.REGISTER, Heartbeat.ENTRY_NAME);
-        map.remove(victim.asString());
-        byte[] genuine = nodes[2].store().get(victim).orElseThrow().encode();
-        awaitTrue("owner re-published its removed key", () -> java.util.Arrays.equals(map.get(victim.asString()), genuine));
-        map.clear();
-        awaitTrue("owners refilled the cleared map", () -> {
-            for (ClusterStateNode node : nodes) {
-                for (SignedEntry own : node.store().ownedBy(node.nodeId())) {
-                    if (!java.util.Arrays.equals(map.get(own.key().asString()), own.encode())) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        });
-        assertThat(converged()).isTrue();
+    void writesKeepFlowingWithinASecondAndAHalfWhileAMemberIsDeadButNotYetRemoved() {
+        nodes[2].dissemination().orElseThrow().terminate();
+        long now = System.currentTimeMillis();
+        nodes[0].writer().heartbeat(10, now);
+        long started = System.nanoTime();
+        awaitTrue("node 1 hears node 0", () -> nodes[1].view().heartbeat(0).map(Heartbeat::seq).orElse(-1L) == 10);
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(tookMillis).as("propagation with a dead member still listed").isLessThan(1_500);
     }
 
     @Test
     @Order(4)
     void restartedMemberServesItsPersistedViewBeforeHazelcastFormsThenRejoins() throws Exception {
-        awaitTrue("converged before restart", this::converged);
         Digest before = nodes[2].store().digest();
         nodes[2].close();
 

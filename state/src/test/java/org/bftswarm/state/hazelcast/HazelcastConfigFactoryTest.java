@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The member config follows DESIGN.md: explicit TCP-IP join, bound to one address, nothing phones out. */
 class HazelcastConfigFactoryTest {
     @Test
-    void memberConfigJoinsOnlyTheListedMembersOnTheConfiguredAddressWithPhoneHomeAndJetOff() {
+    void memberConfigJoinsOnlyTheListedMembersOnTheConfiguredAddressWithPhoneHomeAndJetOffAndDropsSilentMembersInSeconds() {
         HazelcastSettings s = new HazelcastSettings("swarm-a", "127.0.0.2", 5_801,
                 List.of("127.0.0.1:5800", "127.0.0.2:5801"));
         Config c = HazelcastConfigFactory.memberConfig(s, 1);
@@ -27,6 +27,8 @@ class HazelcastConfigFactoryTest {
         assertThat(c.getProperty("hazelcast.socket.bind.any")).isEqualTo("false");
         assertThat(c.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("false");
         assertThat(c.getJetConfig().isEnabled()).isFalse();
+        assertThat(c.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("6");
+        assertThat(c.getTopicConfig(HazelcastConfigFactory.ENTRIES_TOPIC).isGlobalOrderingEnabled()).isFalse();
         assertThat(c.getNetworkConfig().getJoin().getTcpIpConfig().getConnectionTimeoutSeconds())
                 .isEqualTo(HazelcastSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS);
     }

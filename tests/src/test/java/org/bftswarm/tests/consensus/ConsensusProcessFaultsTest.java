@@ -42,7 +42,7 @@ class ConsensusProcessFaultsTest {
                 List.of("--checkpoint-interval", "16", "--window", "64", "--request-timeout-ms", "1000"));
         cluster.startAll();
         cluster.awaitListening(30_000);
-        network = new ClientNetwork(cluster.spec(), cluster.keys().registry(), TransportConfig.defaults(), 1);
+        network = new ClientNetwork(cluster.spec(), cluster.keys().loadRegistry(cluster.spec().n()), TransportConfig.defaults(), 1);
     }
 
     @AfterEach
@@ -57,7 +57,7 @@ class ConsensusProcessFaultsTest {
 
     private long finalCount() throws Exception {
         int probe = 1000 + CLIENTS;
-        try (ServiceProxy p = new ServiceProxy(network, probe, cluster.keys().signingKey(probe),
+        try (ServiceProxy p = new ServiceProxy(network, probe, cluster.keys().loadSigningKey(probe),
                 new ClientOptions(300, 1_000, 20_000))) {
             return ByteBuffer.wrap(p.invoke(new byte[0])).getLong();
         }

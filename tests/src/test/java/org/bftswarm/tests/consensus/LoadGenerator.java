@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.bftswarm.consensus.client.ClientNetwork;
 import org.bftswarm.consensus.client.ClientOptions;
 import org.bftswarm.consensus.client.ServiceProxy;
-import org.bftswarm.consensus.runtime.KeyDirectory;
+import org.bftswarm.crypto.KeyDirectory;
 
 /**
  * Closed-loop clients, one thread per client id, each invoking 0-byte operations until stopped and
@@ -26,7 +26,7 @@ final class LoadGenerator implements AutoCloseable {
     LoadGenerator(ClientNetwork net, KeyDirectory keys, int clients) throws Exception {
         for (int c = 0; c < clients; c++) {
             int id = 1000 + c;
-            ServiceProxy p = new ServiceProxy(net, id, keys.signingKey(id), new ClientOptions(300, 1_000, 30_000));
+            ServiceProxy p = new ServiceProxy(net, id, keys.loadSigningKey(id), new ClientOptions(300, 1_000, 30_000));
             proxies.add(p);
             Thread t = new Thread(() -> loop(p), "load-" + id);
             t.setDaemon(true);

@@ -27,6 +27,7 @@ import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.DockerCli;
 import org.bftswarm.deploy.launcher.FaultInjector;
 import org.bftswarm.deploy.launcher.LogTail;
+import org.bftswarm.deploy.launcher.PidFiles;
 import org.bftswarm.deploy.launcher.ProcessProbe;
 import picocli.CommandLine;
 
@@ -173,7 +174,9 @@ final class FailoverCluster {
 
     /** Fails at once, with the end of its log, when node {@code id}'s process is gone. */
     void requireRunning(int id) {
-        if (new ProcessProbe(target().layout()).livePid(id).isEmpty()) {
+        // alive at all (right after spawn the pid may still be `setsid`, before it execs into the JVM)
+        var pid = new PidFiles(target().layout()).read(id);
+        if (pid.isEmpty() || !ProcessProbe.isAlive(pid.getAsLong())) {
             throw new AssertionError("node " + id + " exited; last lines of its log:\n  | "
                     + String.join("\n  | ", LogTail.lastLines(target().layout().logFile(id), 30)));
         }

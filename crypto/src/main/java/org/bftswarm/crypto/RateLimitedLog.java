@@ -1,11 +1,13 @@
-package org.bftswarm.consensus.transport;
+package org.bftswarm.crypto;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
  * Logs at most one line per interval and says how many lines it suppressed meanwhile, so a flood of
- * hostile frames cannot flood the log (issue 3, item 4: "logged at a bounded rate").
+ * hostile frames or forged entries cannot flood the log (issue 3, item 4: "logged at a bounded rate";
+ * project rule: forged input is dropped, counted and logged, rate-limited). Free-text counterpart of
+ * {@link RejectionLog}, which is keyed by {@link VerifyOutcome}. Thread-safe.
  */
 public final class RateLimitedLog {
     private final Logger logger;
