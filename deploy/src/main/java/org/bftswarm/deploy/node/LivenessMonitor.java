@@ -128,6 +128,20 @@ public final class LivenessMonitor {
         }
     }
 
+    /**
+     * The {@link NodeFault#SUSPECT_EVERYONE} lie: orders {@code SuspectNode(me, v)} against every other
+     * node regardless of heartbeats, arming or policy (resent like any vote). The scheduler needs f+1
+     * distinct suspectors, so this alone must evict no one.
+     */
+    public synchronized void suspectEveryone() {
+        long now = clock.getAsLong();
+        for (int v = 0; v < n; v++) {
+            if (v != nodeId) {
+                submit("suspect-" + v, new SuspectNode(nodeId, v), now);
+            }
+        }
+    }
+
     /** Armed once gossip has formed with n-f members (or formed at all for a grace period). */
     private boolean arm(long now) {
         if (armedAt >= 0) {

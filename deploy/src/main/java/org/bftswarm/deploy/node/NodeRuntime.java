@@ -226,6 +226,9 @@ public final class NodeRuntime implements AutoCloseable {
                 tickInFlight = ops.asNode(new Tick());
             }
             liveness.tick();
+            if (settings.faults().contains(NodeFault.SUSPECT_EVERYONE)) {
+                liveness.suspectEveryone();
+            }
             if (now - lastUsage >= 1_000) {
                 lastUsage = now;
                 long[] reserved = worker.reservedMilliCpusAndMemoryMb();

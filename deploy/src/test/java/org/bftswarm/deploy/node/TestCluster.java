@@ -47,9 +47,15 @@ final class TestCluster implements AutoCloseable {
     }
 
     TestCluster start() throws InterruptedException {
+        return start(java.util.Map.of());
+    }
+
+    /** Starts every node, node {@code i} showing {@code faults.get(i)} if present. */
+    TestCluster start(Map<Integer, NodeFault> faults) throws InterruptedException {
         for (int i = 0; i < config.n(); i++) {
-            nodes.add(NodeRuntime.start(new NodeSettings(config, i, dataDir, false,
-                    (swarm, id, dir) -> new FakeTaskExecutor(), 300)));
+            NodeSettings settings = new NodeSettings(config, i, dataDir, false,
+                    (swarm, id, dir) -> new FakeTaskExecutor(), 300);
+            nodes.add(NodeRuntime.start(faults.containsKey(i) ? settings.withFault(faults.get(i)) : settings));
         }
         for (NodeRuntime node : nodes) {
             if (!node.awaitReady(30, TimeUnit.SECONDS)) {
