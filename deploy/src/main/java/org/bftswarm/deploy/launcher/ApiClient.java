@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.bftswarm.api.ClusterView;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.JobView;
+import org.bftswarm.api.NodeView;
 
 /**
  * The CLI's HTTP client for the node API ({@code ApiServer}'s routes), over {@code java.net.http}.
@@ -122,6 +123,19 @@ public final class ApiClient {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/cluster"))
                     .timeout(Duration.ofSeconds(3)).GET().build());
             return r.statusCode() == 200 ? Optional.of(json.readValue(r.body(), ClusterView.class)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One node's {@code /api/v1/nodes} (scheduler state merged with its CRDT view), or empty when it does not answer. */
+    public Optional<List<NodeView>> nodes(int node) {
+        try {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/nodes"))
+                    .timeout(Duration.ofSeconds(3)).GET().build());
+            return r.statusCode() == 200
+                    ? Optional.of(List.of(json.readValue(r.body(), NodeView[].class)))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -9,14 +9,34 @@ public final class NodeTable {
 
     public static String render(List<NodeRow> rows) {
         int urlWidth = Math.max("api".length(), rows.stream().mapToInt(r -> r.apiUrl().length()).max().orElse(0));
-        String format = "%-4s  %-8s  %-" + urlWidth + "s  %-7s  %8s  %4s%n";
+        boolean soft = rows.stream().anyMatch(r -> r.soft() != null);
+        String format = "%-4s  %-8s  %-" + urlWidth + "s  %-7s  %8s  %4s" + (soft ? "  %-12s  %9s  %7s  %9s  %6s  %7s" : "") + "%n";
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, format, "node", "pid", "api", "state", "executed", "view"));
+        out.append(String.format(Locale.ROOT, format, soft
+                ? new Object[] {"node", "pid", "api", "state", "executed", "view", "sched", "heartbeat", "running",
+                    "succeeded", "failed", "invalid"}
+                : new Object[] {"node", "pid", "api", "state", "executed", "view"}));
         for (NodeRow r : rows) {
-            out.append(String.format(Locale.ROOT, format, r.id(), r.pid() == null ? "-" : r.pid().toString(),
-                    r.apiUrl(), r.state(), r.lastExecuted() == null ? "-" : r.lastExecuted().toString(),
-                    r.view() == null ? "-" : r.view().toString()));
+            Object[] base = {r.id(), r.pid() == null ? "-" : r.pid().toString(), r.apiUrl(), r.state(),
+                dash(r.lastExecuted()), dash(r.view())};
+            if (!soft) {
+                out.append(String.format(Locale.ROOT, format, base));
+                continue;
+            }
+            NodeRow.Soft s = r.soft();
+            Object[] all = java.util.Arrays.copyOf(base, 12);
+            all[6] = s == null || s.scheduled() == null ? "-" : s.scheduled();
+            all[7] = s == null ? "-" : dash(s.heartbeat());
+            all[8] = s == null ? "-" : dash(s.running());
+            all[9] = s == null ? "-" : dash(s.succeeded());
+            all[10] = s == null ? "-" : dash(s.failed());
+            all[11] = s == null ? "-" : Long.toString(s.invalid());
+            out.append(String.format(Locale.ROOT, format, all));
         }
         return out.toString();
+    }
+
+    private static String dash(Long v) {
+        return v == null ? "-" : v.toString();
     }
 }

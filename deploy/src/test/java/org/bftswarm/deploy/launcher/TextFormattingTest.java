@@ -6,6 +6,7 @@ import java.util.List;
 import org.bftswarm.api.ClusterView;
 import org.bftswarm.api.JobStatus;
 import org.bftswarm.api.JobView;
+import org.bftswarm.api.NodeView;
 import org.bftswarm.api.TaskView;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,21 @@ class TextFormattingTest {
         assertThat(lines.get(1)).matches("0 +1234 +http://127\\.0\\.0\\.1:8080 +running +17 +0");
         assertThat(lines.get(2)).matches("1 +- +http://127\\.0\\.0\\.1:8081 +down +- +-");
         assertThat(lines.get(1).indexOf("http")).isEqualTo(lines.get(2).indexOf("http"));
+    }
+
+    @Test
+    void statusShowsEachNodesCrdtHeartbeatUsageCountersAndInvalidEntries() {
+        NodeView seen = new NodeView(2, "UP", "http://127.0.0.1:8082", null, null,
+                java.util.Map.of("heartbeat_seq", 41L, "running_tasks", 3L, "tasks_succeeded", 9L, "tasks_failed", 2L),
+                5L);
+        NodeRow.Soft soft = ClusterInspector.softOf(seen);
+        assertThat(soft).isEqualTo(new NodeRow.Soft("UP", 41L, 3L, 9L, 2L, 5L));
+        List<String> lines = NodeTable.render(List.of(
+                new NodeRow(2, 77L, "http://127.0.0.1:8082", "running", 17L, 0L, soft),
+                new NodeRow(3, null, "http://127.0.0.1:8083", "down", null, null, null))).lines().toList();
+        assertThat(lines.get(0)).contains("sched").contains("heartbeat").contains("running").contains("invalid");
+        assertThat(lines.get(1)).matches("2 +77 +http://127\\.0\\.0\\.1:8082 +running +17 +0 +UP +41 +3 +9 +2 +5");
+        assertThat(lines.get(2)).matches("3 +- +http://127\\.0\\.0\\.1:8083 +down +- +- +- +- +- +- +- +-");
     }
 
     @Test
