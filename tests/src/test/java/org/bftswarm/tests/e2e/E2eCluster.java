@@ -1,5 +1,6 @@
 package org.bftswarm.tests.e2e;
 
+import org.bftswarm.tests.support.ClusterTestSupport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.bftswarm.api.ClusterView;
 import org.bftswarm.deploy.cli.BftswarmCommand;
@@ -132,38 +132,14 @@ final class E2eCluster {
 
     /** Polls {@code condition} every 200 ms until it holds; fails with {@code what} after {@code timeout}. */
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(200);
-        }
+        ClusterTestSupport.await(what, timeout, Duration.ofMillis(200), condition);
     }
 
     static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null) {
-            if (Files.isRegularFile(p.resolve("scripts/ensure-docker.sh"))) {
-                return p;
-            }
-            p = p.getParent();
-        }
-        throw new IllegalStateException("cannot find the bftswarm checkout above " + Path.of("").toAbsolutePath());
+        return ClusterTestSupport.repoRoot();
     }
 
-    /** Docker and the task image are guaranteed by `./bftswarm test`; without them these tests fail, loudly. */
     static void requireDockerAndImage() throws IOException {
-        try {
-            Process p = new ProcessBuilder("docker", "image", "inspect", IMAGE).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError("end-to-end tests need a running Docker engine and the image " + IMAGE
-                        + " (run them with ./bftswarm test, which prepares both): " + output.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        ClusterTestSupport.requireDockerAndImage("end-to-end tests", IMAGE);
     }
 }
