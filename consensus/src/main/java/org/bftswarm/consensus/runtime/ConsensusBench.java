@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.bftswarm.consensus.client.ClientNetwork;
 import org.bftswarm.consensus.client.ClientOptions;
 import org.bftswarm.consensus.client.ServiceProxy;
+import org.bftswarm.consensus.storage.ReplicaLogKind;
 import org.bftswarm.consensus.transport.TransportConfig;
 
 /**
@@ -27,7 +28,7 @@ import org.bftswarm.consensus.transport.TransportConfig;
 public final class ConsensusBench {
     /** What to run. */
     public record Options(int replicas, int clients, int requestBytes, int warmupSeconds, int measureSeconds,
-            int batch, long batchDelayMs, List<String> replicaJvmArgs, Path dataDir) {
+            int batch, long batchDelayMs, List<String> replicaJvmArgs, Path dataDir, ReplicaLogKind log) {
         public Options {
             if (replicas < 4 || (replicas - 1) % 3 != 0) {
                 throw new IllegalArgumentException("--replicas must be 3f+1 >= 4, got " + replicas);
@@ -64,10 +65,11 @@ public final class ConsensusBench {
                 : Files.createTempDirectory(Files.createDirectories(o.dataDir()), "bftswarm-bench-");
         try (ReplicaProcessCluster cluster = ReplicaProcessCluster.create(dir, "bench", o.replicas(), o.clients(),
                 o.replicaJvmArgs(), List.of("--batch", Integer.toString(o.batch()), "--batch-delay-ms",
-                        Long.toString(o.batchDelayMs())))) {
+                        Long.toString(o.batchDelayMs()), "--log", o.log().name()))) {
             out.printf(Locale.ROOT, "starting %d replica JVMs on 127.0.0.1 (%s), logs in %s; %d closed-loop clients,"
-                    + " %d-byte operations, warm-up %d s, measure %d s%n", o.replicas(), cluster.spec().addressList(),
-                    dir, o.clients(), o.requestBytes(), o.warmupSeconds(), o.measureSeconds());
+                    + " %d-byte operations, warm-up %d s, measure %d s, durable log %s%n", o.replicas(),
+                    cluster.spec().addressList(), dir, o.clients(), o.requestBytes(), o.warmupSeconds(),
+                    o.measureSeconds(), o.log());
             cluster.startAll();
             cluster.awaitListening(60_000);
             try (ClientNetwork net = new ClientNetwork(cluster.spec(), cluster.keys().loadRegistry(cluster.spec().n()),
@@ -234,7 +236,8 @@ public final class ConsensusBench {
             v[i] = Integer.parseInt(args[i]);
         }
         Path data = args.length > 6 ? Path.of(args[6]) : null;
-        Result r = run(new Options(v[0], v[1], v[2], v[3], v[4], 64, v[5], defaultReplicaJvmArgs(), data), System.out);
+        Result r = run(new Options(v[0], v[1], v[2], v[3], v[4], 64, v[5], defaultReplicaJvmArgs(), data,
+                ReplicaLogKind.JOURNAL), System.out);
         System.out.println(r.line());
         System.exit(0);
     }

@@ -14,7 +14,7 @@ import org.bftswarm.consensus.codec.Signed;
 import org.bftswarm.consensus.core.Effect;
 import org.bftswarm.consensus.core.PersistOp;
 import org.bftswarm.consensus.core.ReplicaConfig;
-import org.bftswarm.consensus.storage.MapDbReplicaLog;
+import org.bftswarm.consensus.storage.ReplicaLog;
 import org.bftswarm.consensus.transport.Connection;
 import org.bftswarm.consensus.transport.DropCounters;
 import org.bftswarm.consensus.transport.PeerLink;
@@ -36,7 +36,7 @@ final class EffectPerformer implements AutoCloseable {
 
     private final String swarm;
     private final ReplicaConfig config;
-    private final MapDbReplicaLog log;
+    private final ReplicaLog log;
     private final List<PeerLink> peers;
     private final InboundPipeline pipeline;
     private final ExecutorService replySigners;
@@ -52,7 +52,7 @@ final class EffectPerformer implements AutoCloseable {
     private volatile long commits;
     private volatile long outboxes;
 
-    EffectPerformer(String swarm, ReplicaConfig config, MapDbReplicaLog log, List<PeerLink> peers,
+    EffectPerformer(String swarm, ReplicaConfig config, ReplicaLog log, List<PeerLink> peers,
             InboundPipeline pipeline, ExecutorService replySigners, Consumer<String> events, DropCounters drops) {
         this.swarm = swarm;
         this.config = config;

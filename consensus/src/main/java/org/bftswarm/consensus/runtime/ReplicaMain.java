@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bftswarm.consensus.core.ReplicaConfig;
-import org.bftswarm.consensus.storage.MapDbReplicaLog;
+import org.bftswarm.consensus.storage.ReplicaLog;
+import org.bftswarm.consensus.storage.ReplicaLogKind;
 import org.bftswarm.crypto.KeyDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,9 +52,13 @@ public final class ReplicaMain implements Callable<Integer> {
     @Option(names = "--verify-workers", defaultValue = "2", description = "Signature verification threads.")
     int verifyWorkers;
 
-    @Option(names = "--fsync", description = "Also force MapDB's store file at every commit (its write-ahead log"
-            + " is forced either way); commits survive SIGKILL of the process with or without it.")
+    @Option(names = "--fsync", description = "Also force the durable log to the device at every group commit"
+            + " (power-loss durability); commits survive SIGKILL of the process with or without it.")
     boolean fsync;
+
+    @Option(names = "--log", defaultValue = "JOURNAL", description = "Durable log: JOURNAL (append-only journal,"
+            + " checkpoints in MapDB; default) or MAPDB (every group commit a MapDB transaction).")
+    ReplicaLogKind logKind;
 
     @Option(names = "--status-ms", defaultValue = "0", description = "Print a STATUS line this often (0: never).")
     long statusMs;
@@ -66,9 +71,9 @@ public final class ReplicaMain implements Callable<Integer> {
                 .withBatching(batch, batchDelayMs)
                 .withCheckpoints(checkpointInterval, window)
                 .withTimers(requestTimeoutMs, 2_000, 200);
-        RuntimeSettings settings = RuntimeSettings.defaults().withVerifyWorkers(verifyWorkers).withFsync(fsync);
-        MapDbReplicaLog log = MapDbReplicaLog.open(data.resolve("replica-" + id + ".db"), settings.mmap(),
-                settings.fsync());
+        RuntimeSettings settings = RuntimeSettings.defaults().withVerifyWorkers(verifyWorkers).withFsync(fsync)
+                .withLog(logKind);
+        ReplicaLog log = settings.openLog(data.resolve("replica-" + id));
         ReplicaRuntime runtime = new ReplicaRuntime(spec, cfg, new HashChainStateMachine(), log, settings,
                 ReplicaMain::emit);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -20,7 +20,7 @@ import org.bftswarm.consensus.core.Effect;
 import org.bftswarm.consensus.core.PersistedState;
 import org.bftswarm.consensus.core.Replica;
 import org.bftswarm.consensus.core.ReplicaConfig;
-import org.bftswarm.consensus.storage.MapDbReplicaLog;
+import org.bftswarm.consensus.storage.ReplicaLog;
 import org.bftswarm.consensus.transport.DropCounters;
 import org.bftswarm.consensus.transport.EnvelopeGate;
 import org.bftswarm.consensus.transport.FrameServer;
@@ -47,7 +47,7 @@ public final class ReplicaRuntime implements AutoCloseable {
     private final ClusterSpec cluster;
     private final ReplicaConfig config;
     private final ReplicatedStateMachine stateMachine;
-    private final MapDbReplicaLog log;
+    private final ReplicaLog log;
     private final RuntimeSettings settings;
     private final Consumer<String> events;
     private final DropCounters drops;
@@ -66,7 +66,7 @@ public final class ReplicaRuntime implements AutoCloseable {
     private volatile Throwable failure;
 
     public ReplicaRuntime(ClusterSpec cluster, ReplicaConfig config, ReplicatedStateMachine stateMachine,
-            MapDbReplicaLog log, RuntimeSettings settings, Consumer<String> events) {
+            ReplicaLog log, RuntimeSettings settings, Consumer<String> events) {
         this.cluster = cluster;
         this.config = config;
         this.stateMachine = stateMachine;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bftswarm.consensus.codec.MalformedMessageException;
 import org.bftswarm.consensus.codec.Signed;
-import org.bftswarm.consensus.core.DurableStore;
 import org.bftswarm.consensus.core.PersistOp;
 import org.bftswarm.consensus.core.PersistedState;
 import org.bftswarm.consensus.core.SlotRecord;
@@ -23,7 +22,7 @@ import org.bftswarm.consensus.core.StableCheckpoint;
  * than with every rewrite of the slot, and of several writes of one slot in one transaction only the
  * last is written. Not thread-safe: owned by one thread.
  */
-public final class MapDbReplicaLog implements DurableStore, AutoCloseable {
+public final class MapDbReplicaLog implements ReplicaLog {
     private static final String SLOTS = "slots";
     private static final String PRE_PREPARES = "preprepares";
     private static final String VIEW = "view";
@@ -129,6 +128,7 @@ public final class MapDbReplicaLog implements DurableStore, AutoCloseable {
     }
 
     /** MapDB commits so far (one per non-empty apply). */
+    @Override
     public long commits() {
         return store.commits();
     }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bftswarm.consensus.core.ReplicaConfig;
-import org.bftswarm.consensus.storage.MapDbReplicaLog;
+import org.bftswarm.consensus.storage.ReplicaLog;
 import org.bftswarm.crypto.KeyDirectory;
 
 /** n replica runtimes in this JVM on 127.0.0.1 free ports, for runtime and client tests. */
@@ -40,8 +40,9 @@ final class LocalCluster implements AutoCloseable {
                 .withCheckpoints(8, 32)
                 .withTimers(1_000, 2_000, 200);
         HashChainStateMachine sm = new HashChainStateMachine();
-        MapDbReplicaLog log = MapDbReplicaLog.open(dir.resolve("data").resolve("replica-" + id + ".db"), true, false);
-        ReplicaRuntime r = new ReplicaRuntime(spec, cfg, sm, log, RuntimeSettings.defaults(), events::add).start();
+        RuntimeSettings settings = RuntimeSettings.defaults();
+        ReplicaLog log = settings.openLog(dir.resolve("data").resolve("replica-" + id));
+        ReplicaRuntime r = new ReplicaRuntime(spec, cfg, sm, log, settings, events::add).start();
         replicas.set(id, r);
         machines.set(id, sm);
         return r;

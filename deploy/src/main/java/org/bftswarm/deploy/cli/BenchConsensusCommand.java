@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.bftswarm.consensus.runtime.ConsensusBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.bftswarm.consensus.storage.ReplicaLogKind;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -52,15 +53,19 @@ public final class BenchConsensusCommand implements Callable<Integer> {
             description = "Longest a request waits for its batch to fill (default: ${DEFAULT-VALUE}).")
     long batchDelayMs;
 
-    @Option(names = "--data-dir", description = "Where the replicas' MapDB logs go (default: the system temp directory).")
+    @Option(names = "--data-dir", description = "Where the replicas' durable logs go (default: the system temp directory).")
     Path dataDir;
+
+    @Option(names = "--log", defaultValue = "JOURNAL", description = "Replicas' durable log: JOURNAL or MAPDB"
+            + " (default: ${DEFAULT-VALUE}).")
+    ReplicaLogKind log;
 
     @Override
     public Integer call() throws Exception {
         ConsensusBench.Options options;
         try {
             options = new ConsensusBench.Options(replicas, clients, requestBytes, warmupSeconds, measureSeconds, batch,
-                    batchDelayMs, ConsensusBench.defaultReplicaJvmArgs(), dataDir);
+                    batchDelayMs, ConsensusBench.defaultReplicaJvmArgs(), dataDir, log);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

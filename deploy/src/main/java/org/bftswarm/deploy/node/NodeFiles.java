@@ -17,7 +17,7 @@ import org.bftswarm.crypto.VerifyingKey;
  * The on-disk layout a node reads, shared with the launcher ({@code bftswarm up} makes the keys
  * and the token once, nodes only read them, so they never race): {@code D/keys/node-<i>.key|.pub}
  * (crypto {@link KeyDirectory}), {@code D/api-token}, and the node's own directory
- * {@code D/node-<i>/} with {@code consensus.db}, {@code state.db} and {@code logs/}.
+ * {@code D/node-<i>/} with the consensus log ({@code consensus.journal}, {@code consensus.checkpoint.db}), {@code state.db} and {@code logs/}.
  */
 public record NodeFiles(Path dataDir, int nodeId) {
     public static final String KEYS = "keys";
@@ -35,8 +35,9 @@ public record NodeFiles(Path dataDir, int nodeId) {
         return dataDir.resolve("node-" + nodeId);
     }
 
+    /** Base path of the consensus log (the log adds its own extensions). */
     public Path consensusLog() {
-        return nodeDir().resolve("consensus.db");
+        return nodeDir().resolve("consensus");
     }
 
     public Path stateFile() {

@@ -22,7 +22,7 @@ import org.bftswarm.consensus.runtime.ClusterSpec;
 import org.bftswarm.consensus.runtime.ReplicaRuntime;
 import org.bftswarm.consensus.runtime.ReplicaStatus;
 import org.bftswarm.consensus.runtime.RuntimeSettings;
-import org.bftswarm.consensus.storage.MapDbReplicaLog;
+import org.bftswarm.consensus.storage.ReplicaLog;
 import org.bftswarm.consensus.transport.TransportConfig;
 import org.bftswarm.crypto.KeyRegistry;
 import org.bftswarm.deploy.config.ClusterConfig;
@@ -135,7 +135,7 @@ public final class NodeRuntime implements AutoCloseable {
                 .withCheckpoints(c.checkpointInterval(), Math.max(c.watermarkWindow(), 2 * c.checkpointInterval()))
                 .withTimers(c.requestTimeoutMs(), 2_000, 200);
         RuntimeSettings rs = RuntimeSettings.defaults();
-        MapDbReplicaLog log = MapDbReplicaLog.open(files.consensusLog(), rs.mmap(), rs.fsync());
+        ReplicaLog log = rs.openLog(files.consensusLog());
         replica = new ReplicaRuntime(spec, rc, scheduler, log, rs, line -> LOG.info("consensus: {}", line));
         opened.push(replica);
         replica.start();

@@ -14,22 +14,24 @@ import org.bftswarm.consensus.core.SlotRecord;
 import org.bftswarm.consensus.core.StableCheckpoint;
 import org.bftswarm.crypto.Digest;
 import org.bftswarm.crypto.SigningKey;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-class MapDbReplicaLogTest {
-    private static final String SWARM = "alpha";
+/** The durable-log contract of CORE-API, proven for every {@link ReplicaLogKind}. */
+class ReplicaLogContractTest {
+    static final String SWARM = "alpha";
 
     @TempDir
     Path dir;
 
-    private static SigningKey key(int id) {
+    static SigningKey key(int id) {
         byte[] seed = new byte[32];
         Arrays.fill(seed, (byte) (id + 1));
         return SigningKey.fromSeed(seed);
     }
 
-    private static SlotRecord slot(long view, long seq) {
+    static SlotRecord slot(long view, long seq) {
         Signed request = Signed.sign(SWARM, key(1000), 1000, new Message.Request(1000, seq, new byte[] {7}));
         Signed pp = Signed.sign(SWARM, key(0), 0, new Message.PrePrepare(view, seq, Batch.of(1234, List.of(request))));
         Digest d = ((Message.PrePrepare) pp.body()).digest();
@@ -39,16 +41,17 @@ class MapDbReplicaLogTest {
         return new SlotRecord(view, pp, prepare, commit, new Message.PreparedCert(pp, List.of(prepare, other)));
     }
 
-    @Test
-    void whatWasAppliedIsWhatIsLoadedAfterReopen() throws Exception {
-        Path f = dir.resolve("log.db");
+    @ParameterizedTest
+    @EnumSource(ReplicaLogKind.class)
+    void whatWasAppliedIsWhatIsLoadedAfterReopen(ReplicaLogKind kind) throws Exception {
+        Path f = dir.resolve("log");
         SlotRecord s1 = slot(0, 1);
         SlotRecord s2 = new SlotRecord(0, slot(0, 2).prePrepare(), null, null, null);
-        try (MapDbReplicaLog log = MapDbReplicaLog.open(f, true)) {
+        try (ReplicaLog log = kind.open(f, true, false)) {
             log.apply(List.of(new PersistOp.SaveView(3), new PersistOp.SaveSlot(1, s1), new PersistOp.SaveSlot(2, s2)));
             assertThat(log.commits()).isEqualTo(1);
         }
-        try (MapDbReplicaLog log = MapDbReplicaLog.open(f, true)) {
+        try (ReplicaLog log = kind.open(f, true, false)) {
             PersistedState st = log.load();
             assertThat(st.view()).isEqualTo(3);
             assertThat(st.stable()).isNull();
@@ -58,19 +61,20 @@ class MapDbReplicaLogTest {
         }
     }
 
-    @Test
-    void aStableCheckpointGarbageCollectsSlotsAtOrBelowIt() throws Exception {
-        Path f = dir.resolve("gc.db");
+    @ParameterizedTest
+    @EnumSource(ReplicaLogKind.class)
+    void aStableCheckpointGarbageCollectsSlotsAtOrBelowIt(ReplicaLogKind kind) throws Exception {
+        Path f = dir.resolve("gc");
         Signed cpMsg = Signed.sign(SWARM, key(0), 0, new Message.Checkpoint(2, Digest.sha256(new byte[] {1})));
         StableCheckpoint cp = new StableCheckpoint(2, Digest.sha256(new byte[] {1}), List.of(cpMsg), new byte[] {1, 2, 3});
-        try (MapDbReplicaLog log = MapDbReplicaLog.open(f, false)) {
+        try (ReplicaLog log = kind.open(f, false, false)) {
             log.apply(List.of(new PersistOp.SaveSlot(1, slot(0, 1)), new PersistOp.SaveSlot(2, slot(0, 2)),
                     new PersistOp.SaveSlot(3, slot(0, 3))));
             log.apply(List.of(new PersistOp.SaveStableCheckpoint(cp)));
             // a late write for a collected slot is ignored
             log.apply(List.of(new PersistOp.SaveSlot(2, slot(0, 2))));
         }
-        try (MapDbReplicaLog log = MapDbReplicaLog.open(f, false)) {
+        try (ReplicaLog log = kind.open(f, false, false)) {
             PersistedState st = log.load();
             assertThat(st.slots()).containsOnlyKeys(3L);
             assertThat(st.stable().seq()).isEqualTo(2);
@@ -80,30 +84,32 @@ class MapDbReplicaLogTest {
         }
     }
 
-    @Test
-    void anOlderStableCheckpointNeverReplacesANewerOne() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ReplicaLogKind.class)
+    void anOlderStableCheckpointNeverReplacesANewerOne(ReplicaLogKind kind) throws Exception {
         Digest d = Digest.sha256(new byte[] {9});
-        try (MapDbReplicaLog log = MapDbReplicaLog.open(dir.resolve("old.db"), false)) {
+        try (ReplicaLog log = kind.open(dir.resolve("old"), false, false)) {
             log.apply(List.of(new PersistOp.SaveStableCheckpoint(new StableCheckpoint(64, d, List.of(), new byte[] {6}))));
             log.apply(List.of(new PersistOp.SaveStableCheckpoint(new StableCheckpoint(32, d, List.of(), new byte[] {3}))));
             assertThat(log.load().stable().seq()).isEqualTo(64);
         }
     }
 
-    @Test
-    void rewritesOfASlotAcrossStepsAndViewsLoadAsTheLastWrite() throws Exception {
-        Path f = dir.resolve("rewrite.db");
+    @ParameterizedTest
+    @EnumSource(ReplicaLogKind.class)
+    void rewritesOfASlotAcrossStepsAndViewsLoadAsTheLastWrite(ReplicaLogKind kind) throws Exception {
+        Path f = dir.resolve("rewrite");
         SlotRecord full = slot(0, 5);
         SlotRecord accepted = new SlotRecord(0, full.prePrepare(), full.myPrepare(), null, null);
         SlotRecord nextView = slot(1, 5); // a new view re-proposes seq 5 with another pre-prepare
         SlotRecord carried = new SlotRecord(1, nextView.prePrepare(), null, null, full.prepared()); // cert of view 0
-        try (MapDbReplicaLog log = MapDbReplicaLog.open(f, false, false)) {
+        try (ReplicaLog log = kind.open(f, false, false)) {
             log.apply(List.of(new PersistOp.SaveSlot(5, accepted)));
             log.apply(List.of(new PersistOp.SaveSlot(5, full)));
             assertThat(log.load().slots().get(5L)).isEqualTo(full);
             log.apply(List.of(new PersistOp.SaveSlot(5, nextView), new PersistOp.SaveSlot(5, carried)));
         }
-        try (MapDbReplicaLog log = MapDbReplicaLog.open(f, false, false)) {
+        try (ReplicaLog log = kind.open(f, false, false)) {
             assertThat(log.load().slots().get(5L)).isEqualTo(carried);
         }
     }
