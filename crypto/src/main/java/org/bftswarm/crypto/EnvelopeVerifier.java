@@ -54,6 +54,24 @@ public final class EnvelopeVerifier {
     }
 
     /**
+     * Decodes {@code encoded} and checks its swarm and that its sender has a key, WITHOUT checking the
+     * signature: the result is not authentic and may only steer work (e.g. whether to verify a frame now
+     * or later), never be trusted. Null when malformed, of another swarm or from an unknown sender.
+     */
+    public SignedEnvelope peek(byte[] encoded) {
+        try {
+            EnvelopeDecoder.Result decoded = EnvelopeDecoder.decode(encoded);
+            if (!decoded.isOk()) {
+                return null;
+            }
+            SignedEnvelope envelope = decoded.envelope();
+            return swarm.equals(envelope.swarm()) && keys.lookup(envelope.sender()) != null ? envelope : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Signing bytes straight from a canonically decoded encoding: the domain tag followed by the body
      * (everything between the header and the signature), which equals
      * {@link SignedEnvelope#signingBytes} of the decoded fields.

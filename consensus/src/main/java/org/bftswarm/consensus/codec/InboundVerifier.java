@@ -11,7 +11,8 @@ import org.bftswarm.crypto.VerifyingKey;
 /**
  * Checks everything about an inbound message that does not depend on replica state: envelope
  * signature (swarm and type are signed), sender role (replica ids 0..n-1 send protocol
- * messages, clients &gt;= 1000 send requests as themselves), and every embedded signature.
+ * messages, clients &gt;= 1000 send requests as themselves), and every embedded signature except
+ * those of batched requests that {@link RequestVerifiers} leaves to other replicas.
  * Thread-safe and pure, so the runtime can run it in a pool off the core thread. Request
  * signatures go through a {@link SignatureCache}, so each is verified once per replica.
  */
@@ -19,6 +20,8 @@ public final class InboundVerifier {
     private final String swarm;
     private final KeyRegistry keys;
     private final int n;
+    private final int f;
+    private final int self;
     private final SignatureCache cache;
     private final EnvelopeVerifier envelopes;
 
@@ -29,10 +32,25 @@ public final class InboundVerifier {
         record Rejected(String reason) implements Outcome {}
     }
 
+    /** A verifier that checks every embedded request signature (not as a replica of the rule below). */
     public InboundVerifier(String swarm, KeyRegistry keys, int n, SignatureCache cache) {
+        this(swarm, keys, n, cache, -1);
+    }
+
+    /**
+     * The verifier of replica {@code self}: inside a top-level PRE-PREPARE it checks the signatures only
+     * of the requests {@link RequestVerifiers} designates to {@code self}; inside certificates (VIEW-CHANGE,
+     * NEW-VIEW, COMMIT-PROOF) none, since a batch prepared by a quorum may hold a forged request that the
+     * core skips at execution (see core RequestAuthenticity) and rejecting the certificate would stall
+     * the view change. The claimed client role of every request is always checked, and a top-level
+     * REQUEST in full. {@code self < 0}: check every request everywhere.
+     */
+    public InboundVerifier(String swarm, KeyRegistry keys, int n, SignatureCache cache, int self) {
         this.swarm = swarm;
         this.keys = keys;
         this.n = n;
+        this.f = (n - 1) / 3;
+        this.self = self;
         this.cache = cache;
         this.envelopes = new EnvelopeVerifier(swarm, keys);
     }
@@ -74,7 +92,7 @@ public final class InboundVerifier {
                 problem = signatureProblem(s);
             }
             if (problem == null) {
-                problem = embeddedProblem(s.body());
+                problem = embeddedProblem(s.body(), true);
             }
         } catch (RuntimeException e) {
             problem = "verifier error " + e;
@@ -118,7 +136,7 @@ public final class InboundVerifier {
             p = signatureProblem(s);
         }
         if (p == null) {
-            p = embeddedProblem(s.body());
+            p = embeddedProblem(s.body(), false);
         }
         return p;
     }
@@ -133,9 +151,27 @@ public final class InboundVerifier {
         return null;
     }
 
-    private String embeddedProblem(Message body) {
+    /** Role of every request; signature of those designated to this replica (all when self < 0). */
+    private String batchProblem(List<Signed> requests, boolean checkDesignated) {
+        for (Signed s : requests) {
+            String p = roleProblem(s);
+            if (p == null && s.type() != MessageType.REQUEST) {
+                p = MessageType.name(s.type()) + " inside a batch";
+            }
+            if (p == null && checkDesignated && (self < 0 || RequestVerifiers.designated(self, s.sender(),
+                    ((Request) s.body()).requestNumber(), n, f))) {
+                p = signatureProblem(s);
+            }
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private String embeddedProblem(Message body, boolean topLevel) {
         if (body instanceof PrePrepare pp) {
-            return embeddedAll(pp.batch().requests());
+            return batchProblem(pp.batch().requests(), topLevel || self < 0);
         } else if (body instanceof ViewChange vc) {
             String p = embeddedAll(vc.checkpointProof());
             for (int i = 0; p == null && i < vc.prepared().size(); i++) {

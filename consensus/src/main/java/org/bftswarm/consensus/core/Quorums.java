@@ -37,6 +37,15 @@ public class Quorums {
         return 2 * f + 1;
     }
 
+    /**
+     * Designated replicas (of the f+1 that {@link org.bftswarm.consensus.codec.RequestVerifiers} names)
+     * whose signed vote for a batch lets a replica execute a request of it without verifying the
+     * request's signature itself: all f+1, so at least one is correct.
+     */
+    public int requestVouchers() {
+        return f + 1;
+    }
+
     /** Matching signed checkpoints for a stable checkpoint: 2f+1. */
     public int checkpoint() {
         return 2 * f + 1;

@@ -42,6 +42,8 @@ public final class Replica {
     boolean inViewChange;
     int failedViews;
     long lastExecuted;
+    /** Request signatures checked at execution for lack of designated vouchers (RequestAuthenticity). */
+    long requestsVerifiedAtExecution;
     long lastTimestamp;
     long lastProposedTs;
     long nextSeq = 1;
@@ -138,6 +140,9 @@ public final class Replica {
     public long view() { return view; }
     public boolean inViewChange() { return inViewChange; }
     public long lastExecuted() { return lastExecuted; }
+
+    /** Request signatures this replica had to check while executing (see RequestAuthenticity). */
+    public long requestsVerifiedAtExecution() { return requestsVerifiedAtExecution; }
     public long stableCheckpoint() { return stable.seq(); }
     public int logSize() { return log.size(); }
     public int primary() { return q.primary(view); }
@@ -233,6 +238,9 @@ public final class Replica {
             return;
         }
         acceptPrePrepare(slot, s);
+        if (!reProposal) {
+            slot.freshPrePrepare = s; // checked by our verifier as a top-level PRE-PREPARE
+        }
     }
 
     /** Backup accepts a pre-prepare: record, sign PREPARE, persist, then send. */

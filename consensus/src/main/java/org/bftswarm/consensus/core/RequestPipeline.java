@@ -13,8 +13,9 @@ import org.bftswarm.crypto.Invariants;
 /**
  * Client requests through the replica (PBFT OSDI '99 sections 4.1, 4.2 and 5.1): dedupe by
  * (client, request number) with the last reply re-sent for retransmissions; the primary's
- * batching (cut at max size, at max delay, or at once when the pipeline is idle) within the
- * watermark window; and in-order execution of committed batches with the primary's timestamp
+ * batching within the watermark window (a full batch at once; a partial one when the pipeline is
+ * idle or its oldest request waited the max delay, and fewer than the configured number of batches
+ * are in flight, so that under load batches fill up); and in-order execution of committed batches with the primary's timestamp
  * made monotonic, taking a checkpoint every K sequence numbers.
  */
 final class RequestPipeline {
@@ -53,8 +54,10 @@ final class RequestPipeline {
             List<Signed> batch = new ArrayList<>();
             long oldest = Long.MAX_VALUE;
             for (Replica.Pending p : r.pending.values()) {
+                // exactly this request is in flight; a higher number may be a forged request in a
+                // NEW-VIEW re-proposal (skipped at execution), so it must not hold the real one back
                 Long done = r.proposed.get(((Request) p.request().body()).clientId());
-                if (done != null && done >= p.requestNumber()) {
+                if (done != null && done == p.requestNumber()) {
                     continue;
                 }
                 oldest = Math.min(oldest, p.since());
@@ -62,9 +65,10 @@ final class RequestPipeline {
                     batch.add(p.request());
                 }
             }
-            boolean idle = r.nextSeq - 1 <= r.lastExecuted;
-            if (batch.isEmpty() || !(idle || batch.size() >= r.cfg.maxBatchSize()
-                    || r.now - oldest >= r.cfg.maxBatchDelayMs())) {
+            long inFlight = r.nextSeq - 1 - r.lastExecuted;
+            boolean full = batch.size() >= r.cfg.maxBatchSize();
+            boolean due = inFlight <= 0 || r.now - oldest >= r.cfg.maxBatchDelayMs();
+            if (batch.isEmpty() || !(full || (due && inFlight < r.cfg.maxInFlightBatches()))) {
                 return;
             }
             propose(batch);
@@ -77,6 +81,8 @@ final class RequestPipeline {
         Signed pp = r.sign(new PrePrepare(r.view, r.nextSeq, Batch.of(ts, requests)));
         Slot slot = r.slotFor(r.nextSeq);
         slot.prePrepare = pp;
+        slot.freshPrePrepare = pp;
+        slot.proposedHere = true;
         slot.lastSentMillis = r.now;
         for (Signed s : requests) {
             Request q = (Request) s.body();
@@ -106,8 +112,15 @@ final class RequestPipeline {
         Batch b = pp.batch();
         long ts = b.isNull() ? r.lastTimestamp : Math.max(r.lastTimestamp, b.timestamp());
         int executed = 0;
+        RequestAuthenticity authenticity = new RequestAuthenticity(r.cfg, slot);
         for (Signed rs : b.requests()) {
             Request q = (Request) rs.body();
+            if (!authenticity.authentic(rs)) {
+                r.emit(new Effect.Dropped(rs.sender(), "forged request " + q.requestNumber() + " of client "
+                        + q.clientId() + " in batch " + seq + " from " + slot.commitProof.prePrepare().sender()
+                        + ": skipped"));
+                continue;
+            }
             long last = r.clients.lastRequest(q.clientId());
             if (q.requestNumber() > last) {
                 byte[] result = r.sm.execute(new ExecutionContext(seq, ts, q.clientId(), q.requestNumber()),
@@ -129,6 +142,7 @@ final class RequestPipeline {
             // waiting for NEW-VIEW (COMMIT-PROOF) is not progress of this view and must not shorten the wait
             r.failedViews = 0;
         }
+        r.requestsVerifiedAtExecution += authenticity.verifiedHere();
         r.emit(new Effect.Executed(seq, r.view, b.digest(), executed));
         if (seq % r.cfg.checkpointInterval() == 0) {
             r.checkpoints.take(seq);

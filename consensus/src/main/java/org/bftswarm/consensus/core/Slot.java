@@ -29,6 +29,14 @@ final class Slot {
     /** Pre-prepare + 2f+1 commits, once committed (any view); served to lagging replicas. */
     Message.CommitProof commitProof;
     long lastSentMillis;
+    /**
+     * This view's pre-prepare when it came as a fresh proposal (not a NEW-VIEW re-proposal) that this
+     * replica's verifier checked as a top-level message, or that this replica proposed; only then do
+     * this view's votes for it vouch for its requests (RequestAuthenticity). Not persisted.
+     */
+    Signed freshPrePrepare;
+    /** Whether this replica proposed {@link #freshPrePrepare} itself, from requests it verified. */
+    boolean proposedHere;
 
     Slot(long seq, long view) {
         this.seq = seq;
@@ -62,6 +70,8 @@ final class Slot {
         }
         view = newView;
         prePrepare = null;
+        freshPrePrepare = null;
+        proposedHere = false;
         myPrepare = null;
         myCommit = null;
         prepares.clear();

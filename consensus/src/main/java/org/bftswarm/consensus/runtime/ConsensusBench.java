@@ -28,14 +28,16 @@ import org.bftswarm.consensus.transport.TransportConfig;
 public final class ConsensusBench {
     /** What to run. */
     public record Options(int replicas, int clients, int requestBytes, int warmupSeconds, int measureSeconds,
-            int batch, long batchDelayMs, List<String> replicaJvmArgs, Path dataDir, ReplicaLogKind log) {
+            int batch, long batchDelayMs, int pipelineDepth, List<String> replicaJvmArgs, Path dataDir,
+            ReplicaLogKind log) {
         public Options {
             if (replicas < 4 || (replicas - 1) % 3 != 0) {
                 throw new IllegalArgumentException("--replicas must be 3f+1 >= 4, got " + replicas);
             }
             if (clients < 1 || requestBytes < 0 || warmupSeconds < 0 || measureSeconds < 1 || batch < 1
-                    || batchDelayMs < 0) {
-                throw new IllegalArgumentException("clients >= 1, request-bytes >= 0, warmup-s >= 0, measure-s >= 1");
+                    || batchDelayMs < 0 || pipelineDepth < 1) {
+                throw new IllegalArgumentException("clients >= 1, request-bytes >= 0, warmup-s >= 0, measure-s >= 1,"
+                        + " batch >= 1, batch-delay-ms >= 0, pipeline-depth >= 1");
             }
             replicaJvmArgs = List.copyOf(replicaJvmArgs);
         }
@@ -65,7 +67,7 @@ public final class ConsensusBench {
                 : Files.createTempDirectory(Files.createDirectories(o.dataDir()), "bftswarm-bench-");
         try (ReplicaProcessCluster cluster = ReplicaProcessCluster.create(dir, "bench", o.replicas(), o.clients(),
                 o.replicaJvmArgs(), List.of("--batch", Integer.toString(o.batch()), "--batch-delay-ms",
-                        Long.toString(o.batchDelayMs()), "--log", o.log().name()))) {
+                        Long.toString(o.batchDelayMs()), "--log", o.log().name(), "--pipeline-depth", Integer.toString(o.pipelineDepth())))) {
             out.printf(Locale.ROOT, "starting %d replica JVMs on 127.0.0.1 (%s), logs in %s; %d closed-loop clients,"
                     + " %d-byte operations, warm-up %d s, measure %d s, durable log %s%n", o.replicas(),
                     cluster.spec().addressList(), dir, o.clients(), o.requestBytes(), o.warmupSeconds(),
@@ -236,7 +238,7 @@ public final class ConsensusBench {
             v[i] = Integer.parseInt(args[i]);
         }
         Path data = args.length > 6 ? Path.of(args[6]) : null;
-        Result r = run(new Options(v[0], v[1], v[2], v[3], v[4], 64, v[5], defaultReplicaJvmArgs(), data,
+        Result r = run(new Options(v[0], v[1], v[2], v[3], v[4], 64, v[5], 2, defaultReplicaJvmArgs(), data,
                 ReplicaLogKind.JOURNAL), System.out);
         System.out.println(r.line());
         System.exit(0);

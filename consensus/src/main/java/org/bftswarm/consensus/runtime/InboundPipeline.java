@@ -25,7 +25,8 @@ import org.bftswarm.crypto.SignedEnvelope;
  * sender key and Ed25519 signature and short-horizon replay check ({@link EnvelopeGate}), then the
  * core's {@link InboundVerifier} for sender role and every embedded signature. Authentic client
  * requests also record which connection the client is reachable on, for its replies; reply-channel
- * HELLO frames (see {@link org.bftswarm.consensus.client.ReplyChannel}) are answered here.
+ * HELLO frames (see {@link org.bftswarm.consensus.client.ReplyChannel}) are answered here. First copies
+ * of client requests this replica need not verify are set aside first ({@link FirstCopyDeferral}).
  */
 final class InboundPipeline implements FrameSink {
     private final EnvelopeGate gate;
@@ -35,10 +36,12 @@ final class InboundPipeline implements FrameSink {
     private final Map<Integer, Connection> clientConnections = new ConcurrentHashMap<>();
     private final ReplyChannelTable replyChannels;
     private final Map<Integer, LongAdder> acceptedByType = new ConcurrentHashMap<>();
+    private final FirstCopyDeferral deferral;
 
     InboundPipeline(EnvelopeGate gate, InboundVerifier verifier, BlockingQueue<Object> coreQueue,
-            ReplyChannelTable replyChannels) {
+            ReplyChannelTable replyChannels, FirstCopyDeferral deferral) {
         this.gate = gate;
+        this.deferral = deferral;
         this.replyChannels = replyChannels;
         this.verifier = verifier;
         this.drops = gate.drops();
@@ -49,6 +52,12 @@ final class InboundPipeline implements FrameSink {
     public void onFrame(Connection from, byte[] frame) {
         if (ReplyChannel.isHello(frame)) {
             replyChannels.onHello(from, frame);
+            return;
+        }
+        int deferredClient = deferral == null ? -1 : deferral.deferredClient(frame);
+        if (deferredClient >= 0) {
+            // not verified: only a route for the reply, and only while the client has no authentic one
+            clientConnections.compute(deferredClient, (c, known) -> known == null || !known.isOpen() ? from : known);
             return;
         }
         SignedEnvelope env = gate.admit(frame, from);
@@ -75,6 +84,11 @@ final class InboundPipeline implements FrameSink {
         Map<String, Long> out = new LinkedHashMap<>();
         new TreeMap<>(acceptedByType).forEach((t, n) -> out.put(MessageType.name(t), n.sum()));
         return out;
+    }
+
+    /** Client requests left unverified on arrival (see FirstCopyDeferral). */
+    long deferredRequests() {
+        return deferral == null ? 0 : deferral.deferred();
     }
 
     ReplyChannelTable replyChannels() {

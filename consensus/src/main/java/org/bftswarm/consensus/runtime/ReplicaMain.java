@@ -40,6 +40,10 @@ public final class ReplicaMain implements Callable<Integer> {
     @Option(names = "--batch-delay-ms", defaultValue = "2", description = "Maximum batching delay.")
     long batchDelayMs;
 
+    @Option(names = "--pipeline-depth", defaultValue = "2", description = "Partial batches the primary keeps in"
+            + " flight before it waits for them to fill (full batches always go).")
+    int pipelineDepth;
+
     @Option(names = "--checkpoint-interval", defaultValue = "64", description = "Checkpoint every K sequence numbers.")
     int checkpointInterval;
 
@@ -69,6 +73,7 @@ public final class ReplicaMain implements Callable<Integer> {
         KeyDirectory kd = KeyDirectory.at(keys);
         ReplicaConfig cfg = ReplicaConfig.defaults(swarm, spec.n(), id, kd.loadSigningKey(id), kd.loadRegistry(spec.n()))
                 .withBatching(batch, batchDelayMs)
+                .withPipelineDepth(pipelineDepth)
                 .withCheckpoints(checkpointInterval, window)
                 .withTimers(requestTimeoutMs, 2_000, 200);
         RuntimeSettings settings = RuntimeSettings.defaults().withVerifyWorkers(verifyWorkers).withFsync(fsync)
@@ -85,7 +90,9 @@ public final class ReplicaMain implements Callable<Integer> {
         while (runtime.failure() == null) {
             if (statusMs > 0) {
                 ReplicaStatus s = runtime.status();
-                emit(s.line() + " drops=" + runtime.drops().total() + " commits=" + runtime.commits());
+                emit(s.line() + " drops=" + runtime.drops().total() + " commits=" + runtime.commits()
+                        + " deferred_requests=" + runtime.deferredRequests() + " verified_at_execution="
+                        + runtime.requestsVerifiedAtExecution());
                 Thread.sleep(statusMs);
             } else {
                 Thread.sleep(500);

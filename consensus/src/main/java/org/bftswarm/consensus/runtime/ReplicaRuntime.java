@@ -79,9 +79,12 @@ public final class ReplicaRuntime implements AutoCloseable {
         KeyRegistry keys = config.keys();
         EnvelopeGate gate = new EnvelopeGate(new EnvelopeVerifier(cluster.swarm(), keys), drops,
                 sender -> sender < cluster.n(), 100_000, settings.replayHorizonMillis());
-        InboundVerifier verifier = new InboundVerifier(cluster.swarm(), keys, cluster.n(), new SignatureCache(200_000));
+        InboundVerifier verifier = new InboundVerifier(cluster.swarm(), keys, cluster.n(), new SignatureCache(200_000),
+                config.id());
+        FirstCopyDeferral deferral = new FirstCopyDeferral(new EnvelopeVerifier(cluster.swarm(), keys), config.id(),
+                cluster.n(), this::currentPrimary);
         this.pipeline = new InboundPipeline(gate, verifier, coreQueue,
-                new ReplyChannelTable(cluster.swarm(), config.id(), config.key(), drops));
+                new ReplyChannelTable(cluster.swarm(), config.id(), config.key(), drops), deferral);
         this.loops = Pipelines.newEventLoops(name, 1);
         this.inbound = new InboundDispatcher(name, settings.verifyWorkers(), settings.transport().inboundQueueFrames(),
                 pipeline, drops);
@@ -169,6 +172,22 @@ public final class ReplicaRuntime implements AutoCloseable {
         }
         status = new ReplicaStatus(config.id(), core.view(), core.inViewChange(), core.lastExecuted(),
                 core.stableCheckpoint(), digest, digestAt, performer.executedRequests());
+    }
+
+    /** The primary of the current view, or -1 before start and during a view change. */
+    private int currentPrimary() {
+        ReplicaStatus s = status;
+        return s == null || s.inViewChange() ? -1 : (int) (s.view() % cluster.n());
+    }
+
+    /** Client requests this replica left unverified on arrival (not designated, not primary). */
+    public long deferredRequests() {
+        return pipeline.deferredRequests();
+    }
+
+    /** Request signatures the core checked at execution for lack of designated vouchers. */
+    public long requestsVerifiedAtExecution() {
+        return core == null ? 0 : core.requestsVerifiedAtExecution();
     }
 
     /** Latest status; the digest part is refreshed every 200 ms by the core thread. */

@@ -81,6 +81,16 @@ final class ByzantineAdversary {
                     equivocate(pp, b.message(), out);
                     continue;
                 }
+                if (b.message().body() instanceof PrePrepare pp && !pp.batch().isNull()
+                        && behaviours.contains(Behaviour.FORGE_SIGNATURES) && rnd.nextInt(3) == 0
+                        && has(Behaviour.FORGE_SIGNATURES)) {
+                    Signed forged = withForgedRequest(pp);
+                    out.add(new Effect.Broadcast(forged));
+                    // and it votes for the forged batch itself, so that it can commit
+                    out.add(new Effect.Broadcast(sign(new Commit(pp.view(), pp.seq(),
+                            ((PrePrepare) forged.body()).digest()))));
+                    continue;
+                }
                 out.add(new Effect.Broadcast(lie(b.message())));
             } else if (e instanceof Effect.Send s) {
                 if (has(Behaviour.SILENT)) {
@@ -123,6 +133,21 @@ final class ByzantineAdversary {
             return sign(new StateChunk(c.seq(), c.chunk(), c.totalChunks(), c.totalLength(), junk));
         }
         return m;
+    }
+
+    /**
+     * The same batch plus a request it forged in the name of one of the batch's clients (a request
+     * number far ahead, a random signature): a primary trying to make correct replicas execute an
+     * operation no client sent, hoping that the replicas designated to verify it are not all asked.
+     */
+    private Signed withForgedRequest(PrePrepare pp) {
+        List<Signed> requests = new ArrayList<>(pp.batch().requests());
+        int client = requests.get(rnd.nextInt(requests.size())).sender();
+        Request fake = new Request(client, 2_000_000 + rnd.nextInt(1_000_000), new byte[] {6, 6, 6});
+        byte[] sig = new byte[64];
+        rnd.nextBytes(sig);
+        requests.add(rnd.nextInt(requests.size() + 1), Signed.unverified(client, Codec.encodeBody(fake), sig, fake));
+        return sign(new PrePrepare(pp.view(), pp.seq(), Batch.of(pp.batch().timestamp(), requests)));
     }
 
     /** Different batches for the same (view, seq) to the two halves of the backups, with commits for each. */

@@ -11,13 +11,14 @@ import org.bftswarm.crypto.Digest;
 /**
  * Safety oracle outside the replicas (issue 3 item 5): correct replicas execute the same batch
  * at every sequence number and reach the same digest at every checkpoint, produce the same result
- * for every request, execute no request twice, and clients accept only results some correct
- * replica produced.
+ * for every request, execute no request twice and none that no client sent, and clients accept
+ * only results some correct replica produced.
  */
 public final class SafetyChecker {
     private final TreeMap<Long, Digest> executed = new TreeMap<>();
     private final TreeMap<Long, Digest> checkpoints = new TreeMap<>();
     private final Map<Long, byte[]> results = new HashMap<>();
+    private final java.util.Set<Long> submitted = new java.util.HashSet<>();
     private final List<String> violations = new ArrayList<>();
 
     private static long key(int client, long request) {
@@ -40,7 +41,16 @@ public final class SafetyChecker {
         }
     }
 
+    /** A correct client signed and sent this request. */
+    public void submitted(int client, long request) {
+        submitted.add(key(client, request));
+    }
+
     public void result(int replica, int client, long request, byte[] result) {
+        if (!submitted.contains(key(client, request))) {
+            violation("replica " + replica + " executed request " + request + " of client " + client
+                    + " that the client never sent (a forged request)");
+        }
         byte[] prev = results.putIfAbsent(key(client, request), result);
         if (prev != null && !Arrays.equals(prev, result)) {
             violation("replica " + replica + " produced a different result for client " + client + " request " + request);

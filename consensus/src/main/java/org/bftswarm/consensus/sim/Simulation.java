@@ -56,7 +56,8 @@ final class Simulation implements SimContext {
     private final SimWorkload workload;
     private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.time != b.time
             ? Long.compare(a.time, b.time) : Long.compare(a.order, b.order));
-    private final InboundVerifier verifier;
+    /** One per replica (its own designated requests); they share a memo of signatures found valid. */
+    private final InboundVerifier[] verifiers;
     private final SafetyChecker checker = new SafetyChecker();
     private long order;
     private long now;
@@ -92,7 +93,11 @@ final class Simulation implements SimContext {
             pub.put(id, SimKeys.key(id).verifyingKey());
         }
         KeyRegistry registry = KeyRegistry.of(pub);
-        verifier = new InboundVerifier(SWARM, registry, n, new SignatureCache(1 << 16));
+        SignatureCache validSignatures = new SignatureCache(1 << 16);
+        verifiers = new InboundVerifier[n];
+        for (int i = 0; i < n; i++) {
+            verifiers[i] = new InboundVerifier(SWARM, registry, n, validSignatures, i);
+        }
         nodes = new SimNode[n];
         for (int i = 0; i < n; i++) {
             ReplicaConfig cfg = ReplicaConfig.defaults(SWARM, n, i, keys[i], registry).withBatching(4, 5)
@@ -293,7 +298,7 @@ final class Simulation implements SimContext {
             if (!node.up()) {
                 continue;
             }
-            InboundVerifier.Outcome o = verifier.verify(e.message);
+            InboundVerifier.Outcome o = verifiers[e.to].verify(e.message);
             if (o instanceof InboundVerifier.Outcome.Accepted a) {
                 if (node.adversary != null) {
                     node.adversary.heard(e.message);
@@ -378,6 +383,7 @@ final class Simulation implements SimContext {
                 if (op != null) {
                     c.outstanding = op;
                     sendToAll(c, c.core.submit(op, now).request());
+                    checker.submitted(c.id, c.core.outstandingRequestNumber());
                 }
             }
             for (ClientEffect ce : c.core.tick(now)) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SlowClusterTest {
 
     private static long viewsDuringAndAfterAPausedPrimary(long seed, boolean freshClock) {
-        SlowCluster c = new SlowCluster(4, 8, seed, cfg -> cfg);
+        SlowCluster c = new SlowCluster(4, 8, seed, cfg -> cfg.withPipelineDepth(64)); // as measured: pipelining up to the window
         c.freshClockOnStep = freshClock;
         c.maxLatencyMs = 50;
         c.stallChance = 0.004;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Proves the checkers bite: deliberately broken cores must be caught within a bounded number of
  * seeds: one prepared on f prepares and committed on f+1 commits (instead of 2f / 2f+1) facing an
- * equivocating Byzantine primary, and one that executes as soon as a batch is prepared.
+ * equivocating Byzantine primary, one that executes as soon as a batch is prepared, and one that
+ * executes batched requests that no designated verifier vouched for, facing a primary forging requests.
  */
 class BrokenCoreIsCaughtTest {
     /** Test-only broken quorum rule. */
@@ -42,6 +43,46 @@ class BrokenCoreIsCaughtTest {
         @Override
         public int committed() {
             return 1;
+        }
+    }
+
+    /** Test-only broken rule: a request counts as vouched for with no designated replica's vote. */
+    static final class NoVouchersNeededQuorums extends Quorums {
+        NoVouchersNeededQuorums(int n) {
+            super(n);
+        }
+
+        @Override
+        public int requestVouchers() {
+            return 0;
+        }
+    }
+
+    private static Scenario primaryForgingRequests(long seed) {
+        Scenario base = Scenario.derive(seed, 4, 1);
+        Map<Integer, EnumSet<Behaviour>> byz = new TreeMap<>();
+        byz.put(0, EnumSet.of(Behaviour.FORGE_SIGNATURES));
+        return new Scenario(seed, 4, 1, byz, base.clients(), base.chaosMillis(), base.dropRate(),
+                base.duplicateRate(), base.maxDelayMs(), base.partitions(), base.crashes(), base.requestsAfterHeal(),
+                base.livenessBoundMs());
+    }
+
+    @Test
+    void trustingBatchedRequestsWithoutTheirDesignatedVerifiersIsCaughtAsAForgedExecutionWithinTenSeeds() {
+        List<String> found = new ArrayList<>();
+        for (long seed = 1; seed <= 10 && found.isEmpty(); seed++) {
+            found.addAll(SimulationRunner.runSeed(primaryForgingRequests(seed), NoVouchersNeededQuorums::new)
+                    .violations());
+        }
+        assertThat(found).anyMatch(v -> v.contains("never sent"));
+    }
+
+    @Test
+    void theCorrectCoreSkipsEveryForgedRequestOfTheSameForgingPrimary() {
+        for (long seed = 1; seed <= 10; seed++) {
+            SimResult r = SimulationRunner.runSeed(primaryForgingRequests(seed), Quorums::new);
+            assertThat(r.violations()).as("seed %d", seed).isEmpty();
+            assertThat(r.live()).as("seed %d: %s", seed, r.livenessFailure()).isTrue();
         }
     }
 

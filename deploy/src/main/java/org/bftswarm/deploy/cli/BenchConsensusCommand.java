@@ -53,6 +53,10 @@ public final class BenchConsensusCommand implements Callable<Integer> {
             description = "Longest a request waits for its batch to fill (default: ${DEFAULT-VALUE}).")
     long batchDelayMs;
 
+    @Option(names = "--pipeline-depth", defaultValue = "2", description = "Partial batches the primary keeps in"
+            + " flight before waiting for them to fill (default: ${DEFAULT-VALUE}).")
+    int pipelineDepth;
+
     @Option(names = "--data-dir", description = "Where the replicas' durable logs go (default: the system temp directory).")
     Path dataDir;
 
@@ -65,7 +69,7 @@ public final class BenchConsensusCommand implements Callable<Integer> {
         ConsensusBench.Options options;
         try {
             options = new ConsensusBench.Options(replicas, clients, requestBytes, warmupSeconds, measureSeconds, batch,
-                    batchDelayMs, ConsensusBench.defaultReplicaJvmArgs(), dataDir, log);
+                    batchDelayMs, pipelineDepth, ConsensusBench.defaultReplicaJvmArgs(), dataDir, log);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
