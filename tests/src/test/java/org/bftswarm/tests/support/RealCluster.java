@@ -2,18 +2,17 @@ package org.bftswarm.tests.support;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.bftswarm.deploy.cli.BftswarmCommand;
+import org.bftswarm.deploy.cli.CliRun;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiTokenFile;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
-import picocli.CommandLine;
 
 /**
  * A real 4-node cluster on 127.0.0.1 for the suites that start one (end-to-end, failover): a
@@ -25,13 +24,6 @@ import picocli.CommandLine;
 public class RealCluster {
     public static final String IMAGE = "bftswarm/busybox:latest";
     public static final int N = 4;
-
-    /** One command's exit code and captured output. */
-    public record Run(int code, String out, String err) {
-        public String all() {
-            return out + err;
-        }
-    }
 
     /**
      * Where a suite's ports start: node i of slot s serves HTTP on {@code http + 10 s + i}, WebSocket
@@ -72,18 +64,13 @@ public class RealCluster {
     }
 
     /** Runs {@code bftswarm <args> --config <ours>} in this JVM; output is also echoed to the test log. */
-    public Run cli(String... args) {
+    public CliRun cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         int split = all.indexOf("--");
         all.addAll(split < 0 ? all.size() : split, List.of("--config", config.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = BftswarmCommand.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(all.toArray(String[]::new));
-        System.out.printf("$ bftswarm %s -> %d%n%s%s%n", String.join(" ", all), code, out, err);
-        return new Run(code, out.toString(), err.toString());
+        CliRun run = CliRun.of(all.toArray(String[]::new));
+        System.out.printf("$ bftswarm %s -> %d%n%s%s%n", String.join(" ", all), run.exitCode(), run.out(), run.err());
+        return run;
     }
 
     public ClusterTarget target() {
