@@ -46,6 +46,30 @@ class ApiServerLifecycleTest {
     }
 
     @Test
+    void stopAlsoReleasesTheEventsPortAndItsThreads() throws Exception {
+        Set<Thread> before = nonDaemonThreads();
+        ApiServer server = new ApiServer(new FakeClusterPort(),
+                ApiConfig.of("127.0.0.1", 0, ApiTestClient.TOKEN).withEventsPort(0)).start();
+        int events = server.eventsPort().orElseThrow();
+        assertThat(canBind(events)).isFalse();
+
+        server.stop();
+
+        Polling.await("events port " + events + " to be free", DEADLINE, () -> canBind(events));
+        Polling.await("server threads to end", DEADLINE, () -> newNonDaemon(before).isEmpty());
+    }
+
+    @Test
+    void anEventsPortThatIsTheHttpPortOrOutOfRangeIsRefused() {
+        ApiConfig config = ApiConfig.of("127.0.0.1", 8080, ApiTestClient.TOKEN);
+        assertThatThrownBy(() -> config.withEventsPort(8080)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("differ from the HTTP port 8080");
+        assertThatThrownBy(() -> config.withEventsPort(65536)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> config.withEventsPort(-2)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(config.withEventsPort(8585).eventsPort()).isEqualTo(8585);
+    }
+
+    @Test
     void startingTwiceIsRefusedAndABusyPortFailsToStart() throws Exception {
         try (ApiServer server = new ApiServer(new FakeClusterPort(), ApiConfig.of("127.0.0.1", 0, ApiTestClient.TOKEN))) {
             server.start();
