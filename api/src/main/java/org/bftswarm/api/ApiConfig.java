@@ -62,10 +62,15 @@ public record ApiConfig(String host, int port, String token, int maxBodyBytes, i
         }
     }
 
-    /** Defaults for everything but where to bind and the token. */
+    /** Defaults for everything but where to bind and the token; no events port. */
     public static ApiConfig of(String host, int port, String token) {
+        return of(host, port, NO_EVENTS_PORT, token);
+    }
+
+    /** Defaults for everything but where to bind (the API and the events-only port) and the token. */
+    public static ApiConfig of(String host, int port, int eventsPort, String token) {
         return new ApiConfig(host, port, token, DEFAULT_MAX_BODY_BYTES, DEFAULT_EVENT_QUEUE, DEFAULT_WRITE_TIMEOUT,
-                DEFAULT_WS_IDLE_TIMEOUT, DEFAULT_MAX_THREADS, NO_EVENTS_PORT);
+                DEFAULT_WS_IDLE_TIMEOUT, DEFAULT_MAX_THREADS, eventsPort);
     }
 
     public ApiConfig withEventQueueCapacity(int capacity) {
@@ -80,12 +85,6 @@ public record ApiConfig(String host, int port, String token, int maxBodyBytes, i
 
     public ApiConfig withMaxBodyBytes(int limit) {
         return new ApiConfig(host, port, token, limit, eventQueueCapacity, writeTimeout,
-                wsIdleTimeout, maxThreads, eventsPort);
-    }
-
-    /** The same settings, also serving the events WebSocket on {@code eventsPort} (0: any free port). */
-    public ApiConfig withEventsPort(int eventsPort) {
-        return new ApiConfig(host, port, token, maxBodyBytes, eventQueueCapacity, writeTimeout,
                 wsIdleTimeout, maxThreads, eventsPort);
     }
 }

@@ -49,7 +49,7 @@ class ApiServerLifecycleTest {
     void stopAlsoReleasesTheEventsPortAndItsThreads() throws Exception {
         Set<Thread> before = nonDaemonThreads();
         ApiServer server = new ApiServer(new FakeClusterPort(),
-                ApiConfig.of("127.0.0.1", 0, ApiTestClient.TOKEN).withEventsPort(0)).start();
+                ApiConfig.of("127.0.0.1", 0, 0, ApiTestClient.TOKEN)).start();
         int events = server.eventsPort().orElseThrow();
         assertThat(canBind(events)).isFalse();
 
@@ -61,12 +61,14 @@ class ApiServerLifecycleTest {
 
     @Test
     void anEventsPortThatIsTheHttpPortOrOutOfRangeIsRefused() {
-        ApiConfig config = ApiConfig.of("127.0.0.1", 8080, ApiTestClient.TOKEN);
-        assertThatThrownBy(() -> config.withEventsPort(8080)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("differ from the HTTP port 8080");
-        assertThatThrownBy(() -> config.withEventsPort(65536)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> config.withEventsPort(-2)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(config.withEventsPort(8585).eventsPort()).isEqualTo(8585);
+        String token = ApiTestClient.TOKEN;
+        assertThatThrownBy(() -> ApiConfig.of("127.0.0.1", 8080, 8080, token))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ from the HTTP port 8080");
+        assertThatThrownBy(() -> ApiConfig.of("127.0.0.1", 8080, 65536, token))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ApiConfig.of("127.0.0.1", 8080, -2, token)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ApiConfig.of("127.0.0.1", 8080, 8585, token).eventsPort()).isEqualTo(8585);
+        assertThat(ApiConfig.of("127.0.0.1", 8080, token).eventsPort()).isEqualTo(ApiConfig.NO_EVENTS_PORT);
     }
 
     @Test

@@ -124,7 +124,7 @@ class EventsWebSocketTest {
 
     @Test
     void theEventsPortServesTheSameStreamAndNoOtherRoute() throws Exception {
-        server = new ApiServer(port, ApiConfig.of("127.0.0.1", 0, ApiTestClient.TOKEN).withEventsPort(0)).start();
+        server = new ApiServer(port, ApiConfig.of("127.0.0.1", 0, 0, ApiTestClient.TOKEN)).start();
         int eventsPort = server.eventsPort().orElseThrow();
         assertThat(eventsPort).isNotEqualTo(server.port());
         Collector viaEventsPort = connect(eventsPort, true);

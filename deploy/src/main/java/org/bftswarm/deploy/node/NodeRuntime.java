@@ -159,7 +159,7 @@ public final class NodeRuntime implements AutoCloseable {
         List<String> urls = config.nodes().stream().map(r -> "http://" + r.host() + ":" + r.httpPort()).toList();
         NodeClusterPort port = new NodeClusterPort(id, n, scheduler, ops, replica::status, urls, state, executor,
                 events, reg -> NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker));
-        api = new ApiServer(port, ApiConfig.of(me.host(), me.httpPort(), keys.apiToken()).withEventsPort(me.wsPort()));
+        api = new ApiServer(port, ApiConfig.of(me.host(), me.httpPort(), me.wsPort(), keys.apiToken()));
         opened.push(api);
         api.start();
 
