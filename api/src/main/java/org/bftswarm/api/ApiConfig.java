@@ -16,14 +16,17 @@ import java.util.Objects;
  * @param writeTimeout       how long a write waits to be ordered before it answers 503
  * @param wsIdleTimeout      an events connection with no traffic either way is closed after this
  * @param maxThreads         size of the HTTP worker pool
+ * @param eventsPort         a second TCP port that serves only the {@code /api/v1/events} WebSocket (the node
+ *                           binds {@code wsPort + node id}); {@link #NO_EVENTS_PORT} for none, 0 for any free one
  */
 public record ApiConfig(String host, int port, String token, int maxBodyBytes, int eventQueueCapacity,
-                        Duration writeTimeout, Duration wsIdleTimeout, int maxThreads) {
+                        Duration writeTimeout, Duration wsIdleTimeout, int maxThreads, int eventsPort) {
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     public static final int DEFAULT_EVENT_QUEUE = 1024;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_WS_IDLE_TIMEOUT = Duration.ofHours(1);
     public static final int DEFAULT_MAX_THREADS = 16;
+    public static final int NO_EVENTS_PORT = -1;
 
     public ApiConfig {
         Objects.requireNonNull(host, "host");
@@ -39,6 +42,12 @@ public record ApiConfig(String host, int port, String token, int maxBodyBytes, i
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in 0..65535, got " + port);
         }
+        if (eventsPort < NO_EVENTS_PORT || eventsPort > 65535) {
+            throw new IllegalArgumentException("eventsPort must be in 0..65535 (or -1 for none), got " + eventsPort);
+        }
+        if (eventsPort == port && port != 0) {
+            throw new IllegalArgumentException("eventsPort must differ from the HTTP port " + port);
+        }
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("maxBodyBytes must be >= 1024, got " + maxBodyBytes);
         }
@@ -53,21 +62,29 @@ public record ApiConfig(String host, int port, String token, int maxBodyBytes, i
         }
     }
 
-    /** Defaults for everything but where to bind and the token. */
+    /** Defaults for everything but where to bind and the token; no events port. */
     public static ApiConfig of(String host, int port, String token) {
+        return of(host, port, NO_EVENTS_PORT, token);
+    }
+
+    /** Defaults for everything but where to bind (the API and the events-only port) and the token. */
+    public static ApiConfig of(String host, int port, int eventsPort, String token) {
         return new ApiConfig(host, port, token, DEFAULT_MAX_BODY_BYTES, DEFAULT_EVENT_QUEUE, DEFAULT_WRITE_TIMEOUT,
-                DEFAULT_WS_IDLE_TIMEOUT, DEFAULT_MAX_THREADS);
+                DEFAULT_WS_IDLE_TIMEOUT, DEFAULT_MAX_THREADS, eventsPort);
     }
 
     public ApiConfig withEventQueueCapacity(int capacity) {
-        return new ApiConfig(host, port, token, maxBodyBytes, capacity, writeTimeout, wsIdleTimeout, maxThreads);
+        return new ApiConfig(host, port, token, maxBodyBytes, capacity, writeTimeout,
+                wsIdleTimeout, maxThreads, eventsPort);
     }
 
     public ApiConfig withWriteTimeout(Duration timeout) {
-        return new ApiConfig(host, port, token, maxBodyBytes, eventQueueCapacity, timeout, wsIdleTimeout, maxThreads);
+        return new ApiConfig(host, port, token, maxBodyBytes, eventQueueCapacity, timeout,
+                wsIdleTimeout, maxThreads, eventsPort);
     }
 
     public ApiConfig withMaxBodyBytes(int limit) {
-        return new ApiConfig(host, port, token, limit, eventQueueCapacity, writeTimeout, wsIdleTimeout, maxThreads);
+        return new ApiConfig(host, port, token, limit, eventQueueCapacity, writeTimeout,
+                wsIdleTimeout, maxThreads, eventsPort);
     }
 }

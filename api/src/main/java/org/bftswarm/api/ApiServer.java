@@ -1,6 +1,7 @@
 package org.bftswarm.api;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Gauge;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -34,6 +36,7 @@ import java.util.function.ToDoubleFunction;
  * GET     /healthz                     -       200 {"status":"ok",…}; 503 if the port is unavailable
  * GET     /metrics                     -       200 Prometheus text (Micrometer)
  * WS      /api/v1/events               -       every ClusterEvent as JSON, in order; slow consumers disconnected
+ *                                              (also on the events port, when configured: it serves only this)
  * any     other path                   -       404 JSON; a known path with the wrong method: 405 JSON
  * </pre>
  * Every error body is {@code {"error": code, "detail": text}}; unexpected failures are 500 with a
@@ -47,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final EventHub events;
     private final Javalin app;
+    private final Javalin eventsApp;
     private AutoCloseable subscription;
     private boolean started;
     private boolean stopped;
@@ -69,15 +73,7 @@ public final class ApiServer implements AutoCloseable {
         bindMeters();
 
         this.app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
-            cfg.startupWatcherEnabled = false;
-            cfg.jetty.defaultHost = config.host();
-            cfg.jetty.defaultPort = config.port();
-            cfg.jetty.threadPool = threadPool(config);
-            cfg.jetty.modifyWebSocketServletFactory(ws -> {
-                ws.setIdleTimeout(config.wsIdleTimeout());
-                ws.setMaxTextMessageSize(4096);
-            });
+            listenOn(cfg, config.port());
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             cfg.http.defaultContentType = "application/json";
@@ -85,6 +81,10 @@ public final class ApiServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(json.mapper(), false));
             cfg.requestLogger.http((ctx, millis) ->
                     requests.record(ctx.method().name(), routeOf(ctx), ctx.statusCode(), millis));
+        });
+        this.eventsApp = config.eventsPort() == ApiConfig.NO_EVENTS_PORT ? null : Javalin.create(cfg -> {
+            listenOn(cfg, config.eventsPort());
+            cfg.http.defaultContentType = "application/json";
         });
 
         app.post("/api/v1/jobs", routes::submitJob);
@@ -96,7 +96,35 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/v1/cluster", routes::cluster);
         app.get("/healthz", routes::health);
         app.get("/metrics", routes::metrics);
-        app.ws("/api/v1/events", ws -> {
+        serveEvents(app);
+
+        app.exception(ApiProblem.class, errors::problem);
+        app.exception(PortException.class, errors::port);
+        app.exception(HttpResponseException.class, errors::http);
+        app.exception(Exception.class, errors::unexpected);
+        if (eventsApp != null) {
+            serveEvents(eventsApp);
+            eventsApp.exception(HttpResponseException.class, errors::http);
+            eventsApp.exception(Exception.class, errors::unexpected);
+        }
+    }
+
+    /** Where a server binds, its worker pool and its WebSocket limits: the same for the API and the events port. */
+    private void listenOn(JavalinConfig cfg, int tcpPort) {
+        cfg.showJavalinBanner = false;
+        cfg.startupWatcherEnabled = false;
+        cfg.jetty.defaultHost = config.host();
+        cfg.jetty.defaultPort = tcpPort;
+        cfg.jetty.threadPool = threadPool(config, tcpPort);
+        cfg.jetty.modifyWebSocketServletFactory(ws -> {
+            ws.setIdleTimeout(config.wsIdleTimeout());
+            ws.setMaxTextMessageSize(4096);
+        });
+    }
+
+    /** {@code WS /api/v1/events}: every subscriber joins the one {@link EventHub}, whichever port it came in on. */
+    private void serveEvents(Javalin server) {
+        server.ws("/api/v1/events", ws -> {
             ws.onConnect(c -> {
                 if (!events.attach(c.sessionId(), EventHub.jettySink(c.session))) {
                     c.closeSession(1013, "too many event subscribers; try again later");
@@ -105,11 +133,6 @@ public final class ApiServer implements AutoCloseable {
             ws.onClose(c -> events.detach(c.sessionId()));
             ws.onError(c -> events.detach(c.sessionId()));
         });
-
-        app.exception(ApiProblem.class, errors::problem);
-        app.exception(PortException.class, errors::port);
-        app.exception(HttpResponseException.class, errors::http);
-        app.exception(Exception.class, errors::unexpected);
     }
 
     /** Binds the port and starts streaming events. Call once. */
@@ -119,14 +142,23 @@ public final class ApiServer implements AutoCloseable {
         }
         started = true;
         app.start();
+        if (eventsApp != null) {
+            eventsApp.start();
+        }
         subscription = port.subscribe(events);
-        LOG.info("API listening on {}", baseUrl());
+        LOG.info("API listening on {}{}", baseUrl(),
+                eventsApp == null ? "" : ", events WebSocket also on port " + eventsApp.port());
         return this;
     }
 
     /** The bound TCP port (the real one when the config asked for port 0). */
     public int port() {
         return app.port();
+    }
+
+    /** The bound events-only WebSocket port; empty when the config asked for none. */
+    public OptionalInt eventsPort() {
+        return eventsApp == null ? OptionalInt.empty() : OptionalInt.of(eventsApp.port());
     }
 
     /** {@code http://host:port} of the running server. */
@@ -163,6 +195,9 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         events.closeAll();
+        if (eventsApp != null) {
+            eventsApp.stop();
+        }
         app.stop();
     }
 
@@ -192,9 +227,9 @@ public final class ApiServer implements AutoCloseable {
         }).description(description).strongReference(true).register(registry);
     }
 
-    private static QueuedThreadPool threadPool(ApiConfig config) {
+    private static QueuedThreadPool threadPool(ApiConfig config, int tcpPort) {
         QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), 2, 60_000);
-        pool.setName("bftswarm-api-" + config.port());
+        pool.setName("bftswarm-api-" + tcpPort);
         pool.setDaemon(true);
         return pool;
     }

@@ -46,6 +46,32 @@ class ApiServerLifecycleTest {
     }
 
     @Test
+    void stopAlsoReleasesTheEventsPortAndItsThreads() throws Exception {
+        Set<Thread> before = nonDaemonThreads();
+        ApiServer server = new ApiServer(new FakeClusterPort(),
+                ApiConfig.of("127.0.0.1", 0, 0, ApiTestClient.TOKEN)).start();
+        int events = server.eventsPort().orElseThrow();
+        assertThat(canBind(events)).isFalse();
+
+        server.stop();
+
+        Polling.await("events port " + events + " to be free", DEADLINE, () -> canBind(events));
+        Polling.await("server threads to end", DEADLINE, () -> newNonDaemon(before).isEmpty());
+    }
+
+    @Test
+    void anEventsPortThatIsTheHttpPortOrOutOfRangeIsRefused() {
+        String token = ApiTestClient.TOKEN;
+        assertThatThrownBy(() -> ApiConfig.of("127.0.0.1", 8080, 8080, token))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ from the HTTP port 8080");
+        assertThatThrownBy(() -> ApiConfig.of("127.0.0.1", 8080, 65536, token))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ApiConfig.of("127.0.0.1", 8080, -2, token)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(ApiConfig.of("127.0.0.1", 8080, 8585, token).eventsPort()).isEqualTo(8585);
+        assertThat(ApiConfig.of("127.0.0.1", 8080, token).eventsPort()).isEqualTo(ApiConfig.NO_EVENTS_PORT);
+    }
+
+    @Test
     void startingTwiceIsRefusedAndABusyPortFailsToStart() throws Exception {
         try (ApiServer server = new ApiServer(new FakeClusterPort(), ApiConfig.of("127.0.0.1", 0, ApiTestClient.TOKEN))) {
             server.start();

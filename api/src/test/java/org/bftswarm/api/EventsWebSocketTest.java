@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,10 +61,14 @@ class EventsWebSocketTest {
     }
 
     private Collector connect(boolean keepReading) {
+        return connect(server.port(), keepReading);
+    }
+
+    private Collector connect(int tcpPort, boolean keepReading) {
         Collector c = new Collector(keepReading);
         int before = server.eventSubscribers();
         sockets.add(http.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/events"), c).join());
+                .buildAsync(URI.create("ws://127.0.0.1:" + tcpPort + "/api/v1/events"), c).join());
         Polling.await("server to register the subscriber", DEADLINE, () -> server.eventSubscribers() == before + 1);
         return c;
     }
@@ -114,5 +120,31 @@ class EventsWebSocketTest {
         Polling.await("fast subscriber to get the event after the disconnect", DEADLINE,
                 () -> fast.messages.size() == total);
         assertThat(server.registry().scrape()).contains("bftswarm_api_ws_slow_consumers_total 1.0");
+    }
+
+    @Test
+    void theEventsPortServesTheSameStreamAndNoOtherRoute() throws Exception {
+        server = new ApiServer(port, ApiConfig.of("127.0.0.1", 0, 0, ApiTestClient.TOKEN)).start();
+        int eventsPort = server.eventsPort().orElseThrow();
+        assertThat(eventsPort).isNotEqualTo(server.port());
+        Collector viaEventsPort = connect(eventsPort, true);
+        Collector viaHttpPort = connect(true);
+
+        port.emit(new ClusterEvent(ClusterEvent.Kind.JOB, "job-1", Map.of("state", "PENDING"), 1));
+        Polling.await("both subscribers to get the event", DEADLINE,
+                () -> viaEventsPort.messages.size() == 1 && viaHttpPort.messages.size() == 1);
+        assertThat(viaEventsPort.messages).isEqualTo(viaHttpPort.messages);
+        assertThat(JSON.readTree(viaEventsPort.messages.get(0)).get("id").asText()).isEqualTo("job-1");
+
+        HttpResponse<String> jobs = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + eventsPort + "/api/v1/jobs")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(jobs.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void withoutAnEventsPortNoSecondPortIsBound() {
+        server = new ApiServer(port, ApiConfig.of("127.0.0.1", 0, ApiTestClient.TOKEN)).start();
+        assertThat(server.eventsPort()).isEmpty();
     }
 }

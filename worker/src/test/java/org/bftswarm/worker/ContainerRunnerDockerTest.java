@@ -6,49 +6,17 @@ import static org.bftswarm.worker.DockerTestSupport.containerExists;
 import static org.bftswarm.worker.DockerTestSupport.eventually;
 import static org.bftswarm.worker.DockerTestSupport.sh;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.bftswarm.crypto.Digest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** ContainerRunner against the real engine with the local busybox image. */
-class ContainerRunnerDockerTest {
-    private static DockerClient docker;
-
-    @TempDir
-    Path dataDir;
-    private String swarm;
-    private TaskLogStore logs;
-    private ContainerRunner runner;
-
-    @BeforeAll
-    static void connect() {
-        docker = DockerTestSupport.requireDocker();
-    }
-
-    @BeforeEach
-    void setUp() {
-        swarm = DockerTestSupport.uniqueSwarm();
-        logs = TaskLogStore.inDataDir(dataDir);
-        runner = new ContainerRunner(docker, logs, 4);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        runner.close();
-        new Reconciler(docker, runner).removeAll(swarm);
-    }
-
+class ContainerRunnerDockerTest extends DockerRunnerFixture {
     private TaskOutcome run(TaskLaunch launch) throws Exception {
         RecordingObserver obs = new RecordingObserver();
         assertThat(runner.launch(launch, obs)).isTrue();

@@ -5,47 +5,15 @@ import static org.bftswarm.worker.DockerTestSupport.IMAGE;
 import static org.bftswarm.worker.DockerTestSupport.containerExists;
 import static org.bftswarm.worker.DockerTestSupport.eventually;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.HostConfig;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Reconciler against the real engine: containers left behind by a previous worker process. */
-class ReconcilerDockerTest {
-    private static DockerClient docker;
-
-    @TempDir
-    Path dataDir;
-    private String swarm;
-    private TaskLogStore logs;
-    private ContainerRunner runner;
-
-    @BeforeAll
-    static void connect() {
-        docker = DockerTestSupport.requireDocker();
-    }
-
-    @BeforeEach
-    void setUp() {
-        swarm = DockerTestSupport.uniqueSwarm();
-        logs = TaskLogStore.inDataDir(dataDir);
-        runner = new ContainerRunner(docker, logs, 4);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        runner.close();
-        new Reconciler(docker, runner).removeAll(swarm);
-    }
-
+class ReconcilerDockerTest extends DockerRunnerFixture {
     /** Starts a container through a first runner, then closes that runner as a crashing worker would. */
     private String leftBehind(ContainerRunner previous, int node, String task, String script) throws Exception {
         RecordingObserver obs = new RecordingObserver();
@@ -92,14 +60,8 @@ class ReconcilerDockerTest {
 
     @Test
     void killsContainerWithMalformedAttemptLabel() throws Exception {
-        Map<String, String> labels = new TreeMap<>();
-        labels.put(ContainerLabels.SWARM, swarm);
-        labels.put(ContainerLabels.NODE, "0");
-        labels.put(ContainerLabels.TASK, "forged");
-        labels.put(ContainerLabels.ATTEMPT, "not-a-number");
-        String id = docker.createContainerCmd(IMAGE).withCmd("sleep", "60").withLabels(labels)
-                .withHostConfig(HostConfig.newHostConfig().withAutoRemove(true).withNetworkMode("none")).exec().getId();
-        docker.startContainerCmd(id).exec();
+        String id = startedByHand(Map.of(ContainerLabels.TASK, "forged", ContainerLabels.ATTEMPT, "not-a-number"), true,
+                "sleep", "60");
         ReconcileReport report = new Reconciler(docker, runner).reconcile(swarm, 0, key -> true,
                 key -> TaskObserver.ignoring());
         assertThat(report.killed()).containsExactly(id);

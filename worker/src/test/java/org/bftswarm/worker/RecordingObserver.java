@@ -15,18 +15,14 @@ final class RecordingObserver implements TaskObserver {
     @Override
     public void onStarted(String containerId) {
         startedCalls.incrementAndGet();
-        if (Thread.currentThread().isInterrupted()) {
-            interruptedCalls.incrementAndGet();
-        }
+        countIfInterrupted();
         started.complete(containerId);
     }
 
     @Override
     public void onFinished(TaskOutcome outcome) {
         finishedCalls.incrementAndGet();
-        if (Thread.currentThread().isInterrupted()) {
-            interruptedCalls.incrementAndGet();
-        }
+        countIfInterrupted();
         finished.complete(outcome);
     }
 
@@ -36,5 +32,12 @@ final class RecordingObserver implements TaskObserver {
 
     TaskOutcome awaitFinished() throws Exception {
         return finished.get(60, TimeUnit.SECONDS);
+    }
+
+    /** A callback must not run on an interrupted thread (a cancelled waiter); count the ones that do. */
+    private void countIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            interruptedCalls.incrementAndGet();
+        }
     }
 }

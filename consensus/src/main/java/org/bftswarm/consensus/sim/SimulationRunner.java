@@ -4,11 +4,15 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import org.bftswarm.consensus.core.Quorums;
 
 /**
@@ -54,42 +58,58 @@ public final class SimulationRunner {
      */
     public static Summary runSeeds(long firstSeed, int seeds, int n, int byzantine, IntFunction<Quorums> quorums,
                                    int threads, PrintStream out) {
+        List<SimResult> results = new ArrayList<>();
+        forEachSeed(firstSeed, seeds, threads, seed -> runSeed(Scenario.derive(seed, n, byzantine), quorums), r -> {
+            results.add(r);
+            if (out != null) {
+                print(r, out);
+            }
+        });
+        int violations = 0;
+        int liveness = 0;
+        long vcs = 0;
+        long transfers = 0;
+        long rejected = 0;
+        EnumSet<Behaviour> exercised = EnumSet.noneOf(Behaviour.class);
+        for (SimResult r : results) {
+            exercised.addAll(r.exercised());
+            vcs += r.viewChanges();
+            transfers += r.stateTransfers();
+            rejected += r.rejectedMessages();
+            violations += r.safe() ? 0 : 1;
+            liveness += r.live() ? 0 : 1;
+        }
+        return new Summary(seeds, violations, liveness, exercised, vcs, transfers, rejected);
+    }
+
+    /**
+     * Runs {@code runOne} for seeds [firstSeed, firstSeed + seeds) on {@code threads} daemon threads
+     * and hands each result to {@code inSeedOrder} in seed order, as soon as it and every earlier
+     * seed are done. The seeds must be independent, so what is handed over does not depend on the
+     * thread count. A seed that throws stops the run with an {@link IllegalStateException}.
+     */
+    public static <T> void forEachSeed(long firstSeed, int seeds, int threads, LongFunction<T> runOne,
+                                       Consumer<T> inSeedOrder) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "sim-seed");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<SimResult>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
-                Scenario sc = Scenario.derive(seed, n, byzantine);
-                futures.add(pool.submit(() -> runSeed(sc, quorums)));
+                long s = seed;
+                futures.add(pool.submit(() -> runOne.apply(s)));
             }
-            int violations = 0;
-            int liveness = 0;
-            long vcs = 0;
-            long transfers = 0;
-            long rejected = 0;
-            EnumSet<Behaviour> exercised = EnumSet.noneOf(Behaviour.class);
-            for (Future<SimResult> f : futures) {
-                SimResult r = await(f);
-                exercised.addAll(r.exercised());
-                vcs += r.viewChanges();
-                transfers += r.stateTransfers();
-                rejected += r.rejectedMessages();
-                violations += r.safe() ? 0 : 1;
-                liveness += r.live() ? 0 : 1;
-                if (out != null) {
-                    print(r, out);
-                }
+            for (Future<T> f : futures) {
+                inSeedOrder.accept(await(f));
             }
-            return new Summary(seeds, violations, liveness, exercised, vcs, transfers, rejected);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static SimResult await(Future<SimResult> f) {
+    private static <T> T await(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -118,16 +138,12 @@ public final class SimulationRunner {
 
     /** {@code --seeds N [--replicas 4|7|10] [--byzantine K] [--seed S]}; exit 0 only if all seeds pass. */
     public static int run(int seeds, int replicas, Integer byzantine, long firstSeed, PrintStream out) {
-        if (replicas < 4 || (replicas - 1) % 3 != 0) {
-            out.println("--replicas must be 3f+1 and at least 4, got " + replicas);
+        Optional<String> problem = SimOptions.problem(seeds, replicas, byzantine);
+        if (problem.isPresent()) {
+            out.println(problem.get());
             return 2;
         }
-        int f = (replicas - 1) / 3;
-        int byz = byzantine == null ? f : byzantine;
-        if (byz < 0 || byz > f || seeds < 1) {
-            out.println("--byzantine must be in [0," + f + "] and --seeds >= 1");
-            return 2;
-        }
+        int byz = byzantine == null ? (replicas - 1) / 3 : byzantine;
         out.println("SIM start first_seed=" + firstSeed + " seeds=" + seeds + " replicas=" + replicas + " byzantine=" + byz
                 + " liveness_bound_ms_after_heal=" + Scenario.derive(firstSeed, replicas, byz).livenessBoundMs());
         Summary s = runSeeds(firstSeed, seeds, replicas, byz, Quorums::new,
@@ -138,25 +154,16 @@ public final class SimulationRunner {
         return s.violations() == 0 && s.livenessFailures() == 0 ? 0 : 1;
     }
 
+    /** {@code ./bftswarm sim}'s flags ({@link SimOptions}); exits 2 on a bad argument, else with {@link #run}'s code. */
     public static void main(String[] args) {
-        int seeds = 10;
-        int replicas = 4;
-        Integer byz = null;
-        long seed = 1;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String v = i + 1 < args.length ? args[i + 1] : null;
-            switch (a) {
-                case "--seeds" -> { seeds = Integer.parseInt(v); i++; }
-                case "--replicas" -> { replicas = Integer.parseInt(v); i++; }
-                case "--byzantine" -> { byz = Integer.parseInt(v); i++; }
-                case "--seed" -> { seed = Long.parseLong(v); i++; }
-                default -> {
-                    System.out.println("unknown argument " + a);
-                    System.exit(2);
-                }
-            }
+        SimOptions options;
+        try {
+            options = SimOptions.parse(args, Set.of());
+        } catch (IllegalArgumentException e) {
+            System.out.println(e.getMessage());
+            System.exit(2);
+            return;
         }
-        System.exit(run(seeds, replicas, byz, seed, System.out));
+        System.exit(run(options.seeds(), options.replicas(), options.byzantine(), options.firstSeed(), System.out));
     }
 }

@@ -1,12 +1,6 @@
 package org.bftswarm.deploy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,11 +11,11 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.JobView;
-import org.bftswarm.api.NodeView;
 import org.bftswarm.api.TaskView;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ApiTokenFile;
+import org.bftswarm.deploy.launcher.ClusterHealthProbe;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.FaultInjector;
@@ -57,6 +51,7 @@ public final class BenchFailoverCommand implements Callable<Integer> {
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration FAILOVER_TIMEOUT = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 50;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     @Spec
     CommandSpec spec;
@@ -73,9 +68,6 @@ public final class BenchFailoverCommand implements Callable<Integer> {
 
     @Option(names = "--image", defaultValue = "bftswarm/busybox", description = "Image (default: ${DEFAULT-VALUE}).")
     String image;
-
-    private final ObjectMapper json = ApiClient.mapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Override
     public Integer call() throws Exception {
@@ -95,11 +87,12 @@ public final class BenchFailoverCommand implements Callable<Integer> {
         }
         ApiClient api = new ApiClient(target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
         FaultInjector faults = new FaultInjector(target, out, err);
+        ClusterHealthProbe health = new ClusterHealthProbe(target.apiUrls(), PROBE_TIMEOUT);
         int n = target.config().n();
         List<Long> samples = new ArrayList<>();
         int previousVictim = -1;
         for (int trial = 1; trial <= trials; trial++) {
-            if (!awaitAllUp(target, n, -1)) {
+            if (!awaitAllUp(health, n, -1)) {
                 err.println("bftswarm bench failover: not every node is UP; giving up before trial " + trial);
                 break;
             }
@@ -112,7 +105,7 @@ public final class BenchFailoverCommand implements Callable<Integer> {
                 api.cancel(jobId);
                 break;
             }
-            int primary = primary(api, n);
+            int primary = api.primary().orElse(-1);
             int victim = pickVictim(running.get(), primary, trial, n, previousVictim);
             previousVictim = victim;
             Map<String, Integer> victimTasks = new TreeMap<>();
@@ -142,7 +135,7 @@ public final class BenchFailoverCommand implements Callable<Integer> {
             // restart's own wait may give up early (it can probe the new process before it execs into
             // the JVM); whether the node is back is decided by the cluster's view below
             faults.restart(victim, STEP_TIMEOUT);
-            if (!awaitAllUp(target, n, victim)) {
+            if (!awaitAllUp(health, n, victim)) {
                 err.printf("bftswarm bench failover: node %d did not come back UP%n", victim);
                 break;
             }
@@ -217,76 +210,21 @@ public final class BenchFailoverCommand implements Callable<Integer> {
         throw new IllegalStateException("no non-primary node holds a task of job " + v.id());
     }
 
-    private static int primary(ApiClient api, int n) {
-        for (int id = 0; id < n; id++) {
-            var view = api.cluster(id);
-            if (view.isPresent()) {
-                return view.get().primary();
-            }
-        }
-        return -1;
-    }
-
     /**
      * Waits until a node other than {@code skip} (or any node if -1) reports every node UP and every
      * node's gossip layer sees all n members (suspicions are only voted once gossip has formed).
      */
-    private boolean awaitAllUp(ClusterTarget target, int n, int skip) throws InterruptedException {
+    private static boolean awaitAllUp(ClusterHealthProbe health, int n, int skip) throws InterruptedException {
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             for (int id = 0; id < n; id++) {
-                if (id != skip && allUp(target.apiUrl(id), n) && gossipFormed(target, n)) {
+                if (id != skip && health.allUp(id) && health.gossipFormed()) {
                     return true;
                 }
             }
             Thread.sleep(200);
         }
         return false;
-    }
-
-    private boolean gossipFormed(ClusterTarget target, int n) {
-        for (int id = 0; id < n; id++) {
-            if (stateMembers(target.apiUrl(id)) != n) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The node's bftswarm_state_members gauge, -1 when unknown. */
-    private int stateMembers(String baseUrl) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/metrics"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            for (String line : r.body().split("\n")) {
-                if (line.startsWith("bftswarm_state_members ")) {
-                    return (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
-                }
-            }
-            return -1;
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private boolean allUp(String baseUrl, int n) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/nodes"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                return false;
-            }
-            NodeView[] nodes = json.readValue(r.body(), NodeView[].class);
-            return nodes.length == n && java.util.Arrays.stream(nodes).allMatch(v -> "UP".equals(v.state()));
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static double loadAverage() {

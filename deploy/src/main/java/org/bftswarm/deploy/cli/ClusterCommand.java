@@ -1,8 +1,11 @@
 package org.bftswarm.deploy.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
@@ -43,6 +46,17 @@ abstract class ClusterCommand implements Callable<Integer> {
     /** A client for the cluster's HTTP API (no API token). */
     static ApiClient apiClient(ClusterTarget target) {
         return new ApiClient(target.apiUrls(), null);
+    }
+
+    /** Prints {@code value} as indented JSON (with {@code --json}) or else {@code text}, and flushes. */
+    static void printJsonOrText(PrintWriter out, boolean json, ObjectMapper mapper, Object value,
+                                Supplier<String> text) throws JsonProcessingException {
+        if (json) {
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } else {
+            out.print(text.get());
+        }
+        out.flush();
     }
 
     /** Prints {@code bftswarm WHAT: message} to err; returns exit code 1. */

@@ -30,9 +30,7 @@ public final class JobCommand extends ClusterCommand {
         ApiClient api = apiClient(target);
         try {
             JobView job = api.job(jobId);
-            out.print(json ? api.json().writerWithDefaultPrettyPrinter().writeValueAsString(job) + "\n"
-                    : JobText.result(job));
-            out.flush();
+            printJsonOrText(out, json, api.json(), job, () -> JobText.result(job));
             return 0;
         } catch (ApiException e) {
             return failure(err, "job", e);

@@ -27,12 +27,7 @@ public final class JobsCommand extends ClusterCommand {
         ApiClient api = apiClient(target);
         try {
             List<JobView> jobs = api.jobs();
-            if (json) {
-                out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(jobs));
-            } else {
-                out.print(JobText.table(jobs));
-            }
-            out.flush();
+            printJsonOrText(out, json, api.json(), jobs, () -> JobText.table(jobs));
             return 0;
         } catch (ApiException e) {
             return failure(err, "jobs", e);

@@ -28,12 +28,7 @@ public final class StatusCommand extends ClusterCommand {
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws JsonProcessingException {
         ClusterStatus status = new ClusterInspector(target).inspect();
-        if (json) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(status));
-        } else {
-            out.print(status.render());
-        }
-        out.flush();
+        printJsonOrText(out, json, new ObjectMapper(), status, status::render);
         return status.nodes().stream().allMatch(n -> n.state().equals("running")) ? 0 : 1;
     }
 }

@@ -117,9 +117,7 @@ public final class SubmitCommand implements Callable<Integer> {
                         jobId, waitTimeout, jobId);
                 return 1;
             }
-            out.print(json ? api.json().writerWithDefaultPrettyPrinter().writeValueAsString(done.get()) + "\n"
-                    : JobText.result(done.get()));
-            out.flush();
+            ClusterCommand.printJsonOrText(out, json, api.json(), done.get(), () -> JobText.result(done.get()));
             return done.get().status() == JobStatus.COMPLETE ? 0 : 1;
         } catch (IOException | ApiException e) {
             err.println("bftswarm submit: " + e.getMessage());

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.bftswarm.api.ClusterView;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.JobView;
@@ -126,6 +127,17 @@ public final class ApiClient {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The primary as reported by the first node (in id order) that answers {@code /api/v1/cluster}; empty when none does. */
+    public OptionalInt primary() {
+        for (int node = 0; node < baseUrls.size(); node++) {
+            Optional<ClusterView> view = cluster(node);
+            if (view.isPresent()) {
+                return OptionalInt.of(view.get().primary());
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** One node's {@code /api/v1/nodes} (scheduler state merged with its CRDT view), or empty when it does not answer. */

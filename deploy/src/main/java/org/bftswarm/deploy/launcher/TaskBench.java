@@ -119,21 +119,34 @@ public final class TaskBench {
     /** Runs {@code count} tasks with {@code o.parallel()} closed-loop clients; returns the elapsed nanoseconds. */
     private long clusterRun(ApiClient api, Options o, int count, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
             throws Exception {
-        AtomicInteger next = new AtomicInteger();
         JobSubmission spec = new JobSubmission("bench", o.image(), List.of("true"), Map.of(), 0.25, 16L, 60L, 0, 1, null);
-        ExecutorService pool = Executors.newFixedThreadPool(o.parallel());
+        return closedLoop(o.parallel(), count, () -> oneTask(api, spec, runMs, doneMs, failed));
+    }
+
+    /** One step of a closed loop. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code step} {@code count} times on {@code parallel} closed-loop workers (each starts its
+     * next step as soon as its last one ends); returns the elapsed nanoseconds. A failed step fails the run.
+     */
+    private static long closedLoop(int parallel, int count, Step step) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
         long start = System.nanoTime();
         try {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < o.parallel(); c++) {
-                clients.add(pool.submit(() -> {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < parallel; c++) {
+                workers.add(pool.submit(() -> {
                     while (next.getAndIncrement() < count) {
-                        oneTask(api, spec, runMs, doneMs, failed);
+                        step.run();
                     }
                     return null;
                 }));
             }
-            for (Future<?> f : clients) {
+            for (Future<?> f : workers) {
                 f.get();
             }
         } finally {
@@ -196,30 +209,13 @@ public final class TaskBench {
     private long rawDocker(Options o) throws Exception {
         DockerCli docker = new DockerCli();
         String label = DockerCli.SWARM_LABEL + "=" + target.config().swarm() + "-bench-raw";
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(o.parallel());
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < o.parallel(); c++) {
-                workers.add(pool.submit(() -> {
-                    while (next.getAndIncrement() < o.tasks()) {
-                        if (!docker.run(List.of("docker", "run", "-d", "--rm", "--network", "none", "--label", label,
-                                o.image(), "true")).ok()) {
-                            failures.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
+        long elapsed = closedLoop(o.parallel(), o.tasks(), () -> {
+            if (!docker.run(List.of("docker", "run", "-d", "--rm", "--network", "none", "--label", label, o.image(),
+                    "true")).ok()) {
+                failures.incrementAndGet();
             }
-            for (Future<?> f : workers) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        long elapsed = System.nanoTime() - start;
+        });
         if (failures.get() > 0) {
             say("raw docker: %d of %d runs failed", failures.get(), o.tasks());
         }

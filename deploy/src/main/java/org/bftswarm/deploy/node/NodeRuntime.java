@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One bftswarm node (DESIGN "Data flow of one job"): the PBFT replica running the scheduler, the
  * node's consensus clients, the CRDT cluster-state member with heartbeats and failure detection,
- * the worker loop over a {@link TaskExecutor}, and the HTTP API over a {@link NodeClusterPort}.
+ * the worker loop over a {@link TaskExecutor}, and the HTTP API over a {@link NodeClusterPort} (its
+ * event stream also on the node's own WebSocket port).
  * Start-up orders RegisterNode, waits until the local replica has executed past it, reconciles
  * leftover containers and starts the worker; a maintenance thread orders Ticks, acts on suspicions
  * and publishes usage. {@link #close()} stops API, worker, consensus and state in that order.
@@ -111,6 +112,7 @@ public final class NodeRuntime implements AutoCloseable {
         NodeFiles.Loaded keys = files.load(n);
         PortCheck.requireFree(me.host(), me.consensusPort(), "consensus of node " + id);
         PortCheck.requireFree(me.host(), me.httpPort(), "HTTP API of node " + id);
+        PortCheck.requireFree(me.host(), me.wsPort(), "WebSocket events of node " + id);
         if (settings.gossip()) {
             PortCheck.requireFree(me.host(), me.statePort(), "cluster state (Hazelcast) of node " + id);
         }
@@ -157,7 +159,7 @@ public final class NodeRuntime implements AutoCloseable {
         List<String> urls = config.nodes().stream().map(r -> "http://" + r.host() + ":" + r.httpPort()).toList();
         NodeClusterPort port = new NodeClusterPort(id, n, scheduler, ops, replica::status, urls, state, executor,
                 events, reg -> NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker));
-        api = new ApiServer(port, ApiConfig.of(me.host(), me.httpPort(), keys.apiToken()));
+        api = new ApiServer(port, ApiConfig.of(me.host(), me.httpPort(), me.wsPort(), keys.apiToken()));
         opened.push(api);
         api.start();
 

@@ -6,21 +6,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.bftswarm.deploy.cli.BftswarmCommand;
+import org.bftswarm.deploy.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Parsing, option defaults and exit codes of the cluster subcommands, on a cluster that is not running. */
 class LauncherCliTest {
     @TempDir
     Path dir;
     Path config;
-
-    record Run(int code, String out, String err) {}
 
     @BeforeEach
     void writeConfig() throws Exception {
@@ -35,17 +31,6 @@ class LauncherCliTest {
                 "cleanup: false",
                 "dataDir: cluster-data",
                 ""));
-    }
-
-    private Run run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = BftswarmCommand.newCommandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
     }
 
     @Test
@@ -67,29 +52,29 @@ class LauncherCliTest {
     @Test
     void invalidConfigIsExitOneWithTheLocatedError() throws Exception {
         Files.writeString(config, "swarm: x\nnodes:\n  count: many\n");
-        Run r = run("status", "--config", config.toString());
-        assertThat(r.code()).isEqualTo(1);
+        CliRun r = CliRun.of("status", "--config", config.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains(":3:").contains("nodes.count");
     }
 
     @Test
     void statusOfAStoppedClusterShowsEveryNodeDownAndExitsOne() {
-        Run r = run("status", "--config", config.toString());
-        assertThat(r.code()).isEqualTo(1);
+        CliRun r = CliRun.of("status", "--config", config.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("swarm unit-launcher: n = 4, f = 1, view unknown");
         assertThat(r.out().lines().filter(l -> l.contains(" down ")).count()).isEqualTo(4);
     }
 
     @Test
     void statusJsonNamesEveryNode() {
-        Run r = run("status", "--json", "--config", config.toString());
+        CliRun r = CliRun.of("status", "--json", "--config", config.toString());
         assertThat(r.out()).contains("\"swarm\" : \"unit-launcher\"").contains("\"apiUrl\" : \"http://127.0.0.1:47313\"");
     }
 
     @Test
     void downOfAStoppedClusterSucceedsAndStopsNothing() {
-        Run r = run("down", "--config", config.toString());
-        assertThat(r.code()).isZero();
+        CliRun r = CliRun.of("down", "--config", config.toString());
+        assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("stopping 0 running node(s)");
     }
 
@@ -98,51 +83,51 @@ class LauncherCliTest {
         Path data = dir.resolve("cluster-data");
         Files.createDirectories(data.resolve("keys"));
         Files.writeString(data.resolve("api-token"), "t");
-        Run r = run("down", "--purge", "--config", config.toString());
-        assertThat(r.code()).isZero();
+        CliRun r = CliRun.of("down", "--purge", "--config", config.toString());
+        assertThat(r.exitCode()).isZero();
         assertThat(data).doesNotExist();
     }
 
     @Test
     void nodeIdOutsideTheClusterIsAUsageError() {
         for (String cmd : List.of("kill", "pause", "resume", "restart")) {
-            Run r = run(cmd, "9", "--config", config.toString());
-            assertThat(r.code()).as(cmd).isEqualTo(2);
+            CliRun r = CliRun.of(cmd, "9", "--config", config.toString());
+            assertThat(r.exitCode()).as(cmd).isEqualTo(2);
             assertThat(r.err()).as(cmd).contains("no node 9 in a cluster of 4");
         }
     }
 
     @Test
     void faultOnANodeThatIsNotRunningFailsWithExitOne() {
-        Run r = run("kill", "1", "--config", config.toString());
-        assertThat(r.code()).isEqualTo(1);
+        CliRun r = CliRun.of("kill", "1", "--config", config.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("node 1 is not running");
     }
 
     @Test
     void submitNeedsAnImageAndWellFormedEnv() {
-        assertThat(run("submit", "--config", config.toString(), "--", "true").code()).isEqualTo(2);
-        Run bad = run("submit", "--image", "bftswarm/busybox", "--env", "NOPE", "--config", config.toString(), "--", "true");
-        assertThat(bad.code()).isEqualTo(2);
+        assertThat(CliRun.of("submit", "--config", config.toString(), "--", "true").exitCode()).isEqualTo(2);
+        CliRun bad = CliRun.of("submit", "--image", "bftswarm/busybox", "--env", "NOPE", "--config", config.toString(), "--", "true");
+        assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("KEY=VALUE");
     }
 
     @Test
     void submitWithoutATokenTellsTheUserToRunUp() {
-        Run r = run("submit", "--image", "bftswarm/busybox", "--config", config.toString(), "--", "true");
-        assertThat(r.code()).isEqualTo(1);
+        CliRun r = CliRun.of("submit", "--image", "bftswarm/busybox", "--config", config.toString(), "--", "true");
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("no API token").contains("bftswarm up");
     }
 
     @Test
     void readsAgainstAClusterThatIsNotUpFailWithExitOne() {
-        Run r = run("jobs", "--config", config.toString());
-        assertThat(r.code()).isEqualTo(1);
+        CliRun r = CliRun.of("jobs", "--config", config.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("no node of the cluster answered").contains("127.0.0.1:47313");
     }
 
     @Test
     void benchTasksRejectsZeroTasksAsAUsageError() {
-        assertThat(run("bench", "tasks", "--tasks", "0", "--config", config.toString()).code()).isEqualTo(2);
+        assertThat(CliRun.of("bench", "tasks", "--tasks", "0", "--config", config.toString()).exitCode()).isEqualTo(2);
     }
 }

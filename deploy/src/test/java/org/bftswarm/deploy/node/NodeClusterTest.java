@@ -8,10 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,18 +138,8 @@ class NodeClusterTest {
 
     @Test
     void theEventStreamReportsTheJobAndItsTasksInOrder() throws Exception {
-        java.util.concurrent.LinkedBlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
-        java.net.http.WebSocket ws = http.newWebSocketBuilder()
-                .buildAsync(URI.create(cluster.url(2).replace("http:", "ws:") + "/api/v1/events"),
-                        new java.net.http.WebSocket.Listener() {
-                            @Override
-                            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w,
-                                    CharSequence data, boolean last) {
-                                received.add(data.toString());
-                                w.request(1);
-                                return null;
-                            }
-                        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket ws = subscribe(cluster.url(2).replace("http:", "ws:") + "/api/v1/events", received);
         try {
             HttpResponse<String> r = post(cluster.url(0) + "/api/v1/jobs",
                     "{\"image\":\"bftswarm/busybox\",\"command\":[\"echo\",\"evented\"]}");
@@ -154,7 +148,7 @@ class NodeClusterTest {
             long last = -1;
             long deadline = System.currentTimeMillis() + 20_000;
             while (!states.contains("task SUCCEEDED") && System.currentTimeMillis() < deadline) {
-                String text = received.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                String text = received.poll(200, TimeUnit.MILLISECONDS);
                 if (text != null) {
                     JsonNode e = JSON.readTree(text);
                     assertThat(e.get("sequence").asLong()).isGreaterThan(last);
@@ -169,6 +163,42 @@ class NodeClusterTest {
         } finally {
             ws.abort();
         }
+    }
+
+    @Test
+    void eachNodeAlsoServesTheEventStreamOnItsOwnWsPort() throws Exception {
+        int node = 3;
+        int wsPort = cluster.config.nodes().get(node).wsPort();
+        assertThat(wsPort).isNotEqualTo(cluster.config.nodes().get(node).httpPort());
+        LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket ws = subscribe("ws://127.0.0.1:" + wsPort + "/api/v1/events", received);
+        try {
+            HttpResponse<String> r = post(cluster.url(1) + "/api/v1/jobs",
+                    "{\"image\":\"bftswarm/busybox\",\"command\":[\"echo\",\"on-ws-port\"]}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            String id = JSON.readTree(r.body()).get("jobId").asText();
+            long deadline = System.currentTimeMillis() + 20_000;
+            boolean seen = false;
+            while (!seen && System.currentTimeMillis() < deadline) {
+                String text = received.poll(200, TimeUnit.MILLISECONDS);
+                seen = text != null && JSON.readTree(text).get("id").asText().startsWith(id);
+            }
+            assertThat(seen).as("an event of job %s on ws port %d of node %d", id, wsPort, node).isTrue();
+        } finally {
+            ws.abort();
+        }
+    }
+
+    /** A WebSocket to {@code url} whose text messages (whole, as the server sends events) land in {@code received}. */
+    private WebSocket subscribe(String url, LinkedBlockingQueue<String> received) throws Exception {
+        return http.newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                received.add(data.toString());
+                w.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
     }
 
     private JsonNode awaitFinal(String base, String id) throws Exception {

@@ -3,12 +3,10 @@ package org.bftswarm.orchestrator.sim;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Set;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.consensus.sim.Scenario;
+import org.bftswarm.consensus.sim.SimOptions;
 import org.bftswarm.consensus.sim.SimResult;
 import org.bftswarm.consensus.sim.SimulationRunner;
 
@@ -64,48 +62,26 @@ public final class SchedulerSimulation {
 
   static Summary runSeeds(long first, int seeds, int n, int byzantine, SchedulerVariant variant, int threads,
       PrintStream out) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-      Thread t = new Thread(r, "sched-sim-seed");
-      t.setDaemon(true);
-      return t;
+    List<SeedResult> results = new ArrayList<>();
+    SimulationRunner.forEachSeed(first, seeds, threads, seed -> runSeed(seed, n, byzantine, variant), r -> {
+      results.add(r);
+      if (out != null) {
+        print(r, variant, out);
+      }
     });
-    try {
-      List<Future<SeedResult>> futures = new ArrayList<>();
-      for (long seed = first; seed < first + seeds; seed++) {
-        long s = seed;
-        futures.add(pool.submit(() -> runSeed(s, n, byzantine, variant)));
+    int violations = 0;
+    int liveness = 0;
+    long firstFailing = -1;
+    List<SchedulerWorkload.Figures> figures = new ArrayList<>();
+    for (SeedResult r : results) {
+      figures.add(r.counts());
+      violations += r.sim().safe() ? 0 : 1;
+      liveness += r.sim().live() ? 0 : 1;
+      if (!r.ok() && firstFailing < 0) {
+        firstFailing = r.sim().scenario().seed();
       }
-      int violations = 0;
-      int liveness = 0;
-      long firstFailing = -1;
-      List<SchedulerWorkload.Figures> figures = new ArrayList<>();
-      for (Future<SeedResult> f : futures) {
-        SeedResult r = await(f);
-        figures.add(r.counts());
-        violations += r.sim().safe() ? 0 : 1;
-        liveness += r.sim().live() ? 0 : 1;
-        if (!r.ok() && firstFailing < 0) {
-          firstFailing = r.sim().scenario().seed();
-        }
-        if (out != null) {
-          print(r, variant, out);
-        }
-      }
-      return new Summary(seeds, violations, liveness, firstFailing, figures);
-    } finally {
-      pool.shutdownNow();
     }
-  }
-
-  private static SeedResult await(Future<SeedResult> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("scheduler simulation crashed: " + e.getCause(), e.getCause());
-    }
+    return new Summary(seeds, violations, liveness, firstFailing, figures);
   }
 
   private static void print(SeedResult r, SchedulerVariant variant, PrintStream out) {
@@ -124,36 +100,25 @@ public final class SchedulerSimulation {
   }
 
   public static void main(String[] args) {
-    int seeds = 10;
-    int n = 4;
-    Integer byz = null;
-    long first = 1;
-    SchedulerVariant variant = SchedulerVariant.CORRECT;
-    for (int i = 0; i < args.length; i++) {
-      String v = i + 1 < args.length ? args[i + 1] : "";
-      switch (args[i]) {
-        case "--seeds" -> { seeds = Integer.parseInt(v); i++; }
-        case "--seed" -> { first = Long.parseLong(v); i++; }
-        case "--replicas" -> { n = Integer.parseInt(v); i++; }
-        case "--byzantine" -> { byz = Integer.parseInt(v); i++; }
-        case "--variant" -> { variant = SchedulerVariant.valueOf(v); i++; }
-        default -> {
-          System.out.println("unknown argument " + args[i]);
-          System.exit(2);
-        }
-      }
+    SimOptions options;
+    SchedulerVariant variant;
+    try {
+      options = SimOptions.parse(args, Set.of("--variant"));
+      variant = SchedulerVariant.valueOf(options.extra("--variant", SchedulerVariant.CORRECT.name()));
+    } catch (IllegalArgumentException e) {
+      System.out.println(e.getMessage());
+      System.exit(2);
+      return;
     }
-    int f = (n - 1) / 3;
-    int b = byz == null ? f : byz;
-    if (n < 4 || (n - 1) % 3 != 0 || b < 0 || b > f || seeds < 1) {
-      System.out.println("--replicas must be 3f+1 >= 4, --byzantine in [0,f], --seeds >= 1");
+    if (options.problem().isPresent()) {
+      System.out.println(options.problem().get());
       System.exit(2);
     }
     long t0 = System.nanoTime();
-    System.out.println("SCHEDSIM start first_seed=" + first + " seeds=" + seeds + " replicas=" + n + " byzantine=" + b
-        + " variant=" + variant);
-    Summary s = runSeeds(first, seeds, n, b, variant, Math.min(2, Runtime.getRuntime().availableProcessors()),
-        System.out);
+    System.out.println("SCHEDSIM start first_seed=" + options.firstSeed() + " seeds=" + options.seeds() + " replicas="
+        + options.replicas() + " byzantine=" + options.byzantineOrF() + " variant=" + variant);
+    Summary s = runSeeds(options.firstSeed(), options.seeds(), options.replicas(), options.byzantineOrF(), variant,
+        Math.min(2, Runtime.getRuntime().availableProcessors()), System.out);
     System.out.printf("wall_s=%.1f%n", (System.nanoTime() - t0) / 1e9);
     System.out.println(s.line());
     System.exit(s.violations() == 0 && s.livenessFailures() == 0 ? 0 : 1);

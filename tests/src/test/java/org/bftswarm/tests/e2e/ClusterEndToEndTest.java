@@ -14,6 +14,7 @@ import org.bftswarm.api.JobStatus;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.JobView;
 import org.bftswarm.api.TaskView;
+import org.bftswarm.deploy.cli.CliRun;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.JobWaiter;
@@ -44,8 +45,8 @@ class ClusterEndToEndTest {
     @BeforeAll
     void up(@TempDir Path dir) throws Exception {
         cluster = E2eCluster.create(dir);
-        E2eCluster.Run up = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
-        assertThat(up.code()).as("up: %s", up.all()).isZero();
+        CliRun up = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
+        assertThat(up.exitCode()).as("up: %s", up.all()).isZero();
     }
 
     @AfterAll
@@ -99,7 +100,7 @@ class ClusterEndToEndTest {
         for (int i = 0; i < 6; i++) {
             ids.add(api.submit(job("through-crash-" + i, List.of("sh", "-c", "sleep 2; echo survived-" + i), 2, 1)));
         }
-        assertThat(cluster.cli("kill", Integer.toString(primary)).code()).isZero();
+        assertThat(cluster.cli("kill", Integer.toString(primary)).exitCode()).isZero();
         for (int i = 0; i < 4; i++) {
             ids.add(api.submit(job("after-crash-" + i, List.of("sh", "-c", "echo after-" + i), 2, 1)));
         }
@@ -109,7 +110,7 @@ class ClusterEndToEndTest {
             assertThat(job.tasks().get(0).output()).isEqualTo(i < 6 ? "survived-" + i + "\n" : "after-" + (i - 6) + "\n");
         }
         assertThat(cluster.primary()).as("a new primary took over").isNotEqualTo(primary);
-        assertThat(cluster.cli("restart", Integer.toString(primary)).code()).isZero();
+        assertThat(cluster.cli("restart", Integer.toString(primary)).exitCode()).isZero();
     }
 
     @Test
@@ -123,8 +124,8 @@ class ClusterEndToEndTest {
             String withRetry = api.submit(job("killed-retried", List.of("sh", "-c", "sleep 8; echo second-attempt"), 1, 1));
             for (String id : List.of(noRetry, withRetry)) {
                 E2eCluster.await(id + " running", JOB_DEADLINE, () -> state(api, id).equals("RUNNING"));
-                E2eCluster.Run kill = cluster.cli("kill-container", id + ".0");
-                assertThat(kill.code()).as(kill.all()).isZero();
+                CliRun kill = cluster.cli("kill-container", id + ".0");
+                assertThat(kill.exitCode()).as(kill.all()).isZero();
             }
             JobView failed = awaitDone(api, noRetry);
             assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
@@ -144,15 +145,15 @@ class ClusterEndToEndTest {
     @Order(4)
     @Timeout(400)
     void killingEveryNodeAndUpAgainKeepsCompletedJobsAndTheirResults() throws Exception {
-        E2eCluster.Run allUp = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
-        assertThat(allUp.code()).as(allUp.all()).isZero();
+        CliRun allUp = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
+        assertThat(allUp.exitCode()).as(allUp.all()).isZero();
         List<JobView> before = cluster.api().jobs();
         assertThat(before).hasSizeGreaterThanOrEqualTo(20);
         for (int id = 0; id < 4; id++) {
-            assertThat(cluster.cli("kill", Integer.toString(id)).code()).isZero();
+            assertThat(cluster.cli("kill", Integer.toString(id)).exitCode()).isZero();
         }
-        E2eCluster.Run up = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
-        assertThat(up.code()).as(up.all()).isZero();
+        CliRun up = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
+        assertThat(up.exitCode()).as(up.all()).isZero();
         ApiClient api = cluster.api();
         for (JobView old : before) {
             if (!old.status().terminal()) {
@@ -177,8 +178,8 @@ class ClusterEndToEndTest {
                 return false;
             }
         });
-        E2eCluster.Run down = cluster.cli("down");
-        assertThat(down.code()).as(down.all()).isZero();
+        CliRun down = cluster.cli("down");
+        assertThat(down.exitCode()).as(down.all()).isZero();
         assertThat(cluster.containers()).isEmpty();
         assertThat(cluster.cli("status").out()).doesNotContain("running");
     }

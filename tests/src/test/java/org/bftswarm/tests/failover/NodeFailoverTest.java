@@ -16,6 +16,7 @@ import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.JobView;
 import org.bftswarm.api.NodeView;
 import org.bftswarm.api.TaskView;
+import org.bftswarm.deploy.cli.CliRun;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.NodeSpawner;
@@ -51,8 +52,8 @@ class NodeFailoverTest {
     @BeforeAll
     void up(@TempDir Path dir) throws Exception {
         cluster = FailoverCluster.create(dir);
-        FailoverCluster.Run up = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
-        assertThat(up.code()).as("up: %s", up.all()).isZero();
+        CliRun up = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
+        assertThat(up.exitCode()).as("up: %s", up.all()).isZero();
         api = cluster.api();
         // `up` returns once consensus orders; suspicions are voted only once gossip has formed
         FailoverCluster.await("gossip formed on every node", Duration.ofSeconds(90), cluster::gossipFormed);
