@@ -120,6 +120,7 @@ public final class ConsensusBench {
         long start = System.nanoTime();
         progress(out, "warmup", o.warmupSeconds(), start, completed, failure);
         long measuredFrom = completed.get();
+        long[] before = counters(cluster, o.replicas());
         long cpuReplicas0 = cluster.replicaCpuNanos();
         long cpuClient0 = ownCpuNanos();
         long t0 = System.nanoTime();
@@ -128,6 +129,7 @@ public final class ConsensusBench {
         phase.done = true;
         long t1 = System.nanoTime();
         long cpuReplicas = cluster.replicaCpuNanos() - cpuReplicas0;
+        long[] after = counters(cluster, o.replicas());
         long cpuClient = ownCpuNanos() - cpuClient0;
         long measuredOps = completed.get() - measuredFrom;
         for (Thread t : threads) {
@@ -147,10 +149,34 @@ public final class ConsensusBench {
         out.printf(Locale.ROOT, "CPU during measurement: replicas %.1f s, clients %.1f s; %.0f us of CPU per operation"
                 + " -> at most %.0f ops/s if this machine's %d cores did nothing else%n", cpuReplicas / 1e9,
                 cpuClient / 1e9, perOpUs, cores * 1e6 / perOpUs, cores);
+        long batches = after[0] - before[0];
+        out.printf(Locale.ROOT, "batches: %d during measurement (%.1f operations per batch); per replica, requests"
+                + " left unverified on arrival %s and signatures checked at execution %s%n", batches,
+                measuredOps / (double) Math.max(1, batches), deltas(before, after, 1, o.replicas()),
+                deltas(before, after, 1 + o.replicas(), o.replicas()));
         double seconds = (t1 - t0) / 1e9;
         out.printf(Locale.ROOT, "measured %d operations in %.1f s (%d completed before); replicas: %s%n", ops,
                 seconds, measuredFrom, cluster.describe().lines().filter(l -> l.startsWith("replica")).toList());
         return new Result(ops, ops / seconds, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99));
+    }
+
+    /** Executed batches of replica 0, then per replica deferred requests, then per replica execution checks. */
+    private static long[] counters(ReplicaProcessCluster cluster, int n) {
+        long[] c = new long[1 + 2 * n];
+        c[0] = cluster.process(0).statusLong("executed");
+        for (int i = 0; i < n; i++) {
+            c[1 + i] = cluster.process(i).statusLong("deferred_requests");
+            c[1 + n + i] = cluster.process(i).statusLong("verified_at_execution");
+        }
+        return c;
+    }
+
+    private static List<Long> deltas(long[] before, long[] after, int from, int count) {
+        List<Long> d = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            d.add(after[i] - before[i]);
+        }
+        return d;
     }
 
     private static void progress(PrintStream out, String name, int seconds, long start, AtomicLong completed,
