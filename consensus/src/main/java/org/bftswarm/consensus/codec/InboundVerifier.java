@@ -152,13 +152,13 @@ public final class InboundVerifier {
     }
 
     /** Role of every request; signature of those designated to this replica (all when self < 0). */
-    private String batchProblem(List<Signed> requests, boolean checkDesignated) {
+    private String batchProblem(List<Signed> requests, int primary, boolean checkDesignated) {
         for (Signed s : requests) {
             String p = roleProblem(s);
             if (p == null && s.type() != MessageType.REQUEST) {
                 p = MessageType.name(s.type()) + " inside a batch";
             }
-            if (p == null && checkDesignated && (self < 0 || RequestVerifiers.designated(self, s.sender(),
+            if (p == null && checkDesignated && (self < 0 || RequestVerifiers.designated(self, primary, s.sender(),
                     ((Request) s.body()).requestNumber(), n, f))) {
                 p = signatureProblem(s);
             }
@@ -171,7 +171,7 @@ public final class InboundVerifier {
 
     private String embeddedProblem(Message body, boolean topLevel) {
         if (body instanceof PrePrepare pp) {
-            return batchProblem(pp.batch().requests(), topLevel || self < 0);
+            return batchProblem(pp.batch().requests(), (int) Math.floorMod(pp.view(), (long) n), topLevel || self < 0);
         } else if (body instanceof ViewChange vc) {
             String p = embeddedAll(vc.checkpointProof());
             for (int i = 0; p == null && i < vc.prepared().size(); i++) {

@@ -39,14 +39,14 @@ final class RequestAuthenticity {
         int n = cfg.n();
         int f = cfg.f();
         if (fresh) {
-            if (slot.proposedHere || RequestVerifiers.designated(cfg.id(), q.clientId(), q.requestNumber(), n, f)) {
+            int primary = (int) Math.floorMod(((Message.PrePrepare) prePrepare.body()).view(), (long) n);
+            if (slot.proposedHere || RequestVerifiers.designated(cfg.id(), primary, q.clientId(), q.requestNumber(), n, f)) {
                 return true;
             }
             BitSet signers = vouchers();
-            int first = RequestVerifiers.first(q.clientId(), q.requestNumber(), n);
             int vouched = 0;
-            for (int k = 0; k <= f; k++) {
-                if (signers.get((first + k) % n)) {
+            for (int j = signers.nextSetBit(0); j >= 0; j = signers.nextSetBit(j + 1)) {
+                if (RequestVerifiers.designated(j, primary, q.clientId(), q.requestNumber(), n, f)) {
                     vouched++;
                 }
             }

@@ -57,7 +57,7 @@ final class FirstCopyDeferral {
                 || q.clientId() != env.sender()) {
             return -1;
         }
-        if (RequestVerifiers.designated(self, q.clientId(), q.requestNumber(), n, f)) {
+        if (RequestVerifiers.designated(self, primary, q.clientId(), q.requestNumber(), n, f)) {
             return -1;
         }
         Long before = firstCopies.put(q.clientId(), q.requestNumber());

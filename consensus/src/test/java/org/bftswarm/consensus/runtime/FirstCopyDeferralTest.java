@@ -44,7 +44,7 @@ class FirstCopyDeferralTest {
     /** A request number this replica is not designated for, and one it is. */
     private static long number(int self, boolean designated) {
         for (long k = 1; ; k++) {
-            if (RequestVerifiers.designated(self, 1000, k, 4, 1) == designated) {
+            if (RequestVerifiers.designated(self, 0, 1000, k, 4, 1) == designated) {
                 return k;
             }
         }
