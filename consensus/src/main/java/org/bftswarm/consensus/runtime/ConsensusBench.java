@@ -151,22 +151,24 @@ public final class ConsensusBench {
                 cpuClient / 1e9, perOpUs, cores * 1e6 / perOpUs, cores);
         long batches = after[0] - before[0];
         out.printf(Locale.ROOT, "batches: %d during measurement (%.1f operations per batch); per replica, requests"
-                + " left unverified on arrival %s and signatures checked at execution %s%n", batches,
-                measuredOps / (double) Math.max(1, batches), deltas(before, after, 1, o.replicas()),
-                deltas(before, after, 1 + o.replicas(), o.replicas()));
+                + " left unverified on arrival %s, signatures checked at execution %s, late votes set aside %s%n",
+                batches, measuredOps / (double) Math.max(1, batches), deltas(before, after, 1, o.replicas()),
+                deltas(before, after, 1 + o.replicas(), o.replicas()),
+                deltas(before, after, 1 + 2 * o.replicas(), o.replicas()));
         double seconds = (t1 - t0) / 1e9;
         out.printf(Locale.ROOT, "measured %d operations in %.1f s (%d completed before); replicas: %s%n", ops,
                 seconds, measuredFrom, cluster.describe().lines().filter(l -> l.startsWith("replica")).toList());
         return new Result(ops, ops / seconds, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99));
     }
 
-    /** Executed batches of replica 0, then per replica deferred requests, then per replica execution checks. */
+    /** Executed batches of replica 0, then per replica: deferred requests, execution checks, late votes. */
     private static long[] counters(ReplicaProcessCluster cluster, int n) {
-        long[] c = new long[1 + 2 * n];
+        long[] c = new long[1 + 3 * n];
         c[0] = cluster.process(0).statusLong("executed");
         for (int i = 0; i < n; i++) {
             c[1 + i] = cluster.process(i).statusLong("deferred_requests");
             c[1 + n + i] = cluster.process(i).statusLong("verified_at_execution");
+            c[1 + 2 * n + i] = cluster.process(i).statusLong("late_votes");
         }
         return c;
     }

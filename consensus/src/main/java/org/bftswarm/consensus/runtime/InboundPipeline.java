@@ -26,7 +26,8 @@ import org.bftswarm.crypto.SignedEnvelope;
  * core's {@link InboundVerifier} for sender role and every embedded signature. Authentic client
  * requests also record which connection the client is reachable on, for its replies; reply-channel
  * HELLO frames (see {@link org.bftswarm.consensus.client.ReplyChannel}) are answered here. First copies
- * of client requests this replica need not verify are set aside first ({@link FirstCopyDeferral}).
+ * of client requests this replica need not verify, and votes that come after their batch executed,
+ * are set aside first ({@link FirstCopyDeferral}, {@link LateVoteFilter}).
  */
 final class InboundPipeline implements FrameSink {
     private final EnvelopeGate gate;
@@ -37,11 +38,13 @@ final class InboundPipeline implements FrameSink {
     private final ReplyChannelTable replyChannels;
     private final Map<Integer, LongAdder> acceptedByType = new ConcurrentHashMap<>();
     private final FirstCopyDeferral deferral;
+    private final LateVoteFilter lateVotes;
 
     InboundPipeline(EnvelopeGate gate, InboundVerifier verifier, BlockingQueue<Object> coreQueue,
-            ReplyChannelTable replyChannels, FirstCopyDeferral deferral) {
+            ReplyChannelTable replyChannels, FirstCopyDeferral deferral, LateVoteFilter lateVotes) {
         this.gate = gate;
         this.deferral = deferral;
+        this.lateVotes = lateVotes;
         this.replyChannels = replyChannels;
         this.verifier = verifier;
         this.drops = gate.drops();
@@ -58,6 +61,9 @@ final class InboundPipeline implements FrameSink {
         if (deferredClient >= 0) {
             // not verified: only a route for the reply, and only while the client has no authentic one
             clientConnections.compute(deferredClient, (c, known) -> known == null || !known.isOpen() ? from : known);
+            return;
+        }
+        if (lateVotes != null && lateVotes.late(frame)) {
             return;
         }
         SignedEnvelope env = gate.admit(frame, from);
@@ -89,6 +95,11 @@ final class InboundPipeline implements FrameSink {
     /** Client requests left unverified on arrival (see FirstCopyDeferral). */
     long deferredRequests() {
         return deferral == null ? 0 : deferral.deferred();
+    }
+
+    /** Votes for executed sequence numbers set aside unverified (see LateVoteFilter). */
+    long lateVotes() {
+        return lateVotes == null ? 0 : lateVotes.skipped();
     }
 
     ReplyChannelTable replyChannels() {

@@ -92,7 +92,7 @@ public final class ReplicaMain implements Callable<Integer> {
                 ReplicaStatus s = runtime.status();
                 emit(s.line() + " drops=" + runtime.drops().total() + " commits=" + runtime.commits()
                         + " deferred_requests=" + runtime.deferredRequests() + " verified_at_execution="
-                        + runtime.requestsVerifiedAtExecution());
+                        + runtime.requestsVerifiedAtExecution() + " late_votes=" + runtime.lateVotes());
                 Thread.sleep(statusMs);
             } else {
                 Thread.sleep(500);

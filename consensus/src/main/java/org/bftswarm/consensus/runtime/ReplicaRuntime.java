@@ -84,7 +84,8 @@ public final class ReplicaRuntime implements AutoCloseable {
         FirstCopyDeferral deferral = new FirstCopyDeferral(new EnvelopeVerifier(cluster.swarm(), keys), config.id(),
                 cluster.n(), this::currentPrimary);
         this.pipeline = new InboundPipeline(gate, verifier, coreQueue,
-                new ReplyChannelTable(cluster.swarm(), config.id(), config.key(), drops), deferral);
+                new ReplyChannelTable(cluster.swarm(), config.id(), config.key(), drops), deferral,
+                new LateVoteFilter(new EnvelopeVerifier(cluster.swarm(), keys), this::lastExecuted));
         this.loops = Pipelines.newEventLoops(name, 1);
         this.inbound = new InboundDispatcher(name, settings.verifyWorkers(), settings.transport().inboundQueueFrames(),
                 pipeline, drops);
@@ -178,6 +179,16 @@ public final class ReplicaRuntime implements AutoCloseable {
     private int currentPrimary() {
         ReplicaStatus s = status;
         return s == null || s.inViewChange() ? -1 : (int) (s.view() % cluster.n());
+    }
+
+    private long lastExecuted() {
+        ReplicaStatus s = status;
+        return s == null ? 0 : s.lastExecuted();
+    }
+
+    /** PREPARE/COMMIT votes that arrived after their batch executed, set aside unverified. */
+    public long lateVotes() {
+        return pipeline.lateVotes();
     }
 
     /** Client requests this replica left unverified on arrival (not designated, not primary). */
