@@ -3,20 +3,30 @@ package org.bftswarm.consensus.core;
 import org.bftswarm.crypto.Invariants;
 
 /**
- * Quorum sizes of PBFT for n = 3f+1 (Castro &amp; Liskov OSDI '99 section 4.2-4.4): a pre-prepare
- * plus 2f matching prepares from backups make a request prepared; 2f+1 matching commits make it
- * committed; 2f+1 checkpoint or view-change messages make a certificate; f+1 replies convince a
- * client; f+1 view-change messages for higher views make a replica join. Subclassable only so a
- * test can build a deliberately broken core and prove the simulator's checkers catch it.
+ * Quorum sizes of PBFT (Castro &amp; Liskov OSDI '99 section 4.2-4.4) for n replicas tolerating
+ * f = (n-1)/3 faults: a certificate needs q = ceil((n+f+1)/2) replicas, the smallest size for which
+ * any two certificates share f+1 replicas (so a correct one); q = 2f+1 when n = 3f+1, the case the
+ * papers describe. A pre-prepare plus q-1 matching prepares from backups make a request prepared;
+ * q matching commits make it committed; q checkpoint or view-change messages make a certificate;
+ * f+1 replies convince a client; f+1 view-change messages for higher views make a replica join.
+ * Subclassable only so a test can build a deliberately broken core and prove the simulator's
+ * checkers catch it.
  */
 public class Quorums {
     private final int n;
     private final int f;
+    private final int q;
 
     public Quorums(int n) {
-        Invariants.check(n >= 1 && (n - 1) % 3 == 0, "n must be 3f+1, got %d", n);
+        Invariants.check(n >= 1, "n must be at least 1, got %d", n);
         this.n = n;
         this.f = (n - 1) / 3;
+        this.q = (n + f + 2) / 2;
+    }
+
+    /** Certificate size ceil((n+f+1)/2); 2f+1 when n = 3f+1. */
+    public final int certificate() {
+        return q;
     }
 
     public final int n() {
@@ -27,14 +37,14 @@ public class Quorums {
         return f;
     }
 
-    /** Matching prepares from distinct backups (the primary sends none) to be prepared: 2f. */
+    /** Matching prepares from distinct backups (the primary sends none) to be prepared: q-1 (2f). */
     public int prepared() {
-        return 2 * f;
+        return q - 1;
     }
 
-    /** Matching commits from distinct replicas to be committed-local: 2f+1. */
+    /** Matching commits from distinct replicas to be committed-local: q (2f+1). */
     public int committed() {
-        return 2 * f + 1;
+        return q;
     }
 
     /**
@@ -46,14 +56,14 @@ public class Quorums {
         return f + 1;
     }
 
-    /** Matching signed checkpoints for a stable checkpoint: 2f+1. */
+    /** Matching signed checkpoints for a stable checkpoint: q (2f+1). */
     public int checkpoint() {
-        return 2 * f + 1;
+        return q;
     }
 
-    /** View-change messages the new primary needs for NEW-VIEW: 2f+1. */
+    /** View-change messages the new primary needs for NEW-VIEW: q (2f+1). */
     public int newView() {
-        return 2 * f + 1;
+        return q;
     }
 
     /** Replicas asking for higher views that make this replica join: f+1. */

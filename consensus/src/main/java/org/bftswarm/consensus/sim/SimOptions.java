@@ -56,7 +56,7 @@ public record SimOptions(int seeds, int replicas, Integer byzantine, long firstS
         return new SimOptions(seeds, replicas, byzantine, first, extra);
     }
 
-    /** f of n = 3f+1 replicas. */
+    /** f = (n-1)/3 of n replicas. */
     public int f() {
         return (replicas - 1) / 3;
     }
@@ -78,8 +78,8 @@ public record SimOptions(int seeds, int replicas, Integer byzantine, long firstS
 
     /** What makes a run of {@code seeds} seeds on {@code replicas} replicas unrunnable, empty when it can run. */
     public static Optional<String> problem(int seeds, int replicas, Integer byzantine) {
-        if (replicas < 4 || (replicas - 1) % 3 != 0) {
-            return Optional.of("--replicas must be 3f+1 and at least 4, got " + replicas);
+        if (replicas < 4) {
+            return Optional.of("--replicas must be at least 4 (f = (n-1)/3 >= 1), got " + replicas);
         }
         int f = (replicas - 1) / 3;
         int byz = byzantine == null ? f : byzantine;

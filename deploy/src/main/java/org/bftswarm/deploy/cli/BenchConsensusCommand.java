@@ -31,7 +31,7 @@ public final class BenchConsensusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--replicas", defaultValue = "4", description = "Replicas, 3f+1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replicas", defaultValue = "4", description = "Replicas, at least 4; f = (n-1)/3 (default: ${DEFAULT-VALUE}).")
     int replicas;
 
     @Option(names = "--clients", defaultValue = "50", description = "Closed-loop client threads (default: ${DEFAULT-VALUE}).")

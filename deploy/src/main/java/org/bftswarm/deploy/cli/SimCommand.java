@@ -40,7 +40,7 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "100", description = "number of seeds to run (default ${DEFAULT-VALUE})")
     int seeds;
 
-    @Option(names = "--replicas", defaultValue = "4", description = "n = 3f+1 replicas: 4, 7 or 10 (default ${DEFAULT-VALUE})")
+    @Option(names = "--replicas", defaultValue = "4", description = "n replicas, at least 4; f = (n-1)/3 (default ${DEFAULT-VALUE})")
     int replicas;
 
     @Option(names = "--byzantine", description = "Byzantine replicas, 0..f (default f)")
@@ -51,12 +51,9 @@ public final class SimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int f = (replicas - 1) / 3;
-        if (replicas < 4 || (replicas - 1) % 3 != 0) {
-            throw new ParameterException(spec.commandLine(), "--replicas must be 3f+1 and at least 4, got " + replicas);
-        }
-        if (seeds < 1 || (byzantine != null && (byzantine < 0 || byzantine > f))) {
-            throw new ParameterException(spec.commandLine(), "--seeds must be >= 1 and --byzantine in [0," + f + "]");
+        java.util.Optional<String> problem = org.bftswarm.consensus.sim.SimOptions.problem(seeds, replicas, byzantine);
+        if (problem.isPresent()) {
+            throw new ParameterException(spec.commandLine(), problem.get());
         }
         PrintStream out = new PrintStream(new LineForwardingStream(spec.commandLine().getOut()), true,
                 StandardCharsets.UTF_8);

@@ -74,10 +74,10 @@ public record ClusterConfig(
      * The smallest quorum q such that any two quorums share at least f+1 replicas (so at least one
      * correct one): q = ⌈(n+f+1)/2⌉. It equals 2f+1 when n = 3f+1; for other n, 2f+1 would be
      * unsafe (n = 5, f = 1: two quorums of 3 share a single, possibly faulty, replica), and
-     * q ≤ n−f still holds, so the correct replicas alone can always form one.
+     * q ≤ n−f still holds, so the correct replicas alone can always form one. The consensus core
+     * uses exactly this size ({@link org.bftswarm.consensus.core.Quorums#certificate()}).
      */
     public static int quorumSize(int n) {
-        int f = faultsTolerated(n);
-        return (n + f + 2) / 2;
+        return new org.bftswarm.consensus.core.Quorums(n).certificate();
     }
 }
