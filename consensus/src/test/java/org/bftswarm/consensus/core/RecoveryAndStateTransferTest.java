@@ -56,7 +56,7 @@ class RecoveryAndStateTransferTest {
                 byte[] junk = new byte[sc.data().length];
                 java.util.Arrays.fill(junk, (byte) 0x55);
                 return new TestCluster.Delivery(0, d.to(), Signed.sign(TestCluster.SWARM, c.keys[0], 0,
-                        new StateChunk(sc.seq(), sc.chunk(), sc.totalChunks(), sc.totalLength(), junk)));
+                        new StateChunk(sc.seq(), sc.chunk(), sc.totalChunks(), sc.totalLength(), junk, sc.proof())));
             }
             return d;
         };

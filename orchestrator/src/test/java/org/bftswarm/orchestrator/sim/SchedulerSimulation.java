@@ -112,7 +112,7 @@ public final class SchedulerSimulation {
     Scenario sc = r.sim().scenario();
     out.println("seed=" + sc.seed() + " n=" + sc.n() + " byz=" + sc.byzantineReplicas() + " " + r.figures()
         + " executed=" + r.sim().executedSeqs() + " checkpoints=" + r.sim().checkpoints() + " views="
-        + r.sim().viewChanges() + " virtual_ms=" + r.sim().virtualMillis() + (r.ok() ? " ok" : " FAILED"));
+        + r.sim().viewChanges() + " transfers=" + r.sim().stateTransfers() + " virtual_ms=" + r.sim().virtualMillis() + (r.ok() ? " ok" : " FAILED"));
     if (!r.ok()) {
       out.println("  parameters: " + sc.describe());
       r.sim().violations().forEach(v -> out.println("  violation: " + v));
