@@ -51,6 +51,16 @@ final class CheckpointManager {
         return transfer != null;
     }
 
+    /** The checkpoint being fetched (0 when none). */
+    long transferTarget() {
+        return transfer == null ? 0 : transfer.seq;
+    }
+
+    /** Chunks verified so far by the current transfer (0 when none): progress for retransmission. */
+    int transferReceived() {
+        return transfer == null ? 0 : transfer.received();
+    }
+
     byte[] snapshotBytes() {
         return new ReplicaSnapshot(r.lastTimestamp, new TreeMap<>(r.clients.view()), r.sm.snapshot()).encode();
     }
@@ -70,6 +80,9 @@ final class CheckpointManager {
         Checkpoint c = (Checkpoint) s.body();
         r.noteSeq(c.seq(), s.sender(), -1);
         if (c.seq() <= r.stable.seq()) {
+            if (c.seq() < r.stable.seq()) {
+                helpLaggingPeer(s.sender());
+            }
             return;
         }
         if (c.seq() % r.cfg.checkpointInterval() != 0) {
@@ -243,7 +256,23 @@ final class CheckpointManager {
         }
     }
 
+    /**
+     * A peer showed it is behind our stable checkpoint (its checkpoint or FETCH is at or below it):
+     * answer it directly with our own stable CHECKPOINT, so its catch-up does not wait for the
+     * backed-off broadcast. One message per message received: no amplification.
+     */
+    private void helpLaggingPeer(int peer) {
+        Signed atStable = ownCheckpoints.get(r.stable.seq());
+        if (atStable != null && peer != r.id) {
+            r.send(peer, atStable);
+        }
+    }
+
     void onFetch(int from, long seq) {
+        if (seq <= r.stable.seq()) {
+            helpLaggingPeer(from);
+            return;
+        }
         Slot s = r.log.get(seq);
         if (s == null || !s.committed()) {
             return;

@@ -6,18 +6,37 @@ import org.bftswarm.consensus.codec.Signed;
 /**
  * Retransmission (PBFT section 4: messages may be lost, so a replica re-sends what it signed until
  * it is no longer needed): uncommitted slots of the current view, the own VIEW-CHANGE, checkpoints,
- * and FETCH for the next unexecuted seq, every retransmitIntervalMs. Copies are byte-identical
- * (Ed25519 is deterministic) and every handler is idempotent for them.
+ * and FETCH for the next unexecuted seq, every retransmitIntervalMs while the replica makes
+ * progress, backing off exponentially (up to {@link #MAX_BACKOFF_LEVEL} doublings) while rounds get
+ * no new response ({@link RetransmitBackoff}). Copies are byte-identical (Ed25519 is deterministic)
+ * and every handler is idempotent for them.
  */
 final class Resender {
+    /** Re-sends that change nothing slow down to one every 16 retransmission intervals. */
+    static final int MAX_BACKOFF_LEVEL = 4;
     private final Replica r;
     private Signed lastFetch;
+    private RetransmitBackoff backoff;
+
+    /** What counts as progress, i.e. a new response to earlier re-sends. */
+    private record ProgressMark(long view, boolean inViewChange, long lastExecuted, long stableSeq, long maxSeenSeq,
+                                long transferTarget, int transferReceived) {}
 
     Resender(Replica r) {
         this.r = r;
     }
 
+    /** Called every retransmitIntervalMs; re-sends unless backed off. */
     void retransmit() {
+        if (backoff == null) {
+            backoff = new RetransmitBackoff(r.cfg.retransmitIntervalMs(), MAX_BACKOFF_LEVEL);
+        }
+        ProgressMark mark = new ProgressMark(r.view, r.inViewChange, r.lastExecuted, r.stable.seq(), r.maxSeenSeq,
+                r.checkpoints.transferTarget(), r.checkpoints.transferReceived());
+        if (!backoff.due(r.now, mark)) {
+            r.viewChanger.joinIfBehind();
+            return;
+        }
         if (r.inViewChange) {
             r.viewChanger.retransmit();
         } else {
