@@ -14,25 +14,36 @@ import org.bftswarm.consensus.codec.Signed;
 final class Resender {
     /** Re-sends that change nothing slow down to one every 16 retransmission intervals. */
     static final int MAX_BACKOFF_LEVEL = 4;
+    /** Unanswered rounds re-sent at the full rate before backing off (losses are often brief). */
+    static final int BACKOFF_GRACE_ROUNDS = 2;
     private final Replica r;
     private Signed lastFetch;
     private RetransmitBackoff backoff;
 
     /** What counts as progress, i.e. a new response to earlier re-sends. */
     private record ProgressMark(long view, boolean inViewChange, long lastExecuted, long stableSeq, long maxSeenSeq,
-                                long transferTarget, int transferReceived) {}
+                                long transferTarget, int transferReceived, int agreementMessages) {}
 
     Resender(Replica r) {
         this.r = r;
     }
 
+    /** Pre-prepares, prepares and commits held for unexecuted slots: grows with every new one received. */
+    private int agreementMessages() {
+        int count = 0;
+        for (Slot s : r.log.tailMap(r.lastExecuted, false).values()) {
+            count += (s.prePrepare == null ? 0 : 1) + s.prepares.size() + s.commits.size();
+        }
+        return count;
+    }
+
     /** Called every retransmitIntervalMs; re-sends unless backed off. */
     void retransmit() {
         if (backoff == null) {
-            backoff = new RetransmitBackoff(r.cfg.retransmitIntervalMs(), MAX_BACKOFF_LEVEL);
+            backoff = new RetransmitBackoff(r.cfg.retransmitIntervalMs(), BACKOFF_GRACE_ROUNDS, MAX_BACKOFF_LEVEL);
         }
         ProgressMark mark = new ProgressMark(r.view, r.inViewChange, r.lastExecuted, r.stable.seq(), r.maxSeenSeq,
-                r.checkpoints.transferTarget(), r.checkpoints.transferReceived());
+                r.checkpoints.transferTarget(), r.checkpoints.transferReceived(), agreementMessages());
         if (!backoff.due(r.now, mark)) {
             r.viewChanger.joinIfBehind();
             return;

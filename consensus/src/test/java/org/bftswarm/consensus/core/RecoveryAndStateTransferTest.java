@@ -61,6 +61,7 @@ class RecoveryAndStateTransferTest {
             return d;
         };
         c.run(1000);
+        assertThat(c.dropped(3, "bogus state chunk")).isPositive();
         assertThat(c.replicas[3].lastExecuted()).isEqualTo(12);
         assertThat(c.services[3].digest()).isEqualTo(c.services[1].digest());
     }

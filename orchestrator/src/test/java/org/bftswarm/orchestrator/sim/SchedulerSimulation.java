@@ -49,9 +49,13 @@ public final class SchedulerSimulation {
   }
 
   static SeedResult runSeed(long seed, int n, int byzantine, SchedulerVariant variant) {
+    return runSeed(seed, n, byzantine, variant, Integer.getInteger("schedsim.chunk", 8192));
+  }
+
+  static SeedResult runSeed(long seed, int n, int byzantine, SchedulerVariant variant, int chunkBytes) {
     Scenario sc = scenario(seed, n, byzantine);
     int jobsPerUser = 2 + (int) Math.floorMod(seed, 3L);
-    SchedulerWorkload w = new SchedulerWorkload(n, sc.byzantineReplicas(), USERS, jobsPerUser, variant);
+    SchedulerWorkload w = new SchedulerWorkload(n, sc.byzantineReplicas(), USERS, jobsPerUser, variant, chunkBytes);
     SimResult r = SimulationRunner.runSeed(sc, Quorums::new, w);
     return new SeedResult(r, w.figures(), w.counts());
   }
