@@ -28,6 +28,11 @@ final class Resender {
         this.r = r;
     }
 
+    /** The current wait between retransmission rounds (for tests and status). */
+    long currentWait() {
+        return backoff == null ? r.cfg.retransmitIntervalMs() : backoff.currentWait();
+    }
+
     /** Pre-prepares, prepares and commits held for unexecuted slots: grows with every new one received. */
     private int agreementMessages() {
         int count = 0;
