@@ -263,7 +263,6 @@ final class CheckpointManager {
      */
     private void helpLaggingPeer(int peer) {
         Signed atStable = ownCheckpoints.get(r.stable.seq());
-        if (Boolean.getBoolean("probe.nohelp")) { return; }
         if (atStable != null && peer != r.id) {
             r.send(peer, atStable);
         }
