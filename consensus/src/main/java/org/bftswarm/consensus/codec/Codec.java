@@ -3,6 +3,7 @@ package org.bftswarm.consensus.codec;
 import java.util.ArrayList;
 import java.util.List;
 import org.bftswarm.consensus.codec.Message.*;
+import org.bftswarm.crypto.Digest;
 import org.bftswarm.crypto.SigningKey;
 
 /**
@@ -14,6 +15,8 @@ import org.bftswarm.crypto.SigningKey;
 public final class Codec {
     static final int MAX_LIST = 4096;
     static final int MAX_BYTES = 16 * 1024 * 1024;
+    /** A Merkle path over at most 2^31 snapshot chunks has at most 32 siblings. */
+    static final int MAX_MERKLE_PATH = 32;
     static final int MAX_DEPTH = 4;
 
     private Codec() {}
@@ -76,11 +79,20 @@ public final class Codec {
                     readList(r, MessageType.COMMIT, depth));
             case MessageType.STATE_REQUEST -> new StateRequest(r.u63(), nonNegative(r.i32()));
             case MessageType.STATE_CHUNK -> new StateChunk(r.u63(), nonNegative(r.i32()), nonNegative(r.i32()),
-                    nonNegative(r.i32()), r.bytes(MAX_BYTES));
+                    nonNegative(r.i32()), r.bytes(MAX_BYTES), readDigests(r, MAX_MERKLE_PATH));
             default -> throw new MalformedMessageException("unknown message type " + type);
         };
         r.expectEnd();
         return m;
+    }
+
+    private static List<Digest> readDigests(ByteReader r, int max) throws MalformedMessageException {
+        int n = r.count(max);
+        List<Digest> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(r.digest());
+        }
+        return out;
     }
 
     private static int nonNegative(int v) throws MalformedMessageException {
@@ -174,6 +186,10 @@ public final class Codec {
             w.i64(s.seq()).i32(s.chunk());
         } else if (m instanceof StateChunk s) {
             w.i64(s.seq()).i32(s.chunk()).i32(s.totalChunks()).i32(s.totalLength()).bytes(s.data());
+            w.i32(s.proof().size());
+            for (Digest d : s.proof()) {
+                w.digest(d);
+            }
         } else {
             throw new IllegalArgumentException("unknown body " + m);
         }

@@ -72,8 +72,16 @@ public sealed interface Message {
         public int type() { return MessageType.STATE_REQUEST; }
     }
 
-    /** One chunk of a checkpoint snapshot; the whole is verified against the certified digest. */
-    record StateChunk(long seq, int chunk, int totalChunks, int totalLength, byte[] data) implements Message {
+    /**
+     * One chunk of a checkpoint snapshot with its Merkle sibling path ({@code proof}, leaf to root):
+     * each chunk is verified on its own against the certified checkpoint digest.
+     */
+    record StateChunk(long seq, int chunk, int totalChunks, int totalLength, byte[] data, List<Digest> proof)
+            implements Message {
+        public StateChunk {
+            proof = List.copyOf(proof);
+        }
+
         public int type() { return MessageType.STATE_CHUNK; }
     }
 }

@@ -1,7 +1,6 @@
 package org.bftswarm.consensus.core;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,34 +16,49 @@ import org.bftswarm.crypto.Invariants;
 
 /**
  * Checkpoints and garbage collection (PBFT section 4.3): every K executed sequence numbers the
- * replica signs the digest of its state; 2f+1 matching signatures make the checkpoint stable and
- * the log at or below it is discarded. A replica that sees a stable certificate beyond its
- * execution fetches the snapshot ({@link StateTransfer}); committed certificates of single slots
+ * replica signs the digest of its state (the Merkle root of its snapshot's chunks, {@link
+ * SnapshotTree}); 2f+1 matching signatures make the checkpoint stable and the log at or below it
+ * is discarded. A replica that sees a stable certificate beyond its execution fetches the snapshot
+ * ({@link StateTransfer}, served by {@link StateServer}); committed certificates of single slots
  * are served to lagging replicas (FETCH / COMMIT-PROOF).
  */
 final class CheckpointManager {
     private static final int VOTES_PER_SENDER = 4;
     private final Replica r;
     private final TreeMap<Long, TreeMap<Integer, Signed>> votes = new TreeMap<>();
-    private final TreeMap<Long, byte[]> ownSnapshots = new TreeMap<>();
+    private final TreeMap<Long, OwnSnapshot> ownSnapshots = new TreeMap<>();
     private final TreeMap<Long, Signed> ownCheckpoints = new TreeMap<>();
     private final Map<Long, Signed> signedProofs = new TreeMap<>();
+    private final StateServer server;
     private StateTransfer transfer;
     /** The newest certificate seen while a transfer that makes progress was kept on its target. */
     private StableCheckpoint newerTarget;
-    /**
-     * Earlier stable checkpoints, still served to fetchers, newest kept first and bounded in bytes by
-     * the maximum snapshot size: a snapshot slower to fetch than one checkpoint interval would
-     * otherwise never complete, its target moving away under every new certificate.
-     */
-    private final TreeMap<Long, StableCheckpoint> retained = new TreeMap<>();
+
+    /** A snapshot this replica took at a checkpoint, with its digest. */
+    private record OwnSnapshot(byte[] bytes, Digest digest) {}
 
     CheckpointManager(Replica r) {
         this.r = r;
+        this.server = new StateServer(r);
+    }
+
+    /** The checkpoint digest of a snapshot: the Merkle root over its state-transfer chunks. */
+    Digest digestOf(byte[] snapshot) {
+        return SnapshotTree.digestOf(snapshot, r.cfg.stateChunkBytes());
     }
 
     boolean transferring() {
         return transfer != null;
+    }
+
+    /** The checkpoint being fetched (0 when none). */
+    long transferTarget() {
+        return transfer == null ? 0 : transfer.seq;
+    }
+
+    /** Chunks verified so far by the current transfer (0 when none): progress for retransmission. */
+    int transferReceived() {
+        return transfer == null ? 0 : transfer.received();
     }
 
     byte[] snapshotBytes() {
@@ -53,8 +67,8 @@ final class CheckpointManager {
 
     void take(long seq) {
         byte[] snap = snapshotBytes();
-        Digest d = Digest.sha256(snap);
-        ownSnapshots.put(seq, snap);
+        Digest d = digestOf(snap);
+        ownSnapshots.put(seq, new OwnSnapshot(snap, d));
         Signed c = r.sign(new Checkpoint(seq, d));
         ownCheckpoints.put(seq, c);
         r.emit(new Effect.CheckpointTaken(seq, d));
@@ -66,6 +80,9 @@ final class CheckpointManager {
         Checkpoint c = (Checkpoint) s.body();
         r.noteSeq(c.seq(), s.sender(), -1);
         if (c.seq() <= r.stable.seq()) {
+            if (c.seq() < r.stable.seq()) {
+                helpLaggingPeer(s.sender());
+            }
             return;
         }
         if (c.seq() % r.cfg.checkpointInterval() != 0) {
@@ -110,9 +127,9 @@ final class CheckpointManager {
             return;
         }
         if (seq <= r.lastExecuted) {
-            byte[] snap = ownSnapshots.get(seq);
-            if (snap != null && Digest.sha256(snap).equals(digest)) {
-                makeStable(new StableCheckpoint(seq, digest, proof, snap));
+            OwnSnapshot own = ownSnapshots.get(seq);
+            if (own != null && own.digest().equals(digest)) {
+                makeStable(new StableCheckpoint(seq, digest, proof, own.bytes()));
             } else {
                 r.dropped(r.id, "certified checkpoint " + seq + " differs from own state");
             }
@@ -133,30 +150,19 @@ final class CheckpointManager {
 
     private void startTransfer(long seq, Digest digest, List<Signed> proof) {
         newerTarget = null;
-        transfer = new StateTransfer(seq, digest, List.copyOf(proof), r.id, r.q.n(), r.now);
-        requestChunk();
+        transfer = new StateTransfer(seq, digest, List.copyOf(proof), r.id, r.q.n(), r.cfg.stateChunkBytes(),
+                r.cfg.maxSnapshotBytes(), r.now);
+        sendRequests();
     }
 
-    /** Keeps the outgoing stable checkpoint servable, within the byte bound. */
-    private void retainOutgoing(long incomingSeq) {
-        StableCheckpoint old = r.stable;
-        if (old == null || old.snapshot() == null || old.seq() == incomingSeq) {
-            return;
-        }
-        retained.put(old.seq(), old);
-        long bytes = 0;
-        for (Long seq : new java.util.ArrayList<>(retained.descendingKeySet())) {
-            bytes += retained.get(seq).snapshot().length;
-            if (bytes > r.cfg.maxSnapshotBytes()) {
-                retained.remove(seq);
-            }
-        }
+    private long patienceBase() {
+        return 2 * r.cfg.retransmitIntervalMs();
     }
 
     private void makeStable(StableCheckpoint cp) {
         Invariants.check(cp.seq() <= r.lastExecuted && cp.snapshot() != null,
                 "stable checkpoint %d beyond execution %d or without snapshot", cp.seq(), r.lastExecuted);
-        retainOutgoing(cp.seq());
+        server.retainOutgoing(r.stable, cp.seq());
         r.stable = cp;
         r.emit(new Effect.Persist(new PersistOp.SaveStableCheckpoint(cp)));
         r.log.headMap(cp.seq(), true).clear();
@@ -184,7 +190,7 @@ final class CheckpointManager {
         r.lastExecuted = cp.seq();
         r.lastProgress = r.now;
         ownCheckpoints.put(cp.seq(), r.sign(new Checkpoint(cp.seq(), cp.digest())));
-        retainOutgoing(cp.seq());
+        server.retainOutgoing(r.stable, cp.seq());
         r.stable = cp;
         r.log.headMap(cp.seq(), true).clear();
         votes.headMap(cp.seq(), true).clear();
@@ -194,52 +200,47 @@ final class CheckpointManager {
     }
 
     void tick() {
-        if (transfer != null && r.now - transfer.lastProgress > transfer.patience(2 * r.cfg.retransmitIntervalMs())) {
-            if (newerTarget != null) {
-                // the kept target is no longer served: go for the newest certificate instead
-                startTransfer(newerTarget.seq(), newerTarget.digest(), newerTarget.proof());
-                return;
-            }
-            transfer.switchSource(r.now);
-            requestChunk();
+        if (transfer == null) {
+            return;
         }
+        if (newerTarget != null && r.now - transfer.lastProgress > transfer.patience(patienceBase())) {
+            // the kept target is no longer served: go for the newest certificate instead
+            startTransfer(newerTarget.seq(), newerTarget.digest(), newerTarget.proof());
+            return;
+        }
+        sendRequests();
     }
 
-    private void requestChunk() {
-        r.send(transfer.source(), r.sign(new StateRequest(transfer.seq, transfer.nextChunk())));
+    private void sendRequests() {
+        for (StateTransfer.Ask a : transfer.requests(r.now, patienceBase())) {
+            r.send(a.source(), r.sign(new StateRequest(transfer.seq, a.chunk())));
+        }
     }
 
     void onStateRequest(int from, StateRequest req) {
-        StableCheckpoint cp = r.stable.seq() == req.seq() ? r.stable : retained.get(req.seq());
-        if (cp == null || cp.snapshot() == null) {
-            return;
-        }
-        int chunkBytes = r.cfg.stateChunkBytes();
-        int total = Math.max(1, (cp.snapshot().length + chunkBytes - 1) / chunkBytes);
-        if (req.chunk() >= total) {
-            r.dropped(from, "state request for chunk " + req.chunk() + " of " + total);
-            return;
-        }
-        int off = req.chunk() * chunkBytes;
-        byte[] data = Arrays.copyOfRange(cp.snapshot(), off, Math.min(cp.snapshot().length, off + chunkBytes));
-        r.send(from, r.sign(new StateChunk(cp.seq(), req.chunk(), total, cp.snapshot().length, data)));
+        server.onStateRequest(from, req);
     }
 
     void onStateChunk(int from, StateChunk c) {
         if (transfer == null) {
             return;
         }
-        StateTransfer.Result res = transfer.accept(from, c, r.cfg.stateChunkBytes(), r.cfg.maxSnapshotBytes(), r.now);
+        StateTransfer.Result res = transfer.accept(from, c, r.now);
         switch (res) {
             case IGNORED -> { }
-            case PROGRESS -> requestChunk();
-            case BAD -> badSource(from, "bogus state chunk");
+            case PROGRESS -> sendRequests();
+            case BAD -> {
+                r.dropped(from, "bogus state chunk " + c.chunk() + " of checkpoint " + c.seq());
+                sendRequests();
+            }
             case COMPLETE -> {
                 StableCheckpoint cp = new StableCheckpoint(transfer.seq, transfer.digest, transfer.proof,
                         transfer.snapshot());
                 String problem = installSnapshot(cp);
                 if (problem != null) {
-                    badSource(from, problem);
+                    // every chunk matched the certified digest: only a broken state machine gets here
+                    r.dropped(r.id, "certified snapshot " + cp.seq() + " unusable: " + problem);
+                    startTransfer(cp.seq(), cp.digest(), cp.proof());
                     return;
                 }
                 transfer = null;
@@ -255,13 +256,23 @@ final class CheckpointManager {
         }
     }
 
-    private void badSource(int from, String why) {
-        r.dropped(from, why);
-        transfer.switchSource(r.now);
-        requestChunk();
+    /**
+     * A peer showed it is behind our stable checkpoint (its checkpoint or FETCH is at or below it):
+     * answer it directly with our own stable CHECKPOINT, so its catch-up does not wait for the
+     * backed-off broadcast. One message per message received: no amplification.
+     */
+    private void helpLaggingPeer(int peer) {
+        Signed atStable = ownCheckpoints.get(r.stable.seq());
+        if (atStable != null && peer != r.id) {
+            r.send(peer, atStable);
+        }
     }
 
     void onFetch(int from, long seq) {
+        if (seq <= r.stable.seq()) {
+            helpLaggingPeer(from);
+            return;
+        }
         Slot s = r.log.get(seq);
         if (s == null || !s.committed()) {
             return;

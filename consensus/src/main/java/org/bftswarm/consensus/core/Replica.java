@@ -64,7 +64,7 @@ public final class Replica {
         this.viewChanger = new ViewChanger(this);
         this.pipeline = new RequestPipeline(this);
         byte[] genesis = checkpoints.snapshotBytes();
-        this.stable = new StableCheckpoint(0, org.bftswarm.crypto.Digest.sha256(genesis), List.of(), genesis);
+        this.stable = new StableCheckpoint(0, checkpoints.digestOf(genesis), List.of(), genesis);
     }
 
     /**

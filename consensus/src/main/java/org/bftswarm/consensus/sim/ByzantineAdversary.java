@@ -130,7 +130,7 @@ final class ByzantineAdversary {
         if (body instanceof StateChunk c && has(Behaviour.LYING_CHECKPOINTS)) {
             byte[] junk = new byte[c.data().length];
             rnd.nextBytes(junk);
-            return sign(new StateChunk(c.seq(), c.chunk(), c.totalChunks(), c.totalLength(), junk));
+            return sign(new StateChunk(c.seq(), c.chunk(), c.totalChunks(), c.totalLength(), junk, c.proof()));
         }
         return m;
     }

@@ -31,7 +31,7 @@ class CodecTest {
         Signed vcs = Signed.sign("s", K1, 1, vc);
         return List.of(new Request(1000, 1, new byte[0]), pp.body(), prep.body(), com.body(), cp.body(), vc,
                 new NewView(3, List.of(vcs), List.of(pp)), new Reply(2, 1000, 9, new byte[] {4}), new Fetch(6),
-                new CommitProof(pp, List.of(com)), new StateRequest(4, 2), new StateChunk(4, 1, 3, 70, new byte[5]));
+                new CommitProof(pp, List.of(com)), new StateRequest(4, 2), new StateChunk(4, 1, 3, 70, new byte[5], List.of(Digest.sha256(new byte[] {1}), Digest.sha256(new byte[] {2}))));
     }
 
     @Test

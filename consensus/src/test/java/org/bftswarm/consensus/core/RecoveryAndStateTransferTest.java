@@ -56,11 +56,12 @@ class RecoveryAndStateTransferTest {
                 byte[] junk = new byte[sc.data().length];
                 java.util.Arrays.fill(junk, (byte) 0x55);
                 return new TestCluster.Delivery(0, d.to(), Signed.sign(TestCluster.SWARM, c.keys[0], 0,
-                        new StateChunk(sc.seq(), sc.chunk(), sc.totalChunks(), sc.totalLength(), junk)));
+                        new StateChunk(sc.seq(), sc.chunk(), sc.totalChunks(), sc.totalLength(), junk, sc.proof())));
             }
             return d;
         };
         c.run(1000);
+        assertThat(c.dropped(3, "bogus state chunk")).isPositive();
         assertThat(c.replicas[3].lastExecuted()).isEqualTo(12);
         assertThat(c.services[3].digest()).isEqualTo(c.services[1].digest());
     }

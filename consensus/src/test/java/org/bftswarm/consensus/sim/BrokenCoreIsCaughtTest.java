@@ -86,10 +86,16 @@ class BrokenCoreIsCaughtTest {
         }
     }
 
+    /**
+     * Executing on a prepared certificate only diverges when a view change replaces a batch that a
+     * minority prepared, which ordinary random scenarios rarely produce (seed 2 of 1-60 before the
+     * retransmission backoff, seed 143 of 1-300 with it): the budget is 200 seeds (about 0.1 s each),
+     * stopping at the first catch.
+     */
     @Test
-    void executingBeforeCommittedIsCaughtInOrdinaryRandomScenariosWithinTwentySeeds() {
+    void executingBeforeCommittedIsCaughtInOrdinaryRandomScenariosWithinTwoHundredSeeds() {
         List<String> found = new ArrayList<>();
-        for (long seed = 1; seed <= 20 && found.isEmpty(); seed++) {
+        for (long seed = 1; seed <= 200 && found.isEmpty(); seed++) {
             found.addAll(SimulationRunner.runSeed(Scenario.derive(seed, 4, 1), ExecuteWhenPreparedQuorums::new)
                     .violations());
         }

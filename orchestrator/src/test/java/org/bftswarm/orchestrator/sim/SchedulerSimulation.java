@@ -47,9 +47,13 @@ public final class SchedulerSimulation {
   }
 
   static SeedResult runSeed(long seed, int n, int byzantine, SchedulerVariant variant) {
+    return runSeed(seed, n, byzantine, variant, Integer.getInteger("schedsim.chunk", 8192));
+  }
+
+  static SeedResult runSeed(long seed, int n, int byzantine, SchedulerVariant variant, int chunkBytes) {
     Scenario sc = scenario(seed, n, byzantine);
     int jobsPerUser = 2 + (int) Math.floorMod(seed, 3L);
-    SchedulerWorkload w = new SchedulerWorkload(n, sc.byzantineReplicas(), USERS, jobsPerUser, variant);
+    SchedulerWorkload w = new SchedulerWorkload(n, sc.byzantineReplicas(), USERS, jobsPerUser, variant, chunkBytes);
     SimResult r = SimulationRunner.runSeed(sc, Quorums::new, w);
     return new SeedResult(r, w.figures(), w.counts());
   }
@@ -88,7 +92,7 @@ public final class SchedulerSimulation {
     Scenario sc = r.sim().scenario();
     out.println("seed=" + sc.seed() + " n=" + sc.n() + " byz=" + sc.byzantineReplicas() + " " + r.figures()
         + " executed=" + r.sim().executedSeqs() + " checkpoints=" + r.sim().checkpoints() + " views="
-        + r.sim().viewChanges() + " virtual_ms=" + r.sim().virtualMillis() + (r.ok() ? " ok" : " FAILED"));
+        + r.sim().viewChanges() + " transfers=" + r.sim().stateTransfers() + " virtual_ms=" + r.sim().virtualMillis() + (r.ok() ? " ok" : " FAILED"));
     if (!r.ok()) {
       out.println("  parameters: " + sc.describe());
       r.sim().violations().forEach(v -> out.println("  violation: " + v));

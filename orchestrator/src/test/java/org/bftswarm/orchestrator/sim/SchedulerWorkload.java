@@ -45,10 +45,17 @@ final class SchedulerWorkload implements SimWorkload {
   private final TreeMap<Integer, Integer> nodeOfClient = new TreeMap<>();
   final TreeMap<String, Long> taskStates = new TreeMap<>();
   private ByzantineWorker byzantineWorker;
+  private final int stateChunkBytes;
 
   SchedulerWorkload(int n, Map<Integer, ?> byzantineReplicas, int userCount, int jobsPerUser,
       SchedulerVariant variant) {
+    this(n, byzantineReplicas, userCount, jobsPerUser, variant, Integer.getInteger("schedsim.chunk", 8192));
+  }
+
+  SchedulerWorkload(int n, Map<Integer, ?> byzantineReplicas, int userCount, int jobsPerUser,
+      SchedulerVariant variant, int stateChunkBytes) {
     this.n = n;
+    this.stateChunkBytes = stateChunkBytes;
     this.variant = variant;
     this.schedulers = new Scheduler[n];
     SchedulerConfig d = SchedulerConfig.defaults(n);
@@ -98,16 +105,15 @@ final class SchedulerWorkload implements SimWorkload {
   }
 
   /**
-   * The scheduler's snapshot is kilobytes: with the consensus runs' 128-byte chunks a lagging
-   * replica needs many round trips to fetch it and is overtaken by newer stable checkpoints under
-   * steady load. The core now keeps a transfer that makes progress on its target and serves earlier
-   * stable checkpoints, which made seeds 2, 4 and 5 catch up with 128-byte chunks, but about a third
-   * of the 100 CI seeds still do not (open in the consensus issue), so CI uses 8 KiB chunks.
-   * {@code -Dschedsim.chunk=N} overrides.
+   * The scheduler's snapshot is kilobytes, so with small chunks a lagging replica needs hundreds of
+   * chunks while newer checkpoints keep arriving under steady load. The core verifies each chunk on
+   * its own (Merkle path), pipelines requests over all sources and finishes at the checkpoint it
+   * started with; CI runs most seeds with 8 KiB chunks and a set with 128-byte chunks
+   * ({@code SchedulerSimulationSeedsTest}). {@code -Dschedsim.chunk=N} overrides the default.
    */
   @Override
   public int stateChunkBytes() {
-    return Integer.getInteger("schedsim.chunk", 8192);
+    return stateChunkBytes;
   }
 
   @Override
