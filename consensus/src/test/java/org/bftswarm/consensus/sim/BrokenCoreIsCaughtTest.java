@@ -88,18 +88,22 @@ class BrokenCoreIsCaughtTest {
 
     /**
      * Executing on a prepared certificate only diverges when a view change replaces a batch that a
-     * minority prepared, which ordinary random scenarios rarely produce (seed 2 of 1-60 before the
-     * retransmission backoff, seed 143 of 1-300 with it): the budget is 200 seeds (about 0.1 s each),
-     * stopping at the first catch.
+     * minority prepared, which needs lost messages and a replica missing from the view change:
+     * ordinary random scenarios rarely produce it (seed 2 of 1-60 once, later seed 143 of 1-300). So
+     * these scenarios lose 15% of messages and always partition and crash replicas, with no Byzantine
+     * replica at all: the divergence comes from the broken rule alone.
      */
     @Test
-    void executingBeforeCommittedIsCaughtInOrdinaryRandomScenariosWithinTwoHundredSeeds() {
+    void executingBeforeCommittedIsCaughtOnALossyCrashingNetworkWithinFortySeeds() {
         List<String> found = new ArrayList<>();
-        for (long seed = 1; seed <= 200 && found.isEmpty(); seed++) {
-            found.addAll(SimulationRunner.runSeed(Scenario.derive(seed, 4, 1), ExecuteWhenPreparedQuorums::new)
-                    .violations());
+        for (long seed = 1; seed <= 40 && found.isEmpty(); seed++) {
+            Scenario b = Scenario.derive(seed, 4, 1);
+            Scenario lossy = new Scenario(seed, 4, 1, new TreeMap<>(), b.clients(), b.chaosMillis(), 0.15,
+                    b.duplicateRate(), b.maxDelayMs(), true, true, b.requestsAfterHeal(), b.livenessBoundMs());
+            found.addAll(SimulationRunner.runSeed(lossy, ExecuteWhenPreparedQuorums::new).violations());
         }
-        assertThat(found).isNotEmpty();
+        assertThat(found).anyMatch(v -> v.contains("executed batch") || v.contains("result")
+                || v.contains("checkpoint digest"));
     }
 
     private static Scenario equivocatingPrimary(long seed) {

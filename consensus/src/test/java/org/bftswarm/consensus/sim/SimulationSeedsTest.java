@@ -69,6 +69,6 @@ class SimulationSeedsTest {
         String[] lines = log.toString(StandardCharsets.UTF_8).trim().split("\n");
         assertThat(lines[lines.length - 1]).isEqualTo("SIM seeds=3 violations=0 liveness_failures=0");
         assertThat(code).isZero();
-        assertThat(SimulationRunner.run(3, 5, null, 1, new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
+        assertThat(SimulationRunner.run(3, 3, null, 1, new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
     }
 }
