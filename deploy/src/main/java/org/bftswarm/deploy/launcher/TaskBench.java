@@ -24,7 +24,8 @@ import org.bftswarm.api.TaskView;
  * one-task job running {@code true} and wait for it to end, until {@code tasks} tasks are done;
  * submit→running and submit→done come from the {@code /api/v1/events} stream (local arrival times),
  * with polling as a fallback. In the same run, the raw rate of {@code docker run -d --rm} of the same
- * image at the same parallelism gives the baseline; the last line is
+ * image at the same parallelism gives the baseline. A per-stage breakdown ({@link BenchStages}) shows
+ * where the time goes; the last line is
  * {@code BENCH tasks tasks_per_s=X raw_docker_per_s=Y ratio=Z run_p50_ms=W}.
  */
 public final class TaskBench {
@@ -48,6 +49,7 @@ public final class TaskBench {
 
     /** Arrival times of one task's events. */
     private static final class Times {
+        volatile long assignedNanos;
         volatile long runningNanos;
         volatile String terminalState;
         final CompletableFuture<Long> done = new CompletableFuture<>();
@@ -56,6 +58,7 @@ public final class TaskBench {
     private final ClusterTarget target;
     private final PrintWriter out;
     private final Map<String, Times> times = new ConcurrentHashMap<>();
+    private volatile BenchStages stages = new BenchStages();
 
     public TaskBench(ClusterTarget target, PrintWriter out) {
         this.target = target;
@@ -74,6 +77,7 @@ public final class TaskBench {
             List<Long> runMs = new ArrayList<>();
             List<Long> doneMs = new ArrayList<>();
             AtomicInteger failed = new AtomicInteger();
+            stages = new BenchStages();
             long clusterNanos = clusterRun(api, o, o.tasks(), runMs, doneMs, failed);
             double tasksPerSecond = o.tasks() / (clusterNanos / 1e9);
             LatencyStats run = new LatencyStats(runMs);
@@ -82,6 +86,7 @@ public final class TaskBench {
                     failed.get());
             say("submit→running p50 %d ms p99 %d ms (%d samples); submit→done p50 %d ms p99 %d ms",
                     run.percentile(50), run.percentile(99), run.count(), done.percentile(50), done.percentile(99));
+            stages.lines().forEach(line -> say("%s", line));
             say("raw docker: %d × docker run -d --rm --network none %s true, %d in parallel", o.tasks(), o.image(),
                     o.parallel());
             long rawNanos = rawDocker(o);
@@ -107,6 +112,9 @@ public final class TaskBench {
 
     private void onEvent(TaskEventStream.TaskEvent e) {
         Times t = times.computeIfAbsent(e.taskId(), k -> new Times());
+        if ("ASSIGNED".equals(e.state()) && t.assignedNanos == 0) {
+            t.assignedNanos = e.receivedNanos();
+        }
         if ("RUNNING".equals(e.state()) && t.runningNanos == 0) {
             t.runningNanos = e.receivedNanos();
         }
@@ -146,6 +154,7 @@ public final class TaskBench {
             throws Exception {
         long submitted = System.nanoTime();
         String jobId = api.submit(spec);
+        long accepted = System.nanoTime();
         String taskId = jobId + ".0";
         Times t = times.computeIfAbsent(taskId, k -> new Times());
         long deadline = submitted + TimeUnit.SECONDS.toNanos(TASK_DEADLINE_SECONDS);
@@ -160,6 +169,11 @@ public final class TaskBench {
             }
         }
         long doneNanos = t.done.get();
+        stages.add("submit->202", submitted, accepted);
+        stages.add("submit->assigned", submitted, t.assignedNanos);
+        stages.add("assigned->running", t.assignedNanos, t.runningNanos);
+        stages.add("running->done", t.runningNanos, doneNanos);
+        stages.add("submit->done", submitted, doneNanos);
         synchronized (runMs) {
             if (t.runningNanos != 0) {
                 runMs.add(Math.max(0, (t.runningNanos - submitted) / 1_000_000));

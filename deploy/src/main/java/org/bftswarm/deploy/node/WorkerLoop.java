@@ -1,5 +1,6 @@
 package org.bftswarm.deploy.node;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.function.Consumer;
 import org.bftswarm.deploy.node.WorkerPlan.Phase;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.Operation;
+import org.bftswarm.orchestrator.ops.OperationCodec;
+import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
@@ -33,12 +36,14 @@ import org.slf4j.LoggerFactory;
  * with the attempts running here, applies {@link WorkerPlan}, launches and kills through the
  * {@link TaskExecutor}, and orders signed {@code TaskStarted}/{@code TaskFinished} reports as node
  * principal {@code 1000 + i}, resending (at most once a second per report) until the scheduler's
- * state shows them applied.
+ * state shows them applied. Reports travel together in one {@link ReportBatch} per consensus round
+ * (one batch in flight at a time), so a node's reports never queue one behind another.
  */
 public final class WorkerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
     static final long POLL_MILLIS = 150;
     static final long RESEND_MILLIS = 1_000;
+    static final int BATCH_BUDGET_BYTES = 256 * 1024;
     private static final int MAX_REASON = 200;
 
     private static final class LocalAttempt {
@@ -56,7 +61,7 @@ public final class WorkerLoop implements AutoCloseable {
     private final Consumer<TaskOutcome> outcomes;
     private final Map<AttemptKey, LocalAttempt> local = new TreeMap<>();
     private final SortedSet<AttemptKey> killRequested = new TreeSet<>();
-    private final Set<String> inFlight = new java.util.HashSet<>();
+    private boolean batchInFlight;
     private final Map<String, Long> lastSent = new HashMap<>();
     private final Semaphore wakeups = new Semaphore(0);
     private final Thread thread;
@@ -135,7 +140,8 @@ public final class WorkerLoop implements AutoCloseable {
     private void pass() {
         List<Assignment> assigned = scheduler.assignmentsFor(nodeId);
         WorkerPlan.Decision d;
-        Map<AttemptKey, Operation> reports = new TreeMap<>();
+        Map<AttemptKey, TaskStarted> started = new TreeMap<>();
+        Map<AttemptKey, TaskFinished> finished = new TreeMap<>();
         synchronized (this) {
             Map<AttemptKey, Phase> phases = new TreeMap<>();
             local.forEach((k, v) -> phases.put(k, v.phase));
@@ -146,10 +152,13 @@ public final class WorkerLoop implements AutoCloseable {
             }
             killRequested.removeIf(k -> !local.containsKey(k));
             for (AttemptKey k : d.reportStarted()) {
-                reports.put(k, new TaskStarted(k.taskId(), k.attempt(), nodeId, local.get(k).containerId));
+                LocalAttempt la = local.get(k);
+                if (la.phase == Phase.STARTED || !la.containerId.isEmpty()) {
+                    started.put(k, new TaskStarted(k.taskId(), k.attempt(), nodeId, la.containerId));
+                }
             }
             for (AttemptKey k : d.reportFinished()) {
-                reports.put(k, finishedOp(k, local.get(k).outcome));
+                finished.put(k, finishedOp(k, local.get(k).outcome));
             }
             killRequested.addAll(d.kill());
             for (Assignment a : d.launch()) {
@@ -165,7 +174,7 @@ public final class WorkerLoop implements AutoCloseable {
         for (Assignment a : d.launch()) {
             launch(a);
         }
-        reports.forEach(this::send);
+        sendReports(started, finished);
     }
 
     private void launch(Assignment a) {
@@ -215,27 +224,64 @@ public final class WorkerLoop implements AutoCloseable {
         };
     }
 
-    private void send(AttemptKey key, Operation op) {
-        String id = op.getClass().getSimpleName() + " " + key;
+    /**
+     * Orders the reports not sent in the last {@value #RESEND_MILLIS} ms as one {@link ReportBatch}
+     * (bounded by {@link ReportBatch#MAX_REPORTS} and {@value #BATCH_BUDGET_BYTES} bytes), unless a
+     * batch is still in flight: reports arising meanwhile go together in the next one.
+     */
+    private void sendReports(Map<AttemptKey, TaskStarted> started, Map<AttemptKey, TaskFinished> finished) {
         long now = System.currentTimeMillis();
+        List<TaskStarted> batchStarted = new ArrayList<>();
+        List<TaskFinished> batchFinished = new ArrayList<>();
         synchronized (this) {
-            Long last = lastSent.get(id);
-            if (inFlight.contains(id) || (last != null && now - last < RESEND_MILLIS)) {
+            if (batchInFlight) {
                 return;
             }
-            inFlight.add(id);
-            lastSent.put(id, now);
-            lastSent.keySet().removeIf(k -> now - lastSent.get(k) > 60_000);
+            lastSent.values().removeIf(t -> now - t > 60_000);
+            int bytes = 0;
+            List<Map.Entry<AttemptKey, ? extends Operation>> due = new ArrayList<>();
+            due.addAll(started.entrySet());
+            due.addAll(finished.entrySet());
+            for (Map.Entry<AttemptKey, ? extends Operation> e : due) {
+                String id = e.getValue().getClass().getSimpleName() + " " + e.getKey();
+                Long last = lastSent.get(id);
+                if (last != null && now - last < RESEND_MILLIS) {
+                    continue;
+                }
+                int size = OperationCodec.encode(e.getValue()).length;
+                boolean empty = batchStarted.isEmpty() && batchFinished.isEmpty();
+                if (!empty && (bytes + size > BATCH_BUDGET_BYTES
+                        || batchStarted.size() + batchFinished.size() >= ReportBatch.MAX_REPORTS)) {
+                    break;
+                }
+                bytes += size;
+                lastSent.put(id, now);
+                if (e.getValue() instanceof TaskStarted t) {
+                    batchStarted.add(t);
+                } else {
+                    batchFinished.add((TaskFinished) e.getValue());
+                }
+            }
+            if (batchStarted.isEmpty() && batchFinished.isEmpty()) {
+                return;
+            }
+            batchInFlight = true;
         }
-        CompletableFuture<Reply> reply = ops.asNode(op);
+        ReportBatch batch = new ReportBatch(batchStarted, batchFinished);
+        CompletableFuture<Reply> reply;
+        try {
+            reply = ops.asNode(batch);
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
         reply.whenComplete((r, err) -> {
             synchronized (this) {
-                inFlight.remove(id);
+                batchInFlight = false;
             }
             if (err != null) {
-                LOG.warn("node {}: {} not ordered yet: {}", nodeId, id, err.toString());
+                LOG.warn("node {}: batch of {} report(s) not ordered yet: {}", nodeId, batch.size(), err.toString());
             } else if (r.outcome() == Reply.Outcome.REJECTED) {
-                LOG.warn("node {}: {} rejected: {} {}", nodeId, id, r.code(), r.detail());
+                LOG.warn("node {}: batch of {} report(s) rejected: {} {}", nodeId, batch.size(), r.code(), r.detail());
             }
             wake();
         });
