@@ -87,6 +87,7 @@ public final class TaskBench {
             say("submit→running p50 %d ms p99 %d ms (%d samples); submit→done p50 %d ms p99 %d ms",
                     run.percentile(50), run.percentile(99), run.count(), done.percentile(50), done.percentile(99));
             stages.lines().forEach(line -> say("%s", line));
+            workerStages(api).forEach(line -> say("%s", line));
             say("raw docker: %d × docker run -d --rm --network none %s true, %d in parallel", o.tasks(), o.image(),
                     o.parallel());
             long rawNanos = rawDocker(o);
@@ -204,6 +205,16 @@ public final class TaskBench {
         } catch (ApiException e) {
             // try again on the next round
         }
+    }
+
+    /** Each node's worker stage timers (p50/p99 over its last minutes), as breakdown lines. */
+    private List<String> workerStages(ApiClient api) {
+        List<Map<String, Map<String, Long>>> byNode = new ArrayList<>();
+        for (int node = 0; node < target.apiUrls().size(); node++) {
+            byNode.add(api.metrics(node).map(WorkerStageScrape::parse).orElse(Map.of()));
+        }
+        return WorkerStageScrape.lines(byNode,
+                List.of("container_setup", "start_ordered", "container_run", "finish_ordered"));
     }
 
     /** {@code tasks} × {@code docker run -d --rm} with {@code parallel} workers; returns elapsed nanoseconds. */

@@ -51,13 +51,23 @@ public final class WorkerLoop implements AutoCloseable {
         String containerId = "";
         TaskOutcome outcome;
         JobSpec spec;
+        final long launchedNanos = System.nanoTime();
+        long startedNanos;
+        long finishedNanos;
+        boolean startSeenOrdered;
+    }
+
+    /** Receives how long one attempt spent in one {@link WorkerStage}. */
+    @FunctionalInterface
+    public interface StageSink {
+        void record(WorkerStage stage, long nanos);
     }
 
     private final String swarm;
     private final int nodeId;
     private final Scheduler scheduler;
     private final TaskExecutor executor;
-    private final OperationClient ops;
+    private final ReportChannel ops;
     private final Consumer<TaskOutcome> outcomes;
     private final Map<AttemptKey, LocalAttempt> local = new TreeMap<>();
     private final SortedSet<AttemptKey> killRequested = new TreeSet<>();
@@ -66,8 +76,15 @@ public final class WorkerLoop implements AutoCloseable {
     private final Semaphore wakeups = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running;
+    private volatile StageSink stages = (stage, nanos) -> { };
 
-    public WorkerLoop(String swarm, int nodeId, Scheduler scheduler, TaskExecutor executor, OperationClient ops,
+    /** How the loop orders its operations as this node's principal (the node's {@link OperationClient}). */
+    @FunctionalInterface
+    public interface ReportChannel {
+        CompletableFuture<Reply> asNode(Operation op);
+    }
+
+    public WorkerLoop(String swarm, int nodeId, Scheduler scheduler, TaskExecutor executor, ReportChannel ops,
             Consumer<TaskOutcome> outcomes) {
         this.swarm = swarm;
         this.nodeId = nodeId;
@@ -93,6 +110,11 @@ public final class WorkerLoop implements AutoCloseable {
         });
         running = true;
         thread.start();
+    }
+
+    /** Where stage durations go (the node's metrics); none are kept by default. */
+    public void stageSink(StageSink sink) {
+        this.stages = sink;
     }
 
     /** Asks for a pass now (called after every execution of the local replica). */
@@ -145,6 +167,7 @@ public final class WorkerLoop implements AutoCloseable {
         synchronized (this) {
             Map<AttemptKey, Phase> phases = new TreeMap<>();
             local.forEach((k, v) -> phases.put(k, v.phase));
+            observeOrdered(assigned);
             d = WorkerPlan.decide(assigned, phases, killRequested);
             for (AttemptKey k : d.forget()) {
                 local.remove(k);
@@ -177,6 +200,27 @@ public final class WorkerLoop implements AutoCloseable {
         sendReports(started, finished);
     }
 
+    /** Times the reports the local replica has now executed: a start seen RUNNING, a finish gone. */
+    private void observeOrdered(List<Assignment> assigned) {
+        long now = System.nanoTime();
+        Map<AttemptKey, Assignment> byKey = new TreeMap<>();
+        for (Assignment a : assigned) {
+            byKey.put(new AttemptKey(a.taskId(), a.attempt()), a);
+        }
+        local.forEach((k, la) -> {
+            Assignment a = byKey.get(k);
+            boolean startOrdered = a == null || a.state() != org.bftswarm.orchestrator.view.TaskState.ASSIGNED;
+            if (la.startedNanos != 0 && !la.startSeenOrdered && startOrdered) {
+                la.startSeenOrdered = true;
+                stages.record(WorkerStage.START_ORDERED, now - la.startedNanos);
+            }
+            if (la.finishedNanos != 0 && a == null) {
+                stages.record(WorkerStage.FINISH_ORDERED, now - la.finishedNanos);
+                la.finishedNanos = 0;
+            }
+        });
+    }
+
     private void launch(Assignment a) {
         AttemptKey key = new AttemptKey(a.taskId(), a.attempt());
         JobSpec s = a.spec().normalized();
@@ -200,6 +244,8 @@ public final class WorkerLoop implements AutoCloseable {
                 synchronized (WorkerLoop.this) {
                     LocalAttempt a = local.get(key);
                     if (a != null && a.phase == Phase.LAUNCHED) {
+                        a.startedNanos = System.nanoTime();
+                        stages.record(WorkerStage.CONTAINER_SETUP, a.startedNanos - a.launchedNanos);
                         a.phase = Phase.STARTED;
                         a.containerId = containerId == null ? "" : containerId;
                     }
@@ -213,6 +259,10 @@ public final class WorkerLoop implements AutoCloseable {
                     LocalAttempt a = local.computeIfAbsent(key, k -> new LocalAttempt());
                     a.phase = Phase.FINISHED;
                     a.outcome = outcome;
+                    a.finishedNanos = System.nanoTime();
+                    if (a.startedNanos != 0) {
+                        stages.record(WorkerStage.CONTAINER_RUN, a.finishedNanos - a.startedNanos);
+                    }
                 }
                 try {
                     outcomes.accept(outcome);
