@@ -1,5 +1,7 @@
 package org.bftswarm.orchestrator;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
 import org.bftswarm.orchestrator.ops.ReportBatch;
@@ -81,21 +83,26 @@ final class TaskReports {
           "a report batch carries 1.." + ReportBatch.MAX_REPORTS + " reports, got " + op.size());
     }
     int[] byOutcome = new int[Reply.Outcome.values().length];
+    List<ReplyCode> codes = new ArrayList<>(op.size());
     for (TaskStarted s : op.started()) {
-      byOutcome[started(clientId, s).outcome().ordinal()]++;
+      Reply r = started(clientId, s);
+      byOutcome[r.outcome().ordinal()]++;
+      codes.add(r.code());
     }
     for (TaskFinished f : op.finished()) {
-      byOutcome[finished(clientId, f).outcome().ordinal()]++;
+      Reply r = finished(clientId, f);
+      byOutcome[r.outcome().ordinal()]++;
+      codes.add(r.code());
     }
     int applied = byOutcome[Reply.Outcome.OK.ordinal()];
     int ignored = byOutcome[Reply.Outcome.IGNORED.ordinal()];
     int rejected = byOutcome[Reply.Outcome.REJECTED.ordinal()];
     String detail = applied + " applied, " + ignored + " ignored, " + rejected + " rejected";
     if (applied > 0) {
-      return Reply.ok(ReplyCode.REPORTS_APPLIED, detail);
+      return Reply.batch(Reply.Outcome.OK, ReplyCode.REPORTS_APPLIED, detail, codes);
     }
-    return ignored > 0 ? Reply.ignored(ReplyCode.DUPLICATE, detail)
-        : Reply.rejected(ReplyCode.INVALID, detail);
+    return ignored > 0 ? Reply.batch(Reply.Outcome.IGNORED, ReplyCode.DUPLICATE, detail, codes)
+        : Reply.batch(Reply.Outcome.REJECTED, ReplyCode.INVALID, detail, codes);
   }
 
   /** Either the task whose current attempt a report names, or the reply refusing the report. */

@@ -9,6 +9,7 @@ import org.bftswarm.orchestrator.ops.DecodeResult;
 import org.bftswarm.orchestrator.ops.OperationCodec;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
+import org.bftswarm.orchestrator.ops.ReplyCodec;
 import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
@@ -67,6 +68,21 @@ class ReportBatchTest {
     assertThat(reply.detail()).isEqualTo("2 applied, 1 ignored, 0 rejected");
     assertThat(d.task(t.id()).exitCode()).isEqualTo(0);
     assertThat(d.task(t.id()).state()).isEqualTo(TaskState.SUCCEEDED);
+  }
+
+  @Test
+  void theBatchReplyGivesEachReportsOwnCodeInOrderAndSurvivesTheReplyCodec() {
+    ClusterDriver d = oneNodeWith(1);
+    TaskView t = d.scheduler.jobs().get(0).tasks().get(0);
+
+    Reply reply = d.execute(d.nodeClient(0),
+        new ReportBatch(List.of(started(t), started(t)), List.of(finished(t, 0), finished(t, 7))));
+
+    assertThat(reply.reports()).containsExactly(ReplyCode.TASK_STARTED, ReplyCode.DUPLICATE,
+        ReplyCode.TASK_FINISHED, ReplyCode.TASK_NOT_ACTIVE);
+    assertThat(ReplyCodec.decode(ReplyCodec.encode(reply))).contains(reply);
+    Reply plain = Reply.ok(ReplyCode.TICK, null);
+    assertThat(new String(ReplyCodec.encode(plain), StandardCharsets.UTF_8)).doesNotContain("reports");
   }
 
   @Test
