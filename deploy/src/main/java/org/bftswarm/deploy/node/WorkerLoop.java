@@ -22,6 +22,7 @@ import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.view.Assignment;
+import org.bftswarm.orchestrator.view.TaskState;
 import org.bftswarm.worker.AttemptKey;
 import org.bftswarm.worker.FailureReason;
 import org.bftswarm.worker.TaskLaunch;
@@ -209,7 +210,7 @@ public final class WorkerLoop implements AutoCloseable {
         }
         local.forEach((k, la) -> {
             Assignment a = byKey.get(k);
-            boolean startOrdered = a == null || a.state() != org.bftswarm.orchestrator.view.TaskState.ASSIGNED;
+            boolean startOrdered = a == null || a.state() != TaskState.ASSIGNED;
             if (la.startedNanos != 0 && !la.startSeenOrdered && startOrdered) {
                 la.startSeenOrdered = true;
                 stages.record(WorkerStage.START_ORDERED, now - la.startedNanos);
