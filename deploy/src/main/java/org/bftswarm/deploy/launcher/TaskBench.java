@@ -24,12 +24,16 @@ import org.bftswarm.api.TaskView;
  * one-task job running {@code true} and wait for it to end, until {@code tasks} tasks are done;
  * submit→running and submit→done come from the {@code /api/v1/events} stream (local arrival times),
  * with polling as a fallback. In the same run, the raw rate of {@code docker run -d --rm} of the same
- * image at the same parallelism gives the baseline. A per-stage breakdown ({@link BenchStages}) shows
- * where the time goes; the last line is
+ * image at the same parallelism gives the baseline; the two alternate in {@value #ROUNDS} rounds so
+ * that a load change on a shared machine does not favour either side. A per-stage breakdown
+ * ({@link BenchStages}, worker stages from each node's metrics) shows where the time goes; the last
+ * line is
  * {@code BENCH tasks tasks_per_s=X raw_docker_per_s=Y ratio=Z run_p50_ms=W}.
  */
 public final class TaskBench {
     static final long TASK_DEADLINE_SECONDS = 120;
+    /** Cluster and raw docker runs alternate in this many rounds, so both see the same machine load. */
+    static final int ROUNDS = 2;
 
     /** Options of one run. */
     public record Options(int tasks, int parallel, int warmup, String image) {}
@@ -73,12 +77,24 @@ public final class TaskBench {
                 say("warm-up: %d tasks (not measured)", o.warmup());
                 clusterRun(api, o, o.warmup(), new ArrayList<>(), new ArrayList<>(), new AtomicInteger());
             }
-            say("cluster: %d one-task jobs (%s true), %d in flight", o.tasks(), o.image(), o.parallel());
+            say("cluster: %d one-task jobs (%s true), %d in flight; raw docker: %d × docker run -d --rm --network none"
+                    + " %s true, %d in parallel; in %d alternating rounds", o.tasks(), o.image(), o.parallel(), o.tasks(),
+                    o.image(), o.parallel(), ROUNDS);
             List<Long> runMs = new ArrayList<>();
             List<Long> doneMs = new ArrayList<>();
             AtomicInteger failed = new AtomicInteger();
             stages = new BenchStages();
-            long clusterNanos = clusterRun(api, o, o.tasks(), runMs, doneMs, failed);
+            long clusterNanos = 0;
+            long rawNanos = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                int share = o.tasks() / ROUNDS + (round < o.tasks() % ROUNDS ? 1 : 0);
+                long c = clusterRun(api, o, share, runMs, doneMs, failed);
+                long r = rawDocker(o, share);
+                say("round %d: cluster %d tasks in %.2f s, raw docker %d in %.2f s (load %s)", round + 1, share, c / 1e9,
+                        share, r / 1e9, loadAverage());
+                clusterNanos += c;
+                rawNanos += r;
+            }
             double tasksPerSecond = o.tasks() / (clusterNanos / 1e9);
             LatencyStats run = new LatencyStats(runMs);
             LatencyStats done = new LatencyStats(doneMs);
@@ -88,9 +104,6 @@ public final class TaskBench {
                     run.percentile(50), run.percentile(99), run.count(), done.percentile(50), done.percentile(99));
             stages.lines().forEach(line -> say("%s", line));
             workerStages(api).forEach(line -> say("%s", line));
-            say("raw docker: %d × docker run -d --rm --network none %s true, %d in parallel", o.tasks(), o.image(),
-                    o.parallel());
-            long rawNanos = rawDocker(o);
             double rawPerSecond = o.tasks() / (rawNanos / 1e9);
             say("raw docker: %d containers in %.2f s = %.2f /s", o.tasks(), rawNanos / 1e9, rawPerSecond);
             say("load average after: %s", loadAverage());
@@ -217,8 +230,8 @@ public final class TaskBench {
                 List.of("container_setup", "start_ordered", "container_run", "finish_ordered"));
     }
 
-    /** {@code tasks} × {@code docker run -d --rm} with {@code parallel} workers; returns elapsed nanoseconds. */
-    private long rawDocker(Options o) throws Exception {
+    /** {@code count} × {@code docker run -d --rm} with {@code parallel} workers; returns elapsed nanoseconds. */
+    private long rawDocker(Options o, int count) throws Exception {
         DockerCli docker = new DockerCli();
         String label = DockerCli.SWARM_LABEL + "=" + target.config().swarm() + "-bench-raw";
         AtomicInteger next = new AtomicInteger();
@@ -229,7 +242,7 @@ public final class TaskBench {
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < o.parallel(); c++) {
                 workers.add(pool.submit(() -> {
-                    while (next.getAndIncrement() < o.tasks()) {
+                    while (next.getAndIncrement() < count) {
                         if (!docker.run(List.of("docker", "run", "-d", "--rm", "--network", "none", "--label", label,
                                 o.image(), "true")).ok()) {
                             failures.incrementAndGet();
@@ -246,7 +259,7 @@ public final class TaskBench {
         }
         long elapsed = System.nanoTime() - start;
         if (failures.get() > 0) {
-            say("raw docker: %d of %d runs failed", failures.get(), o.tasks());
+            say("raw docker: %d of %d runs failed", failures.get(), count);
         }
         return elapsed;
     }
