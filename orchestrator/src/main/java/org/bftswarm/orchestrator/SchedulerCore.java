@@ -9,6 +9,7 @@ import org.bftswarm.orchestrator.ops.NodeAlive;
 import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.RegisterNode;
 import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.ReplyCode;
 import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.ops.SuspectNode;
@@ -117,6 +118,8 @@ final class SchedulerCore {
       return reports.started(clientId, started);
     } else if (op instanceof TaskFinished finished) {
       return reports.finished(clientId, finished);
+    } else if (op instanceof ReportBatch batch) {
+      return reports.batch(clientId, batch);
     } else if (op instanceof SuspectNode suspect) {
       return membership.suspect(clientId, suspect);
     } else if (op instanceof NodeAlive alive) {

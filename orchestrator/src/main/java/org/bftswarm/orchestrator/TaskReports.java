@@ -1,7 +1,10 @@
 package org.bftswarm.orchestrator;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
+import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.view.TaskState;
@@ -11,7 +14,8 @@ import org.bftswarm.orchestrator.view.TaskState;
  * is accepted only from X's principal, and only for the task's current attempt while that attempt
  * is active on X; anything else is answered IGNORED (stale attempt, not active, duplicate) or
  * REJECTED (unauthorised, unknown, malformed) and changes nothing. Hence each attempt has at most
- * one accepted result, and a task has exactly one final one.
+ * one accepted result, and a task has exactly one final one. A {@link ReportBatch} applies its
+ * reports one by one under exactly these rules.
  */
 final class TaskReports {
 
@@ -66,6 +70,39 @@ final class TaskReports {
         OutputLimit.truncate(op.output()), truncated, op.reason());
     return Reply.ok(ReplyCode.TASK_FINISHED,
         task.id + " attempt " + op.attempt() + " -> " + task.state.name());
+  }
+
+  /**
+   * Applies each report of the batch as if ordered alone: starts first, then finishes. OK when at
+   * least one report was applied, IGNORED when none was but some were harmless duplicates or stale,
+   * REJECTED (nothing changed) otherwise or when the batch is empty or too large.
+   */
+  Reply batch(int clientId, ReportBatch op) {
+    if (op.size() == 0 || op.size() > ReportBatch.MAX_REPORTS) {
+      return Reply.rejected(ReplyCode.INVALID,
+          "a report batch carries 1.." + ReportBatch.MAX_REPORTS + " reports, got " + op.size());
+    }
+    int[] byOutcome = new int[Reply.Outcome.values().length];
+    List<ReplyCode> codes = new ArrayList<>(op.size());
+    for (TaskStarted s : op.started()) {
+      Reply r = started(clientId, s);
+      byOutcome[r.outcome().ordinal()]++;
+      codes.add(r.code());
+    }
+    for (TaskFinished f : op.finished()) {
+      Reply r = finished(clientId, f);
+      byOutcome[r.outcome().ordinal()]++;
+      codes.add(r.code());
+    }
+    int applied = byOutcome[Reply.Outcome.OK.ordinal()];
+    int ignored = byOutcome[Reply.Outcome.IGNORED.ordinal()];
+    int rejected = byOutcome[Reply.Outcome.REJECTED.ordinal()];
+    String detail = applied + " applied, " + ignored + " ignored, " + rejected + " rejected";
+    if (applied > 0) {
+      return Reply.batch(Reply.Outcome.OK, ReplyCode.REPORTS_APPLIED, detail, codes);
+    }
+    return ignored > 0 ? Reply.batch(Reply.Outcome.IGNORED, ReplyCode.DUPLICATE, detail, codes)
+        : Reply.batch(Reply.Outcome.REJECTED, ReplyCode.INVALID, detail, codes);
   }
 
   /** Either the task whose current attempt a report names, or the reply refusing the report. */

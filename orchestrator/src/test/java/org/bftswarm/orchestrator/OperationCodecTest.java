@@ -19,6 +19,7 @@ import org.bftswarm.orchestrator.ops.NodeAlive;
 import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.OperationCodec;
 import org.bftswarm.orchestrator.ops.RegisterNode;
+import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.ops.SuspectNode;
 import org.bftswarm.orchestrator.ops.TaskFinished;
@@ -100,16 +101,19 @@ class OperationCodecTest {
             Arbitraries.integers().between(1, 5), labels)
         .as((name, cmd, env, cpus, count, constraints) -> new JobSpec(name, "img/" + name, cmd,
             env, cpus, 64L, 30, 1, 1, count, constraints, null));
+    Arbitrary<TaskStarted> starts = Combinators.combine(ids, Arbitraries.integers().between(0, 9),
+        node, ids.injectNull(0.3)).as(TaskStarted::new);
+    Arbitrary<TaskFinished> finishes = Combinators.combine(ids, Arbitraries.integers().between(0, 9),
+        node, Arbitraries.integers().between(-1, 255), ids, text, ids).as(TaskFinished::new);
     return Arbitraries.oneOf(
         Combinators.combine(ids.injectNull(0.5), specs).as(SubmitJob::new),
         ids.map(CancelJob::new),
         Combinators.combine(node, Arbitraries.doubles().between(0.5, 64).ofScale(2),
             Arbitraries.longs().between(1, 1 << 16), labels).as(RegisterNode::new),
-        Combinators.combine(ids, Arbitraries.integers().between(0, 9), node, ids.injectNull(0.3))
-            .as(TaskStarted::new),
-        Combinators.combine(ids, Arbitraries.integers().between(0, 9), node,
-                Arbitraries.integers().between(-1, 255), ids, text, ids)
-            .as(TaskFinished::new),
+        starts.map(t -> (Operation) t),
+        finishes.map(t -> (Operation) t),
+        Combinators.combine(starts.list().ofMaxSize(3), finishes.list().ofMaxSize(3))
+            .as(ReportBatch::new),
         Combinators.combine(node, node).as(SuspectNode::new),
         node.map(NodeAlive::new),
         Arbitraries.just(new Tick()));

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Runs one attempt through its container lifecycle and turns what Docker reports into a
  * {@link TaskOutcome} (issue 4, item 2). Fresh runs follow the order measured in the design doc so
  * that the exit code and every byte of output are captured before {@code AutoRemove} deletes the
- * container: create → attach (follow) opened → wait(NEXT_EXIT) registered → start; the
+ * container: create → attach (follow) and wait(NEXT_EXIT) both opened (concurrently) → start; the
  * {@link Supervision} then follows it to exit. Adopted containers (found running after a restart)
  * are followed through their logs and a plain wait instead.
  */
@@ -78,11 +78,12 @@ final class AttemptExecution {
             // logs=false on purpose: the engine attaches the output pipes before it answers, so nothing
             // written after start can be missed, while logs=true re-reads the log file after answering
             // and, when the container writes quickly, delivers the same bytes twice (seen under load).
+            // attach and wait are independent: open both at once and start once both are answered.
             docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
                     .exec(frames);
+            docker.waitContainerCmd(id).withCondition(WaitContainerCondition.NEXT_EXIT).exec(exit);
             String problem = openProblem(frames, "attach");
             if (problem == null) {
-                docker.waitContainerCmd(id).withCondition(WaitContainerCondition.NEXT_EXIT).exec(exit);
                 problem = openProblem(exit, "wait");
             }
             if (problem == null) {

@@ -118,6 +118,17 @@ public final class ApiClient {
                 : new ApiException(404, "not_found", "no node holds logs for task " + taskId);
     }
 
+    /** One node's Prometheus text from {@code /metrics}, or empty when that node does not answer. */
+    public Optional<String> metrics(int node) {
+        try {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/metrics"))
+                    .timeout(Duration.ofSeconds(3)).GET().build());
+            return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** One node's view of the cluster, or empty when that node does not answer. */
     public Optional<ClusterView> cluster(int node) {
         try {

@@ -24,11 +24,16 @@ import org.bftswarm.api.TaskView;
  * one-task job running {@code true} and wait for it to end, until {@code tasks} tasks are done;
  * submit→running and submit→done come from the {@code /api/v1/events} stream (local arrival times),
  * with polling as a fallback. In the same run, the raw rate of {@code docker run -d --rm} of the same
- * image at the same parallelism gives the baseline; the last line is
+ * image at the same parallelism gives the baseline; the two alternate in {@value #ROUNDS} rounds so
+ * that a load change on a shared machine does not favour either side. A per-stage breakdown
+ * ({@link BenchStages}, worker stages from each node's metrics) shows where the time goes; the last
+ * line is
  * {@code BENCH tasks tasks_per_s=X raw_docker_per_s=Y ratio=Z run_p50_ms=W}.
  */
 public final class TaskBench {
     static final long TASK_DEADLINE_SECONDS = 120;
+    /** Cluster and raw docker runs alternate in this many rounds, so both see the same machine load. */
+    static final int ROUNDS = 2;
 
     /** Options of one run. */
     public record Options(int tasks, int parallel, int warmup, String image) {}
@@ -48,6 +53,7 @@ public final class TaskBench {
 
     /** Arrival times of one task's events. */
     private static final class Times {
+        volatile long assignedNanos;
         volatile long runningNanos;
         volatile String terminalState;
         final CompletableFuture<Long> done = new CompletableFuture<>();
@@ -56,6 +62,7 @@ public final class TaskBench {
     private final ClusterTarget target;
     private final PrintWriter out;
     private final Map<String, Times> times = new ConcurrentHashMap<>();
+    private volatile BenchStages stages = new BenchStages();
 
     public TaskBench(ClusterTarget target, PrintWriter out) {
         this.target = target;
@@ -70,11 +77,24 @@ public final class TaskBench {
                 say("warm-up: %d tasks (not measured)", o.warmup());
                 clusterRun(api, o, o.warmup(), new ArrayList<>(), new ArrayList<>(), new AtomicInteger());
             }
-            say("cluster: %d one-task jobs (%s true), %d in flight", o.tasks(), o.image(), o.parallel());
+            say("cluster: %d one-task jobs (%s true), %d in flight; raw docker: %d × docker run -d --rm --network none"
+                    + " %s true, %d in parallel; in %d alternating rounds", o.tasks(), o.image(), o.parallel(), o.tasks(),
+                    o.image(), o.parallel(), ROUNDS);
             List<Long> runMs = new ArrayList<>();
             List<Long> doneMs = new ArrayList<>();
             AtomicInteger failed = new AtomicInteger();
-            long clusterNanos = clusterRun(api, o, o.tasks(), runMs, doneMs, failed);
+            stages = new BenchStages();
+            long clusterNanos = 0;
+            long rawNanos = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                int share = o.tasks() / ROUNDS + (round < o.tasks() % ROUNDS ? 1 : 0);
+                long c = clusterRun(api, o, share, runMs, doneMs, failed);
+                long r = rawDocker(o, share);
+                say("round %d: cluster %d tasks in %.2f s, raw docker %d in %.2f s (load %s)", round + 1, share, c / 1e9,
+                        share, r / 1e9, loadAverage());
+                clusterNanos += c;
+                rawNanos += r;
+            }
             double tasksPerSecond = o.tasks() / (clusterNanos / 1e9);
             LatencyStats run = new LatencyStats(runMs);
             LatencyStats done = new LatencyStats(doneMs);
@@ -82,9 +102,8 @@ public final class TaskBench {
                     failed.get());
             say("submit→running p50 %d ms p99 %d ms (%d samples); submit→done p50 %d ms p99 %d ms",
                     run.percentile(50), run.percentile(99), run.count(), done.percentile(50), done.percentile(99));
-            say("raw docker: %d × docker run -d --rm --network none %s true, %d in parallel", o.tasks(), o.image(),
-                    o.parallel());
-            long rawNanos = rawDocker(o);
+            stages.lines().forEach(line -> say("%s", line));
+            workerStages(api).forEach(line -> say("%s", line));
             double rawPerSecond = o.tasks() / (rawNanos / 1e9);
             say("raw docker: %d containers in %.2f s = %.2f /s", o.tasks(), rawNanos / 1e9, rawPerSecond);
             say("load average after: %s", loadAverage());
@@ -107,6 +126,9 @@ public final class TaskBench {
 
     private void onEvent(TaskEventStream.TaskEvent e) {
         Times t = times.computeIfAbsent(e.taskId(), k -> new Times());
+        if ("ASSIGNED".equals(e.state()) && t.assignedNanos == 0) {
+            t.assignedNanos = e.receivedNanos();
+        }
         if ("RUNNING".equals(e.state()) && t.runningNanos == 0) {
             t.runningNanos = e.receivedNanos();
         }
@@ -159,6 +181,7 @@ public final class TaskBench {
             throws Exception {
         long submitted = System.nanoTime();
         String jobId = api.submit(spec);
+        long accepted = System.nanoTime();
         String taskId = jobId + ".0";
         Times t = times.computeIfAbsent(taskId, k -> new Times());
         long deadline = submitted + TimeUnit.SECONDS.toNanos(TASK_DEADLINE_SECONDS);
@@ -173,6 +196,11 @@ public final class TaskBench {
             }
         }
         long doneNanos = t.done.get();
+        stages.add("submit->202", submitted, accepted);
+        stages.add("submit->assigned", submitted, t.assignedNanos);
+        stages.add("assigned->running", t.assignedNanos, t.runningNanos);
+        stages.add("running->done", t.runningNanos, doneNanos);
+        stages.add("submit->done", submitted, doneNanos);
         synchronized (runMs) {
             if (t.runningNanos != 0) {
                 runMs.add(Math.max(0, (t.runningNanos - submitted) / 1_000_000));
@@ -205,19 +233,29 @@ public final class TaskBench {
         }
     }
 
-    /** {@code tasks} × {@code docker run -d --rm} with {@code parallel} workers; returns elapsed nanoseconds. */
-    private long rawDocker(Options o) throws Exception {
+    /** Each node's worker stage timers (p50/p99 over its last minutes), as breakdown lines. */
+    private List<String> workerStages(ApiClient api) {
+        List<Map<String, Map<String, Long>>> byNode = new ArrayList<>();
+        for (int node = 0; node < target.apiUrls().size(); node++) {
+            byNode.add(api.metrics(node).map(WorkerStageScrape::parse).orElse(Map.of()));
+        }
+        return WorkerStageScrape.lines(byNode,
+                List.of("container_setup", "start_ordered", "container_run", "finish_ordered"));
+    }
+
+    /** {@code count} × {@code docker run -d --rm} with {@code parallel} workers; returns elapsed nanoseconds. */
+    private long rawDocker(Options o, int count) throws Exception {
         DockerCli docker = new DockerCli();
         String label = DockerCli.SWARM_LABEL + "=" + target.config().swarm() + "-bench-raw";
         AtomicInteger failures = new AtomicInteger();
-        long elapsed = closedLoop(o.parallel(), o.tasks(), () -> {
+        long elapsed = closedLoop(o.parallel(), count, () -> {
             if (!docker.run(List.of("docker", "run", "-d", "--rm", "--network", "none", "--label", label, o.image(),
                     "true")).ok()) {
                 failures.incrementAndGet();
             }
         });
         if (failures.get() > 0) {
-            say("raw docker: %d of %d runs failed", failures.get(), o.tasks());
+            say("raw docker: %d of %d runs failed", failures.get(), count);
         }
         return elapsed;
     }

@@ -2,6 +2,7 @@ package org.bftswarm.deploy.node;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.function.Supplier;
 import org.bftswarm.consensus.client.ClientNetwork;
 import org.bftswarm.consensus.runtime.ReplicaRuntime;
@@ -13,7 +14,8 @@ import org.bftswarm.state.view.NodeCounter;
 /**
  * The node's own meters on {@code /metrics} (issue 4 item 4, issue 5 items 1 and 3): consensus
  * drops, log commits and executed requests, scheduler operation outcomes, invalid CRDT entries,
- * gossip members, tasks running here, and every node's CRDT counters as this node sees them.
+ * gossip members, tasks running here, the worker's stage timers ({@link WorkerStage}), and every
+ * node's CRDT counters as this node sees them.
  */
 final class NodeMetrics {
     private NodeMetrics() {
@@ -39,6 +41,13 @@ final class NodeMetrics {
         gauge(r, "bftswarm.state.members", "Hazelcast members visible",
                 () -> state.dissemination().map(d -> (long) d.memberCount()).orElse(0L));
         gauge(r, "bftswarm.node.running.tasks", "task attempts running on this node", () -> worker.runningCount());
+        java.util.Map<WorkerStage, Timer> stages = new java.util.EnumMap<>(WorkerStage.class);
+        for (WorkerStage stage : WorkerStage.values()) {
+            stages.put(stage, Timer.builder("bftswarm.worker.stage").tag("stage", stage.metricTag())
+                    .description("time task attempts of this node spent in each worker stage")
+                    .publishPercentiles(0.5, 0.99).register(r));
+        }
+        worker.stageSink((stage, nanos) -> stages.get(stage).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS));
         for (int node = 0; node < n; node++) {
             int id = node;
             for (NodeCounter c : NodeCounter.values()) {

@@ -146,7 +146,7 @@ public final class NodeRuntime implements AutoCloseable {
         ops = opened(new OperationClient(network, id, keys.signingKey(), new ClientOptions(500, 2_000, 20_000),
                 new ClientOptions(500, 2_000, 9_000)));
         TaskExecutor executor = opened(settings.executors().open(swarm, id, files.nodeDir()));
-        worker = opened(new WorkerLoop(swarm, id, scheduler, executor, ops, this::countOutcome));
+        worker = opened(new WorkerLoop(swarm, id, scheduler, executor, ops::asNode, this::countOutcome));
         scheduler.addListener(events);
         scheduler.addListener(e -> worker.wake());
         liveness = new LivenessMonitor(id, n, scheduler, state, ops, config.heartbeat().suspicionTimeoutMs(),

@@ -1,5 +1,6 @@
 package org.bftswarm.deploy.node;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,14 @@ import java.util.function.Consumer;
 import org.bftswarm.deploy.node.WorkerPlan.Phase;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.Operation;
+import org.bftswarm.orchestrator.ops.OperationCodec;
+import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.view.Assignment;
+import org.bftswarm.orchestrator.view.TaskState;
 import org.bftswarm.worker.AttemptKey;
 import org.bftswarm.worker.FailureReason;
 import org.bftswarm.worker.TaskLaunch;
@@ -33,12 +37,14 @@ import org.slf4j.LoggerFactory;
  * with the attempts running here, applies {@link WorkerPlan}, launches and kills through the
  * {@link TaskExecutor}, and orders signed {@code TaskStarted}/{@code TaskFinished} reports as node
  * principal {@code 1000 + i}, resending (at most once a second per report) until the scheduler's
- * state shows them applied.
+ * state shows them applied. Reports travel together in one {@link ReportBatch} per consensus round
+ * (one batch in flight at a time), so a node's reports never queue one behind another.
  */
 public final class WorkerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
     static final long POLL_MILLIS = 150;
     static final long RESEND_MILLIS = 1_000;
+    static final int BATCH_BUDGET_BYTES = 256 * 1024;
     private static final int MAX_REASON = 200;
 
     private static final class LocalAttempt {
@@ -46,23 +52,40 @@ public final class WorkerLoop implements AutoCloseable {
         String containerId = "";
         TaskOutcome outcome;
         JobSpec spec;
+        final long launchedNanos = System.nanoTime();
+        long startedNanos;
+        long finishedNanos;
+        boolean startSeenOrdered;
+    }
+
+    /** Receives how long one attempt spent in one {@link WorkerStage}. */
+    @FunctionalInterface
+    public interface StageSink {
+        void record(WorkerStage stage, long nanos);
     }
 
     private final String swarm;
     private final int nodeId;
     private final Scheduler scheduler;
     private final TaskExecutor executor;
-    private final OperationClient ops;
+    private final ReportChannel ops;
     private final Consumer<TaskOutcome> outcomes;
     private final Map<AttemptKey, LocalAttempt> local = new TreeMap<>();
     private final SortedSet<AttemptKey> killRequested = new TreeSet<>();
-    private final Set<String> inFlight = new java.util.HashSet<>();
+    private boolean batchInFlight;
     private final Map<String, Long> lastSent = new HashMap<>();
     private final Semaphore wakeups = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running;
+    private volatile StageSink stages = (stage, nanos) -> { };
 
-    public WorkerLoop(String swarm, int nodeId, Scheduler scheduler, TaskExecutor executor, OperationClient ops,
+    /** How the loop orders its operations as this node's principal (the node's {@link OperationClient}). */
+    @FunctionalInterface
+    public interface ReportChannel {
+        CompletableFuture<Reply> asNode(Operation op);
+    }
+
+    public WorkerLoop(String swarm, int nodeId, Scheduler scheduler, TaskExecutor executor, ReportChannel ops,
             Consumer<TaskOutcome> outcomes) {
         this.swarm = swarm;
         this.nodeId = nodeId;
@@ -88,6 +111,11 @@ public final class WorkerLoop implements AutoCloseable {
         });
         running = true;
         thread.start();
+    }
+
+    /** Where stage durations go (the node's metrics); none are kept by default. */
+    public void stageSink(StageSink sink) {
+        this.stages = sink;
     }
 
     /** Asks for a pass now (called after every execution of the local replica). */
@@ -135,10 +163,12 @@ public final class WorkerLoop implements AutoCloseable {
     private void pass() {
         List<Assignment> assigned = scheduler.assignmentsFor(nodeId);
         WorkerPlan.Decision d;
-        Map<AttemptKey, Operation> reports = new TreeMap<>();
+        Map<AttemptKey, TaskStarted> started = new TreeMap<>();
+        Map<AttemptKey, TaskFinished> finished = new TreeMap<>();
         synchronized (this) {
             Map<AttemptKey, Phase> phases = new TreeMap<>();
             local.forEach((k, v) -> phases.put(k, v.phase));
+            observeOrdered(assigned);
             d = WorkerPlan.decide(assigned, phases, killRequested);
             for (AttemptKey k : d.forget()) {
                 local.remove(k);
@@ -146,10 +176,13 @@ public final class WorkerLoop implements AutoCloseable {
             }
             killRequested.removeIf(k -> !local.containsKey(k));
             for (AttemptKey k : d.reportStarted()) {
-                reports.put(k, new TaskStarted(k.taskId(), k.attempt(), nodeId, local.get(k).containerId));
+                LocalAttempt la = local.get(k);
+                if (la.phase == Phase.STARTED || !la.containerId.isEmpty()) {
+                    started.put(k, new TaskStarted(k.taskId(), k.attempt(), nodeId, la.containerId));
+                }
             }
             for (AttemptKey k : d.reportFinished()) {
-                reports.put(k, finishedOp(k, local.get(k).outcome));
+                finished.put(k, finishedOp(k, local.get(k).outcome));
             }
             killRequested.addAll(d.kill());
             for (Assignment a : d.launch()) {
@@ -165,7 +198,28 @@ public final class WorkerLoop implements AutoCloseable {
         for (Assignment a : d.launch()) {
             launch(a);
         }
-        reports.forEach(this::send);
+        sendReports(started, finished);
+    }
+
+    /** Times the reports the local replica has now executed: a start seen RUNNING, a finish gone. */
+    private void observeOrdered(List<Assignment> assigned) {
+        long now = System.nanoTime();
+        Map<AttemptKey, Assignment> byKey = new TreeMap<>();
+        for (Assignment a : assigned) {
+            byKey.put(new AttemptKey(a.taskId(), a.attempt()), a);
+        }
+        local.forEach((k, la) -> {
+            Assignment a = byKey.get(k);
+            boolean startOrdered = a == null || a.state() != TaskState.ASSIGNED;
+            if (la.startedNanos != 0 && !la.startSeenOrdered && startOrdered) {
+                la.startSeenOrdered = true;
+                stages.record(WorkerStage.START_ORDERED, now - la.startedNanos);
+            }
+            if (la.finishedNanos != 0 && a == null) {
+                stages.record(WorkerStage.FINISH_ORDERED, now - la.finishedNanos);
+                la.finishedNanos = 0;
+            }
+        });
     }
 
     private void launch(Assignment a) {
@@ -191,6 +245,8 @@ public final class WorkerLoop implements AutoCloseable {
                 synchronized (WorkerLoop.this) {
                     LocalAttempt a = local.get(key);
                     if (a != null && a.phase == Phase.LAUNCHED) {
+                        a.startedNanos = System.nanoTime();
+                        stages.record(WorkerStage.CONTAINER_SETUP, a.startedNanos - a.launchedNanos);
                         a.phase = Phase.STARTED;
                         a.containerId = containerId == null ? "" : containerId;
                     }
@@ -204,6 +260,10 @@ public final class WorkerLoop implements AutoCloseable {
                     LocalAttempt a = local.computeIfAbsent(key, k -> new LocalAttempt());
                     a.phase = Phase.FINISHED;
                     a.outcome = outcome;
+                    a.finishedNanos = System.nanoTime();
+                    if (a.startedNanos != 0) {
+                        stages.record(WorkerStage.CONTAINER_RUN, a.finishedNanos - a.startedNanos);
+                    }
                 }
                 try {
                     outcomes.accept(outcome);
@@ -215,27 +275,64 @@ public final class WorkerLoop implements AutoCloseable {
         };
     }
 
-    private void send(AttemptKey key, Operation op) {
-        String id = op.getClass().getSimpleName() + " " + key;
+    /**
+     * Orders the reports not sent in the last {@value #RESEND_MILLIS} ms as one {@link ReportBatch}
+     * (bounded by {@link ReportBatch#MAX_REPORTS} and {@value #BATCH_BUDGET_BYTES} bytes), unless a
+     * batch is still in flight: reports arising meanwhile go together in the next one.
+     */
+    private void sendReports(Map<AttemptKey, TaskStarted> started, Map<AttemptKey, TaskFinished> finished) {
         long now = System.currentTimeMillis();
+        List<TaskStarted> batchStarted = new ArrayList<>();
+        List<TaskFinished> batchFinished = new ArrayList<>();
         synchronized (this) {
-            Long last = lastSent.get(id);
-            if (inFlight.contains(id) || (last != null && now - last < RESEND_MILLIS)) {
+            if (batchInFlight) {
                 return;
             }
-            inFlight.add(id);
-            lastSent.put(id, now);
-            lastSent.keySet().removeIf(k -> now - lastSent.get(k) > 60_000);
+            lastSent.values().removeIf(t -> now - t > 60_000);
+            int bytes = 0;
+            List<Map.Entry<AttemptKey, ? extends Operation>> due = new ArrayList<>();
+            due.addAll(started.entrySet());
+            due.addAll(finished.entrySet());
+            for (Map.Entry<AttemptKey, ? extends Operation> e : due) {
+                String id = e.getValue().getClass().getSimpleName() + " " + e.getKey();
+                Long last = lastSent.get(id);
+                if (last != null && now - last < RESEND_MILLIS) {
+                    continue;
+                }
+                int size = OperationCodec.encode(e.getValue()).length;
+                boolean empty = batchStarted.isEmpty() && batchFinished.isEmpty();
+                if (!empty && (bytes + size > BATCH_BUDGET_BYTES
+                        || batchStarted.size() + batchFinished.size() >= ReportBatch.MAX_REPORTS)) {
+                    break;
+                }
+                bytes += size;
+                lastSent.put(id, now);
+                if (e.getValue() instanceof TaskStarted t) {
+                    batchStarted.add(t);
+                } else {
+                    batchFinished.add((TaskFinished) e.getValue());
+                }
+            }
+            if (batchStarted.isEmpty() && batchFinished.isEmpty()) {
+                return;
+            }
+            batchInFlight = true;
         }
-        CompletableFuture<Reply> reply = ops.asNode(op);
+        ReportBatch batch = new ReportBatch(batchStarted, batchFinished);
+        CompletableFuture<Reply> reply;
+        try {
+            reply = ops.asNode(batch);
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
         reply.whenComplete((r, err) -> {
             synchronized (this) {
-                inFlight.remove(id);
+                batchInFlight = false;
             }
             if (err != null) {
-                LOG.warn("node {}: {} not ordered yet: {}", nodeId, id, err.toString());
+                LOG.warn("node {}: batch of {} report(s) not ordered yet: {}", nodeId, batch.size(), err.toString());
             } else if (r.outcome() == Reply.Outcome.REJECTED) {
-                LOG.warn("node {}: {} rejected: {} {}", nodeId, id, r.code(), r.detail());
+                LOG.warn("node {}: batch of {} report(s) rejected: {} {}", nodeId, batch.size(), r.code(), r.detail());
             }
             wake();
         });

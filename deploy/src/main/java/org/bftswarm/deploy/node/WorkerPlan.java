@@ -17,7 +17,8 @@ import org.bftswarm.worker.AttemptKey;
  * kill, which reports to (re)send and which finished attempts to forget. An attempt is launched at
  * most once per node (a finished one waits for its report to be ordered, never relaunches); a new
  * attempt of a task waits until every older local attempt of it is gone; a local attempt that is no
- * longer assigned here is killed.
+ * longer assigned here is killed. An attempt that finished before its start was ordered has both
+ * reported (the start goes first, in the same batch), so every run shows as RUNNING before its end.
  */
 public final class WorkerPlan {
     private WorkerPlan() {
@@ -57,6 +58,9 @@ public final class WorkerPlan {
                 }
             } else if (phase == Phase.FINISHED) {
                 reportFinished.add(key);
+                if (a.state() == TaskState.ASSIGNED) {
+                    reportStarted.add(key);
+                }
             } else if (phase == Phase.STARTED && a.state() == TaskState.ASSIGNED) {
                 reportStarted.add(key);
             }

@@ -48,6 +48,18 @@ class WorkerPlanTest {
     }
 
     @Test
+    void anAttemptThatFinishedBeforeItsStartWasOrderedReportsBothStartAndFinish() {
+        AttemptKey key = new AttemptKey("j.0", 1);
+        Map<AttemptKey, Phase> local = Map.of(key, Phase.FINISHED);
+        var early = WorkerPlan.decide(List.of(assigned("j.0", 1, TaskState.ASSIGNED)), local, new TreeSet<>());
+        assertThat(early.reportStarted()).containsExactly(key);
+        assertThat(early.reportFinished()).containsExactly(key);
+        var later = WorkerPlan.decide(List.of(assigned("j.0", 1, TaskState.RUNNING)), local, new TreeSet<>());
+        assertThat(later.reportStarted()).isEmpty();
+        assertThat(later.reportFinished()).containsExactly(key);
+    }
+
+    @Test
     void anAttemptNoLongerAssignedIsKilledOnceAndForgottenWhenFinished() {
         AttemptKey old = new AttemptKey("j.0", 1);
         var d = WorkerPlan.decide(List.of(), Map.of(old, Phase.STARTED), new TreeSet<>());

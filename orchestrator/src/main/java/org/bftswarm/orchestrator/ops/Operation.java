@@ -18,8 +18,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = TaskFinished.class, name = "TaskFinished"),
   @JsonSubTypes.Type(value = SuspectNode.class, name = "SuspectNode"),
   @JsonSubTypes.Type(value = NodeAlive.class, name = "NodeAlive"),
-  @JsonSubTypes.Type(value = Tick.class, name = "Tick")
+  @JsonSubTypes.Type(value = Tick.class, name = "Tick"),
+  @JsonSubTypes.Type(value = ReportBatch.class, name = "ReportBatch")
 })
 public sealed interface Operation
     permits SubmitJob, CancelJob, RegisterNode, TaskStarted, TaskFinished, SuspectNode, NodeAlive,
-        Tick {}
+        Tick, ReportBatch {}

@@ -66,6 +66,30 @@ public final class OperationCodec {
       return t.taskId() == null ? "taskId" : null;
     } else if (operation instanceof TaskFinished t) {
       return t.taskId() == null ? "taskId" : null;
+    } else if (operation instanceof ReportBatch b) {
+      return missingInBatch(b);
+    }
+    return null;
+  }
+
+  private static String missingInBatch(ReportBatch b) {
+    if (b.started() == null) {
+      return "started";
+    }
+    if (b.finished() == null) {
+      return "finished";
+    }
+    for (TaskStarted t : b.started()) {
+      String m = t == null ? "started[] element" : missingField(t);
+      if (m != null) {
+        return m;
+      }
+    }
+    for (TaskFinished t : b.finished()) {
+      String m = t == null ? "finished[] element" : missingField(t);
+      if (m != null) {
+        return m;
+      }
     }
     return null;
   }

@@ -7,17 +7,29 @@ import java.util.List;
 /**
  * The scheduler's answer to one operation, identical on every correct replica (the client accepts
  * it on f+1 matching copies). {@code outcome} is OK (applied), IGNORED (well-formed but changes
- * nothing, e.g. a stale attempt) or REJECTED (malformed, invalid or unauthorised).
+ * nothing, e.g. a stale attempt) or REJECTED (malformed, invalid or unauthorised). The reply to a
+ * {@link ReportBatch} also lists each report's own code ({@code reports}, started then finished).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Reply(Outcome outcome, ReplyCode code, String detail, String jobId,
-    List<String> errors) {
+    List<String> errors, List<ReplyCode> reports) {
 
   /** Coarse result of an operation. */
   public enum Outcome { OK, IGNORED, REJECTED }
 
   public Reply {
     errors = errors == null ? List.of() : List.copyOf(errors);
+    reports = reports == null ? List.of() : List.copyOf(reports);
+  }
+
+  /** A reply without per-report codes (every operation but a {@link ReportBatch}). */
+  public Reply(Outcome outcome, ReplyCode code, String detail, String jobId, List<String> errors) {
+    this(outcome, code, detail, jobId, errors, List.of());
+  }
+
+  /** The reply to a {@link ReportBatch}: {@code reports} holds each report's own code, in batch order. */
+  public static Reply batch(Outcome outcome, ReplyCode code, String detail, List<ReplyCode> reports) {
+    return new Reply(outcome, code, detail, null, List.of(), reports);
   }
 
   public static Reply ok(ReplyCode code, String detail) {

@@ -13,6 +13,7 @@ public enum ReplyCode {
   SUSPICION_RECORDED,
   NODE_DOWN,
   TICK,
+  REPORTS_APPLIED,
   // IGNORED: harmless, state unchanged
   DUPLICATE,
   STALE_ATTEMPT,

@@ -7,6 +7,7 @@ import org.bftswarm.consensus.sim.SimContext;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.SuspectNode;
+import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.view.Assignment;
@@ -39,6 +40,10 @@ final class ByzantineWorker extends NodeWorker {
     if (s != null && ctx.now() >= nextLieAt) {
       nextLieAt = ctx.now() + 100 + ctx.random().nextInt(100);
       Operation lie = lie(ctx, s);
+      if (lie != null && ctx.random().nextBoolean()) {
+        lie = lie instanceof TaskStarted ts ? new ReportBatch(List.of(ts), List.of())
+            : lie instanceof TaskFinished tf ? new ReportBatch(List.of(), List.of(tf)) : lie;
+      }
       if (lie != null) {
         lies++;
         outstandingBogus = true;

@@ -1,6 +1,8 @@
 package org.bftswarm.orchestrator.sim;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -10,6 +12,7 @@ import org.bftswarm.orchestrator.ops.NodeAlive;
 import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.RegisterNode;
 import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.ops.Tick;
@@ -25,7 +28,8 @@ import org.bftswarm.orchestrator.view.TaskView;
  * (1000 + node, node key), kills runs whose attempt is no longer current, registers at start,
  * rejoins with NodeAlive if it sees itself DOWN, and orders a Tick every ~0.4 s when idle. While
  * its replica is crashed the node agent is down too; its runs go on, like containers, and are
- * adopted when it comes back.
+ * adopted when it comes back. Even-numbered nodes order the reports waiting together as one
+ * {@link ReportBatch}, as the real worker does, so exactly-once is checked for both forms.
  */
 class NodeWorker extends SimActor {
   private static final long POLL_MS = 20;
@@ -120,7 +124,30 @@ class NodeWorker extends SimActor {
       nextTickAt = ctx.now() + 300 + ctx.random().nextInt(200);
       return new Tick();
     }
+    if (node % 2 == 0 && outbox.size() > 1 && isReport(outbox.peek())) {
+      return batchOfLeadingReports();
+    }
     return outbox.poll();
+  }
+
+  private static boolean isReport(Operation op) {
+    return op instanceof TaskStarted || op instanceof TaskFinished;
+  }
+
+  /** Even nodes, like the real worker, order the reports waiting at the head of the outbox together. */
+  private Operation batchOfLeadingReports() {
+    List<TaskStarted> started = new ArrayList<>();
+    List<TaskFinished> finished = new ArrayList<>();
+    while (!outbox.isEmpty() && isReport(outbox.peek())
+        && started.size() + finished.size() < ReportBatch.MAX_REPORTS) {
+      Operation op = outbox.poll();
+      if (op instanceof TaskStarted t) {
+        started.add(t);
+      } else {
+        finished.add((TaskFinished) op);
+      }
+    }
+    return new ReportBatch(started, finished);
   }
 
   @Override
@@ -133,7 +160,7 @@ class NodeWorker extends SimActor {
   @Override
   boolean settled(SimContext ctx) {
     if (outstanding instanceof TaskFinished || outstanding instanceof TaskStarted
-        || outstanding instanceof RegisterNode) {
+        || outstanding instanceof ReportBatch || outstanding instanceof RegisterNode) {
       return false;
     }
     for (Run run : runs.values()) {

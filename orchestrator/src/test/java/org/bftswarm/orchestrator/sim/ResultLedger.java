@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.ops.ReplyCode;
+import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
 
@@ -27,6 +29,10 @@ final class ResultLedger {
   final TreeMap<String, Long> answers = new TreeMap<>();
 
   void record(int clientId, Operation op, boolean bogus, Reply reply) {
+    if (op instanceof ReportBatch batch) {
+      recordEach(clientId, batch, bogus, reply);
+      return;
+    }
     String kind = op.getClass().getSimpleName() + (bogus ? ".bogus." : ".") + reply.outcome() + "." + reply.code();
     answers.merge(kind, 1L, Long::sum);
     if (!reply.isOk()) {
@@ -45,6 +51,28 @@ final class ResultLedger {
         violation("a forged or stale TaskStarted from client " + clientId + " was accepted: " + s.taskId()
             + " attempt " + s.attempt() + " node " + s.node());
       }
+    }
+  }
+
+  /** Each report of a batch counts as if ordered alone, with its own code from the batch reply. */
+  private void recordEach(int clientId, ReportBatch batch, boolean bogus, Reply reply) {
+    List<Operation> items = new ArrayList<>(batch.started());
+    items.addAll(batch.finished());
+    if (reply.reports().size() != items.size()) {
+      if (reply.outcome() != Reply.Outcome.REJECTED || !reply.reports().isEmpty()) {
+        violation("batch of " + items.size() + " reports answered with " + reply.reports().size() + " codes");
+      }
+      return;
+    }
+    answers.merge("batched.reports", (long) items.size(), Long::sum);
+    for (int i = 0; i < items.size(); i++) {
+      ReplyCode code = reply.reports().get(i);
+      Reply.Outcome outcome = switch (code) {
+        case TASK_STARTED, TASK_FINISHED -> Reply.Outcome.OK;
+        case DUPLICATE, STALE_ATTEMPT, TASK_NOT_ACTIVE -> Reply.Outcome.IGNORED;
+        default -> Reply.Outcome.REJECTED;
+      };
+      record(clientId, items.get(i), bogus, new Reply(outcome, code, null, null, List.of()));
     }
   }
 

@@ -47,6 +47,8 @@ class SchedulerSimulationSeedsTest {
         .as("reports for other nodes' tasks were sent and rejected").isPositive();
     assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::staleIgnored).sum())
         .as("stale attempts were reported and ignored").isPositive();
+    assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::batchedReports).sum())
+        .as("reports were ordered in batches too").isPositive();
     assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::suspicionsRecorded).sum())
         .as("the Byzantine node's suspicions were ordered (and evicted no one)").isPositive();
   }

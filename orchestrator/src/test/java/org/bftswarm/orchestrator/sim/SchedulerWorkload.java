@@ -234,14 +234,14 @@ final class SchedulerWorkload implements SimWorkload {
 
   /** Counts of one run that the CI test asserts were exercised. */
   record Figures(long jobs, long succeeded, long failed, long cancelled, long forgedRejected, long staleIgnored,
-                 long suspicionsRecorded) {}
+                 long suspicionsRecorded, long batchedReports) {}
 
   Figures counts() {
     return new Figures(users.stream().mapToLong(u -> u.acceptedJobs.size()).sum(),
         taskStates.getOrDefault("SUCCEEDED", 0L), taskStates.getOrDefault("FAILED", 0L),
         taskStates.getOrDefault("CANCELLED", 0L), ledger.count("TaskFinished.bogus.REJECTED"),
         ledger.count("TaskFinished.bogus.IGNORED") + ledger.count("TaskStarted.bogus.IGNORED"),
-        ledger.count("SuspectNode.bogus.OK"));
+        ledger.count("SuspectNode.bogus.OK"), ledger.count("batched.reports"));
   }
 
   /** Figures of the run for the per-seed line. */
