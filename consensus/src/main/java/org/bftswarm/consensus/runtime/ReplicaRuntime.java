@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class ReplicaRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaRuntime.class);
     private static final Object WAKE = new Object();
+    private static final long DIGEST_REFRESH_MILLIS = 1_000;
 
     private final ClusterSpec cluster;
     private final ReplicaConfig config;
@@ -149,7 +150,8 @@ public final class ReplicaRuntime implements AutoCloseable {
                 if (performer.failure() != null) {
                     throw new IllegalStateException("persistence failed", performer.failure());
                 }
-                boolean slow = now - lastStatus >= 200;
+                // the state digest re-encodes the whole state (the scheduler's can be large): once a second
+                boolean slow = now - lastStatus >= DIGEST_REFRESH_MILLIS;
                 publishStatus(slow);
                 if (slow) {
                     lastStatus = now;
@@ -201,7 +203,7 @@ public final class ReplicaRuntime implements AutoCloseable {
         return core == null ? 0 : core.requestsVerifiedAtExecution();
     }
 
-    /** Latest status; the digest part is refreshed every 200 ms by the core thread. */
+    /** Latest status; the digest part is refreshed once a second by the core thread (when something executed). */
     public ReplicaStatus status() {
         return status;
     }
