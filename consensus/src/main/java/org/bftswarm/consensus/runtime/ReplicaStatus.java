@@ -2,7 +2,7 @@ package org.bftswarm.consensus.runtime;
 
 /**
  * A point-in-time view of a running replica, published by its core thread for observers. The state
- * digest is refreshed at most every 200 ms; {@code digestAtExecuted} is the sequence number it belongs to.
+ * digest is refreshed at most once a second; {@code digestAtExecuted} is the sequence number it belongs to.
  */
 public record ReplicaStatus(int id, long view, boolean inViewChange, long lastExecuted, long stableCheckpoint,
         String stateDigestHex, long digestAtExecuted, long executedRequests) {
