@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -106,12 +105,7 @@ public final class JournalReplicaLog implements ReplicaLog {
         if (ops.isEmpty()) {
             return;
         }
-        Map<Long, Integer> lastWriteOfSlot = new HashMap<>();
-        for (int i = 0; i < ops.size(); i++) {
-            if (ops.get(i) instanceof PersistOp.SaveSlot s) {
-                lastWriteOfSlot.put(s.seq(), i);
-            }
-        }
+        SupersededSlotWrites slotWrites = new SupersededSlotWrites(ops);
         List<RecordJournal.Entry> entries = new ArrayList<>();
         try {
             for (int i = 0; i < ops.size(); i++) {
@@ -120,7 +114,7 @@ public final class JournalReplicaLog implements ReplicaLog {
                     view = v.view();
                     entries.add(new RecordJournal.Entry(VIEW, ByteBuffer.allocate(8).putLong(v.view()).array()));
                 } else if (op instanceof PersistOp.SaveSlot s) {
-                    if (s.seq() > stableSeq && lastWriteOfSlot.get(s.seq()) == i) {
+                    if (s.seq() > stableSeq && slotWrites.isLast(s.seq(), i)) {
                         journalSlot(s.seq(), s.slot(), entries);
                     }
                 } else if (op instanceof PersistOp.SaveStableCheckpoint c && c.checkpoint().seq() > stableSeq) {

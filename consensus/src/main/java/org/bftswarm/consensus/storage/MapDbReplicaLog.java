@@ -3,7 +3,6 @@ package org.bftswarm.consensus.storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,19 +55,13 @@ public final class MapDbReplicaLog implements ReplicaLog {
         if (ops.isEmpty()) {
             return;
         }
-        // within one transaction only the last write of a slot is visible: skip the ones it replaces
-        Map<Long, Integer> lastWriteOfSlot = new HashMap<>();
-        for (int i = 0; i < ops.size(); i++) {
-            if (ops.get(i) instanceof PersistOp.SaveSlot s) {
-                lastWriteOfSlot.put(s.seq(), i);
-            }
-        }
+        SupersededSlotWrites slotWrites = new SupersededSlotWrites(ops);
         for (int i = 0; i < ops.size(); i++) {
             PersistOp op = ops.get(i);
             if (op instanceof PersistOp.SaveView v) {
                 store.putMeta(VIEW, ByteBuffer.allocate(8).putLong(v.view()).array());
             } else if (op instanceof PersistOp.SaveSlot s) {
-                if (s.seq() > stableSeq && lastWriteOfSlot.get(s.seq()) == i) {
+                if (s.seq() > stableSeq && slotWrites.isLast(s.seq(), i)) {
                     saveSlot(s.seq(), s.slot());
                 }
             } else if (op instanceof PersistOp.SaveStableCheckpoint c) {

@@ -59,9 +59,14 @@ class BrokenCoreIsCaughtTest {
     }
 
     private static Scenario primaryForgingRequests(long seed) {
+        return withByzantinePrimary(seed, Behaviour.FORGE_SIGNATURES);
+    }
+
+    /** The ordinary random scenario of {@code seed} with replica 0 (the first primary) doing only {@code b}. */
+    private static Scenario withByzantinePrimary(long seed, Behaviour b) {
         Scenario base = Scenario.derive(seed, 4, 1);
         Map<Integer, EnumSet<Behaviour>> byz = new TreeMap<>();
-        byz.put(0, EnumSet.of(Behaviour.FORGE_SIGNATURES));
+        byz.put(0, EnumSet.of(b));
         return new Scenario(seed, 4, 1, byz, base.clients(), base.chaosMillis(), base.dropRate(),
                 base.duplicateRate(), base.maxDelayMs(), base.partitions(), base.crashes(), base.requestsAfterHeal(),
                 base.livenessBoundMs());
@@ -107,12 +112,7 @@ class BrokenCoreIsCaughtTest {
     }
 
     private static Scenario equivocatingPrimary(long seed) {
-        Scenario base = Scenario.derive(seed, 4, 1);
-        Map<Integer, EnumSet<Behaviour>> byz = new TreeMap<>();
-        byz.put(0, EnumSet.of(Behaviour.EQUIVOCATE));
-        return new Scenario(seed, 4, 1, byz, base.clients(), base.chaosMillis(), base.dropRate(),
-                base.duplicateRate(), base.maxDelayMs(), base.partitions(), base.crashes(), base.requestsAfterHeal(),
-                base.livenessBoundMs());
+        return withByzantinePrimary(seed, Behaviour.EQUIVOCATE);
     }
 
     @Test

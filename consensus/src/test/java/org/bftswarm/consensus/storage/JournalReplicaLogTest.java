@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bftswarm.consensus.storage.ReplicaLogContractTest.slot;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.bftswarm.consensus.core.PersistOp;
 import org.bftswarm.consensus.core.PersistedState;
 import org.bftswarm.consensus.core.StableCheckpoint;
@@ -29,13 +25,18 @@ class JournalReplicaLogTest {
         return JournalReplicaLog.open(dir.resolve("r.journal"), dir.resolve("r.checkpoint.db"), false, compactAt);
     }
 
-    @Test
-    void aRecordCutShortAtTheEndIsTruncatedAndEverythingBeforeItLoads() throws Exception {
+    /** A journal holding slots 1 and 2, written as two group commits. */
+    private Path twoGroups() throws IOException {
         try (JournalReplicaLog log = open(Long.MAX_VALUE)) {
             log.apply(List.of(new PersistOp.SaveSlot(1, slot(0, 1))));
             log.apply(List.of(new PersistOp.SaveSlot(2, slot(0, 2))));
         }
-        Path journal = dir.resolve("r.journal");
+        return dir.resolve("r.journal");
+    }
+
+    @Test
+    void aRecordCutShortAtTheEndIsTruncatedAndEverythingBeforeItLoads() throws Exception {
+        Path journal = twoGroups();
         long intact = Files.size(journal);
         try (RandomAccessFile f = new RandomAccessFile(journal.toFile(), "rw")) {
             f.seek(intact);
@@ -56,11 +57,7 @@ class JournalReplicaLogTest {
 
     @Test
     void aChecksumMismatchBeforeTheEndRefusesToOpenNamingTheOffset() throws Exception {
-        try (JournalReplicaLog log = open(Long.MAX_VALUE)) {
-            log.apply(List.of(new PersistOp.SaveSlot(1, slot(0, 1))));
-            log.apply(List.of(new PersistOp.SaveSlot(2, slot(0, 2))));
-        }
-        Path journal = dir.resolve("r.journal");
+        Path journal = twoGroups();
         try (RandomAccessFile f = new RandomAccessFile(journal.toFile(), "rw")) {
             f.seek(20);
             int b = f.read();
@@ -122,29 +119,7 @@ class JournalReplicaLogTest {
     }
 
     private static long runAndKill(Path journal, Path checkpoints, long first, long rounds) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                JournalWriterMain.class.getName(), journal.toString(), checkpoints.toString(), Long.toString(first))
-                .redirectErrorStream(true).start();
-        long acknowledged = -1;
-        StringBuilder other = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            String line;
-            while (acknowledged < first + rounds && System.nanoTime() < deadline && (line = out.readLine()) != null) {
-                if (line.startsWith("APPLIED ")) {
-                    acknowledged = Long.parseLong(line.substring(8).trim());
-                } else if (other.length() < 4000) {
-                    other.append(line).append('\n');
-                }
-            }
-            child.destroyForcibly(); // SIGKILL on Linux
-            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            child.destroyForcibly();
-        }
-        assertThat(acknowledged).as("child made progress; its other output:\n%s", other)
-                .isGreaterThanOrEqualTo(first + rounds);
-        return acknowledged;
+        return KilledWriter.runUntilThenKill(JournalWriterMain.class,
+                List.of(journal.toString(), checkpoints.toString(), Long.toString(first)), "APPLIED ", first + rounds);
     }
 }

@@ -2,13 +2,10 @@ package org.bftswarm.consensus.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.NavigableMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,28 +62,8 @@ class MapDbStoreTest {
     @CsvSource({"false,true", "true,false"})
     void aWriterKilledWithSigkillReopensAtItsLastCommit(boolean mmap, boolean fsync) throws Exception {
         Path f = dir.resolve("killed-" + mmap + "-" + fsync + ".db");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                StoreWriterMain.class.getName(), f.toString(), Boolean.toString(mmap), Boolean.toString(fsync))
-                .redirectErrorStream(true).start();
-        long lastAcknowledged = -1;
-        StringBuilder other = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            String line;
-            while (lastAcknowledged < 100 && System.nanoTime() < deadline && (line = out.readLine()) != null) {
-                if (line.startsWith("COMMITTED ")) {
-                    lastAcknowledged = Long.parseLong(line.substring(10).trim());
-                } else if (other.length() < 4000) {
-                    other.append(line).append('\n');
-                }
-            }
-            child.destroyForcibly(); // SIGKILL on Linux
-            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            child.destroyForcibly();
-        }
-        assertThat(lastAcknowledged).as("child made progress; its other output:\n%s", other).isGreaterThanOrEqualTo(100);
+        long lastAcknowledged = KilledWriter.runUntilThenKill(StoreWriterMain.class,
+                List.of(f.toString(), Boolean.toString(mmap), Boolean.toString(fsync)), "COMMITTED ", 100);
         try (MapDbStore s = MapDbStore.open(f, mmap, fsync)) {
             long last = ByteBuffer.wrap(s.getMeta("last")).getLong();
             assertThat(last).as("every acknowledged commit survived").isGreaterThanOrEqualTo(lastAcknowledged);
