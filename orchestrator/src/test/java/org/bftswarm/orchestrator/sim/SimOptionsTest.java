@@ -44,9 +44,11 @@ class SimOptionsTest {
   }
 
   @Test
-  void replicasMustBeThreeFPlusOneAndByzantineAtMostFAndSeedsPositive() {
-    assertThat(SimOptions.problem(1, 5, null)).hasValue("--replicas must be 3f+1 and at least 4, got 5");
-    assertThat(SimOptions.problem(1, 1, null)).hasValue("--replicas must be 3f+1 and at least 4, got 1");
+  void replicasMustBeAtLeastFourAndByzantineAtMostFAndSeedsPositive() {
+    assertThat(SimOptions.problem(1, 3, null)).hasValue("--replicas must be at least 4 (f = (n-1)/3 >= 1), got 3");
+    assertThat(SimOptions.problem(1, 1, null)).hasValue("--replicas must be at least 4 (f = (n-1)/3 >= 1), got 1");
+    assertThat(SimOptions.problem(1, 5, null)).isEmpty();
+    assertThat(SimOptions.problem(1, 5, 2)).hasValue("--byzantine must be in [0,1] and --seeds >= 1");
     assertThat(SimOptions.problem(1, 7, 3)).hasValue("--byzantine must be in [0,2] and --seeds >= 1");
     assertThat(SimOptions.problem(1, 4, -1)).hasValue("--byzantine must be in [0,1] and --seeds >= 1");
     assertThat(SimOptions.problem(0, 4, null)).hasValue("--byzantine must be in [0,1] and --seeds >= 1");
