@@ -25,6 +25,15 @@ public final class NodeCommandLine {
 
     public static final List<String> HEAP_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
 
+    /**
+     * Node JVMs compile with C1 only. A node's work is mostly waiting (HTTP, Docker, a few ordered
+     * operations per task), while C2 spent ~6 s of CPU per node in its first minute and kept compiling
+     * under load, which on a 2-core machine running n nodes and the Docker engine took CPU from the
+     * tasks: `bench tasks --tasks 100 --parallel 8` went from 6.15-6.82 to 7.36-8.04 tasks/s (cold and
+     * warm cluster, same session). The consensus bench's replica JVMs keep the default.
+     */
+    public static final List<String> JIT_FLAGS = List.of("-XX:TieredStopAtLevel=1");
+
     /** Marker system property naming the swarm and node, so {@code ps} (and we) can recognise the process. */
     public static final String NODE_MARKER_PROPERTY = "bftswarm.node";
 
@@ -47,6 +56,7 @@ public final class NodeCommandLine {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable);
         cmd.addAll(HEAP_FLAGS);
+        cmd.addAll(JIT_FLAGS);
         cmd.addAll(HAZELCAST_FLAGS);
         cmd.add("-D" + NODE_MARKER_PROPERTY + "=" + swarm + "/" + nodeId);
         if (repoHome != null) {
