@@ -44,6 +44,10 @@ public final class ReplicaRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaRuntime.class);
     private static final Object WAKE = new Object();
     private static final long DIGEST_REFRESH_MILLIS = 1_000;
+    /** Longest a restarted replica reports itself recovering (its log may hold a vote the cluster dropped). */
+    private static final long RECOVERY_WAIT_MILLIS = 60_000;
+    private long recoveringTo;
+    private long recoveryDeadline;
 
     private final ClusterSpec cluster;
     private final ReplicaConfig config;
@@ -110,6 +114,9 @@ public final class ReplicaRuntime implements AutoCloseable {
         PersistedState ps = log.load();
         boolean fresh = ps.view() == 0 && ps.stable() == null && ps.slots().isEmpty();
         core = fresh ? new Replica(config, stateMachine) : Replica.recover(config, stateMachine, ps, now);
+        recoveringTo = ps.slots().entrySet().stream().filter(e -> e.getValue().myCommit() != null)
+                .mapToLong(java.util.Map.Entry::getKey).max().orElse(0);
+        recoveryDeadline = now + RECOVERY_WAIT_MILLIS;
         LOG.info("replica {} {} at view {} (stable {}, {} slots)", config.id(), fresh ? "starting fresh" : "recovered",
                 core.view(), core.stableCheckpoint(), ps.slots().size());
         publishStatus(true);
@@ -173,8 +180,15 @@ public final class ReplicaRuntime implements AutoCloseable {
             digest = stateMachine.digest().hex(); // only when something was executed since the last one
             digestAt = core.lastExecuted();
         }
+        if (recoveringTo > 0 && (core.lastExecuted() >= recoveringTo || System.currentTimeMillis() > recoveryDeadline)) {
+            if (core.lastExecuted() < recoveringTo) {
+                LOG.warn("replica {} gave up waiting to re-execute up to {} (at {})", config.id(), recoveringTo,
+                        core.lastExecuted());
+            }
+            recoveringTo = 0;
+        }
         status = new ReplicaStatus(config.id(), core.view(), core.inViewChange(), core.lastExecuted(),
-                core.stableCheckpoint(), digest, digestAt, performer.executedRequests());
+                core.stableCheckpoint(), digest, digestAt, performer.executedRequests(), recoveringTo);
     }
 
     /** The primary of the current view, or -1 before start and during a view change. */

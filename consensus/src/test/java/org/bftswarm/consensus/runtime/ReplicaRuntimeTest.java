@@ -122,6 +122,35 @@ class ReplicaRuntimeTest {
     }
 
     @Test
+    void aRestartedClusterReportsRecoveringUntilEachReplicaReExecutedWhatItHadCommitted() throws Exception {
+        try (LocalCluster c = new LocalCluster(dir, 4, 1)) {
+            for (int i = 0; i < 4; i++) {
+                c.start(i);
+            }
+            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
+                for (int i = 0; i < 13; i++) { // a stable checkpoint at 8 (K = 8) and committed slots above it
+                    p.invoke(new byte[] {4});
+                }
+            }
+            await("every replica executed the 13th", 10, () -> c.replicas.stream()
+                    .allMatch(r -> r.status().lastExecuted() >= 13));
+            for (int i = 0; i < 4; i++) {
+                c.stop(i);
+            }
+            ReplicaStatus alone = c.start(0).status(); // no peer yet: it cannot commit anything again
+            assertThat(alone.recoveringTo()).isGreaterThan(alone.stableCheckpoint());
+            assertThat(alone.recovering()).as("%s", alone.line()).isTrue();
+            long before = alone.recoveringTo();
+            for (int i = 1; i < 4; i++) {
+                c.start(i);
+            }
+            await("no replica recovering", 30, () -> c.replicas.stream().noneMatch(r -> r.status().recovering()));
+            assertThat(c.replicas.get(0).status().lastExecuted()).isGreaterThanOrEqualTo(before);
+        }
+    }
+
+    @Test
     void aReplicaKeepsServingAfterHostileBytesAndCountsThem() throws Exception {
         try (LocalCluster c = new LocalCluster(dir, 4, 1)) {
             for (int i = 0; i < 4; i++) {

@@ -141,6 +141,10 @@ public final class NodeClusterPort implements ClusterPort {
         if (s == null) {
             throw PortException.unavailable("replica not started");
         }
+        if (s.recovering()) {
+            throw PortException.unavailable("replica recovering after a restart: executed " + s.lastExecuted()
+                    + " of the " + s.recoveringTo() + " it had committed before");
+        }
         return new ClusterView(n, (n - 1) / 3, s.view(), (int) (s.view() % n), s.lastExecuted(), s.stableCheckpoint(),
                 nodeId);
     }
