@@ -25,7 +25,6 @@ import org.bftswarm.crypto.SignedEnvelope;
  * (primary unknown) nothing is deferred.
  */
 final class FirstCopyDeferral {
-    private final EnvelopeVerifier envelopes;
     private final int self;
     private final int n;
     private final int f;
@@ -34,21 +33,22 @@ final class FirstCopyDeferral {
     private final LongAdder deferred = new LongAdder();
 
     /** {@code currentPrimary}: the primary of the replica's current view, or -1 during a view change. */
-    FirstCopyDeferral(EnvelopeVerifier envelopes, int self, int n, IntSupplier currentPrimary) {
-        this.envelopes = envelopes;
+    FirstCopyDeferral(int self, int n, IntSupplier currentPrimary) {
         this.self = self;
         this.n = n;
         this.f = (n - 1) / 3;
         this.currentPrimary = currentPrimary;
     }
 
-    /** The claimed client of a request this replica may leave unverified, or -1 to process the frame now. */
-    int deferredClient(byte[] frame) {
+    /**
+     * The claimed client of a request this replica may leave unverified, or -1 to process the frame now.
+     * {@code env}: the frame as {@link EnvelopeVerifier#peek} decoded it (unauthenticated), or null.
+     */
+    int deferredClient(SignedEnvelope env) {
         int primary = currentPrimary.getAsInt();
         if (primary < 0 || primary == self) {
             return -1;
         }
-        SignedEnvelope env = envelopes.peek(frame);
         if (env == null || env.type() != MessageType.REQUEST) {
             return -1;
         }

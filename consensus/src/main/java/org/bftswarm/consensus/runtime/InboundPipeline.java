@@ -17,6 +17,7 @@ import org.bftswarm.consensus.transport.DropCounters;
 import org.bftswarm.consensus.transport.DropReason;
 import org.bftswarm.consensus.transport.EnvelopeGate;
 import org.bftswarm.consensus.transport.FrameSink;
+import org.bftswarm.crypto.EnvelopeVerifier;
 import org.bftswarm.crypto.SignedEnvelope;
 
 /**
@@ -39,10 +40,14 @@ final class InboundPipeline implements FrameSink {
     private final Map<Integer, LongAdder> acceptedByType = new ConcurrentHashMap<>();
     private final FirstCopyDeferral deferral;
     private final LateVoteFilter lateVotes;
+    private final EnvelopeVerifier peeker;
 
+    /** {@code deferral}, {@code lateVotes}: the triage before verification (both null: verify everything). */
     InboundPipeline(EnvelopeGate gate, InboundVerifier verifier, BlockingQueue<Object> coreQueue,
-            ReplyChannelTable replyChannels, FirstCopyDeferral deferral, LateVoteFilter lateVotes) {
+            ReplyChannelTable replyChannels, EnvelopeVerifier peeker, FirstCopyDeferral deferral,
+            LateVoteFilter lateVotes) {
         this.gate = gate;
+        this.peeker = peeker;
         this.deferral = deferral;
         this.lateVotes = lateVotes;
         this.replyChannels = replyChannels;
@@ -57,14 +62,18 @@ final class InboundPipeline implements FrameSink {
             replyChannels.onHello(from, frame);
             return;
         }
-        int deferredClient = deferral == null ? -1 : deferral.deferredClient(frame);
-        if (deferredClient >= 0) {
-            // not verified: only a route for the reply, and only while the client has no authentic one
-            clientConnections.compute(deferredClient, (c, known) -> known == null || !known.isOpen() ? from : known);
-            return;
-        }
-        if (lateVotes != null && lateVotes.late(frame)) {
-            return;
+        if (deferral != null || lateVotes != null) {
+            SignedEnvelope peeked = peeker.peek(frame); // unauthenticated: steers work, is never trusted
+            int deferredClient = deferral == null ? -1 : deferral.deferredClient(peeked);
+            if (deferredClient >= 0) {
+                // not verified: only a route for the reply, and only while the client has no authentic one
+                clientConnections.compute(deferredClient,
+                        (c, known) -> known == null || !known.isOpen() ? from : known);
+                return;
+            }
+            if (lateVotes != null && lateVotes.late(peeked)) {
+                return;
+            }
         }
         SignedEnvelope env = gate.admit(frame, from);
         if (env == null) {

@@ -17,22 +17,22 @@ import org.bftswarm.crypto.SignedEnvelope;
  * and nothing set aside is ever trusted or acted on, so a forged "late" vote achieves nothing.
  */
 final class LateVoteFilter {
-    private final EnvelopeVerifier envelopes;
     private final LongSupplier lastExecuted;
     private final LongAdder skipped = new LongAdder();
 
-    LateVoteFilter(EnvelopeVerifier envelopes, LongSupplier lastExecuted) {
-        this.envelopes = envelopes;
+    LateVoteFilter(LongSupplier lastExecuted) {
         this.lastExecuted = lastExecuted;
     }
 
-    /** True if {@code frame} is a vote for an executed sequence number (then it need not be processed). */
-    boolean late(byte[] frame) {
+    /**
+     * True if the frame is a vote for an executed sequence number (then it need not be processed).
+     * {@code env}: the frame as {@link EnvelopeVerifier#peek} decoded it (unauthenticated), or null.
+     */
+    boolean late(SignedEnvelope env) {
         long executed = lastExecuted.getAsLong();
         if (executed <= 0) {
             return false;
         }
-        SignedEnvelope env = envelopes.peek(frame);
         if (env == null || (env.type() != MessageType.PREPARE && env.type() != MessageType.COMMIT)) {
             return false;
         }

@@ -86,11 +86,11 @@ public final class ReplicaRuntime implements AutoCloseable {
                 sender -> sender < cluster.n(), 100_000, settings.replayHorizonMillis());
         InboundVerifier verifier = new InboundVerifier(cluster.swarm(), keys, cluster.n(), new SignatureCache(200_000),
                 config.id());
-        FirstCopyDeferral deferral = new FirstCopyDeferral(new EnvelopeVerifier(cluster.swarm(), keys), config.id(),
-                cluster.n(), this::currentPrimary);
         this.pipeline = new InboundPipeline(gate, verifier, coreQueue,
-                new ReplyChannelTable(cluster.swarm(), config.id(), config.key(), drops), deferral,
-                new LateVoteFilter(new EnvelopeVerifier(cluster.swarm(), keys), this::lastExecuted));
+                new ReplyChannelTable(cluster.swarm(), config.id(), config.key(), drops),
+                new EnvelopeVerifier(cluster.swarm(), keys),
+                new FirstCopyDeferral(config.id(), cluster.n(), this::currentPrimary),
+                new LateVoteFilter(this::lastExecuted));
         this.loops = Pipelines.newEventLoops(name, 1);
         this.inbound = new InboundDispatcher(name, settings.verifyWorkers(), settings.transport().inboundQueueFrames(),
                 pipeline, drops);

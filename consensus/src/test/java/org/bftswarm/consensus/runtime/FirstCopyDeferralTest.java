@@ -51,26 +51,26 @@ class FirstCopyDeferralTest {
     }
 
     private FirstCopyDeferral deferralOf(int self) {
-        return new FirstCopyDeferral(envelopes, self, 4, primary::get);
+        return new FirstCopyDeferral(self, 4, primary::get);
     }
 
     @Test
     void aBackupNotDesignatedDefersTheFirstCopyAndProcessesTheRetransmission() {
         FirstCopyDeferral d = deferralOf(3);
         long k = number(3, false);
-        assertThat(d.deferredClient(request(k))).isEqualTo(1000);
-        assertThat(d.deferredClient(request(k))).as("second copy: the client is retransmitting").isEqualTo(-1);
+        assertThat(d.deferredClient(envelopes.peek(request(k)))).isEqualTo(1000);
+        assertThat(d.deferredClient(envelopes.peek(request(k)))).as("second copy: the client is retransmitting").isEqualTo(-1);
         assertThat(d.deferred()).isEqualTo(1);
     }
 
     @Test
     void designatedReplicasThePrimaryAndReplicasInAViewChangeNeverDefer() {
         FirstCopyDeferral backup = deferralOf(3);
-        assertThat(backup.deferredClient(request(number(3, true)))).isEqualTo(-1);
+        assertThat(backup.deferredClient(envelopes.peek(request(number(3, true))))).isEqualTo(-1);
         primary.set(3);
-        assertThat(backup.deferredClient(request(number(3, false)))).as("primary").isEqualTo(-1);
+        assertThat(backup.deferredClient(envelopes.peek(request(number(3, false))))).as("primary").isEqualTo(-1);
         primary.set(-1);
-        assertThat(backup.deferredClient(request(number(3, false)))).as("view change").isEqualTo(-1);
+        assertThat(backup.deferredClient(envelopes.peek(request(number(3, false))))).as("view change").isEqualTo(-1);
         assertThat(backup.deferred()).isZero();
     }
 
@@ -83,7 +83,7 @@ class FirstCopyDeferralTest {
         byte[] garbage = new byte[] {1, 2, 3, 4, 5};
         byte[] truncated = java.util.Arrays.copyOf(request(number(3, false)), 40);
         for (byte[] frame : new byte[][] {prepare, otherSwarm, garbage, truncated}) {
-            assertThat(d.deferredClient(frame)).isEqualTo(-1);
+            assertThat(d.deferredClient(envelopes.peek(frame))).isEqualTo(-1);
         }
         assertThat(d.deferred()).isZero();
     }
