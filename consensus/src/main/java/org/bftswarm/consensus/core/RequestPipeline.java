@@ -15,8 +15,9 @@ import org.bftswarm.crypto.Invariants;
  * (client, request number) with the last reply re-sent for retransmissions; the primary's
  * batching within the watermark window (a full batch at once; a partial one when the pipeline is
  * idle or its oldest request waited the max delay, and fewer than the configured number of batches
- * are in flight, so that under load batches fill up); and in-order execution of committed batches with the primary's timestamp
- * made monotonic, taking a checkpoint every K sequence numbers.
+ * are in flight, so that under load batches fill up); and in-order execution of committed batches
+ * (each new request only if authentic, see RequestAuthenticity) with the primary's timestamp made
+ * monotonic, taking a checkpoint every K sequence numbers.
  */
 final class RequestPipeline {
     private final Replica r;
@@ -115,14 +116,14 @@ final class RequestPipeline {
         RequestAuthenticity authenticity = new RequestAuthenticity(r.cfg, slot);
         for (Signed rs : b.requests()) {
             Request q = (Request) rs.body();
-            if (!authenticity.authentic(rs)) {
-                r.emit(new Effect.Dropped(rs.sender(), "forged request " + q.requestNumber() + " of client "
-                        + q.clientId() + " in batch " + seq + " from " + slot.commitProof.prePrepare().sender()
-                        + ": skipped"));
-                continue;
-            }
             long last = r.clients.lastRequest(q.clientId());
             if (q.requestNumber() > last) {
+                if (!authenticity.authentic(rs)) { // checked only for what would execute; duplicates are no-ops
+                    r.emit(new Effect.Dropped(rs.sender(), "forged request " + q.requestNumber() + " of client "
+                            + q.clientId() + " in batch " + seq + " from " + slot.commitProof.prePrepare().sender()
+                            + ": skipped"));
+                    continue;
+                }
                 byte[] result = r.sm.execute(new ExecutionContext(seq, ts, q.clientId(), q.requestNumber()),
                         q.operation());
                 r.clients.record(q.clientId(), q.requestNumber(), result);
