@@ -2,8 +2,8 @@ package org.bftswarm.consensus.sim;
 
 import java.util.TreeMap;
 import org.bftswarm.consensus.api.ExecutionContext;
+import org.bftswarm.consensus.api.ForwardingStateMachine;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
-import org.bftswarm.crypto.Digest;
 
 /**
  * Wraps one replica incarnation's state machine for the checkers (DESIGN "Testing layers" 2: no
@@ -11,13 +11,12 @@ import org.bftswarm.crypto.Digest;
  * whatever the service, a client's request executed again (request numbers of one client must rise,
  * it has one outstanding at a time) and batch timestamps that go backwards within the incarnation.
  */
-final class ObservedStateMachine implements ReplicatedStateMachine {
+final class ObservedStateMachine extends ForwardingStateMachine {
     /** Observer of executions (the simulator's checkers). */
     interface Listener {
         void executed(ExecutionContext ctx, byte[] result);
     }
 
-    private final ReplicatedStateMachine inner;
     private final Listener listener;
     private final TreeMap<Integer, Long> lastRequest = new TreeMap<>();
     private long lastTimestamp = Long.MIN_VALUE;
@@ -25,12 +24,12 @@ final class ObservedStateMachine implements ReplicatedStateMachine {
     private long timestampRegressions;
 
     ObservedStateMachine(ReplicatedStateMachine inner, Listener listener) {
-        this.inner = inner;
+        super(inner);
         this.listener = listener;
     }
 
     ReplicatedStateMachine inner() {
-        return inner;
+        return delegate;
     }
 
     @Override
@@ -44,31 +43,16 @@ final class ObservedStateMachine implements ReplicatedStateMachine {
             timestampRegressions++;
         }
         lastTimestamp = ctx.timestampMillis();
-        byte[] result = inner.execute(ctx, operation);
+        byte[] result = delegate.execute(ctx, operation);
         listener.executed(ctx, result);
         return result;
     }
 
-    @Override
-    public byte[] snapshot() {
-        return inner.snapshot();
-    }
-
-    @Override
-    public void restore(byte[] snapshot) {
-        inner.restore(snapshot);
-    }
-
-    @Override
-    public Digest digest() {
-        return inner.digest();
-    }
-
     long duplicates() {
-        return duplicates + (inner instanceof TestStateMachine t ? t.duplicates() : 0);
+        return duplicates + (delegate instanceof TestStateMachine t ? t.duplicates() : 0);
     }
 
     long timestampRegressions() {
-        return timestampRegressions + (inner instanceof TestStateMachine t ? t.timestampRegressions() : 0);
+        return timestampRegressions + (delegate instanceof TestStateMachine t ? t.timestampRegressions() : 0);
     }
 }

@@ -40,6 +40,8 @@ final class TestCluster {
     final List<Effect>[] effects;
     long now;
     long nextRequest = 1;
+    static final int EXTRA_CLIENTS = 15;
+    private final java.util.Map<Integer, Long> otherRequests = new java.util.HashMap<>();
     /** Rewrites (or drops, by returning null) messages in flight; identity by default. */
     UnaryOperator<Delivery> network = d -> d;
 
@@ -61,6 +63,9 @@ final class TestCluster {
             pub.put(i, keys[i].verifyingKey());
         }
         pub.put(CLIENT, clientKey.verifyingKey());
+        for (int c = CLIENT + 1; c <= CLIENT + EXTRA_CLIENTS; c++) {
+            pub.put(c, key(c).verifyingKey());
+        }
         registry = KeyRegistry.of(pub);
         verifier = new InboundVerifier(SWARM, registry, n, new SignatureCache(4096));
         configs = new ReplicaConfig[n];
@@ -82,6 +87,14 @@ final class TestCluster {
 
     Signed request(byte[] op) {
         return Signed.sign(SWARM, clientKey, CLIENT, new Request(CLIENT, nextRequest++, op));
+    }
+
+    /** A request of client {@code CLIENT + k} (1 <= k <= EXTRA_CLIENTS), each with its own numbering. */
+    Signed request(int k, byte[] op) {
+        org.bftswarm.crypto.Invariants.check(k >= 1 && k <= EXTRA_CLIENTS, "extra client %s", k);
+        int client = CLIENT + k;
+        long number = otherRequests.merge(client, 1L, Long::sum);
+        return Signed.sign(SWARM, key(client), client, new Request(client, number, op));
     }
 
     void submit(Signed request) {

@@ -1,8 +1,8 @@
 package org.bftswarm.orchestrator.sim;
 
 import org.bftswarm.consensus.api.ExecutionContext;
+import org.bftswarm.consensus.api.ForwardingStateMachine;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
-import org.bftswarm.crypto.Digest;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.DecodeResult;
 import org.bftswarm.orchestrator.ops.OperationCodec;
@@ -22,11 +22,12 @@ enum SchedulerVariant {
     return this == CORRECT ? scheduler : new Broken(scheduler, this);
   }
 
-  private static final class Broken implements ReplicatedStateMachine {
+  private static final class Broken extends ForwardingStateMachine {
     private final Scheduler inner;
     private final SchedulerVariant variant;
 
     Broken(Scheduler inner, SchedulerVariant variant) {
+      super(inner);
       this.inner = inner;
       this.variant = variant;
     }
@@ -61,21 +62,6 @@ enum SchedulerVariant {
 
     private static ExecutionContext as(ExecutionContext ctx, int clientId) {
       return new ExecutionContext(ctx.sequence(), ctx.timestampMillis(), clientId, ctx.requestNumber());
-    }
-
-    @Override
-    public byte[] snapshot() {
-      return inner.snapshot();
-    }
-
-    @Override
-    public void restore(byte[] snapshot) {
-      inner.restore(snapshot);
-    }
-
-    @Override
-    public Digest digest() {
-      return inner.digest();
     }
   }
 }
