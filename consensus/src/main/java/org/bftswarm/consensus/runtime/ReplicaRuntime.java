@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
 public final class ReplicaRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaRuntime.class);
     private static final Object WAKE = new Object();
-    private static final long DIGEST_REFRESH_MILLIS = 1_000;
     /** Longest a restarted replica reports itself recovering (its log may hold a vote the cluster dropped). */
     private static final long RECOVERY_WAIT_MILLIS = 60_000;
+    /** Recomputing the published state digest: when execution goes quiet, or every 10 s under load. */
+    private final DigestRefresh digestRefresh = new DigestRefresh();
     private long recoveringTo;
     private long recoveryDeadline;
 
@@ -131,7 +132,6 @@ public final class ReplicaRuntime implements AutoCloseable {
     private void runCore() {
         List<Effect> effects = new ArrayList<>();
         long lastTick = 0;
-        long lastStatus = 0;
         try {
             effects.addAll(core.drain());
             while (running) {
@@ -157,11 +157,10 @@ public final class ReplicaRuntime implements AutoCloseable {
                 if (performer.failure() != null) {
                     throw new IllegalStateException("persistence failed", performer.failure());
                 }
-                // the state digest re-encodes the whole state (the scheduler's can be large): once a second
-                boolean slow = now - lastStatus >= DIGEST_REFRESH_MILLIS;
-                publishStatus(slow);
-                if (slow) {
-                    lastStatus = now;
+                boolean refresh = digestRefresh.due(now, core.lastExecuted(), status.digestAtExecuted());
+                publishStatus(refresh);
+                if (refresh) {
+                    digestRefresh.refreshed(now);
                 }
             }
         } catch (Throwable t) {

@@ -2,7 +2,8 @@ package org.bftswarm.consensus.runtime;
 
 /**
  * A point-in-time view of a running replica, published by its core thread for observers. The state
- * digest is refreshed at most once a second; {@code digestAtExecuted} is the sequence number it belongs to.
+ * digest is refreshed when execution goes quiet for a second, or every 10 s under load ({@link DigestRefresh});
+ * {@code digestAtExecuted} is the sequence number it belongs to.
  * {@code recoveringTo}: after a restart, the highest sequence number this replica had voted to commit
  * before it stopped, while it has not executed that far again (then 0): until then its state is older
  * than what it served before the restart.

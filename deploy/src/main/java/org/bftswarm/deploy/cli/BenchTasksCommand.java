@@ -16,9 +16,10 @@ import picocli.CommandLine.ParameterException;
         versionProvider = VersionProvider.class,
         description = {
             "On a running cluster (./bftswarm up), run short tasks (IMAGE running `true`) with PARALLEL closed-loop"
-                    + " clients and report tasks/s and submit→running and submit→done latency p50/p99 (from"
-                    + " /api/v1/events); then, in the same run, the raw rate of `docker run -d --rm` of the same image"
-                    + " at the same parallelism.",
+                    + " clients, each submitting its next task once its last one ended, and report tasks/s and"
+                    + " submit→running and submit→done latency p50/p99 (from /api/v1/events); then, in the same run,"
+                    + " the raw rate and latency of `docker run -d --rm` of the same image at the same parallelism, and the machine's"
+                    + " CPU time per task on each side.",
             "",
             "The last line is BENCH tasks tasks_per_s=X raw_docker_per_s=Y ratio=Z run_p50_ms=W.",
         },
@@ -28,7 +29,7 @@ public final class BenchTasksCommand extends ClusterCommand {
     @Option(names = "--tasks", defaultValue = "100", description = "Measured tasks (default: ${DEFAULT-VALUE}).")
     int tasks;
 
-    @Option(names = "--parallel", defaultValue = "8", description = "Tasks in flight (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallel", defaultValue = "8", description = "Tasks in flight: closed-loop clients (default: ${DEFAULT-VALUE}).")
     int parallel;
 
     @Option(names = "--warmup", defaultValue = "8", description = "Unmeasured warm-up tasks (default: ${DEFAULT-VALUE}).")

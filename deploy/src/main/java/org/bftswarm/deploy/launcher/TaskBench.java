@@ -40,7 +40,7 @@ public final class TaskBench {
 
     /** What one run measured. */
     public record Result(int tasks, int failed, double tasksPerSecond, double rawPerSecond, long runP50, long runP99,
-                         long doneP50, long doneP99) {
+                         long doneP50, long doneP99, long rawRunP50) {
         public double ratio() {
             return rawPerSecond <= 0 ? 0 : tasksPerSecond / rawPerSecond;
         }
@@ -56,8 +56,13 @@ public final class TaskBench {
         volatile long assignedNanos;
         volatile long runningNanos;
         volatile String terminalState;
+        /** Completes when the task is seen running (or already ended without running). */
+        final CompletableFuture<Void> started = new CompletableFuture<>();
         final CompletableFuture<Long> done = new CompletableFuture<>();
     }
+
+    /** A task submitted by a bench client: when, and under which job. */
+    private record Submitted(String jobId, long submittedNanos, long acceptedNanos, Times times) {}
 
     private final ClusterTarget target;
     private final PrintWriter out;
@@ -82,14 +87,17 @@ public final class TaskBench {
                     o.image(), o.parallel(), ROUNDS);
             List<Long> runMs = new ArrayList<>();
             List<Long> doneMs = new ArrayList<>();
+            List<Long> rawMs = new ArrayList<>();
+            PhaseCpu clusterCpu = new PhaseCpu();
+            PhaseCpu rawCpu = new PhaseCpu();
             AtomicInteger failed = new AtomicInteger();
             stages = new BenchStages();
             long clusterNanos = 0;
             long rawNanos = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 int share = o.tasks() / ROUNDS + (round < o.tasks() % ROUNDS ? 1 : 0);
-                long c = clusterRun(api, o, share, runMs, doneMs, failed);
-                long r = rawDocker(o, share);
+                long c = clusterCpu.measure(() -> clusterRun(api, o, share, runMs, doneMs, failed));
+                long r = rawCpu.measure(() -> rawDocker(o, share, rawMs));
                 say("round %d: cluster %d tasks in %.2f s, raw docker %d in %.2f s (load %s)", round + 1, share, c / 1e9,
                         share, r / 1e9, loadAverage());
                 clusterNanos += c;
@@ -105,10 +113,42 @@ public final class TaskBench {
             stages.lines().forEach(line -> say("%s", line));
             workerStages(api).forEach(line -> say("%s", line));
             double rawPerSecond = o.tasks() / (rawNanos / 1e9);
-            say("raw docker: %d containers in %.2f s = %.2f /s", o.tasks(), rawNanos / 1e9, rawPerSecond);
+            LatencyStats raw = new LatencyStats(rawMs);
+            say("raw docker: %d containers in %.2f s = %.2f /s; docker run -d (create+start) p50 %d ms p99 %d ms",
+                    o.tasks(), rawNanos / 1e9, rawPerSecond, raw.percentile(50), raw.percentile(99));
+            if (clusterCpu.known() && rawCpu.known()) {
+                say("machine CPU per task (all processes): cluster %.0f ms, raw docker %.0f ms",
+                        clusterCpu.millis() / (double) o.tasks(), rawCpu.millis() / (double) o.tasks());
+            }
             say("load average after: %s", loadAverage());
             return new Result(o.tasks(), failed.get(), tasksPerSecond, rawPerSecond, run.percentile(50),
-                    run.percentile(99), done.percentile(50), done.percentile(99));
+                    run.percentile(99), done.percentile(50), done.percentile(99), raw.percentile(50));
+        }
+    }
+
+    /** Machine busy time summed over the runs of one phase. */
+    private static final class PhaseCpu {
+        private long millis;
+        private boolean known = true;
+
+        long measure(java.util.concurrent.Callable<Long> run) throws Exception {
+            java.util.OptionalLong before = MachineCpu.busyMillis();
+            long elapsed = run.call();
+            java.util.OptionalLong after = MachineCpu.busyMillis();
+            if (before.isPresent() && after.isPresent()) {
+                millis += after.getAsLong() - before.getAsLong();
+            } else {
+                known = false;
+            }
+            return elapsed;
+        }
+
+        boolean known() {
+            return known;
+        }
+
+        long millis() {
+            return millis;
         }
     }
 
@@ -131,9 +171,11 @@ public final class TaskBench {
         }
         if ("RUNNING".equals(e.state()) && t.runningNanos == 0) {
             t.runningNanos = e.receivedNanos();
+            t.started.complete(null);
         }
         if (JobText.isTerminal(e.state()) && t.terminalState == null) {
             t.terminalState = e.state();
+            t.started.complete(null);
             t.done.complete(e.receivedNanos());
         }
     }
@@ -142,7 +184,11 @@ public final class TaskBench {
     private long clusterRun(ApiClient api, Options o, int count, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
             throws Exception {
         JobSubmission spec = new JobSubmission("bench", o.image(), List.of("true"), Map.of(), 0.25, 16L, 60L, 0, 1, null);
-        return closedLoop(o.parallel(), count, () -> oneTask(api, spec, runMs, doneMs, failed));
+        return closedLoop(o.parallel(), count, () -> {
+            Submitted s = submitUntilRunning(api, spec);
+            awaitDone(api, s);
+            record(s, runMs, doneMs, failed);
+        });
     }
 
     /** One step of a closed loop. */
@@ -177,38 +223,58 @@ public final class TaskBench {
         return System.nanoTime() - start;
     }
 
-    private void oneTask(ApiClient api, JobSubmission spec, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
-            throws Exception {
+    /** Submits one one-task job and returns once the task runs (or has already ended): the submit→running part. */
+    private Submitted submitUntilRunning(ApiClient api, JobSubmission spec) throws Exception {
         long submitted = System.nanoTime();
         String jobId = api.submit(spec);
         long accepted = System.nanoTime();
-        String taskId = jobId + ".0";
-        Times t = times.computeIfAbsent(taskId, k -> new Times());
-        long deadline = submitted + TimeUnit.SECONDS.toNanos(TASK_DEADLINE_SECONDS);
-        while (!t.done.isDone()) {
+        Times t = times.computeIfAbsent(jobId + ".0", k -> new Times());
+        Submitted s = new Submitted(jobId, submitted, accepted, t);
+        awaitWithPolling(api, s, t.started);
+        return s;
+    }
+
+    /** Waits until the task has ended; returns the arrival time of its end. */
+    private long awaitDone(ApiClient api, Submitted s) throws Exception {
+        awaitWithPolling(api, s, s.times().done);
+        return s.times().done.get();
+    }
+
+    /** Waits for {@code event}, polling the job every 500 ms in case the event stream missed it. */
+    private void awaitWithPolling(ApiClient api, Submitted s, CompletableFuture<?> event) throws Exception {
+        long deadline = s.submittedNanos() + TimeUnit.SECONDS.toNanos(TASK_DEADLINE_SECONDS);
+        while (!event.isDone()) {
             try {
-                t.done.get(500, TimeUnit.MILLISECONDS);
+                event.get(500, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                pollOnce(api, jobId, t);
+                pollOnce(api, s.jobId(), s.times());
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("task " + taskId + " not done within " + TASK_DEADLINE_SECONDS + " s");
+                    throw new IllegalStateException("task " + s.jobId() + ".0 not done within " + TASK_DEADLINE_SECONDS
+                            + " s");
                 }
             }
         }
+    }
+
+    private void record(Submitted s, List<Long> runMs, List<Long> doneMs, AtomicInteger failed) throws Exception {
+        synchronized (runMs) {
+            recordLocked(s, runMs, doneMs, failed);
+        }
+    }
+
+    private void recordLocked(Submitted s, List<Long> runMs, List<Long> doneMs, AtomicInteger failed) throws Exception {
+        Times t = s.times();
         long doneNanos = t.done.get();
-        stages.add("submit->202", submitted, accepted);
+        long submitted = s.submittedNanos();
+        stages.add("submit->202", submitted, s.acceptedNanos());
         stages.add("submit->assigned", submitted, t.assignedNanos);
         stages.add("assigned->running", t.assignedNanos, t.runningNanos);
         stages.add("running->done", t.runningNanos, doneNanos);
         stages.add("submit->done", submitted, doneNanos);
-        synchronized (runMs) {
-            if (t.runningNanos != 0) {
-                runMs.add(Math.max(0, (t.runningNanos - submitted) / 1_000_000));
-            }
+        if (t.runningNanos != 0) {
+            runMs.add(Math.max(0, (t.runningNanos - submitted) / 1_000_000));
         }
-        synchronized (doneMs) {
-            doneMs.add(Math.max(0, (doneNanos - submitted) / 1_000_000));
-        }
+        doneMs.add(Math.max(0, (doneNanos - submitted) / 1_000_000));
         if (!"SUCCEEDED".equals(t.terminalState)) {
             failed.incrementAndGet();
         }
@@ -222,9 +288,11 @@ public final class TaskBench {
             for (TaskView task : job.tasks()) {
                 if (!"PENDING".equals(task.state()) && !"ASSIGNED".equals(task.state()) && t.runningNanos == 0) {
                     t.runningNanos = now;
+                    t.started.complete(null);
                 }
                 if (JobText.isTerminal(task.state()) && t.terminalState == null) {
                     t.terminalState = task.state();
+                    t.started.complete(null);
                     t.done.complete(now);
                 }
             }
@@ -243,14 +311,22 @@ public final class TaskBench {
                 List.of("container_setup", "start_ordered", "container_run", "finish_ordered"));
     }
 
-    /** {@code count} × {@code docker run -d --rm} with {@code parallel} workers; returns elapsed nanoseconds. */
-    private long rawDocker(Options o, int count) throws Exception {
+    /**
+     * {@code count} × {@code docker run -d --rm} with {@code parallel} workers, each call's duration
+     * (create+start as the CLI sees it) added to {@code rawMs}; returns elapsed nanoseconds.
+     */
+    private long rawDocker(Options o, int count, List<Long> rawMs) throws Exception {
         DockerCli docker = new DockerCli();
         String label = DockerCli.SWARM_LABEL + "=" + target.config().swarm() + "-bench-raw";
         AtomicInteger failures = new AtomicInteger();
         long elapsed = closedLoop(o.parallel(), count, () -> {
-            if (!docker.run(List.of("docker", "run", "-d", "--rm", "--network", "none", "--label", label, o.image(),
-                    "true")).ok()) {
+            long started = System.nanoTime();
+            boolean ok = docker.run(List.of("docker", "run", "-d", "--rm", "--network", "none", "--label", label, o.image(),
+                    "true")).ok();
+            synchronized (rawMs) {
+                rawMs.add((System.nanoTime() - started) / 1_000_000);
+            }
+            if (!ok) {
                 failures.incrementAndGet();
             }
         });

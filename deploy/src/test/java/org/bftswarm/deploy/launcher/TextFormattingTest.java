@@ -110,7 +110,7 @@ class TextFormattingTest {
 
     @Test
     void benchLineHasTheAgreedShape() {
-        TaskBench.Result r = new TaskBench.Result(100, 0, 6.5, 7.0, 280, 600, 500, 900);
+        TaskBench.Result r = new TaskBench.Result(100, 0, 6.5, 7.0, 280, 600, 500, 900, 250);
         assertThat(r.line()).isEqualTo("BENCH tasks tasks_per_s=6.50 raw_docker_per_s=7.00 ratio=0.93 run_p50_ms=280");
     }
 
