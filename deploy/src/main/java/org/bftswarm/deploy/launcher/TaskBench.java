@@ -34,6 +34,9 @@ public final class TaskBench {
     static final long TASK_DEADLINE_SECONDS = 120;
     /** Cluster and raw docker runs alternate in this many rounds, so both see the same machine load. */
     static final int ROUNDS = 2;
+    /** The bench task's limits; the attached reference run gives its containers the same. */
+    static final double TASK_CPUS = 0.25;
+    static final long TASK_MEMORY_MB = 16;
 
     /** Options of one run. */
     public record Options(int tasks, int parallel, int warmup, String image) {}
@@ -90,6 +93,8 @@ public final class TaskBench {
             List<Long> rawMs = new ArrayList<>();
             PhaseCpu clusterCpu = new PhaseCpu();
             PhaseCpu rawCpu = new PhaseCpu();
+            List<Long> attachedMs = new ArrayList<>();
+            long attachedNanos = 0;
             AtomicInteger failed = new AtomicInteger();
             stages = new BenchStages();
             long clusterNanos = 0;
@@ -97,7 +102,8 @@ public final class TaskBench {
             for (int round = 0; round < ROUNDS; round++) {
                 int share = o.tasks() / ROUNDS + (round < o.tasks() % ROUNDS ? 1 : 0);
                 long c = clusterCpu.measure(() -> clusterRun(api, o, share, runMs, doneMs, failed));
-                long r = rawCpu.measure(() -> rawDocker(o, share, rawMs));
+                long r = rawCpu.measure(() -> rawDocker(o, share, rawMs, DETACHED));
+                attachedNanos += rawDocker(o, share, attachedMs, attachedWithLimits());
                 say("round %d: cluster %d tasks in %.2f s, raw docker %d in %.2f s (load %s)", round + 1, share, c / 1e9,
                         share, r / 1e9, loadAverage());
                 clusterNanos += c;
@@ -116,6 +122,10 @@ public final class TaskBench {
             LatencyStats raw = new LatencyStats(rawMs);
             say("raw docker: %d containers in %.2f s = %.2f /s; docker run -d (create+start) p50 %d ms p99 %d ms",
                     o.tasks(), rawNanos / 1e9, rawPerSecond, raw.percentile(50), raw.percentile(99));
+            say("reference, not in the ratio: docker run --rm attached, with the task's limits (%s): %.2f /s, p50 %d ms"
+                    + " (the worker's container lifecycle: create, attach, wait, start, exit, removal)",
+                    String.join(" ", attachedWithLimits()), o.tasks() / (attachedNanos / 1e9),
+                    new LatencyStats(attachedMs).percentile(50));
             if (clusterCpu.known() && rawCpu.known()) {
                 say("machine CPU per task (all processes): cluster %.0f ms, raw docker %.0f ms",
                         clusterCpu.millis() / (double) o.tasks(), rawCpu.millis() / (double) o.tasks());
@@ -183,7 +193,8 @@ public final class TaskBench {
     /** Runs {@code count} tasks with {@code o.parallel()} closed-loop clients; returns the elapsed nanoseconds. */
     private long clusterRun(ApiClient api, Options o, int count, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
             throws Exception {
-        JobSubmission spec = new JobSubmission("bench", o.image(), List.of("true"), Map.of(), 0.25, 16L, 60L, 0, 1, null);
+        JobSubmission spec = new JobSubmission("bench", o.image(), List.of("true"), Map.of(), TASK_CPUS, TASK_MEMORY_MB, 60L, 0, 1,
+                null);
         return closedLoop(o.parallel(), count, () -> {
             Submitted s = submitUntilRunning(api, spec);
             awaitDone(api, s);
@@ -311,18 +322,29 @@ public final class TaskBench {
                 List.of("container_setup", "start_ordered", "container_run", "finish_ordered"));
     }
 
+    /** The baseline's flags: {@code docker run -d} returns once the container started. */
+    private static final List<String> DETACHED = List.of("-d");
+
+    /** The reference's flags: attached until exit and removal, like the worker, with the task's limits. */
+    private static List<String> attachedWithLimits() {
+        return List.of("--cpus", Double.toString(TASK_CPUS), "--memory", TASK_MEMORY_MB + "m");
+    }
+
     /**
-     * {@code count} × {@code docker run -d --rm} with {@code parallel} workers, each call's duration
-     * (create+start as the CLI sees it) added to {@code rawMs}; returns elapsed nanoseconds.
+     * {@code count} × {@code docker run --rm --network none <mode> IMAGE true} with {@code parallel}
+     * workers, each call's duration (for {@code -d}: create+start as the CLI sees it) added to
+     * {@code rawMs}; returns elapsed nanoseconds.
      */
-    private long rawDocker(Options o, int count, List<Long> rawMs) throws Exception {
+    private long rawDocker(Options o, int count, List<Long> rawMs, List<String> mode) throws Exception {
         DockerCli docker = new DockerCli();
         String label = DockerCli.SWARM_LABEL + "=" + target.config().swarm() + "-bench-raw";
         AtomicInteger failures = new AtomicInteger();
         long elapsed = closedLoop(o.parallel(), count, () -> {
             long started = System.nanoTime();
-            boolean ok = docker.run(List.of("docker", "run", "-d", "--rm", "--network", "none", "--label", label, o.image(),
-                    "true")).ok();
+            List<String> cmd = new ArrayList<>(List.of("docker", "run", "--rm", "--network", "none", "--label", label));
+            cmd.addAll(mode);
+            cmd.addAll(List.of(o.image(), "true"));
+            boolean ok = docker.run(cmd).ok();
             synchronized (rawMs) {
                 rawMs.add((System.nanoTime() - started) / 1_000_000);
             }
