@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +39,8 @@ public final class TaskBench {
     /** The bench task's limits; the attached reference run gives its containers the same. */
     static final double TASK_CPUS = 0.25;
     static final long TASK_MEMORY_MB = 16;
+    /** The baseline's flags: {@code docker run -d} returns once the container started. */
+    private static final List<String> DETACHED = List.of("-d");
 
     /** Options of one run. */
     public record Options(int tasks, int parallel, int warmup, String image) {}
@@ -59,8 +63,6 @@ public final class TaskBench {
         volatile long assignedNanos;
         volatile long runningNanos;
         volatile String terminalState;
-        /** Completes when the task is seen running (or already ended without running). */
-        final CompletableFuture<Void> started = new CompletableFuture<>();
         final CompletableFuture<Long> done = new CompletableFuture<>();
     }
 
@@ -141,10 +143,10 @@ public final class TaskBench {
         private long millis;
         private boolean known = true;
 
-        long measure(java.util.concurrent.Callable<Long> run) throws Exception {
-            java.util.OptionalLong before = MachineCpu.busyMillis();
+        long measure(Callable<Long> run) throws Exception {
+            OptionalLong before = MachineCpu.busyMillis();
             long elapsed = run.call();
-            java.util.OptionalLong after = MachineCpu.busyMillis();
+            OptionalLong after = MachineCpu.busyMillis();
             if (before.isPresent() && after.isPresent()) {
                 millis += after.getAsLong() - before.getAsLong();
             } else {
@@ -181,11 +183,9 @@ public final class TaskBench {
         }
         if ("RUNNING".equals(e.state()) && t.runningNanos == 0) {
             t.runningNanos = e.receivedNanos();
-            t.started.complete(null);
         }
         if (JobText.isTerminal(e.state()) && t.terminalState == null) {
             t.terminalState = e.state();
-            t.started.complete(null);
             t.done.complete(e.receivedNanos());
         }
     }
@@ -193,10 +193,10 @@ public final class TaskBench {
     /** Runs {@code count} tasks with {@code o.parallel()} closed-loop clients; returns the elapsed nanoseconds. */
     private long clusterRun(ApiClient api, Options o, int count, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
             throws Exception {
-        JobSubmission spec = new JobSubmission("bench", o.image(), List.of("true"), Map.of(), TASK_CPUS, TASK_MEMORY_MB, 60L, 0, 1,
-                null);
+        JobSubmission spec = new JobSubmission("bench", o.image(), List.of("true"), Map.of(), TASK_CPUS,
+                TASK_MEMORY_MB, 60L, 0, 1, null);
         return closedLoop(o.parallel(), count, () -> {
-            Submitted s = submitUntilRunning(api, spec);
+            Submitted s = submit(api, spec);
             awaitDone(api, s);
             record(s, runMs, doneMs, failed);
         });
@@ -234,29 +234,21 @@ public final class TaskBench {
         return System.nanoTime() - start;
     }
 
-    /** Submits one one-task job and returns once the task runs (or has already ended): the submit→running part. */
-    private Submitted submitUntilRunning(ApiClient api, JobSubmission spec) throws Exception {
+    /** Submits one one-task job. */
+    private Submitted submit(ApiClient api, JobSubmission spec) throws Exception {
         long submitted = System.nanoTime();
         String jobId = api.submit(spec);
         long accepted = System.nanoTime();
-        Times t = times.computeIfAbsent(jobId + ".0", k -> new Times());
-        Submitted s = new Submitted(jobId, submitted, accepted, t);
-        awaitWithPolling(api, s, t.started);
-        return s;
+        return new Submitted(jobId, submitted, accepted, times.computeIfAbsent(jobId + ".0", k -> new Times()));
     }
 
-    /** Waits until the task has ended; returns the arrival time of its end. */
-    private long awaitDone(ApiClient api, Submitted s) throws Exception {
-        awaitWithPolling(api, s, s.times().done);
-        return s.times().done.get();
-    }
-
-    /** Waits for {@code event}, polling the job every 500 ms in case the event stream missed it. */
-    private void awaitWithPolling(ApiClient api, Submitted s, CompletableFuture<?> event) throws Exception {
+    /** Waits until the task has ended, polling the job every 500 ms in case the event stream missed it. */
+    private void awaitDone(ApiClient api, Submitted s) throws Exception {
+        CompletableFuture<Long> done = s.times().done;
         long deadline = s.submittedNanos() + TimeUnit.SECONDS.toNanos(TASK_DEADLINE_SECONDS);
-        while (!event.isDone()) {
+        while (!done.isDone()) {
             try {
-                event.get(500, TimeUnit.MILLISECONDS);
+                done.get(500, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 pollOnce(api, s.jobId(), s.times());
                 if (System.nanoTime() > deadline) {
@@ -267,13 +259,14 @@ public final class TaskBench {
         }
     }
 
+    /** Adds an ended task's stages and latencies (the lists are shared by the clients: under their lock). */
     private void record(Submitted s, List<Long> runMs, List<Long> doneMs, AtomicInteger failed) throws Exception {
         synchronized (runMs) {
-            recordLocked(s, runMs, doneMs, failed);
+            addSamples(s, runMs, doneMs, failed);
         }
     }
 
-    private void recordLocked(Submitted s, List<Long> runMs, List<Long> doneMs, AtomicInteger failed) throws Exception {
+    private void addSamples(Submitted s, List<Long> runMs, List<Long> doneMs, AtomicInteger failed) throws Exception {
         Times t = s.times();
         long doneNanos = t.done.get();
         long submitted = s.submittedNanos();
@@ -299,12 +292,10 @@ public final class TaskBench {
             for (TaskView task : job.tasks()) {
                 if (!"PENDING".equals(task.state()) && !"ASSIGNED".equals(task.state()) && t.runningNanos == 0) {
                     t.runningNanos = now;
-                    t.started.complete(null);
-                }
+                        }
                 if (JobText.isTerminal(task.state()) && t.terminalState == null) {
                     t.terminalState = task.state();
-                    t.started.complete(null);
-                    t.done.complete(now);
+                            t.done.complete(now);
                 }
             }
         } catch (ApiException e) {
@@ -321,9 +312,6 @@ public final class TaskBench {
         return WorkerStageScrape.lines(byNode,
                 List.of("container_setup", "start_ordered", "container_run", "finish_ordered"));
     }
-
-    /** The baseline's flags: {@code docker run -d} returns once the container started. */
-    private static final List<String> DETACHED = List.of("-d");
 
     /** The reference's flags: attached until exit and removal, like the worker, with the task's limits. */
     private static List<String> attachedWithLimits() {
