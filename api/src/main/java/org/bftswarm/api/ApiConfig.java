@@ -19,8 +19,16 @@ import java.util.Objects;
  * @param eventsPort         a second TCP port that serves only the {@code /api/v1/events} WebSocket (the node
  *                           binds {@code wsPort + node id}); {@link #NO_EVENTS_PORT} for none, 0 for any free one
  */
-public record ApiConfig(String host, int port, String token, int maxBodyBytes, int eventQueueCapacity,
-                        Duration writeTimeout, Duration wsIdleTimeout, int maxThreads, int eventsPort) {
+public record ApiConfig(
+        String host,
+        int port,
+        String token,
+        int maxBodyBytes,
+        int eventQueueCapacity,
+        Duration writeTimeout,
+        Duration wsIdleTimeout,
+        int maxThreads,
+        int eventsPort) {
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     public static final int DEFAULT_EVENT_QUEUE = 1024;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
@@ -54,7 +62,10 @@ public record ApiConfig(String host, int port, String token, int maxBodyBytes, i
         if (eventQueueCapacity < 1) {
             throw new IllegalArgumentException("eventQueueCapacity must be >= 1, got " + eventQueueCapacity);
         }
-        if (writeTimeout.isNegative() || writeTimeout.isZero() || wsIdleTimeout.isNegative() || wsIdleTimeout.isZero()) {
+        if (writeTimeout.isNegative()
+                || writeTimeout.isZero()
+                || wsIdleTimeout.isNegative()
+                || wsIdleTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
         if (maxThreads < 4) {
@@ -69,22 +80,30 @@ public record ApiConfig(String host, int port, String token, int maxBodyBytes, i
 
     /** Defaults for everything but where to bind (the API and the events-only port) and the token. */
     public static ApiConfig of(String host, int port, int eventsPort, String token) {
-        return new ApiConfig(host, port, token, DEFAULT_MAX_BODY_BYTES, DEFAULT_EVENT_QUEUE, DEFAULT_WRITE_TIMEOUT,
-                DEFAULT_WS_IDLE_TIMEOUT, DEFAULT_MAX_THREADS, eventsPort);
+        return new ApiConfig(
+                host,
+                port,
+                token,
+                DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_EVENT_QUEUE,
+                DEFAULT_WRITE_TIMEOUT,
+                DEFAULT_WS_IDLE_TIMEOUT,
+                DEFAULT_MAX_THREADS,
+                eventsPort);
     }
 
     public ApiConfig withEventQueueCapacity(int capacity) {
-        return new ApiConfig(host, port, token, maxBodyBytes, capacity, writeTimeout,
-                wsIdleTimeout, maxThreads, eventsPort);
+        return new ApiConfig(
+                host, port, token, maxBodyBytes, capacity, writeTimeout, wsIdleTimeout, maxThreads, eventsPort);
     }
 
     public ApiConfig withWriteTimeout(Duration timeout) {
-        return new ApiConfig(host, port, token, maxBodyBytes, eventQueueCapacity, timeout,
-                wsIdleTimeout, maxThreads, eventsPort);
+        return new ApiConfig(
+                host, port, token, maxBodyBytes, eventQueueCapacity, timeout, wsIdleTimeout, maxThreads, eventsPort);
     }
 
     public ApiConfig withMaxBodyBytes(int limit) {
-        return new ApiConfig(host, port, token, limit, eventQueueCapacity, writeTimeout,
-                wsIdleTimeout, maxThreads, eventsPort);
+        return new ApiConfig(
+                host, port, token, limit, eventQueueCapacity, writeTimeout, wsIdleTimeout, maxThreads, eventsPort);
     }
 }

@@ -2,7 +2,6 @@ package org.bftswarm.api;
 
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +28,12 @@ final class ApiRoutes {
     private final PrometheusMeterRegistry registry;
     private final ErrorRendering errors;
 
-    ApiRoutes(ClusterPort port, ApiConfig config, StrictJson json, PrometheusMeterRegistry registry,
-              ErrorRendering errors) {
+    ApiRoutes(
+            ClusterPort port,
+            ApiConfig config,
+            StrictJson json,
+            PrometheusMeterRegistry registry,
+            ErrorRendering errors) {
         this.port = port;
         this.config = config;
         this.auth = new BearerAuth(config.token());
@@ -47,16 +50,16 @@ final class ApiRoutes {
         if (!problems.isEmpty()) {
             throw new ApiProblem(400, "invalid_spec", String.join("; ", problems));
         }
-        CompletableFuture<String> ordered = Objects.requireNonNull(port.submitJob(spec.normalized(), who),
-                "ClusterPort.submitJob returned null");
+        CompletableFuture<String> ordered =
+                Objects.requireNonNull(port.submitJob(spec.normalized(), who), "ClusterPort.submitJob returned null");
         answerWhenOrdered(ctx, ordered, jobId -> Map.of("jobId", jobId));
     }
 
     void cancelJob(Context ctx) {
         Principal who = authenticate(ctx);
         String jobId = ctx.pathParam("id");
-        CompletableFuture<Void> ordered = Objects.requireNonNull(port.cancelJob(jobId, who),
-                "ClusterPort.cancelJob returned null");
+        CompletableFuture<Void> ordered =
+                Objects.requireNonNull(port.cancelJob(jobId, who), "ClusterPort.cancelJob returned null");
         answerWhenOrdered(ctx, ordered, ignored -> Map.of("jobId", jobId, "status", "cancelling"));
     }
 
@@ -100,29 +103,34 @@ final class ApiRoutes {
 
     private Principal authenticate(Context ctx) {
         if (!auth.allows(ctx.header("Authorization"))) {
-            throw new ApiProblem(401, "unauthorized", "writes need the header 'Authorization: Bearer <token>' "
-                    + "with the cluster's API token");
+            throw new ApiProblem(
+                    401,
+                    "unauthorized",
+                    "writes need the header 'Authorization: Bearer <token>' " + "with the cluster's API token");
         }
         return Principal.tokenHolder();
     }
 
     private <T> void answerWhenOrdered(Context ctx, CompletableFuture<T> ordered, Function<T, Object> body) {
         long timeoutMillis = config.writeTimeout().toMillis();
-        ctx.future(() -> ordered.copy().orTimeout(timeoutMillis, TimeUnit.MILLISECONDS).handle((value, failure) -> {
-            if (failure == null) {
-                ctx.status(202).json(body.apply(value));
-            } else {
-                errors.renderFailure(ctx, failure);
-            }
-            return null;
-        }));
+        ctx.future(() -> ordered.copy()
+                .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .handle((value, failure) -> {
+                    if (failure == null) {
+                        ctx.status(202).json(body.apply(value));
+                    } else {
+                        errors.renderFailure(ctx, failure);
+                    }
+                    return null;
+                }));
     }
 
     private static InputStream inputOf(Context ctx) {
         try {
             return ctx.req().getInputStream();
         } catch (java.io.IOException e) {
-            throw ApiProblem.badRequest("could not read the request body: " + e.getClass().getSimpleName());
+            throw ApiProblem.badRequest(
+                    "could not read the request body: " + e.getClass().getSimpleName());
         }
     }
 

@@ -11,13 +11,12 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.function.ToDoubleFunction;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP + WebSocket API of one node (issue 4, item 4; DESIGN data flow steps 1 and 7). It holds
@@ -79,13 +78,15 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.defaultContentType = "application/json";
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jsonMapper(new JavalinJackson(json.mapper(), false));
-            cfg.requestLogger.http((ctx, millis) ->
-                    requests.record(ctx.method().name(), routeOf(ctx), ctx.statusCode(), millis));
+            cfg.requestLogger.http(
+                    (ctx, millis) -> requests.record(ctx.method().name(), routeOf(ctx), ctx.statusCode(), millis));
         });
-        this.eventsApp = config.eventsPort() == ApiConfig.NO_EVENTS_PORT ? null : Javalin.create(cfg -> {
-            listenOn(cfg, config.eventsPort());
-            cfg.http.defaultContentType = "application/json";
-        });
+        this.eventsApp = config.eventsPort() == ApiConfig.NO_EVENTS_PORT
+                ? null
+                : Javalin.create(cfg -> {
+                    listenOn(cfg, config.eventsPort());
+                    cfg.http.defaultContentType = "application/json";
+                });
 
         app.post("/api/v1/jobs", routes::submitJob);
         app.get("/api/v1/jobs", routes::jobs);
@@ -146,7 +147,9 @@ public final class ApiServer implements AutoCloseable {
             eventsApp.start();
         }
         subscription = port.subscribe(events);
-        LOG.info("API listening on {}{}", baseUrl(),
+        LOG.info(
+                "API listening on {}{}",
+                baseUrl(),
                 eventsApp == null ? "" : ", events WebSocket also on port " + eventsApp.port());
         return this;
     }
@@ -219,12 +222,15 @@ public final class ApiServer implements AutoCloseable {
 
     private void clusterGauge(String name, String description, ToDoubleFunction<ClusterView> field) {
         Gauge.builder(name, port, p -> {
-            try {
-                return field.applyAsDouble(p.cluster());
-            } catch (RuntimeException e) {
-                return Double.NaN;
-            }
-        }).description(description).strongReference(true).register(registry);
+                    try {
+                        return field.applyAsDouble(p.cluster());
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                })
+                .description(description)
+                .strongReference(true)
+                .register(registry);
     }
 
     private static QueuedThreadPool threadPool(ApiConfig config, int tcpPort) {

@@ -27,8 +27,12 @@ final class BearerAuth {
 
     /** True when the header carries the expected bearer token. */
     boolean allows(String authorizationHeader) {
-        if (authorizationHeader == null || authorizationHeader.length() <= SCHEME.length()
-                || !authorizationHeader.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
+        if (authorizationHeader == null
+                || authorizationHeader.length() <= SCHEME.length()
+                || !authorizationHeader
+                        .substring(0, SCHEME.length())
+                        .toLowerCase(Locale.ROOT)
+                        .equals(SCHEME)) {
             MessageDigest.isEqual(expectedDigest, sha256(""));
             return false;
         }

@@ -10,8 +10,7 @@ import java.io.InputStream;
  * passes the limit, then refused, so memory stays bounded either way.
  */
 final class BoundedBody {
-    private BoundedBody() {
-    }
+    private BoundedBody() {}
 
     static byte[] read(InputStream in, long declaredLength, int limit) {
         if (declaredLength > limit) {
@@ -28,7 +27,8 @@ final class BoundedBody {
                 out.write(buf, 0, n);
             }
         } catch (IOException e) {
-            throw ApiProblem.badRequest("could not read the request body: " + e.getClass().getSimpleName());
+            throw ApiProblem.badRequest(
+                    "could not read the request body: " + e.getClass().getSimpleName());
         }
         return out.toByteArray();
     }

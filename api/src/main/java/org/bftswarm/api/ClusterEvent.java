@@ -1,7 +1,6 @@
 package org.bftswarm.api;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +20,10 @@ public record ClusterEvent(Kind kind, String id, Map<String, Object> payload, lo
 
     /** What an event is about; serialised in lower case. */
     public enum Kind {
-        JOB, TASK, NODE, VIEW;
+        JOB,
+        TASK,
+        NODE,
+        VIEW;
 
         @JsonValue
         public String json() {

@@ -1,7 +1,6 @@
 package org.bftswarm.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +60,5 @@ public interface ClusterPort {
     AutoCloseable subscribe(Consumer<ClusterEvent> listener);
 
     /** Lets the implementation bind its own gauges and counters to the API's /metrics registry. */
-    default void bindMetrics(MeterRegistry registry) {
-    }
+    default void bindMetrics(MeterRegistry registry) {}
 }

@@ -2,13 +2,12 @@ package org.bftswarm.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders every failure as JSON {@code {"error","detail"}} with the right status (issue 4: errors

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.WriteCallback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.WriteCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fans every {@link ClusterEvent} out to the connected {@code /api/v1/events} WebSocket clients
@@ -34,8 +33,7 @@ final class EventHub implements Consumer<ClusterEvent> {
         void disconnect();
     }
 
-    private record Subscriber(String id, Sink sink, SessionOutbox outbox) {
-    }
+    private record Subscriber(String id, Sink sink, SessionOutbox outbox) {}
 
     /** Subscribers beyond this many are refused, so memory stays bounded by maxSubscribers x queueCapacity. */
     static final int DEFAULT_MAX_SUBSCRIBERS = 256;
@@ -56,11 +54,14 @@ final class EventHub implements Consumer<ClusterEvent> {
         this.queueCapacity = queueCapacity;
         this.maxSubscribers = maxSubscribers;
         this.published = Counter.builder("bftswarm.api.events.published")
-                .description("cluster events streamed to WebSocket subscribers").register(registry);
+                .description("cluster events streamed to WebSocket subscribers")
+                .register(registry);
         this.slowConsumers = Counter.builder("bftswarm.api.ws.slow.consumers")
-                .description("WebSocket subscribers disconnected because their queue filled").register(registry);
+                .description("WebSocket subscribers disconnected because their queue filled")
+                .register(registry);
         Gauge.builder("bftswarm.api.ws.subscribers", subscribers, Map::size)
-                .description("connected /api/v1/events subscribers").register(registry);
+                .description("connected /api/v1/events subscribers")
+                .register(registry);
     }
 
     static Sink jettySink(Session session) {
@@ -139,8 +140,7 @@ final class EventHub implements Consumer<ClusterEvent> {
                     detach(s.id());
                     safeDisconnect(s);
                 }
-                case QUEUED, CLOSED -> {
-                }
+                case QUEUED, CLOSED -> {}
             }
         }
     }
@@ -154,11 +154,15 @@ final class EventHub implements Consumer<ClusterEvent> {
         while (next != null) {
             AtomicInteger phase = new AtomicInteger(); // 0 sending, 1 send returned, 2 completed inline
             try {
-                s.sink().send(next, () -> {
-                    if (!phase.compareAndSet(0, 2)) {
-                        pump(s, s.outbox().writeSucceeded());
-                    }
-                }, failure -> fail(s, failure));
+                s.sink()
+                        .send(
+                                next,
+                                () -> {
+                                    if (!phase.compareAndSet(0, 2)) {
+                                        pump(s, s.outbox().writeSucceeded());
+                                    }
+                                },
+                                failure -> fail(s, failure));
             } catch (RuntimeException e) {
                 fail(s, e);
                 return;

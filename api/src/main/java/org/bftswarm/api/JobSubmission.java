@@ -14,9 +14,17 @@ import java.util.regex.Pattern;
  * sorts the maps (the spec ends up in replicated state, so its iteration order must be
  * deterministic).
  */
-public record JobSubmission(String name, String image, List<String> command, Map<String, String> env,
-                            Double cpus, Long memoryMb, Long timeoutSeconds, Integer retries, Integer count,
-                            Map<String, String> constraints) {
+public record JobSubmission(
+        String name,
+        String image,
+        List<String> command,
+        Map<String, String> env,
+        Double cpus,
+        Long memoryMb,
+        Long timeoutSeconds,
+        Integer retries,
+        Integer count,
+        Map<String, String> constraints) {
 
     public static final String DEFAULT_NAME = "job";
     public static final double DEFAULT_CPUS = 0.25;
@@ -129,7 +137,8 @@ public record JobSubmission(String name, String image, List<String> command, Map
             }
             if (e.getValue() == null) {
                 out.add("env." + clip(e.getKey()) + " must be a string, got null");
-            } else if (e.getValue().length() > MAX_ENV_VALUE_CHARS || e.getValue().indexOf('\0') >= 0) {
+            } else if (e.getValue().length() > MAX_ENV_VALUE_CHARS
+                    || e.getValue().indexOf('\0') >= 0) {
                 out.add("env." + clip(e.getKey()) + " must be at most " + MAX_ENV_VALUE_CHARS
                         + " characters without NUL");
             }
@@ -170,7 +179,8 @@ public record JobSubmission(String name, String image, List<String> command, Map
     }
 
     private static Map<String, String> sorted(Map<String, String> m) {
-        return m == null ? Collections.unmodifiableSortedMap(new TreeMap<>())
+        return m == null
+                ? Collections.unmodifiableSortedMap(new TreeMap<>())
                 : Collections.unmodifiableSortedMap(new TreeMap<>(m));
     }
 }

@@ -15,8 +15,14 @@ import java.util.TreeMap;
  * @param counters       per-node counters (tasks run, CPU seconds, …), sorted by name
  * @param invalidEntries CRDT entries from this node that failed verification
  */
-public record NodeView(int id, String state, String apiUrl, Resources capacity, Resources usage,
-                       Map<String, Long> counters, long invalidEntries) {
+public record NodeView(
+        int id,
+        String state,
+        String apiUrl,
+        Resources capacity,
+        Resources usage,
+        Map<String, Long> counters,
+        long invalidEntries) {
     public NodeView {
         counters = counters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(counters));
     }

@@ -3,7 +3,6 @@ package org.bftswarm.api;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,11 +24,17 @@ final class RequestMetrics {
         String statusTag = Integer.toString(status);
         Counter.builder("bftswarm.api.requests")
                 .description("HTTP requests answered, by method, route and status")
-                .tag("method", method).tag("route", route).tag("status", statusTag)
-                .register(registry).increment();
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", statusTag)
+                .register(registry)
+                .increment();
         Timer.builder("bftswarm.api.request.duration")
                 .description("HTTP request handling time, by method, route and status")
-                .tag("method", method).tag("route", route).tag("status", statusTag)
-                .register(registry).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", statusTag)
+                .register(registry)
+                .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
     }
 }

@@ -1,5 +1,4 @@
 package org.bftswarm.api;
 
 /** An amount of node resources: CPUs and memory, as used for capacity and usage in {@link NodeView}. */
-public record Resources(double cpus, long memoryMb) {
-}
+public record Resources(double cpus, long memoryMb) {}

@@ -1,8 +1,7 @@
 package org.bftswarm.api;
 
-import org.bftswarm.crypto.Invariants;
-
 import java.util.ArrayDeque;
+import org.bftswarm.crypto.Invariants;
 
 /**
  * The bounded send queue of one WebSocket subscriber: at most one write in flight, at most

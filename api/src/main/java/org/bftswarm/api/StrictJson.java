@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-
 import java.io.IOException;
 import java.util.stream.Collectors;
 
@@ -79,16 +78,21 @@ final class StrictJson {
 
     static String describe(JacksonException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            String known = u.getKnownPropertyIds() == null
+                    ? ""
+                    : u.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
             return "unknown field '" + clip(u.getPropertyName()) + "'" + at(u)
                     + (known.isEmpty() ? "" : "; known fields: " + known);
         }
         if (e instanceof MismatchedInputException m) {
-            String target = m.getTargetType() == null ? "value" : m.getTargetType().getSimpleName();
+            String target =
+                    m.getTargetType() == null ? "value" : m.getTargetType().getSimpleName();
             String path = path(m);
-            return (path.isEmpty() ? "wrong type for the body" : "wrong type for field '" + path + "'")
-                    + ": expected " + target + at(m);
+            return (path.isEmpty() ? "wrong type for the body" : "wrong type for field '" + path + "'") + ": expected "
+                    + target + at(m);
         }
         if (e instanceof StreamReadException) {
             return "malformed JSON" + at(e) + ": " + clip(e.getOriginalMessage());
@@ -118,8 +122,7 @@ final class StrictJson {
 
     private static String at(JacksonException e) {
         JsonLocation loc = e.getLocation();
-        return loc == null || loc.getLineNr() < 1 ? ""
-                : " at line " + loc.getLineNr() + " column " + loc.getColumnNr();
+        return loc == null || loc.getLineNr() < 1 ? "" : " at line " + loc.getLineNr() + " column " + loc.getColumnNr();
     }
 
     private static String clip(String s) {

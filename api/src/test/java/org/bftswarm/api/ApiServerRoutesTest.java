@@ -1,7 +1,14 @@
 package org.bftswarm.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,14 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiServerRoutesTest {
@@ -75,7 +74,8 @@ class ApiServerRoutesTest {
         for (HttpResponse<String> r : List.of(none, wrong, prefix)) {
             assertThat(r.statusCode()).isEqualTo(401);
             assertThat(error(r)).isEqualTo("unauthorized");
-            assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(r.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         }
         assertThat(port.submitted).isEmpty();
     }
@@ -92,14 +92,17 @@ class ApiServerRoutesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"image\":\"x\",\"cpus\":\"two\"}|cpus",
-            "{\"image\":\"x\",\"count\":\"3\"}|count",
-            "{\"image\":\"x\",\"count\":1.5}|count",
-            "{\"image\":5}|image",
-            "{\"image\":\"x\",\"command\":\"echo hi\"}|command",
-            "{\"image\":\"x\",\"env\":{\"A\":1}}|env",
-            "{\"image\":\"x\",\"retries\":true}|retries"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"image\":\"x\",\"cpus\":\"two\"}|cpus",
+                "{\"image\":\"x\",\"count\":\"3\"}|count",
+                "{\"image\":\"x\",\"count\":1.5}|count",
+                "{\"image\":5}|image",
+                "{\"image\":\"x\",\"command\":\"echo hi\"}|command",
+                "{\"image\":\"x\",\"env\":{\"A\":1}}|env",
+                "{\"image\":\"x\",\"retries\":true}|retries"
+            })
     void wrongTypeIs400NamingTheField(String body, String field) throws Exception {
         HttpResponse<String> r = client.post("/api/v1/jobs", body, ApiTestClient.TOKEN);
 
@@ -111,8 +114,10 @@ class ApiServerRoutesTest {
 
     @Test
     void unknownOrDuplicateFieldIs400NamingIt() throws Exception {
-        HttpResponse<String> unknown = client.post("/api/v1/jobs", "{\"image\":\"x\",\"imagee\":\"y\"}", ApiTestClient.TOKEN);
-        HttpResponse<String> duplicate = client.post("/api/v1/jobs", "{\"image\":\"x\",\"image\":\"y\"}", ApiTestClient.TOKEN);
+        HttpResponse<String> unknown =
+                client.post("/api/v1/jobs", "{\"image\":\"x\",\"imagee\":\"y\"}", ApiTestClient.TOKEN);
+        HttpResponse<String> duplicate =
+                client.post("/api/v1/jobs", "{\"image\":\"x\",\"image\":\"y\"}", ApiTestClient.TOKEN);
 
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(detail(unknown)).contains("unknown field 'imagee'");
@@ -124,8 +129,8 @@ class ApiServerRoutesTest {
     @Test
     void missingRequiredOrOutOfBoundsFieldIs400WithTheValidationMessages() throws Exception {
         HttpResponse<String> missing = client.post("/api/v1/jobs", "{\"name\":\"n\"}", ApiTestClient.TOKEN);
-        HttpResponse<String> bounds = client.post("/api/v1/jobs",
-                "{\"image\":\"x\",\"count\":0,\"memoryMb\":1}", ApiTestClient.TOKEN);
+        HttpResponse<String> bounds =
+                client.post("/api/v1/jobs", "{\"image\":\"x\",\"count\":0,\"memoryMb\":1}", ApiTestClient.TOKEN);
 
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(error(missing)).isEqualTo("invalid_spec");
@@ -142,8 +147,8 @@ class ApiServerRoutesTest {
         HttpResponse<String> chunked = client.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(client.base + "/api/v1/jobs"))
                 .header("Authorization", "Bearer " + ApiTestClient.TOKEN)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
+                        new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
 
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(error(declared)).isEqualTo("payload_too_large");
@@ -235,7 +240,8 @@ class ApiServerRoutesTest {
         HttpResponse<String> missing = client.get("/api/v1/tasks/none/logs");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         assertThat(r.body()).isEqualTo("line 1\nline 2\n");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(error(missing)).isEqualTo("not_found");
@@ -243,15 +249,26 @@ class ApiServerRoutesTest {
 
     @Test
     void nodesAndClusterAndHealthzAnswerFromThePort() throws Exception {
-        port.nodes = List.of(new NodeView(0, "UP", "http://127.0.0.1:8080", new Resources(2, 2048),
-                new Resources(0.5, 128), Map.of("tasksRun", 3L), 0));
+        port.nodes = List.of(new NodeView(
+                0,
+                "UP",
+                "http://127.0.0.1:8080",
+                new Resources(2, 2048),
+                new Resources(0.5, 128),
+                Map.of("tasksRun", 3L),
+                0));
 
         HttpResponse<String> nodes = client.get("/api/v1/nodes");
         HttpResponse<String> cluster = client.get("/api/v1/cluster");
         HttpResponse<String> health = client.get("/healthz");
 
         assertThat(nodes.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(nodes.body()).get(0).get("capacity").get("memoryMb").asLong()).isEqualTo(2048);
+        assertThat(JSON.readTree(nodes.body())
+                        .get(0)
+                        .get("capacity")
+                        .get("memoryMb")
+                        .asLong())
+                .isEqualTo(2048);
         assertThat(cluster.statusCode()).isEqualTo(200);
         JsonNode c = JSON.readTree(cluster.body());
         assertThat(c.get("n").asInt()).isEqualTo(4);
@@ -290,7 +307,8 @@ class ApiServerRoutesTest {
     }
 
     private static String error(HttpResponse<String> r) throws Exception {
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).contains("json"));
         return JSON.readTree(r.body()).get("error").asText();
     }
 

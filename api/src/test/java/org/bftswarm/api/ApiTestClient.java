@@ -11,7 +11,8 @@ import java.time.Duration;
 final class ApiTestClient {
     static final String TOKEN = "s3cret-token-for-tests";
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
 
     ApiTestClient(ApiServer server) {
@@ -34,7 +35,8 @@ final class ApiTestClient {
     }
 
     HttpResponse<String> method(String method, String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()));
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     HttpResponse<String> send(HttpRequest.Builder b) {

@@ -1,9 +1,9 @@
 package org.bftswarm.api;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class BearerAuthTest {
     private final BearerAuth auth = new BearerAuth("abc123");

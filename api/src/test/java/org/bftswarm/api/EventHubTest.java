@@ -1,16 +1,15 @@
 package org.bftswarm.api;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EventHubTest {
     private final StrictJson json = new StrictJson();
@@ -71,7 +70,8 @@ class EventHubTest {
 
         assertThat(sink.sent).hasSize(50);
         for (int i = 0; i < 50; i++) {
-            assertThat(json.mapper().readTree(sink.sent.get(i)).get("sequence").asLong()).isEqualTo(i + 1);
+            assertThat(json.mapper().readTree(sink.sent.get(i)).get("sequence").asLong())
+                    .isEqualTo(i + 1);
         }
     }
 
@@ -90,7 +90,11 @@ class EventHubTest {
         sink.parked.poll().run();
 
         assertThat(sink.sent).hasSize(backlog);
-        assertThat(json.mapper().readTree(sink.sent.get(backlog - 1)).get("sequence").asLong()).isEqualTo(backlog);
+        assertThat(json.mapper()
+                        .readTree(sink.sent.get(backlog - 1))
+                        .get("sequence")
+                        .asLong())
+                .isEqualTo(backlog);
         assertThat(hub.subscriberCount()).isEqualTo(1);
     }
 

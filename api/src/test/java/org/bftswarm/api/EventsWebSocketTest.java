@@ -1,10 +1,9 @@
 package org.bftswarm.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class EventsWebSocketTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +67,8 @@ class EventsWebSocketTest {
         Collector c = new Collector(keepReading);
         int before = server.eventSubscribers();
         sockets.add(http.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + tcpPort + "/api/v1/events"), c).join());
+                .buildAsync(URI.create("ws://127.0.0.1:" + tcpPort + "/api/v1/events"), c)
+                .join());
         Polling.await("server to register the subscriber", DEADLINE, () -> server.eventSubscribers() == before + 1);
         return c;
     }
@@ -85,7 +85,9 @@ class EventsWebSocketTest {
             port.emit(new ClusterEvent(kind, "id-" + i, Map.of("n", i), i));
         }
 
-        Polling.await("both subscribers to get " + count + " events", DEADLINE,
+        Polling.await(
+                "both subscribers to get " + count + " events",
+                DEADLINE,
                 () -> a.messages.size() == count && b.messages.size() == count);
         for (Collector c : List.of(a, b)) {
             for (int i = 1; i <= count; i++) {
@@ -100,7 +102,9 @@ class EventsWebSocketTest {
 
     @Test
     void aSubscriberThatStopsReadingIsDisconnectedWhileOthersKeepReceiving() {
-        server = new ApiServer(port, ApiConfig.of("127.0.0.1", 0, ApiTestClient.TOKEN).withEventQueueCapacity(4)).start();
+        server = new ApiServer(
+                        port, ApiConfig.of("127.0.0.1", 0, ApiTestClient.TOKEN).withEventQueueCapacity(4))
+                .start();
         Collector fast = connect(true);
         connect(false);
         String blob = "x".repeat(64 * 1024);
@@ -117,8 +121,8 @@ class EventsWebSocketTest {
         assertThat(server.eventSubscribers()).isEqualTo(1);
         port.emit(new ClusterEvent(ClusterEvent.Kind.VIEW, "v", Map.of(), emitted + 1));
         int total = emitted + 1;
-        Polling.await("fast subscriber to get the event after the disconnect", DEADLINE,
-                () -> fast.messages.size() == total);
+        Polling.await(
+                "fast subscriber to get the event after the disconnect", DEADLINE, () -> fast.messages.size() == total);
         assertThat(server.registry().scrape()).contains("bftswarm_api_ws_slow_consumers_total 1.0");
     }
 
@@ -131,13 +135,18 @@ class EventsWebSocketTest {
         Collector viaHttpPort = connect(true);
 
         port.emit(new ClusterEvent(ClusterEvent.Kind.JOB, "job-1", Map.of("state", "PENDING"), 1));
-        Polling.await("both subscribers to get the event", DEADLINE,
+        Polling.await(
+                "both subscribers to get the event",
+                DEADLINE,
                 () -> viaEventsPort.messages.size() == 1 && viaHttpPort.messages.size() == 1);
         assertThat(viaEventsPort.messages).isEqualTo(viaHttpPort.messages);
-        assertThat(JSON.readTree(viaEventsPort.messages.get(0)).get("id").asText()).isEqualTo("job-1");
+        assertThat(JSON.readTree(viaEventsPort.messages.get(0)).get("id").asText())
+                .isEqualTo("job-1");
 
-        HttpResponse<String> jobs = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + eventsPort + "/api/v1/jobs")).GET().build(),
+        HttpResponse<String> jobs = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + eventsPort + "/api/v1/jobs"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(jobs.statusCode()).isEqualTo(404);
     }

@@ -1,5 +1,11 @@
 package org.bftswarm.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.AlphaChars;
@@ -8,13 +14,6 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JobSubmissionTest {
 
@@ -40,14 +39,33 @@ class JobSubmissionTest {
 
     @Test
     void everyBrokenBoundIsReportedNamingItsField() {
-        JobSubmission bad = new JobSubmission("", "has space", java.util.Arrays.asList("ok", null),
-                Map.of("1BAD", "v"), 0.0, 1L, 0L, -1, 1001, Map.of("zone", "eu west"));
+        JobSubmission bad = new JobSubmission(
+                "",
+                "has space",
+                java.util.Arrays.asList("ok", null),
+                Map.of("1BAD", "v"),
+                0.0,
+                1L,
+                0L,
+                -1,
+                1001,
+                Map.of("zone", "eu west"));
 
         List<String> problems = bad.problems();
 
         assertThat(problems).hasSize(10);
-        assertThat(String.join("\n", problems)).contains("name", "image", "command[1]", "env key '1BAD'", "cpus",
-                "memoryMb", "timeoutSeconds", "retries", "count", "constraints.zone");
+        assertThat(String.join("\n", problems))
+                .contains(
+                        "name",
+                        "image",
+                        "command[1]",
+                        "env key '1BAD'",
+                        "cpus",
+                        "memoryMb",
+                        "timeoutSeconds",
+                        "retries",
+                        "count",
+                        "constraints.zone");
         assertThatThrownBy(bad::normalized).isInstanceOf(IllegalStateException.class);
     }
 
@@ -55,19 +73,25 @@ class JobSubmissionTest {
     void nanAndInfiniteCpusAreRejected() {
         for (double cpus : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1}) {
             JobSubmission s = new JobSubmission(null, "img", null, null, cpus, null, null, null, null, null);
-            assertThat(s.problems()).as("cpus=" + cpus).singleElement().asString().startsWith("cpus");
+            assertThat(s.problems())
+                    .as("cpus=" + cpus)
+                    .singleElement()
+                    .asString()
+                    .startsWith("cpus");
         }
     }
 
     @Property(tries = 200)
     void aValidSpecNormalisesToAValidSpecWithSortedMapsAndNormalisingIsIdempotent(
             @ForAll @AlphaChars @StringLength(min = 1, max = 30) String image,
-            @ForAll @net.jqwik.api.constraints.Size(max = 20) Map<@AlphaChars @StringLength(min = 1, max = 8) String, @StringLength(max = 20) @AlphaChars String> env,
+            @ForAll @net.jqwik.api.constraints.Size(max = 20)
+                    Map<@AlphaChars @StringLength(min = 1, max = 8) String, @StringLength(max = 20) @AlphaChars String>
+                            env,
             @ForAll @DoubleRange(min = 0.01, max = 256) double cpus,
             @ForAll @LongRange(min = 6, max = 1 << 20) long memoryMb,
             @ForAll @IntRange(min = 1, max = 1000) int count) {
-        JobSubmission s = new JobSubmission("job", image, List.of("sh", "-c", "true"), env, cpus, memoryMb, 60L, 2,
-                count, null);
+        JobSubmission s =
+                new JobSubmission("job", image, List.of("sh", "-c", "true"), env, cpus, memoryMb, 60L, 2, count, null);
 
         assertThat(s.problems()).isEmpty();
         JobSubmission n = s.normalized();

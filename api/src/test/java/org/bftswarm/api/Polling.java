@@ -5,8 +5,7 @@ import java.util.function.BooleanSupplier;
 
 /** Waits for real asynchronous work with a deadline (no sleep-and-hope). */
 final class Polling {
-    private Polling() {
-    }
+    private Polling() {}
 
     static void await(String what, Duration deadline, BooleanSupplier done) {
         long end = System.nanoTime() + deadline.toNanos();

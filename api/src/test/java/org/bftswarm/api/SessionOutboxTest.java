@@ -1,15 +1,14 @@
 package org.bftswarm.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionOutboxTest {
 
@@ -46,8 +45,7 @@ class SessionOutboxTest {
      */
     @Property(tries = 300)
     void writesFollowOfferOrderAndTheQueueNeverExceedsCapacity(
-            @ForAll @IntRange(min = 1, max = 8) int capacity,
-            @ForAll @Size(max = 200) List<Boolean> offerOrComplete) {
+            @ForAll @IntRange(min = 1, max = 8) int capacity, @ForAll @Size(max = 200) List<Boolean> offerOrComplete) {
         SessionOutbox box = new SessionOutbox(capacity);
         List<String> offered = new ArrayList<>();
         List<String> written = new ArrayList<>();

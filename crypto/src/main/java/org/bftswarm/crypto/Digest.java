@@ -37,8 +37,8 @@ public final class Digest implements Comparable<Digest> {
     /** Wraps (a copy of) exactly 32 raw digest bytes; throws IllegalArgumentException otherwise. */
     public static Digest wrap(byte[] raw32) {
         if (raw32 == null || raw32.length != LENGTH) {
-            throw new IllegalArgumentException("a SHA-256 digest is " + LENGTH + " bytes, got "
-                    + (raw32 == null ? "null" : raw32.length));
+            throw new IllegalArgumentException(
+                    "a SHA-256 digest is " + LENGTH + " bytes, got " + (raw32 == null ? "null" : raw32.length));
         }
         return new Digest(raw32.clone());
     }

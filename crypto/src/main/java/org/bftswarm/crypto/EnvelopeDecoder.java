@@ -13,8 +13,7 @@ import java.util.Arrays;
  * present before anything is copied. It does not check the signature; {@link EnvelopeVerifier} does.
  */
 public final class EnvelopeDecoder {
-    private EnvelopeDecoder() {
-    }
+    private EnvelopeDecoder() {}
 
     /** Either a decoded envelope or the reason the bytes are malformed. */
     public record Result(SignedEnvelope envelope, String error) {
@@ -98,7 +97,8 @@ public final class EnvelopeDecoder {
     /** The string if {@code in[off, off+len)} is valid UTF-8 that re-encodes to the same bytes, else null. */
     private static String strictUtf8(byte[] in, int off, int len) {
         try {
-            String s = StandardCharsets.UTF_8.newDecoder()
+            String s = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(in, off, len))

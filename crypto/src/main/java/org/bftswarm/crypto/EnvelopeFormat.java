@@ -25,12 +25,12 @@ final class EnvelopeFormat {
     static final int MAX_SWARM_BYTES = 255;
     /** Largest payload accepted (64 MiB); larger lengths are malformed whatever the input size. */
     static final int MAX_PAYLOAD = 64 << 20;
+
     static final int HEADER_LENGTH = MAGIC.length + 1;
     /** Bytes of an encoding besides the swarm name and the payload. */
     static final int FIXED_OVERHEAD = HEADER_LENGTH + 1 + 4 + 4 + 4 + SigningKey.SIGNATURE_LENGTH;
 
-    private EnvelopeFormat() {
-    }
+    private EnvelopeFormat() {}
 
     /** UTF-8 bytes of a swarm name, or IllegalArgumentException if it is empty or too long. */
     static byte[] swarmBytes(String swarm) {

@@ -6,8 +6,7 @@ package org.bftswarm.crypto;
  * instead of silently corrupting replicated state.
  */
 public final class Invariants {
-    private Invariants() {
-    }
+    private Invariants() {}
 
     /**
      * Throws {@link InvariantViolation} with {@code String.format(fmt, args)} when {@code ok} is false.

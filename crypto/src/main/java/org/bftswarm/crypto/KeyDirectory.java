@@ -54,8 +54,10 @@ public final class KeyDirectory {
             key = KeyFiles.readPrivate(priv);
         } else {
             if (Files.exists(pub)) {
-                throw new KeyFileException(pub, "public key " + pub + " exists without its private key " + priv
-                        + "; remove it or restore the private key");
+                throw new KeyFileException(
+                        pub,
+                        "public key " + pub + " exists without its private key " + priv
+                                + "; remove it or restore the private key");
             }
             key = SigningKey.generate(random);
             KeyFiles.writePrivate(priv, key);
@@ -74,7 +76,8 @@ public final class KeyDirectory {
     /** Ensures keys for node ids 0..n-1 (making only the missing ones) and returns their registry. */
     public KeyRegistry ensureNodes(int n, SecureRandom random) throws IOException {
         if (n < 1 || n >= KeyRegistry.FIRST_CLIENT_ID) {
-            throw new IllegalArgumentException("node count must be 1.." + (KeyRegistry.FIRST_CLIENT_ID - 1) + ", got " + n);
+            throw new IllegalArgumentException(
+                    "node count must be 1.." + (KeyRegistry.FIRST_CLIENT_ID - 1) + ", got " + n);
         }
         TreeMap<Integer, VerifyingKey> keys = new TreeMap<>();
         for (int id = 0; id < n; id++) {
@@ -124,7 +127,8 @@ public final class KeyDirectory {
 
     private void createDirectory() throws IOException {
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
     }
 

@@ -31,13 +31,17 @@ public final class KeyFiles {
     public static final Set<PosixFilePermission> PRIVATE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
     /** Owner read/write, everyone read. */
     public static final Set<PosixFilePermission> PUBLIC_PERMISSIONS = PosixFilePermissions.fromString("rw-r--r--");
+
     private static final int MAX_FILE_BYTES = 1024;
     private static final Set<PosixFilePermission> GROUP_OR_OTHER = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private KeyFiles() {
-    }
+    private KeyFiles() {}
 
     /** Creates {@code file} (must not exist) with mode 0600 holding the hex seed of {@code key}. */
     public static void writePrivate(Path file, SigningKey key) throws IOException {
@@ -58,9 +62,12 @@ public final class KeyFiles {
     public static SigningKey readPrivate(Path file) throws IOException {
         Set<PosixFilePermission> perms = permissions(file);
         if (!java.util.Collections.disjoint(perms, GROUP_OR_OTHER)) {
-            throw new KeyFileException(file, "refusing to load private key " + file + ": its permissions are "
-                    + PosixFilePermissions.toString(perms) + " but a private key must be readable by its owner only; fix with: chmod 600 "
-                    + file);
+            throw new KeyFileException(
+                    file,
+                    "refusing to load private key " + file + ": its permissions are "
+                            + PosixFilePermissions.toString(perms)
+                            + " but a private key must be readable by its owner only; fix with: chmod 600 "
+                            + file);
         }
         byte[] seed = readKeyBytes(file, "private key");
         try {
@@ -93,8 +100,10 @@ public final class KeyFiles {
 
     private static void writeNew(Path file, byte[] content, Set<PosixFilePermission> perms) throws IOException {
         FileAttribute<Set<PosixFilePermission>> attr = PosixFilePermissions.asFileAttribute(perms);
-        try (SeekableByteChannel ch = Files.newByteChannel(file,
-                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC), attr)) {
+        try (SeekableByteChannel ch = Files.newByteChannel(
+                file,
+                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC),
+                attr)) {
             ByteBuffer buf = ByteBuffer.wrap(content);
             while (buf.hasRemaining()) {
                 ch.write(buf);
@@ -102,7 +111,8 @@ public final class KeyFiles {
         } catch (FileAlreadyExistsException e) {
             throw new KeyFileException(file, "key file " + file + " already exists; refusing to overwrite it", e);
         } catch (UnsupportedOperationException e) {
-            throw new KeyFileException(file, "cannot create " + file + " with owner-only permissions: file system is not POSIX", e);
+            throw new KeyFileException(
+                    file, "cannot create " + file + " with owner-only permissions: file system is not POSIX", e);
         } finally {
             java.util.Arrays.fill(content, (byte) 0);
         }
@@ -121,7 +131,8 @@ public final class KeyFiles {
             throw new KeyFileException(file, what + " file " + file + " does not exist", e);
         }
         if (size > MAX_FILE_BYTES) {
-            throw new KeyFileException(file, what + " file " + file + " is " + size + " bytes; expected 64 hex characters");
+            throw new KeyFileException(
+                    file, what + " file " + file + " is " + size + " bytes; expected 64 hex characters");
         }
         byte[] content = Files.readAllBytes(file);
         try {
@@ -130,8 +141,10 @@ public final class KeyFiles {
             }
             String text = new String(content, StandardCharsets.US_ASCII).strip();
             if (text.length() != 64 || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                throw new KeyFileException(file, what + " file " + file
-                        + " is malformed: expected 64 hex characters (a 32-byte key) or 32 raw bytes");
+                throw new KeyFileException(
+                        file,
+                        what + " file " + file
+                                + " is malformed: expected 64 hex characters (a 32-byte key) or 32 raw bytes");
             }
             return HexFormat.of().parseHex(text);
         } finally {

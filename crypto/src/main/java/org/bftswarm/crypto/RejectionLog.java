@@ -55,8 +55,14 @@ public final class RejectionLog {
         long skipped = suppressed.getOrDefault(kind, 0L);
         suppressed.put(kind, 0L);
         lastLogged.put(kind, now);
-        LOG.warn("{}: dropped {} envelope from {}: {} ({} of this kind so far, {} not logged since the last line)",
-                component, kind, peer, describe(outcome), total, skipped);
+        LOG.warn(
+                "{}: dropped {} envelope from {}: {} ({} of this kind so far, {} not logged since the last line)",
+                component,
+                kind,
+                peer,
+                describe(outcome),
+                total,
+                skipped);
         return true;
     }
 

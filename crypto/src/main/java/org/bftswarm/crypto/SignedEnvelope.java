@@ -52,13 +52,16 @@ public record SignedEnvelope(String swarm, int type, int sender, byte[] payload,
     /** The canonical wire encoding (see {@link EnvelopeFormat}). */
     public byte[] encode() {
         byte[] swarmBytes = EnvelopeFormat.swarmBytes(swarm);
-        byte[] out = new byte[EnvelopeFormat.HEADER_LENGTH + EnvelopeFormat.bodyLength(swarmBytes, payload)
-                + SigningKey.SIGNATURE_LENGTH];
+        byte[] out = new byte
+                [EnvelopeFormat.HEADER_LENGTH
+                        + EnvelopeFormat.bodyLength(swarmBytes, payload)
+                        + SigningKey.SIGNATURE_LENGTH];
         System.arraycopy(EnvelopeFormat.MAGIC, 0, out, 0, EnvelopeFormat.MAGIC.length);
         out[EnvelopeFormat.MAGIC.length] = EnvelopeFormat.VERSION;
         int p = EnvelopeFormat.putBody(out, EnvelopeFormat.HEADER_LENGTH, swarmBytes, type, sender, payload);
         System.arraycopy(signature, 0, out, p, signature.length);
-        Invariants.check(p + signature.length == out.length, "encoding length %d != %d", p + signature.length, out.length);
+        Invariants.check(
+                p + signature.length == out.length, "encoding length %d != %d", p + signature.length, out.length);
         return out;
     }
 
@@ -86,8 +89,12 @@ public record SignedEnvelope(String swarm, int type, int sender, byte[] payload,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SignedEnvelope e && swarm.equals(e.swarm) && type == e.type && sender == e.sender
-                && Arrays.equals(payload, e.payload) && Arrays.equals(signature, e.signature);
+        return o instanceof SignedEnvelope e
+                && swarm.equals(e.swarm)
+                && type == e.type
+                && sender == e.sender
+                && Arrays.equals(payload, e.payload)
+                && Arrays.equals(signature, e.signature);
     }
 
     @Override
@@ -97,7 +104,7 @@ public record SignedEnvelope(String swarm, int type, int sender, byte[] payload,
 
     @Override
     public String toString() {
-        return "SignedEnvelope[swarm=" + swarm + ", type=" + type + ", sender=" + sender + ", payload="
-                + payload.length + " bytes, sig=" + HexFormat.of().formatHex(signature, 0, 8) + "...]";
+        return "SignedEnvelope[swarm=" + swarm + ", type=" + type + ", sender=" + sender + ", payload=" + payload.length
+                + " bytes, sig=" + HexFormat.of().formatHex(signature, 0, 8) + "...]";
     }
 }

@@ -38,8 +38,8 @@ public final class SigningKey {
     /** The key for a 32-byte seed (a copy is kept); throws IllegalArgumentException on a wrong length. */
     public static SigningKey fromSeed(byte[] seed32) {
         if (seed32 == null || seed32.length != SEED_LENGTH) {
-            throw new IllegalArgumentException("an Ed25519 seed is " + SEED_LENGTH + " bytes, got "
-                    + (seed32 == null ? "null" : seed32.length));
+            throw new IllegalArgumentException(
+                    "an Ed25519 seed is " + SEED_LENGTH + " bytes, got " + (seed32 == null ? "null" : seed32.length));
         }
         return new SigningKey(new Ed25519PrivateKeyParameters(seed32, 0));
     }

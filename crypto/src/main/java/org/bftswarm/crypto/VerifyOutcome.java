@@ -6,8 +6,11 @@ package org.bftswarm.crypto;
  * variant, {@link Ok}, means the bytes are an authentic message of this swarm.
  */
 public sealed interface VerifyOutcome
-        permits VerifyOutcome.Ok, VerifyOutcome.UnknownSender, VerifyOutcome.BadSignature,
-        VerifyOutcome.WrongSwarm, VerifyOutcome.Malformed {
+        permits VerifyOutcome.Ok,
+                VerifyOutcome.UnknownSender,
+                VerifyOutcome.BadSignature,
+                VerifyOutcome.WrongSwarm,
+                VerifyOutcome.Malformed {
 
     /** True only for {@link Ok}. */
     default boolean isOk() {

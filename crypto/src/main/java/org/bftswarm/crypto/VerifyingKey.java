@@ -29,14 +29,15 @@ public final class VerifyingKey implements Comparable<VerifyingKey> {
      */
     public static VerifyingKey of(byte[] raw32) {
         if (raw32 == null || raw32.length != LENGTH) {
-            throw new IllegalArgumentException("an Ed25519 public key is " + LENGTH + " bytes, got "
-                    + (raw32 == null ? "null" : raw32.length));
+            throw new IllegalArgumentException(
+                    "an Ed25519 public key is " + LENGTH + " bytes, got " + (raw32 == null ? "null" : raw32.length));
         }
         byte[] copy = raw32.clone();
         try {
             return new VerifyingKey(copy, new Ed25519PublicKeyParameters(copy, 0));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a valid Ed25519 public key: " + HexFormat.of().formatHex(copy), e);
+            throw new IllegalArgumentException(
+                    "not a valid Ed25519 public key: " + HexFormat.of().formatHex(copy), e);
         }
     }
 
@@ -65,8 +66,12 @@ public final class VerifyingKey implements Comparable<VerifyingKey> {
 
     /** True iff {@code sig} is a valid signature of {@code buf[off, off+len)}; false on any malformed input. */
     public boolean verify(byte[] buf, int off, int len, byte[] sig) {
-        if (buf == null || sig == null || sig.length != SigningKey.SIGNATURE_LENGTH
-                || off < 0 || len < 0 || off > buf.length - len) {
+        if (buf == null
+                || sig == null
+                || sig.length != SigningKey.SIGNATURE_LENGTH
+                || off < 0
+                || len < 0
+                || off > buf.length - len) {
             return false;
         }
         try {

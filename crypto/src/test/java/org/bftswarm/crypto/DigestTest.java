@@ -19,7 +19,8 @@ class DigestTest {
     @Test
     void sha256OfTwoBlockMessageMatchesFips180KnownAnswer() {
         byte[] msg = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".getBytes(StandardCharsets.US_ASCII);
-        assertThat(Digest.sha256(msg).hex()).isEqualTo("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+        assertThat(Digest.sha256(msg).hex())
+                .isEqualTo("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
     }
 
     @Test

@@ -20,7 +20,8 @@ class EnvelopeFuzzTest {
     private static final String SWARM = "fuzz";
     private static final KeyRegistry REGISTRY = TestKeys.registry(4);
     private static final EnvelopeVerifier VERIFIER = new EnvelopeVerifier(SWARM, REGISTRY);
-    private static final byte[] VALID = SignedEnvelope.sign(SWARM, 3, 1, "checkpoint n=128".getBytes(), TestKeys.key(1)).encode();
+    private static final byte[] VALID = SignedEnvelope.sign(SWARM, 3, 1, "checkpoint n=128".getBytes(), TestKeys.key(1))
+            .encode();
 
     /** One edit of a byte array: kind 0 flip, 1 insert, 2 delete, 3 truncate, 4 overwrite an int field. */
     record Mutation(int kind, int position, int value) {
@@ -61,9 +62,10 @@ class EnvelopeFuzzTest {
     @Provide
     Arbitrary<List<Mutation>> mutations() {
         Arbitrary<Mutation> one = Combinators.combine(
-                Arbitraries.integers().between(0, 4),
-                Arbitraries.integers().between(0, VALID.length - 1),
-                Arbitraries.integers()).as(Mutation::new);
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.integers().between(0, VALID.length - 1),
+                        Arbitraries.integers())
+                .as(Mutation::new);
         return one.list().ofMinSize(1).ofMaxSize(4);
     }
 
@@ -108,9 +110,7 @@ class EnvelopeFuzzTest {
 
     @Property(tries = 300)
     void anyWellFormedEnvelopeRoundTrips(
-            @ForAll @Size(max = 200) byte[] payload,
-            @ForAll int type,
-            @ForAll("senders") int sender) {
+            @ForAll @Size(max = 200) byte[] payload, @ForAll int type, @ForAll("senders") int sender) {
         SignedEnvelope e = SignedEnvelope.sign(SWARM, type, sender, payload, TestKeys.key(sender));
         byte[] encoded = e.encode();
         assertThat(VERIFIER.verify(encoded)).isEqualTo(new VerifyOutcome.Ok(e));

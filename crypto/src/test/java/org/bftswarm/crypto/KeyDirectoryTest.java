@@ -46,7 +46,8 @@ class KeyDirectoryTest {
         assertThat(keys.loadVerifyingKey(0)).isEqualTo(k.verifyingKey());
         Files.delete(keys.publicKeyFile(0));
         KeyFiles.writePublic(keys.publicKeyFile(0), TestKeys.key(7).verifyingKey());
-        assertThatThrownBy(() -> keys.ensure(0, new SecureRandom())).isInstanceOf(KeyFileException.class)
+        assertThatThrownBy(() -> keys.ensure(0, new SecureRandom()))
+                .isInstanceOf(KeyFileException.class)
                 .hasMessageContaining("does not match");
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class KeyRegistryTest {
     @Test
     void lookupFindsRegisteredKeysAndReturnsNullForUnknownIds() {
-        KeyRegistry registry = TestKeys.registry(4).with(1000, TestKeys.key(1000).verifyingKey());
+        KeyRegistry registry =
+                TestKeys.registry(4).with(1000, TestKeys.key(1000).verifyingKey());
         assertThat(registry.lookup(2)).isEqualTo(TestKeys.key(2).verifyingKey());
         assertThat(registry.lookup(1000)).isEqualTo(TestKeys.key(1000).verifyingKey());
         assertThat(registry.lookup(4)).isNull();

@@ -15,8 +15,11 @@ class RejectionLogTest {
         log.record(new VerifyOutcome.Malformed("too short"), "peer-1");
         log.record(new VerifyOutcome.BadSignature(2), "peer-2");
         log.record(new VerifyOutcome.Ok(SignedEnvelope.sign("s", 1, 0, new byte[0], TestKeys.key(0))), "peer-0");
-        assertThat(log.counts()).containsExactly(
-                java.util.Map.entry("bad_signature", 1L), java.util.Map.entry("malformed", 2L), java.util.Map.entry("ok", 1L));
+        assertThat(log.counts())
+                .containsExactly(
+                        java.util.Map.entry("bad_signature", 1L),
+                        java.util.Map.entry("malformed", 2L),
+                        java.util.Map.entry("ok", 1L));
     }
 
     @Test
@@ -24,7 +27,9 @@ class RejectionLogTest {
         assertThat(log.record(new VerifyOutcome.WrongSwarm("x"), "p")).isTrue();
         clock.set(999);
         assertThat(log.record(new VerifyOutcome.WrongSwarm("x"), "p")).isFalse();
-        assertThat(log.record(new VerifyOutcome.UnknownSender(9), "p")).as("other kinds have their own limit").isTrue();
+        assertThat(log.record(new VerifyOutcome.UnknownSender(9), "p"))
+                .as("other kinds have their own limit")
+                .isTrue();
         clock.set(1_000);
         assertThat(log.record(new VerifyOutcome.WrongSwarm("x"), "p")).isTrue();
         assertThat(log.count("wrong_swarm")).isEqualTo(3);

@@ -64,10 +64,11 @@ class ReplayGuardTest {
     @Provide
     Arbitrary<List<Tuple.Tuple2<Integer, Long>>> traffic() {
         Arbitrary<Tuple.Tuple2<Integer, Long>> msg = Combinators.combine(
-                Arbitraries.integers().between(0, 2),
-                Arbitraries.frequencyOf(
-                        Tuple.of(6, Arbitraries.longs().between(0, 300)),
-                        Tuple.of(1, Arbitraries.longs().between(0, 5000)))).as(Tuple::of);
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.frequencyOf(
+                                Tuple.of(6, Arbitraries.longs().between(0, 300)),
+                                Tuple.of(1, Arbitraries.longs().between(0, 5000))))
+                .as(Tuple::of);
         return msg.list().ofMaxSize(400);
     }
 
@@ -85,7 +86,8 @@ class ReplayGuardTest {
             long top = highest.getOrDefault(sender, -1L);
             boolean expected = !seen.contains(counter) && (counter > top || top - counter < window);
             boolean actual = guard.accept(sender, counter);
-            assertThat(actual).as("sender %d counter %d (highest %d, window %d)", sender, counter, top, window)
+            assertThat(actual)
+                    .as("sender %d counter %d (highest %d, window %d)", sender, counter, top, window)
                     .isEqualTo(expected);
             if (actual) {
                 assertThat(seen.add(counter)).as("accepted twice").isTrue();

@@ -43,7 +43,9 @@ class SignedEnvelopeTest {
                 byte[] tampered = encoded.clone();
                 tampered[pos] ^= (byte) mask;
                 VerifyOutcome outcome = verifier.verify(tampered);
-                assertThat(outcome.isOk()).as("flip 0x%02x at position %d gave %s", mask, pos, outcome).isFalse();
+                assertThat(outcome.isOk())
+                        .as("flip 0x%02x at position %d gave %s", mask, pos, outcome)
+                        .isFalse();
             }
         }
     }
@@ -54,7 +56,8 @@ class SignedEnvelopeTest {
         for (int len = 0; len < encoded.length; len++) {
             assertThat(verifier.verify(Arrays.copyOf(encoded, len))).isInstanceOf(VerifyOutcome.Malformed.class);
         }
-        assertThat(verifier.verify(Arrays.copyOf(encoded, encoded.length + 1))).isInstanceOf(VerifyOutcome.Malformed.class);
+        assertThat(verifier.verify(Arrays.copyOf(encoded, encoded.length + 1)))
+                .isInstanceOf(VerifyOutcome.Malformed.class);
         assertThat(verifier.verify(null)).isInstanceOf(VerifyOutcome.Malformed.class);
     }
 
@@ -66,7 +69,11 @@ class SignedEnvelopeTest {
 
     @Test
     void signatureMadeForOneSwarmNeverVerifiesRelabelledAsAnother() {
-        SignedEnvelope relabelled = new SignedEnvelope(SWARM, 7, 2, payload,
+        SignedEnvelope relabelled = new SignedEnvelope(
+                SWARM,
+                7,
+                2,
+                payload,
                 SignedEnvelope.sign("beta", 7, 2, payload, TestKeys.key(2)).signature());
         assertThat(verifier.verify(relabelled.encode())).isEqualTo(new VerifyOutcome.BadSignature(2));
     }
@@ -111,10 +118,14 @@ class SignedEnvelopeTest {
     @Test
     void constructorRefusesInvalidFieldsAndCopiesArrays() {
         byte[] sig = envelope.signature();
-        assertThatThrownBy(() -> new SignedEnvelope("", 1, 0, payload, sig)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SignedEnvelope("x".repeat(256), 1, 0, payload, sig)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SignedEnvelope(SWARM, 1, -1, payload, sig)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SignedEnvelope(SWARM, 1, 0, payload, new byte[63])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SignedEnvelope("", 1, 0, payload, sig))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SignedEnvelope("x".repeat(256), 1, 0, payload, sig))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SignedEnvelope(SWARM, 1, -1, payload, sig))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SignedEnvelope(SWARM, 1, 0, payload, new byte[63]))
+                .isInstanceOf(IllegalArgumentException.class);
         byte[] mine = payload.clone();
         SignedEnvelope e = new SignedEnvelope(SWARM, 1, 0, mine, sig);
         mine[0] ^= 1;
@@ -126,7 +137,8 @@ class SignedEnvelopeTest {
     void hostileLengthFieldsAreMalformedWithoutHugeAllocation() {
         byte[] encoded = envelope.encode();
         int payLenAt = 5 + 1 + SWARM.length() + 8;
-        for (int hostile : new int[] {-1, Integer.MIN_VALUE, Integer.MAX_VALUE, 64 << 20, (64 << 20) + 1, payload.length + 1}) {
+        for (int hostile :
+                new int[] {-1, Integer.MIN_VALUE, Integer.MAX_VALUE, 64 << 20, (64 << 20) + 1, payload.length + 1}) {
             byte[] bad = encoded.clone();
             EnvelopeFormat.putInt(bad, payLenAt, hostile);
             assertThat(verifier.verify(bad)).isInstanceOf(VerifyOutcome.Malformed.class);
@@ -139,7 +151,8 @@ class SignedEnvelopeTest {
     @Test
     void nonCanonicalUtf8SwarmNameIsMalformed() {
         // overlong encoding of '/' (0xC0 0xAF) in place of two swarm bytes
-        byte[] encoded = SignedEnvelope.sign("ab", 1, 0, payload, TestKeys.key(0)).encode();
+        byte[] encoded =
+                SignedEnvelope.sign("ab", 1, 0, payload, TestKeys.key(0)).encode();
         encoded[6] = (byte) 0xC0;
         encoded[7] = (byte) 0xAF;
         assertThat(new EnvelopeVerifier("ab", registry).verify(encoded)).isInstanceOf(VerifyOutcome.Malformed.class);

@@ -28,7 +28,8 @@ class SigningKeyTest {
     @Test
     void generatedKeysDiffer() {
         SecureRandom random = new SecureRandom();
-        assertThat(SigningKey.generate(random).verifyingKey()).isNotEqualTo(SigningKey.generate(random).verifyingKey());
+        assertThat(SigningKey.generate(random).verifyingKey())
+                .isNotEqualTo(SigningKey.generate(random).verifyingKey());
     }
 
     @Test

@@ -5,8 +5,7 @@ import java.util.TreeMap;
 
 /** Deterministic keys for tests: principal i's seed is 32 bytes of value i+1. */
 final class TestKeys {
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     static SigningKey key(int principal) {
         byte[] seed = new byte[32];

@@ -1,7 +1,6 @@
 package org.bftswarm.deploy;
 
 import org.bftswarm.deploy.cli.BftswarmCommand;
-import picocli.CommandLine;
 
 /**
  * Entry point of {@code ./bftswarm}: runs the picocli command tree of {@link BftswarmCommand} and

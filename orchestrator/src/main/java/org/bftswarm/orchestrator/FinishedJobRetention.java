@@ -10,26 +10,27 @@ import java.util.Map;
  */
 final class FinishedJobRetention {
 
-  private final SchedulerState state;
+    private final SchedulerState state;
 
-  FinishedJobRetention(SchedulerState state) {
-    this.state = state;
-  }
+    FinishedJobRetention(SchedulerState state) {
+        this.state = state;
+    }
 
-  void run() {
-    for (String jobId : state.jobsWithNewlyTerminalTasks) {
-      JobRecord job = state.jobs.get(jobId);
-      if (job != null && job.taskIds().stream()
-          .allMatch(id -> state.tasks.get(id).state.isTerminal())) {
-        state.finishedJobs.put(job.number, job.id);
-      }
+    void run() {
+        for (String jobId : state.jobsWithNewlyTerminalTasks) {
+            JobRecord job = state.jobs.get(jobId);
+            if (job != null
+                    && job.taskIds().stream()
+                            .allMatch(id -> state.tasks.get(id).state.isTerminal())) {
+                state.finishedJobs.put(job.number, job.id);
+            }
+        }
+        state.jobsWithNewlyTerminalTasks.clear();
+        while (state.finishedJobs.size() > state.config.maxFinishedJobs()) {
+            Map.Entry<Long, String> oldest = state.finishedJobs.pollFirstEntry();
+            JobRecord job = state.jobs.remove(oldest.getValue());
+            job.taskIds().forEach(state.tasks::remove);
+            state.emit("job", job.id, "EXPIRED", null, null, "retention");
+        }
     }
-    state.jobsWithNewlyTerminalTasks.clear();
-    while (state.finishedJobs.size() > state.config.maxFinishedJobs()) {
-      Map.Entry<Long, String> oldest = state.finishedJobs.pollFirstEntry();
-      JobRecord job = state.jobs.remove(oldest.getValue());
-      job.taskIds().forEach(state.tasks::remove);
-      state.emit("job", job.id, "EXPIRED", null, null, "retention");
-    }
-  }
 }

@@ -17,78 +17,78 @@ import org.bftswarm.orchestrator.spec.JobSpecValidator;
  */
 final class JobCommands {
 
-  static final Pattern CLIENT_JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  static final Pattern GENERATED_JOB_ID = Pattern.compile("job-[0-9]+");
+    static final Pattern CLIENT_JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final Pattern GENERATED_JOB_ID = Pattern.compile("job-[0-9]+");
 
-  private final SchedulerState state;
-  private final TaskLifecycle lifecycle;
-  private final NodePrincipals principals;
+    private final SchedulerState state;
+    private final TaskLifecycle lifecycle;
+    private final NodePrincipals principals;
 
-  JobCommands(SchedulerState state, TaskLifecycle lifecycle, NodePrincipals principals) {
-    this.state = state;
-    this.lifecycle = lifecycle;
-    this.principals = principals;
-  }
+    JobCommands(SchedulerState state, TaskLifecycle lifecycle, NodePrincipals principals) {
+        this.state = state;
+        this.lifecycle = lifecycle;
+        this.principals = principals;
+    }
 
-  Reply submit(int clientId, SubmitJob op) {
-    String requestedId = op.jobId();
-    if (requestedId != null && (!CLIENT_JOB_ID.matcher(requestedId).matches()
-        || GENERATED_JOB_ID.matcher(requestedId).matches())) {
-      return Reply.invalid(List.of("jobId: must match " + CLIENT_JOB_ID.pattern()
-          + " and not look like a generated id job-<number>"));
+    Reply submit(int clientId, SubmitJob op) {
+        String requestedId = op.jobId();
+        if (requestedId != null
+                && (!CLIENT_JOB_ID.matcher(requestedId).matches()
+                        || GENERATED_JOB_ID.matcher(requestedId).matches())) {
+            return Reply.invalid(List.of(
+                    "jobId: must match " + CLIENT_JOB_ID.pattern() + " and not look like a generated id job-<number>"));
+        }
+        List<String> errors = JobSpecValidator.validate(op.spec());
+        if (!errors.isEmpty()) {
+            return Reply.invalid(errors);
+        }
+        JobSpec spec = op.spec().normalized();
+        if (requestedId != null && state.jobs.containsKey(requestedId)) {
+            JobRecord existing = state.jobs.get(requestedId);
+            if (existing.submitter == clientId && existing.spec.equals(spec)) {
+                return Reply.okJob(ReplyCode.JOB_EXISTS, requestedId);
+            }
+            return Reply.rejected(ReplyCode.CONFLICT, "job " + requestedId + " already exists");
+        }
+        long number = state.nextJobNumber++;
+        String id = requestedId != null ? requestedId : "job-" + number;
+        JobRecord job = JobRecord.of(id, number, spec, clientId, state.clockMillis);
+        state.jobs.put(id, job);
+        List<String> taskIds = job.taskIds();
+        for (int i = 0; i < taskIds.size(); i++) {
+            TaskRecord task = TaskRecord.pending(taskIds.get(i), id, number, i);
+            state.tasks.put(task.id, task);
+            state.pendingQueue.add(task);
+        }
+        state.emit("job", id, "SUBMITTED", null, null, spec.name());
+        return Reply.okJob(ReplyCode.JOB_ACCEPTED, id);
     }
-    List<String> errors = JobSpecValidator.validate(op.spec());
-    if (!errors.isEmpty()) {
-      return Reply.invalid(errors);
-    }
-    JobSpec spec = op.spec().normalized();
-    if (requestedId != null && state.jobs.containsKey(requestedId)) {
-      JobRecord existing = state.jobs.get(requestedId);
-      if (existing.submitter == clientId && existing.spec.equals(spec)) {
-        return Reply.okJob(ReplyCode.JOB_EXISTS, requestedId);
-      }
-      return Reply.rejected(ReplyCode.CONFLICT, "job " + requestedId + " already exists");
-    }
-    long number = state.nextJobNumber++;
-    String id = requestedId != null ? requestedId : "job-" + number;
-    JobRecord job = JobRecord.of(id, number, spec, clientId, state.clockMillis);
-    state.jobs.put(id, job);
-    List<String> taskIds = job.taskIds();
-    for (int i = 0; i < taskIds.size(); i++) {
-      TaskRecord task = TaskRecord.pending(taskIds.get(i), id, number, i);
-      state.tasks.put(task.id, task);
-      state.pendingQueue.add(task);
-    }
-    state.emit("job", id, "SUBMITTED", null, null, spec.name());
-    return Reply.okJob(ReplyCode.JOB_ACCEPTED, id);
-  }
 
-  Reply cancel(int clientId, CancelJob op) {
-    JobRecord job = state.jobs.get(op.jobId());
-    if (job == null) {
-      return Reply.rejected(ReplyCode.NOT_FOUND, "no job " + clip(op.jobId()));
+    Reply cancel(int clientId, CancelJob op) {
+        JobRecord job = state.jobs.get(op.jobId());
+        if (job == null) {
+            return Reply.rejected(ReplyCode.NOT_FOUND, "no job " + clip(op.jobId()));
+        }
+        boolean bySubmitter = job.submitter == clientId;
+        boolean viaNodes = principals.isNode(job.submitter) && principals.isNode(clientId);
+        if (!bySubmitter && !viaNodes) {
+            return Reply.rejected(ReplyCode.UNAUTHORIZED, "client " + clientId + " may not cancel job " + job.id);
+        }
+        if (job.cancelled) {
+            return Reply.ignored(ReplyCode.DUPLICATE, "job " + job.id + " is already cancelled");
+        }
+        List<TaskRecord> tasks = job.taskIds().stream().map(state.tasks::get).toList();
+        if (tasks.stream().allMatch(t -> t.state.isTerminal())) {
+            return Reply.ignored(ReplyCode.JOB_FINISHED, "job " + job.id + " already finished");
+        }
+        job.cancelled = true;
+        tasks.forEach(lifecycle::cancel);
+        state.emit("job", job.id, "CANCELLED", null, null, null);
+        Reply reply = Reply.okJob(ReplyCode.JOB_CANCELLED, job.id);
+        return reply;
     }
-    boolean bySubmitter = job.submitter == clientId;
-    boolean viaNodes = principals.isNode(job.submitter) && principals.isNode(clientId);
-    if (!bySubmitter && !viaNodes) {
-      return Reply.rejected(ReplyCode.UNAUTHORIZED,
-          "client " + clientId + " may not cancel job " + job.id);
-    }
-    if (job.cancelled) {
-      return Reply.ignored(ReplyCode.DUPLICATE, "job " + job.id + " is already cancelled");
-    }
-    List<TaskRecord> tasks = job.taskIds().stream().map(state.tasks::get).toList();
-    if (tasks.stream().allMatch(t -> t.state.isTerminal())) {
-      return Reply.ignored(ReplyCode.JOB_FINISHED, "job " + job.id + " already finished");
-    }
-    job.cancelled = true;
-    tasks.forEach(lifecycle::cancel);
-    state.emit("job", job.id, "CANCELLED", null, null, null);
-    Reply reply = Reply.okJob(ReplyCode.JOB_CANCELLED, job.id);
-    return reply;
-  }
 
-  static String clip(String s) {
-    return s == null || s.length() <= 64 ? s : s.substring(0, 64) + "...";
-  }
+    static String clip(String s) {
+        return s == null || s.length() <= 64 ? s : s.substring(0, 64) + "...";
+    }
 }

@@ -11,41 +11,44 @@ import org.bftswarm.orchestrator.spec.JobSpec;
  * batch times of submission and deadline (submission + timeoutSeconds). Task ids are derived:
  * {@code <jobId>.<index>} for index 0..count−1.
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-    isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE,
-    creatorVisibility = Visibility.NONE)
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE,
+        creatorVisibility = Visibility.NONE)
 final class JobRecord {
 
-  String id;
-  long number;
-  JobSpec spec;
-  int submitter;
-  long submittedAtMillis;
-  long deadlineMillis;
-  boolean cancelled;
+    String id;
+    long number;
+    JobSpec spec;
+    int submitter;
+    long submittedAtMillis;
+    long deadlineMillis;
+    boolean cancelled;
 
-  private JobRecord() {}
+    private JobRecord() {}
 
-  static JobRecord of(String id, long number, JobSpec spec, int submitter, long now) {
-    JobRecord job = new JobRecord();
-    job.id = id;
-    job.number = number;
-    job.spec = spec;
-    job.submitter = submitter;
-    job.submittedAtMillis = now;
-    job.deadlineMillis = now + spec.timeoutSeconds() * 1000L;
-    return job;
-  }
-
-  static String taskId(String jobId, int index) {
-    return jobId + "." + index;
-  }
-
-  List<String> taskIds() {
-    List<String> ids = new ArrayList<>(spec.count());
-    for (int i = 0; i < spec.count(); i++) {
-      ids.add(taskId(id, i));
+    static JobRecord of(String id, long number, JobSpec spec, int submitter, long now) {
+        JobRecord job = new JobRecord();
+        job.id = id;
+        job.number = number;
+        job.spec = spec;
+        job.submitter = submitter;
+        job.submittedAtMillis = now;
+        job.deadlineMillis = now + spec.timeoutSeconds() * 1000L;
+        return job;
     }
-    return ids;
-  }
+
+    static String taskId(String jobId, int index) {
+        return jobId + "." + index;
+    }
+
+    List<String> taskIds() {
+        List<String> ids = new ArrayList<>(spec.count());
+        for (int i = 0; i < spec.count(); i++) {
+            ids.add(taskId(id, i));
+        }
+        return ids;
+    }
 }

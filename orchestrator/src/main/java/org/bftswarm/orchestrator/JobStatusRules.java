@@ -12,28 +12,27 @@ import org.bftswarm.orchestrator.view.TaskState;
  */
 final class JobStatusRules {
 
-  private JobStatusRules() {}
+    private JobStatusRules() {}
 
-  static JobStatus derive(List<TaskState> tasks, long deadlineMillis, long nowMillis) {
-    boolean allTerminal = true;
-    boolean anyTerminal = false;
-    boolean anyCancelled = false;
-    boolean allSucceeded = true;
-    boolean anyStarted = false;
-    for (TaskState t : tasks) {
-      allTerminal &= t.isTerminal();
-      anyTerminal |= t.isTerminal();
-      anyCancelled |= t == TaskState.CANCELLED;
-      allSucceeded &= t == TaskState.SUCCEEDED;
-      anyStarted |= t != TaskState.PENDING;
+    static JobStatus derive(List<TaskState> tasks, long deadlineMillis, long nowMillis) {
+        boolean allTerminal = true;
+        boolean anyTerminal = false;
+        boolean anyCancelled = false;
+        boolean allSucceeded = true;
+        boolean anyStarted = false;
+        for (TaskState t : tasks) {
+            allTerminal &= t.isTerminal();
+            anyTerminal |= t.isTerminal();
+            anyCancelled |= t == TaskState.CANCELLED;
+            allSucceeded &= t == TaskState.SUCCEEDED;
+            anyStarted |= t != TaskState.PENDING;
+        }
+        if (allTerminal) {
+            return anyCancelled ? JobStatus.CANCELLED : allSucceeded ? JobStatus.COMPLETE : JobStatus.FAILED;
+        }
+        if (anyTerminal && nowMillis > deadlineMillis) {
+            return JobStatus.PARTIAL;
+        }
+        return anyStarted ? JobStatus.RUNNING : JobStatus.PENDING;
     }
-    if (allTerminal) {
-      return anyCancelled ? JobStatus.CANCELLED
-          : allSucceeded ? JobStatus.COMPLETE : JobStatus.FAILED;
-    }
-    if (anyTerminal && nowMillis > deadlineMillis) {
-      return JobStatus.PARTIAL;
-    }
-    return anyStarted ? JobStatus.RUNNING : JobStatus.PENDING;
-  }
 }

@@ -15,65 +15,65 @@ import java.util.OptionalInt;
  */
 public final class NodePrincipals {
 
-  /** First id of the nodes' API session pools. */
-  public static final int API_POOL_BASE = 10_000;
-  /** Id stride between two nodes' API pools. */
-  public static final int API_POOL_STRIDE = 64;
-  /** API session ids per node. */
-  public static final int API_POOL_SIZE = 8;
+    /** First id of the nodes' API session pools. */
+    public static final int API_POOL_BASE = 10_000;
+    /** Id stride between two nodes' API pools. */
+    public static final int API_POOL_STRIDE = 64;
+    /** API session ids per node. */
+    public static final int API_POOL_SIZE = 8;
 
-  private final int clusterSize;
-  private final int nodeClientBase;
+    private final int clusterSize;
+    private final int nodeClientBase;
 
-  public NodePrincipals(SchedulerConfig config) {
-    this.clusterSize = config.clusterSize();
-    this.nodeClientBase = config.nodeClientBase();
-  }
-
-  /** The node the client id speaks for, if it is a node principal. */
-  public OptionalInt nodeOf(int clientId) {
-    if (clientId >= 0 && clientId < clusterSize) {
-      return OptionalInt.of(clientId);
+    public NodePrincipals(SchedulerConfig config) {
+        this.clusterSize = config.clusterSize();
+        this.nodeClientBase = config.nodeClientBase();
     }
-    long offset = (long) clientId - nodeClientBase;
-    if (offset >= 0 && offset < clusterSize) {
-      return OptionalInt.of((int) offset);
+
+    /** The node the client id speaks for, if it is a node principal. */
+    public OptionalInt nodeOf(int clientId) {
+        if (clientId >= 0 && clientId < clusterSize) {
+            return OptionalInt.of(clientId);
+        }
+        long offset = (long) clientId - nodeClientBase;
+        if (offset >= 0 && offset < clusterSize) {
+            return OptionalInt.of((int) offset);
+        }
+        return apiPoolOwner(clientId, clusterSize);
     }
-    return apiPoolOwner(clientId, clusterSize);
-  }
 
-  /** The node whose API session pool contains {@code clientId}, if any. */
-  public static OptionalInt apiPoolOwner(int clientId, int clusterSize) {
-    long offset = (long) clientId - API_POOL_BASE;
-    if (offset >= 0 && offset % API_POOL_STRIDE < API_POOL_SIZE && offset / API_POOL_STRIDE < clusterSize) {
-      return OptionalInt.of((int) (offset / API_POOL_STRIDE));
+    /** The node whose API session pool contains {@code clientId}, if any. */
+    public static OptionalInt apiPoolOwner(int clientId, int clusterSize) {
+        long offset = (long) clientId - API_POOL_BASE;
+        if (offset >= 0 && offset % API_POOL_STRIDE < API_POOL_SIZE && offset / API_POOL_STRIDE < clusterSize) {
+            return OptionalInt.of((int) (offset / API_POOL_STRIDE));
+        }
+        return OptionalInt.empty();
     }
-    return OptionalInt.empty();
-  }
 
-  /** The {@code k}-th API session id of node {@code nodeId}. */
-  public static int apiClientId(int nodeId, int k) {
-    return API_POOL_BASE + API_POOL_STRIDE * nodeId + k;
-  }
+    /** The {@code k}-th API session id of node {@code nodeId}. */
+    public static int apiClientId(int nodeId, int k) {
+        return API_POOL_BASE + API_POOL_STRIDE * nodeId + k;
+    }
 
-  /** True when {@code clientId} is node {@code nodeId}'s principal. */
-  public boolean speaksFor(int clientId, int nodeId) {
-    OptionalInt node = nodeOf(clientId);
-    return node.isPresent() && node.getAsInt() == nodeId;
-  }
+    /** True when {@code clientId} is node {@code nodeId}'s principal. */
+    public boolean speaksFor(int clientId, int nodeId) {
+        OptionalInt node = nodeOf(clientId);
+        return node.isPresent() && node.getAsInt() == nodeId;
+    }
 
-  /** True when {@code clientId} is any node's principal. */
-  public boolean isNode(int clientId) {
-    return nodeOf(clientId).isPresent();
-  }
+    /** True when {@code clientId} is any node's principal. */
+    public boolean isNode(int clientId) {
+        return nodeOf(clientId).isPresent();
+    }
 
-  /** The client id node {@code nodeId}'s worker and API sign operations with. */
-  public int clientIdOf(int nodeId) {
-    return nodeClientBase + nodeId;
-  }
+    /** The client id node {@code nodeId}'s worker and API sign operations with. */
+    public int clientIdOf(int nodeId) {
+        return nodeClientBase + nodeId;
+    }
 
-  /** True for a valid node id of this cluster. */
-  public boolean isNodeId(int nodeId) {
-    return nodeId >= 0 && nodeId < clusterSize;
-  }
+    /** True for a valid node id of this cluster. */
+    public boolean isNodeId(int nodeId) {
+        return nodeId >= 0 && nodeId < clusterSize;
+    }
 }

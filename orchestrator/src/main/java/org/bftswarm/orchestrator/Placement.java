@@ -18,52 +18,51 @@ import org.bftswarm.orchestrator.view.NodeState;
  */
 final class Placement {
 
-  /** Preference among fitting nodes: the first is chosen. */
-  static final Comparator<NodeRecord> SPREAD = Comparator
-      .comparingInt((NodeRecord n) -> n.activeTasks.size())
-      .thenComparing(Comparator.comparingLong(NodeRecord::freeMilliCpus).reversed())
-      .thenComparing(Comparator.comparingLong(NodeRecord::freeMemoryMb).reversed())
-      .thenComparingInt(n -> n.id);
+    /** Preference among fitting nodes: the first is chosen. */
+    static final Comparator<NodeRecord> SPREAD = Comparator.comparingInt((NodeRecord n) -> n.activeTasks.size())
+            .thenComparing(Comparator.comparingLong(NodeRecord::freeMilliCpus).reversed())
+            .thenComparing(Comparator.comparingLong(NodeRecord::freeMemoryMb).reversed())
+            .thenComparingInt(n -> n.id);
 
-  private Placement() {}
+    private Placement() {}
 
-  /** The node a task with this spec should go to now, if any fits. */
-  static Optional<NodeRecord> choose(JobSpec spec, Collection<NodeRecord> nodes) {
-    long cpus = spec.milliCpus();
-    long memory = spec.memoryDemandMb();
-    Map<String, String> constraints = spec.constraints() == null ? Map.of() : spec.constraints();
-    return nodes.stream()
-        .filter(n -> n.state == NodeState.UP)
-        .filter(n -> n.freeMilliCpus() >= cpus && n.freeMemoryMb() >= memory)
-        .filter(n -> n.satisfies(constraints))
-        .min(SPREAD);
-  }
-
-  /** Some UP node still has at least the smallest possible demand free (a cheap early exit). */
-  private static boolean anyRoomLeft(SchedulerState state) {
-    for (NodeRecord n : state.nodes.values()) {
-      if (n.state == NodeState.UP && n.freeMilliCpus() >= 1 && n.freeMemoryMb() >= 1) {
-        return true;
-      }
+    /** The node a task with this spec should go to now, if any fits. */
+    static Optional<NodeRecord> choose(JobSpec spec, Collection<NodeRecord> nodes) {
+        long cpus = spec.milliCpus();
+        long memory = spec.memoryDemandMb();
+        Map<String, String> constraints = spec.constraints() == null ? Map.of() : spec.constraints();
+        return nodes.stream()
+                .filter(n -> n.state == NodeState.UP)
+                .filter(n -> n.freeMilliCpus() >= cpus && n.freeMemoryMb() >= memory)
+                .filter(n -> n.satisfies(constraints))
+                .min(SPREAD);
     }
-    return false;
-  }
 
-  /** Places every pending task that fits somewhere, in queue order. */
-  static void placePending(SchedulerState state, TaskLifecycle lifecycle) {
-    if (state.pendingQueue.isEmpty() || !anyRoomLeft(state)) {
-      return;
-    }
-    List<TaskRecord> queue = new ArrayList<>(state.pendingQueue);
-    for (TaskRecord task : queue) {
-      JobSpec spec = state.jobs.get(task.jobId).spec;
-      Optional<NodeRecord> node = choose(spec, state.nodes.values());
-      if (node.isPresent()) {
-        lifecycle.assign(task, node.get());
-        if (!anyRoomLeft(state)) {
-          return;
+    /** Some UP node still has at least the smallest possible demand free (a cheap early exit). */
+    private static boolean anyRoomLeft(SchedulerState state) {
+        for (NodeRecord n : state.nodes.values()) {
+            if (n.state == NodeState.UP && n.freeMilliCpus() >= 1 && n.freeMemoryMb() >= 1) {
+                return true;
+            }
         }
-      }
+        return false;
     }
-  }
+
+    /** Places every pending task that fits somewhere, in queue order. */
+    static void placePending(SchedulerState state, TaskLifecycle lifecycle) {
+        if (state.pendingQueue.isEmpty() || !anyRoomLeft(state)) {
+            return;
+        }
+        List<TaskRecord> queue = new ArrayList<>(state.pendingQueue);
+        for (TaskRecord task : queue) {
+            JobSpec spec = state.jobs.get(task.jobId).spec;
+            Optional<NodeRecord> node = choose(spec, state.nodes.values());
+            if (node.isPresent()) {
+                lifecycle.assign(task, node.get());
+                if (!anyRoomLeft(state)) {
+                    return;
+                }
+            }
+        }
+    }
 }

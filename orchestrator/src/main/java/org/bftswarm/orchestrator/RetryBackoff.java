@@ -6,17 +6,17 @@ package org.bftswarm.orchestrator;
  */
 final class RetryBackoff {
 
-  private RetryBackoff() {}
+    private RetryBackoff() {}
 
-  static long delayMillis(int backoffSeconds, int failures, long maxBackoffMillis) {
-    if (backoffSeconds <= 0 || failures <= 0) {
-      return 0;
+    static long delayMillis(int backoffSeconds, int failures, long maxBackoffMillis) {
+        if (backoffSeconds <= 0 || failures <= 0) {
+            return 0;
+        }
+        long base = backoffSeconds * 1000L;
+        int doublings = failures - 1;
+        if (doublings >= 40 || base > (maxBackoffMillis >> Math.min(doublings, 62))) {
+            return maxBackoffMillis;
+        }
+        return Math.min(maxBackoffMillis, base << doublings);
     }
-    long base = backoffSeconds * 1000L;
-    int doublings = failures - 1;
-    if (doublings >= 40 || base > (maxBackoffMillis >> Math.min(doublings, 62))) {
-      return maxBackoffMillis;
-    }
-    return Math.min(maxBackoffMillis, base << doublings);
-  }
 }

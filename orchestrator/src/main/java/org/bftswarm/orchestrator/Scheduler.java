@@ -32,153 +32,161 @@ import org.slf4j.LoggerFactory;
  */
 public final class Scheduler implements ReplicatedStateMachine {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
-  private final SchedulerConfig config;
-  private final NodePrincipals principals;
-  private final List<SchedulerListener> listeners = new CopyOnWriteArrayList<>();
-  private final Map<Reply.Outcome, AtomicLong> outcomes = new TreeMap<>();
-  private final AtomicLong malformed = new AtomicLong();
-  private final AtomicLong internalErrors = new AtomicLong();
-  private SchedulerCore core;
-  private Digest cachedDigest;
+    private final SchedulerConfig config;
+    private final NodePrincipals principals;
+    private final List<SchedulerListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Reply.Outcome, AtomicLong> outcomes = new TreeMap<>();
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong internalErrors = new AtomicLong();
+    private SchedulerCore core;
+    private Digest cachedDigest;
 
-  public Scheduler(SchedulerConfig config) {
-    this.config = config;
-    this.principals = new NodePrincipals(config);
-    this.core = new SchedulerCore(new SchedulerState(config));
-    for (Reply.Outcome o : Reply.Outcome.values()) {
-      outcomes.put(o, new AtomicLong());
-    }
-  }
-
-  /** A scheduler with default timers for a cluster of {@code n} nodes. */
-  public static Scheduler forCluster(int n) {
-    return new Scheduler(SchedulerConfig.defaults(n));
-  }
-
-  @Override
-  public byte[] execute(ExecutionContext ctx, byte[] operation) {
-    Reply reply;
-    List<SchedulerEvent> events = List.of();
-    DecodeResult decoded = OperationCodec.decode(operation);
-    if (decoded instanceof DecodeResult.Malformed bad) {
-      long count = malformed.incrementAndGet();
-      if (Long.bitCount(count) == 1) {
-        LOG.warn("malformed operation #{} from client {} at seq {}: {}", count, ctx.clientId(),
-            ctx.sequence(), bad.reason());
-      }
-      reply = Reply.rejected(ReplyCode.MALFORMED, bad.reason());
-    } else {
-      DecodeResult.Decoded ok = (DecodeResult.Decoded) decoded;
-      synchronized (this) {
-        try {
-          SchedulerCore.Result result = core.apply(ctx.sequence(), ctx.timestampMillis(),
-              ctx.clientId(), ok.operation());
-          reply = result.reply();
-          events = result.events();
-        } catch (RuntimeException e) {
-          // A bug, not bad input: every correct replica hits it identically, so answer and go on.
-          internalErrors.incrementAndGet();
-          LOG.error("scheduler failed on {} at seq {}", ok.operation().getClass().getSimpleName(),
-              ctx.sequence(), e);
-          reply = Reply.rejected(ReplyCode.INTERNAL_ERROR, e.getClass().getSimpleName());
+    public Scheduler(SchedulerConfig config) {
+        this.config = config;
+        this.principals = new NodePrincipals(config);
+        this.core = new SchedulerCore(new SchedulerState(config));
+        for (Reply.Outcome o : Reply.Outcome.values()) {
+            outcomes.put(o, new AtomicLong());
         }
+    }
+
+    /** A scheduler with default timers for a cluster of {@code n} nodes. */
+    public static Scheduler forCluster(int n) {
+        return new Scheduler(SchedulerConfig.defaults(n));
+    }
+
+    @Override
+    public byte[] execute(ExecutionContext ctx, byte[] operation) {
+        Reply reply;
+        List<SchedulerEvent> events = List.of();
+        DecodeResult decoded = OperationCodec.decode(operation);
+        if (decoded instanceof DecodeResult.Malformed bad) {
+            long count = malformed.incrementAndGet();
+            if (Long.bitCount(count) == 1) {
+                LOG.warn(
+                        "malformed operation #{} from client {} at seq {}: {}",
+                        count,
+                        ctx.clientId(),
+                        ctx.sequence(),
+                        bad.reason());
+            }
+            reply = Reply.rejected(ReplyCode.MALFORMED, bad.reason());
+        } else {
+            DecodeResult.Decoded ok = (DecodeResult.Decoded) decoded;
+            synchronized (this) {
+                try {
+                    SchedulerCore.Result result =
+                            core.apply(ctx.sequence(), ctx.timestampMillis(), ctx.clientId(), ok.operation());
+                    reply = result.reply();
+                    events = result.events();
+                } catch (RuntimeException e) {
+                    // A bug, not bad input: every correct replica hits it identically, so answer and go on.
+                    internalErrors.incrementAndGet();
+                    LOG.error(
+                            "scheduler failed on {} at seq {}",
+                            ok.operation().getClass().getSimpleName(),
+                            ctx.sequence(),
+                            e);
+                    reply = Reply.rejected(
+                            ReplyCode.INTERNAL_ERROR, e.getClass().getSimpleName());
+                }
+                cachedDigest = null;
+            }
+        }
+        outcomes.get(reply.outcome()).incrementAndGet();
+        notifyListeners(events);
+        return ReplyCodec.encode(reply);
+    }
+
+    @Override
+    public synchronized byte[] snapshot() {
+        return SnapshotCodec.encode(core.state);
+    }
+
+    @Override
+    public synchronized void restore(byte[] snapshot) {
+        SchedulerState restored = SnapshotCodec.decode(snapshot, config);
+        core = new SchedulerCore(restored);
         cachedDigest = null;
-      }
     }
-    outcomes.get(reply.outcome()).incrementAndGet();
-    notifyListeners(events);
-    return ReplyCodec.encode(reply);
-  }
 
-  @Override
-  public synchronized byte[] snapshot() {
-    return SnapshotCodec.encode(core.state);
-  }
-
-  @Override
-  public synchronized void restore(byte[] snapshot) {
-    SchedulerState restored = SnapshotCodec.decode(snapshot, config);
-    core = new SchedulerCore(restored);
-    cachedDigest = null;
-  }
-
-  @Override
-  public synchronized Digest digest() {
-    if (cachedDigest == null) {
-      cachedDigest = Digest.sha256(snapshot());
+    @Override
+    public synchronized Digest digest() {
+        if (cachedDigest == null) {
+            cachedDigest = Digest.sha256(snapshot());
+        }
+        return cachedDigest;
     }
-    return cachedDigest;
-  }
 
-  public void addListener(SchedulerListener listener) {
-    listeners.add(listener);
-  }
-
-  public void removeListener(SchedulerListener listener) {
-    listeners.remove(listener);
-  }
-
-  public SchedulerConfig config() {
-    return config;
-  }
-
-  public NodePrincipals principals() {
-    return principals;
-  }
-
-  /** The latest batch time the scheduler has executed at (its only clock). */
-  public synchronized long clockMillis() {
-    return core.state.clockMillis;
-  }
-
-  public synchronized Optional<JobView> job(String jobId) {
-    return core.views.job(jobId);
-  }
-
-  /** Every job, oldest first. */
-  public synchronized List<JobView> jobs() {
-    return core.views.jobs();
-  }
-
-  public synchronized Optional<TaskView> task(String taskId) {
-    return core.views.task(taskId);
-  }
-
-  public synchronized List<NodeView> nodes() {
-    return core.views.nodes();
-  }
-
-  /** What the worker of {@code nodeId} must be running now: ASSIGNED and RUNNING tasks there. */
-  public synchronized List<Assignment> assignmentsFor(int nodeId) {
-    return core.views.assignmentsFor(nodeId);
-  }
-
-  /** Local (not replicated) counters of executed operations by outcome, for metrics. */
-  public Map<String, Long> counters() {
-    Map<String, Long> out = new TreeMap<>();
-    outcomes.forEach((k, v) -> out.put("operations." + k.name().toLowerCase(), v.get()));
-    out.put("operations.malformed", malformed.get());
-    out.put("operations.internal_error", internalErrors.get());
-    return out;
-  }
-
-  /** Always-on consistency check of the derived indexes; throws InvariantViolation if broken. */
-  public synchronized void checkInvariants() {
-    core.state.checkIndexes();
-  }
-
-  private void notifyListeners(List<SchedulerEvent> events) {
-    if (events.isEmpty()) {
-      return;
+    public void addListener(SchedulerListener listener) {
+        listeners.add(listener);
     }
-    for (SchedulerListener listener : listeners) {
-      try {
-        listener.onEvents(events);
-      } catch (RuntimeException e) {
-        LOG.warn("scheduler listener failed", e);
-      }
+
+    public void removeListener(SchedulerListener listener) {
+        listeners.remove(listener);
     }
-  }
+
+    public SchedulerConfig config() {
+        return config;
+    }
+
+    public NodePrincipals principals() {
+        return principals;
+    }
+
+    /** The latest batch time the scheduler has executed at (its only clock). */
+    public synchronized long clockMillis() {
+        return core.state.clockMillis;
+    }
+
+    public synchronized Optional<JobView> job(String jobId) {
+        return core.views.job(jobId);
+    }
+
+    /** Every job, oldest first. */
+    public synchronized List<JobView> jobs() {
+        return core.views.jobs();
+    }
+
+    public synchronized Optional<TaskView> task(String taskId) {
+        return core.views.task(taskId);
+    }
+
+    public synchronized List<NodeView> nodes() {
+        return core.views.nodes();
+    }
+
+    /** What the worker of {@code nodeId} must be running now: ASSIGNED and RUNNING tasks there. */
+    public synchronized List<Assignment> assignmentsFor(int nodeId) {
+        return core.views.assignmentsFor(nodeId);
+    }
+
+    /** Local (not replicated) counters of executed operations by outcome, for metrics. */
+    public Map<String, Long> counters() {
+        Map<String, Long> out = new TreeMap<>();
+        outcomes.forEach((k, v) -> out.put("operations." + k.name().toLowerCase(), v.get()));
+        out.put("operations.malformed", malformed.get());
+        out.put("operations.internal_error", internalErrors.get());
+        return out;
+    }
+
+    /** Always-on consistency check of the derived indexes; throws InvariantViolation if broken. */
+    public synchronized void checkInvariants() {
+        core.state.checkIndexes();
+    }
+
+    private void notifyListeners(List<SchedulerEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        for (SchedulerListener listener : listeners) {
+            try {
+                listener.onEvents(events);
+            } catch (RuntimeException e) {
+                LOG.warn("scheduler listener failed", e);
+            }
+        }
+    }
 }

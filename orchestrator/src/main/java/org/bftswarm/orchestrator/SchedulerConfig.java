@@ -10,46 +10,68 @@ import org.bftswarm.crypto.Invariants;
  * exponential retry backoff, and how many finished jobs are kept (older ones are dropped, oldest
  * first, so snapshots stay bounded). All durations are in batch-time milliseconds.
  */
-public record SchedulerConfig(int clusterSize, long suspicionWindowMillis, long timeoutGraceMillis,
-    int nodeClientBase, long maxBackoffMillis, int maxFinishedJobs) {
+public record SchedulerConfig(
+        int clusterSize,
+        long suspicionWindowMillis,
+        long timeoutGraceMillis,
+        int nodeClientBase,
+        long maxBackoffMillis,
+        int maxFinishedJobs) {
 
-  public static final long DEFAULT_SUSPICION_WINDOW_MILLIS = 10_000;
-  public static final long DEFAULT_TIMEOUT_GRACE_MILLIS = 5_000;
-  public static final int DEFAULT_NODE_CLIENT_BASE = 1000;
-  public static final long DEFAULT_MAX_BACKOFF_MILLIS = 3_600_000;
-  public static final int DEFAULT_MAX_FINISHED_JOBS = 5_000;
+    public static final long DEFAULT_SUSPICION_WINDOW_MILLIS = 10_000;
+    public static final long DEFAULT_TIMEOUT_GRACE_MILLIS = 5_000;
+    public static final int DEFAULT_NODE_CLIENT_BASE = 1000;
+    public static final long DEFAULT_MAX_BACKOFF_MILLIS = 3_600_000;
+    public static final int DEFAULT_MAX_FINISHED_JOBS = 5_000;
 
-  public SchedulerConfig {
-    Invariants.check(clusterSize >= 1 && clusterSize <= 1000,
-        "cluster size must be in 1..1000, got %s", clusterSize);
-    Invariants.check(suspicionWindowMillis > 0, "suspicion window must be positive");
-    Invariants.check(timeoutGraceMillis >= 0, "timeout grace must be >= 0");
-    Invariants.check(nodeClientBase >= clusterSize,
-        "node client ids %s.. would overlap replica ids 0..%s", nodeClientBase, clusterSize - 1);
-    Invariants.check(maxBackoffMillis >= 0, "max backoff must be >= 0");
-    Invariants.check(maxFinishedJobs >= 1, "must keep at least one finished job");
-  }
+    public SchedulerConfig {
+        Invariants.check(
+                clusterSize >= 1 && clusterSize <= 1000, "cluster size must be in 1..1000, got %s", clusterSize);
+        Invariants.check(suspicionWindowMillis > 0, "suspicion window must be positive");
+        Invariants.check(timeoutGraceMillis >= 0, "timeout grace must be >= 0");
+        Invariants.check(
+                nodeClientBase >= clusterSize,
+                "node client ids %s.. would overlap replica ids 0..%s",
+                nodeClientBase,
+                clusterSize - 1);
+        Invariants.check(maxBackoffMillis >= 0, "max backoff must be >= 0");
+        Invariants.check(maxFinishedJobs >= 1, "must keep at least one finished job");
+    }
 
-  /** Same, keeping the default number of finished jobs. */
-  public SchedulerConfig(int clusterSize, long suspicionWindowMillis, long timeoutGraceMillis,
-      int nodeClientBase, long maxBackoffMillis) {
-    this(clusterSize, suspicionWindowMillis, timeoutGraceMillis, nodeClientBase, maxBackoffMillis,
-        DEFAULT_MAX_FINISHED_JOBS);
-  }
+    /** Same, keeping the default number of finished jobs. */
+    public SchedulerConfig(
+            int clusterSize,
+            long suspicionWindowMillis,
+            long timeoutGraceMillis,
+            int nodeClientBase,
+            long maxBackoffMillis) {
+        this(
+                clusterSize,
+                suspicionWindowMillis,
+                timeoutGraceMillis,
+                nodeClientBase,
+                maxBackoffMillis,
+                DEFAULT_MAX_FINISHED_JOBS);
+    }
 
-  /** Defaults for a cluster of {@code n} nodes. */
-  public static SchedulerConfig defaults(int n) {
-    return new SchedulerConfig(n, DEFAULT_SUSPICION_WINDOW_MILLIS, DEFAULT_TIMEOUT_GRACE_MILLIS,
-        DEFAULT_NODE_CLIENT_BASE, DEFAULT_MAX_BACKOFF_MILLIS, DEFAULT_MAX_FINISHED_JOBS);
-  }
+    /** Defaults for a cluster of {@code n} nodes. */
+    public static SchedulerConfig defaults(int n) {
+        return new SchedulerConfig(
+                n,
+                DEFAULT_SUSPICION_WINDOW_MILLIS,
+                DEFAULT_TIMEOUT_GRACE_MILLIS,
+                DEFAULT_NODE_CLIENT_BASE,
+                DEFAULT_MAX_BACKOFF_MILLIS,
+                DEFAULT_MAX_FINISHED_JOBS);
+    }
 
-  /** f: how many faulty nodes the cluster tolerates. */
-  public int faults() {
-    return (clusterSize - 1) / 3;
-  }
+    /** f: how many faulty nodes the cluster tolerates. */
+    public int faults() {
+        return (clusterSize - 1) / 3;
+    }
 
-  /** f+1: distinct suspectors needed to mark a node DOWN (at least one of them is correct). */
-  public int suspicionQuorum() {
-    return faults() + 1;
-  }
+    /** f+1: distinct suspectors needed to mark a node DOWN (at least one of them is correct). */
+    public int suspicionQuorum() {
+        return faults() + 1;
+    }
 }

@@ -9,8 +9,8 @@ import org.bftswarm.orchestrator.ops.NodeAlive;
 import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.RegisterNode;
 import org.bftswarm.orchestrator.ops.Reply;
-import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.ReplyCode;
+import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.ops.SuspectNode;
 import org.bftswarm.orchestrator.ops.TaskFinished;
@@ -29,106 +29,106 @@ import org.bftswarm.orchestrator.view.SchedulerEvent;
  */
 final class SchedulerCore {
 
-  /** The reply to one operation and the state changes it caused. */
-  record Result(Reply reply, List<SchedulerEvent> events) {}
+    /** The reply to one operation and the state changes it caused. */
+    record Result(Reply reply, List<SchedulerEvent> events) {}
 
-  final SchedulerState state;
-  private final NodePrincipals principals;
-  private final TaskLifecycle lifecycle;
-  private final JobCommands jobs;
-  private final TaskReports reports;
-  private final NodeMembership membership;
-  private final TimeSweep sweep;
-  private final FinishedJobRetention retention;
-  final StateViews views;
-  /** Last job status announced in an event (local, not replicated: events are not state). */
-  private final TreeMap<String, JobStatus> lastReportedStatus = new TreeMap<>();
+    final SchedulerState state;
+    private final NodePrincipals principals;
+    private final TaskLifecycle lifecycle;
+    private final JobCommands jobs;
+    private final TaskReports reports;
+    private final NodeMembership membership;
+    private final TimeSweep sweep;
+    private final FinishedJobRetention retention;
+    final StateViews views;
+    /** Last job status announced in an event (local, not replicated: events are not state). */
+    private final TreeMap<String, JobStatus> lastReportedStatus = new TreeMap<>();
 
-  SchedulerCore(SchedulerState state) {
-    this.state = state;
-    this.principals = new NodePrincipals(state.config);
-    this.lifecycle = new TaskLifecycle(state);
-    this.jobs = new JobCommands(state, lifecycle, principals);
-    this.reports = new TaskReports(state, lifecycle, principals);
-    this.membership = new NodeMembership(state, lifecycle, principals);
-    this.sweep = new TimeSweep(state, lifecycle);
-    this.retention = new FinishedJobRetention(state);
-    this.views = new StateViews(state);
-  }
+    SchedulerCore(SchedulerState state) {
+        this.state = state;
+        this.principals = new NodePrincipals(state.config);
+        this.lifecycle = new TaskLifecycle(state);
+        this.jobs = new JobCommands(state, lifecycle, principals);
+        this.reports = new TaskReports(state, lifecycle, principals);
+        this.membership = new NodeMembership(state, lifecycle, principals);
+        this.sweep = new TimeSweep(state, lifecycle);
+        this.retention = new FinishedJobRetention(state);
+        this.views = new StateViews(state);
+    }
 
-  Result apply(long sequence, long timestampMillis, int clientId, Operation op) {
-    long clockBefore = state.clockMillis;
-    state.beginOperation(sequence, timestampMillis);
-    Reply reply = dispatch(clientId, op);
-    if (reply.outcome() == Reply.Outcome.REJECTED) {
-      state.clockMillis = clockBefore;
-      state.drainEvents();
-      return new Result(reply, List.of());
+    Result apply(long sequence, long timestampMillis, int clientId, Operation op) {
+        long clockBefore = state.clockMillis;
+        state.beginOperation(sequence, timestampMillis);
+        Reply reply = dispatch(clientId, op);
+        if (reply.outcome() == Reply.Outcome.REJECTED) {
+            state.clockMillis = clockBefore;
+            state.drainEvents();
+            return new Result(reply, List.of());
+        }
+        sweep.run();
+        Placement.placePending(state, lifecycle);
+        List<SchedulerEvent> events = withJobStatusChanges(state.drainEvents());
+        retention.run();
+        List<SchedulerEvent> expired = state.drainEvents();
+        if (!expired.isEmpty()) {
+            events = new ArrayList<>(events);
+            events.addAll(expired);
+        }
+        return new Result(reply, List.copyOf(events));
     }
-    sweep.run();
-    Placement.placePending(state, lifecycle);
-    List<SchedulerEvent> events = withJobStatusChanges(state.drainEvents());
-    retention.run();
-    List<SchedulerEvent> expired = state.drainEvents();
-    if (!expired.isEmpty()) {
-      events = new ArrayList<>(events);
-      events.addAll(expired);
-    }
-    return new Result(reply, List.copyOf(events));
-  }
 
-  /**
-   * Appends a {@code job} event for each job whose derived status changed through this operation's
-   * task events (status changes driven by time alone, e.g. PARTIAL, show on the next such event).
-   */
-  private List<SchedulerEvent> withJobStatusChanges(List<SchedulerEvent> events) {
-    TreeSet<String> touched = new TreeSet<>();
-    for (SchedulerEvent e : events) {
-      TaskRecord task = e.kind().equals("task") ? state.tasks.get(e.id()) : null;
-      if (task != null) {
-        touched.add(task.jobId);
-      }
+    /**
+     * Appends a {@code job} event for each job whose derived status changed through this operation's
+     * task events (status changes driven by time alone, e.g. PARTIAL, show on the next such event).
+     */
+    private List<SchedulerEvent> withJobStatusChanges(List<SchedulerEvent> events) {
+        TreeSet<String> touched = new TreeSet<>();
+        for (SchedulerEvent e : events) {
+            TaskRecord task = e.kind().equals("task") ? state.tasks.get(e.id()) : null;
+            if (task != null) {
+                touched.add(task.jobId);
+            }
+        }
+        if (touched.isEmpty()) {
+            return events;
+        }
+        List<SchedulerEvent> out = new ArrayList<>(events);
+        SchedulerEvent first = events.get(0);
+        for (String jobId : touched) {
+            JobStatus status = views.status(state.jobs.get(jobId));
+            if (status != lastReportedStatus.put(jobId, status)) {
+                out.add(new SchedulerEvent(
+                        first.sequence(), first.timestampMillis(), "job", jobId, status.name(), null, null, "status"));
+            }
+            if (status.isTerminal()) {
+                lastReportedStatus.remove(jobId);
+            }
+        }
+        return out;
     }
-    if (touched.isEmpty()) {
-      return events;
-    }
-    List<SchedulerEvent> out = new ArrayList<>(events);
-    SchedulerEvent first = events.get(0);
-    for (String jobId : touched) {
-      JobStatus status = views.status(state.jobs.get(jobId));
-      if (status != lastReportedStatus.put(jobId, status)) {
-        out.add(new SchedulerEvent(first.sequence(), first.timestampMillis(), "job", jobId,
-            status.name(), null, null, "status"));
-      }
-      if (status.isTerminal()) {
-        lastReportedStatus.remove(jobId);
-      }
-    }
-    return out;
-  }
 
-  private Reply dispatch(int clientId, Operation op) {
-    if (op instanceof SubmitJob submit) {
-      return jobs.submit(clientId, submit);
-    } else if (op instanceof CancelJob cancel) {
-      return jobs.cancel(clientId, cancel);
-    } else if (op instanceof RegisterNode register) {
-      return membership.register(clientId, register);
-    } else if (op instanceof TaskStarted started) {
-      return reports.started(clientId, started);
-    } else if (op instanceof TaskFinished finished) {
-      return reports.finished(clientId, finished);
-    } else if (op instanceof ReportBatch batch) {
-      return reports.batch(clientId, batch);
-    } else if (op instanceof SuspectNode suspect) {
-      return membership.suspect(clientId, suspect);
-    } else if (op instanceof NodeAlive alive) {
-      return membership.alive(clientId, alive);
-    } else if (op instanceof Tick) {
-      return principals.isNode(clientId)
-          ? Reply.ok(ReplyCode.TICK, null)
-          : Reply.rejected(ReplyCode.UNAUTHORIZED, "only nodes may order a Tick");
+    private Reply dispatch(int clientId, Operation op) {
+        if (op instanceof SubmitJob submit) {
+            return jobs.submit(clientId, submit);
+        } else if (op instanceof CancelJob cancel) {
+            return jobs.cancel(clientId, cancel);
+        } else if (op instanceof RegisterNode register) {
+            return membership.register(clientId, register);
+        } else if (op instanceof TaskStarted started) {
+            return reports.started(clientId, started);
+        } else if (op instanceof TaskFinished finished) {
+            return reports.finished(clientId, finished);
+        } else if (op instanceof ReportBatch batch) {
+            return reports.batch(clientId, batch);
+        } else if (op instanceof SuspectNode suspect) {
+            return membership.suspect(clientId, suspect);
+        } else if (op instanceof NodeAlive alive) {
+            return membership.alive(clientId, alive);
+        } else if (op instanceof Tick) {
+            return principals.isNode(clientId)
+                    ? Reply.ok(ReplyCode.TICK, null)
+                    : Reply.rejected(ReplyCode.UNAUTHORIZED, "only nodes may order a Tick");
+        }
+        return Reply.rejected(ReplyCode.MALFORMED, "unknown operation");
     }
-    return Reply.rejected(ReplyCode.MALFORMED, "unknown operation");
-  }
 }

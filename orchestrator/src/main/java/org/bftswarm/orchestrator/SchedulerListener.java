@@ -9,5 +9,5 @@ import org.bftswarm.orchestrator.view.SchedulerEvent;
  */
 @FunctionalInterface
 public interface SchedulerListener {
-  void onEvents(List<SchedulerEvent> events);
+    void onEvents(List<SchedulerEvent> events);
 }

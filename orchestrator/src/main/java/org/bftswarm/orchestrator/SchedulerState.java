@@ -18,114 +18,119 @@ import org.bftswarm.orchestrator.view.TaskState;
  */
 final class SchedulerState {
 
-  final SchedulerConfig config;
-  long clockMillis;
-  long nextJobNumber = 1;
-  final TreeMap<String, JobRecord> jobs = new TreeMap<>();
-  final TreeMap<String, TaskRecord> tasks = new TreeMap<>();
-  final TreeMap<Integer, NodeRecord> nodes = new TreeMap<>();
-  SuspicionLedger suspicions = new SuspicionLedger();
+    final SchedulerConfig config;
+    long clockMillis;
+    long nextJobNumber = 1;
+    final TreeMap<String, JobRecord> jobs = new TreeMap<>();
+    final TreeMap<String, TaskRecord> tasks = new TreeMap<>();
+    final TreeMap<Integer, NodeRecord> nodes = new TreeMap<>();
+    SuspicionLedger suspicions = new SuspicionLedger();
 
-  /** PENDING tasks in queue order. */
-  final TreeSet<TaskRecord> pendingQueue = new TreeSet<>(TaskRecord.QUEUE_ORDER);
-  /** BACKOFF tasks in retry order. */
-  final TreeSet<TaskRecord> retryQueue = new TreeSet<>(TaskRecord.RETRY_ORDER);
-  /** Jobs whose every task is terminal, by job number (oldest first): candidates for expiry. */
-  final TreeMap<Long, String> finishedJobs = new TreeMap<>();
-  /** Jobs with a task that became terminal during the current operation. */
-  final TreeSet<String> jobsWithNewlyTerminalTasks = new TreeSet<>();
+    /** PENDING tasks in queue order. */
+    final TreeSet<TaskRecord> pendingQueue = new TreeSet<>(TaskRecord.QUEUE_ORDER);
+    /** BACKOFF tasks in retry order. */
+    final TreeSet<TaskRecord> retryQueue = new TreeSet<>(TaskRecord.RETRY_ORDER);
+    /** Jobs whose every task is terminal, by job number (oldest first): candidates for expiry. */
+    final TreeMap<Long, String> finishedJobs = new TreeMap<>();
+    /** Jobs with a task that became terminal during the current operation. */
+    final TreeSet<String> jobsWithNewlyTerminalTasks = new TreeSet<>();
 
-  private long currentSequence;
-  private final List<SchedulerEvent> events = new ArrayList<>();
+    private long currentSequence;
+    private final List<SchedulerEvent> events = new ArrayList<>();
 
-  SchedulerState(SchedulerConfig config) {
-    this.config = config;
-  }
-
-  /** Starts executing one ordered operation: the clock never runs backwards. */
-  void beginOperation(long sequence, long timestampMillis) {
-    currentSequence = sequence;
-    clockMillis = Math.max(clockMillis, timestampMillis);
-    events.clear();
-    jobsWithNewlyTerminalTasks.clear();
-  }
-
-  void emit(String kind, String id, String state, Integer attempt, Integer node, String detail) {
-    events.add(new SchedulerEvent(currentSequence, clockMillis, kind, id, state, attempt, node,
-        detail));
-  }
-
-  void emitTask(TaskRecord task, String detail) {
-    emit("task", task.id, task.state.name(), task.attempt, task.node, detail);
-  }
-
-  List<SchedulerEvent> drainEvents() {
-    List<SchedulerEvent> out = List.copyOf(events);
-    events.clear();
-    return out;
-  }
-
-  NodeRecord node(Integer id) {
-    return id == null ? null : nodes.get(id);
-  }
-
-  /** Recomputes every derived index from the replicated records. */
-  void rebuildIndexes() {
-    pendingQueue.clear();
-    retryQueue.clear();
-    finishedJobs.clear();
-    nodes.values().forEach(NodeRecord::resetUsage);
-    for (JobRecord job : jobs.values()) {
-      if (job.taskIds().stream().allMatch(id -> tasks.get(id).state.isTerminal())) {
-        finishedJobs.put(job.number, job.id);
-      }
+    SchedulerState(SchedulerConfig config) {
+        this.config = config;
     }
-    for (TaskRecord task : tasks.values()) {
-      if (task.state == TaskState.PENDING) {
-        pendingQueue.add(task);
-      } else if (task.state == TaskState.BACKOFF) {
-        retryQueue.add(task);
-      } else if (task.state.isActive()) {
-        NodeRecord node = node(task.node);
-        Invariants.check(node != null, "active task %s on unknown node %s", task.id, task.node);
-        Invariants.check(node.state == NodeState.UP, "active task %s on DOWN node %s", task.id,
-            task.node);
-        node.activeTasks.add(task.id);
-        JobRecord job = jobs.get(task.jobId);
-        node.usedMilliCpus += job.spec.milliCpus();
-        node.usedMemoryMb += job.spec.memoryDemandMb();
-      }
-    }
-  }
 
-  /** Always-on structural check: the derived indexes agree with the records. */
-  void checkIndexes() {
-    long pending = 0;
-    long backoff = 0;
-    TreeMap<Integer, Long> cpus = new TreeMap<>();
-    TreeMap<Integer, Integer> active = new TreeMap<>();
-    for (TaskRecord task : tasks.values()) {
-      JobRecord job = jobs.get(task.jobId);
-      Invariants.check(job != null, "task %s of unknown job %s", task.id, task.jobId);
-      if (task.state == TaskState.PENDING) {
-        pending++;
-      } else if (task.state == TaskState.BACKOFF) {
-        backoff++;
-      } else if (task.state.isActive()) {
-        cpus.merge(task.node, job.spec.milliCpus(), Long::sum);
-        active.merge(task.node, 1, Integer::sum);
-      }
+    /** Starts executing one ordered operation: the clock never runs backwards. */
+    void beginOperation(long sequence, long timestampMillis) {
+        currentSequence = sequence;
+        clockMillis = Math.max(clockMillis, timestampMillis);
+        events.clear();
+        jobsWithNewlyTerminalTasks.clear();
     }
-    Invariants.check(pending == pendingQueue.size(), "pending queue %s != %s pending tasks",
-        pendingQueue.size(), pending);
-    Invariants.check(backoff == retryQueue.size(), "retry queue %s != %s backoff tasks",
-        retryQueue.size(), backoff);
-    for (NodeRecord node : nodes.values()) {
-      Invariants.check(node.usedMilliCpus == cpus.getOrDefault(node.id, 0L),
-          "node %s usage %s != %s", node.id, node.usedMilliCpus, cpus.getOrDefault(node.id, 0L));
-      Invariants.check(node.activeTasks.size() == active.getOrDefault(node.id, 0),
-          "node %s active set %s != %s", node.id, node.activeTasks.size(),
-          active.getOrDefault(node.id, 0));
+
+    void emit(String kind, String id, String state, Integer attempt, Integer node, String detail) {
+        events.add(new SchedulerEvent(currentSequence, clockMillis, kind, id, state, attempt, node, detail));
     }
-  }
+
+    void emitTask(TaskRecord task, String detail) {
+        emit("task", task.id, task.state.name(), task.attempt, task.node, detail);
+    }
+
+    List<SchedulerEvent> drainEvents() {
+        List<SchedulerEvent> out = List.copyOf(events);
+        events.clear();
+        return out;
+    }
+
+    NodeRecord node(Integer id) {
+        return id == null ? null : nodes.get(id);
+    }
+
+    /** Recomputes every derived index from the replicated records. */
+    void rebuildIndexes() {
+        pendingQueue.clear();
+        retryQueue.clear();
+        finishedJobs.clear();
+        nodes.values().forEach(NodeRecord::resetUsage);
+        for (JobRecord job : jobs.values()) {
+            if (job.taskIds().stream().allMatch(id -> tasks.get(id).state.isTerminal())) {
+                finishedJobs.put(job.number, job.id);
+            }
+        }
+        for (TaskRecord task : tasks.values()) {
+            if (task.state == TaskState.PENDING) {
+                pendingQueue.add(task);
+            } else if (task.state == TaskState.BACKOFF) {
+                retryQueue.add(task);
+            } else if (task.state.isActive()) {
+                NodeRecord node = node(task.node);
+                Invariants.check(node != null, "active task %s on unknown node %s", task.id, task.node);
+                Invariants.check(node.state == NodeState.UP, "active task %s on DOWN node %s", task.id, task.node);
+                node.activeTasks.add(task.id);
+                JobRecord job = jobs.get(task.jobId);
+                node.usedMilliCpus += job.spec.milliCpus();
+                node.usedMemoryMb += job.spec.memoryDemandMb();
+            }
+        }
+    }
+
+    /** Always-on structural check: the derived indexes agree with the records. */
+    void checkIndexes() {
+        long pending = 0;
+        long backoff = 0;
+        TreeMap<Integer, Long> cpus = new TreeMap<>();
+        TreeMap<Integer, Integer> active = new TreeMap<>();
+        for (TaskRecord task : tasks.values()) {
+            JobRecord job = jobs.get(task.jobId);
+            Invariants.check(job != null, "task %s of unknown job %s", task.id, task.jobId);
+            if (task.state == TaskState.PENDING) {
+                pending++;
+            } else if (task.state == TaskState.BACKOFF) {
+                backoff++;
+            } else if (task.state.isActive()) {
+                cpus.merge(task.node, job.spec.milliCpus(), Long::sum);
+                active.merge(task.node, 1, Integer::sum);
+            }
+        }
+        Invariants.check(
+                pending == pendingQueue.size(), "pending queue %s != %s pending tasks", pendingQueue.size(), pending);
+        Invariants.check(
+                backoff == retryQueue.size(), "retry queue %s != %s backoff tasks", retryQueue.size(), backoff);
+        for (NodeRecord node : nodes.values()) {
+            Invariants.check(
+                    node.usedMilliCpus == cpus.getOrDefault(node.id, 0L),
+                    "node %s usage %s != %s",
+                    node.id,
+                    node.usedMilliCpus,
+                    cpus.getOrDefault(node.id, 0L));
+            Invariants.check(
+                    node.activeTasks.size() == active.getOrDefault(node.id, 0),
+                    "node %s active set %s != %s",
+                    node.id,
+                    node.activeTasks.size(),
+                    active.getOrDefault(node.id, 0));
+        }
+    }
 }

@@ -19,79 +19,108 @@ import org.bftswarm.orchestrator.view.TaskView;
  */
 final class StateViews {
 
-  private final SchedulerState state;
+    private final SchedulerState state;
 
-  StateViews(SchedulerState state) {
-    this.state = state;
-  }
-
-  Optional<JobView> job(String id) {
-    JobRecord job = id == null ? null : state.jobs.get(id);
-    return Optional.ofNullable(job).map(this::jobView);
-  }
-
-  /** Every job, oldest submission first. */
-  List<JobView> jobs() {
-    return state.jobs.values().stream()
-        .sorted(Comparator.comparingLong(j -> j.number))
-        .map(this::jobView)
-        .toList();
-  }
-
-  Optional<TaskView> task(String id) {
-    TaskRecord task = id == null ? null : state.tasks.get(id);
-    return Optional.ofNullable(task).map(StateViews::taskView);
-  }
-
-  List<NodeView> nodes() {
-    return state.nodes.values().stream().map(this::nodeView).toList();
-  }
-
-  /** Tasks node {@code nodeId} must be running now (ASSIGNED or RUNNING there), by task id. */
-  List<Assignment> assignmentsFor(int nodeId) {
-    NodeRecord node = state.nodes.get(nodeId);
-    if (node == null) {
-      return List.of();
+    StateViews(SchedulerState state) {
+        this.state = state;
     }
-    List<Assignment> out = new ArrayList<>();
-    for (String taskId : node.activeTasks) {
-      TaskRecord task = state.tasks.get(taskId);
-      JobSpec spec = state.jobs.get(task.jobId).spec;
-      out.add(new Assignment(task.id, task.jobId, task.attempt, task.state, spec));
+
+    Optional<JobView> job(String id) {
+        JobRecord job = id == null ? null : state.jobs.get(id);
+        return Optional.ofNullable(job).map(this::jobView);
     }
-    return out;
-  }
 
-  private JobView jobView(JobRecord job) {
-    List<TaskView> tasks = job.taskIds().stream()
-        .map(state.tasks::get)
-        .map(StateViews::taskView)
-        .toList();
-    return new JobView(job.id, job.number, job.spec.name(),
-        JobStatusRules.derive(tasks.stream().map(TaskView::state).toList(), job.deadlineMillis,
-            state.clockMillis),
-        job.submitter, job.submittedAtMillis, job.deadlineMillis, job.spec, tasks);
-  }
+    /** Every job, oldest submission first. */
+    List<JobView> jobs() {
+        return state.jobs.values().stream()
+                .sorted(Comparator.comparingLong(j -> j.number))
+                .map(this::jobView)
+                .toList();
+    }
 
-  /** A job's status at the current batch time. */
-  JobStatus status(JobRecord job) {
-    List<TaskState> states = job.taskIds().stream().map(id -> state.tasks.get(id).state).toList();
-    return JobStatusRules.derive(states, job.deadlineMillis, state.clockMillis);
-  }
+    Optional<TaskView> task(String id) {
+        TaskRecord task = id == null ? null : state.tasks.get(id);
+        return Optional.ofNullable(task).map(StateViews::taskView);
+    }
 
-  static TaskView taskView(TaskRecord t) {
-    return new TaskView(t.id, t.jobId, t.index, t.state, t.attempt, t.node, t.containerId,
-        t.exitCode, t.outputDigest, t.output, t.outputTruncated, t.reason, t.failures,
-        t.assignedAtMillis, t.startedAtMillis, t.retryAtMillis, t.finishedAtMillis,
-        List.copyOf(t.history));
-  }
+    List<NodeView> nodes() {
+        return state.nodes.values().stream().map(this::nodeView).toList();
+    }
 
-  private NodeView nodeView(NodeRecord n) {
-    return new NodeView(n.id, n.state, n.milliCpus / 1000.0, n.memoryMb,
-        n.usedMilliCpus / 1000.0, n.usedMemoryMb, n.activeTasks.size(),
-        java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(n.labels)),
-        n.sinceMillis, n.timesDown,
-        state.suspicions.currentSuspectors(n.id, state.clockMillis,
-            state.config.suspicionWindowMillis()));
-  }
+    /** Tasks node {@code nodeId} must be running now (ASSIGNED or RUNNING there), by task id. */
+    List<Assignment> assignmentsFor(int nodeId) {
+        NodeRecord node = state.nodes.get(nodeId);
+        if (node == null) {
+            return List.of();
+        }
+        List<Assignment> out = new ArrayList<>();
+        for (String taskId : node.activeTasks) {
+            TaskRecord task = state.tasks.get(taskId);
+            JobSpec spec = state.jobs.get(task.jobId).spec;
+            out.add(new Assignment(task.id, task.jobId, task.attempt, task.state, spec));
+        }
+        return out;
+    }
+
+    private JobView jobView(JobRecord job) {
+        List<TaskView> tasks = job.taskIds().stream()
+                .map(state.tasks::get)
+                .map(StateViews::taskView)
+                .toList();
+        return new JobView(
+                job.id,
+                job.number,
+                job.spec.name(),
+                JobStatusRules.derive(
+                        tasks.stream().map(TaskView::state).toList(), job.deadlineMillis, state.clockMillis),
+                job.submitter,
+                job.submittedAtMillis,
+                job.deadlineMillis,
+                job.spec,
+                tasks);
+    }
+
+    /** A job's status at the current batch time. */
+    JobStatus status(JobRecord job) {
+        List<TaskState> states =
+                job.taskIds().stream().map(id -> state.tasks.get(id).state).toList();
+        return JobStatusRules.derive(states, job.deadlineMillis, state.clockMillis);
+    }
+
+    static TaskView taskView(TaskRecord t) {
+        return new TaskView(
+                t.id,
+                t.jobId,
+                t.index,
+                t.state,
+                t.attempt,
+                t.node,
+                t.containerId,
+                t.exitCode,
+                t.outputDigest,
+                t.output,
+                t.outputTruncated,
+                t.reason,
+                t.failures,
+                t.assignedAtMillis,
+                t.startedAtMillis,
+                t.retryAtMillis,
+                t.finishedAtMillis,
+                List.copyOf(t.history));
+    }
+
+    private NodeView nodeView(NodeRecord n) {
+        return new NodeView(
+                n.id,
+                n.state,
+                n.milliCpus / 1000.0,
+                n.memoryMb,
+                n.usedMilliCpus / 1000.0,
+                n.usedMemoryMb,
+                n.activeTasks.size(),
+                java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(n.labels)),
+                n.sinceMillis,
+                n.timesDown,
+                state.suspicions.currentSuspectors(n.id, state.clockMillis, state.config.suspicionWindowMillis()));
+    }
 }

@@ -12,45 +12,45 @@ import org.bftswarm.orchestrator.view.NodeState;
  */
 final class TimeSweep {
 
-  private final SchedulerState state;
-  private final TaskLifecycle lifecycle;
+    private final SchedulerState state;
+    private final TaskLifecycle lifecycle;
 
-  TimeSweep(SchedulerState state, TaskLifecycle lifecycle) {
-    this.state = state;
-    this.lifecycle = lifecycle;
-  }
-
-  void run() {
-    long now = state.clockMillis;
-    state.suspicions.expire(now, state.config.suspicionWindowMillis());
-    timeOutOverdueAttempts(now);
-    while (!state.retryQueue.isEmpty() && state.retryQueue.first().retryAtMillis <= now) {
-      lifecycle.retryNow(state.retryQueue.first());
+    TimeSweep(SchedulerState state, TaskLifecycle lifecycle) {
+        this.state = state;
+        this.lifecycle = lifecycle;
     }
-  }
 
-  private void timeOutOverdueAttempts(long now) {
-    List<TaskRecord> overdue = new ArrayList<>();
-    for (NodeRecord node : state.nodes.values()) {
-      if (node.state != NodeState.UP) {
-        continue;
-      }
-      for (String taskId : node.activeTasks) {
-        TaskRecord task = state.tasks.get(taskId);
-        if (now > attemptDeadline(task)) {
-          overdue.add(task);
+    void run() {
+        long now = state.clockMillis;
+        state.suspicions.expire(now, state.config.suspicionWindowMillis());
+        timeOutOverdueAttempts(now);
+        while (!state.retryQueue.isEmpty() && state.retryQueue.first().retryAtMillis <= now) {
+            lifecycle.retryNow(state.retryQueue.first());
         }
-      }
     }
-    for (TaskRecord task : overdue) {
-      lifecycle.finishAttempt(task, null, null, null, false, "timeout");
-    }
-  }
 
-  /** Batch time after which the scheduler gives up on the current attempt. */
-  long attemptDeadline(TaskRecord task) {
-    JobRecord job = state.jobs.get(task.jobId);
-    long since = task.startedAtMillis != null ? task.startedAtMillis : task.assignedAtMillis;
-    return since + job.spec.timeoutSeconds() * 1000L + state.config.timeoutGraceMillis();
-  }
+    private void timeOutOverdueAttempts(long now) {
+        List<TaskRecord> overdue = new ArrayList<>();
+        for (NodeRecord node : state.nodes.values()) {
+            if (node.state != NodeState.UP) {
+                continue;
+            }
+            for (String taskId : node.activeTasks) {
+                TaskRecord task = state.tasks.get(taskId);
+                if (now > attemptDeadline(task)) {
+                    overdue.add(task);
+                }
+            }
+        }
+        for (TaskRecord task : overdue) {
+            lifecycle.finishAttempt(task, null, null, null, false, "timeout");
+        }
+    }
+
+    /** Batch time after which the scheduler gives up on the current attempt. */
+    long attemptDeadline(TaskRecord task) {
+        JobRecord job = state.jobs.get(task.jobId);
+        long since = task.startedAtMillis != null ? task.startedAtMillis : task.assignedAtMillis;
+        return since + job.spec.timeoutSeconds() * 1000L + state.config.timeoutGraceMillis();
+    }
 }

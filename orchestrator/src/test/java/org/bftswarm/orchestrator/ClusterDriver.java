@@ -22,92 +22,93 @@ import org.bftswarm.orchestrator.view.TaskView;
  */
 final class ClusterDriver {
 
-  static final int USER = 5000;
+    static final int USER = 5000;
 
-  final Scheduler scheduler;
-  long sequence;
-  long now = 1_000_000;
+    final Scheduler scheduler;
+    long sequence;
+    long now = 1_000_000;
 
-  ClusterDriver(Scheduler scheduler) {
-    this.scheduler = scheduler;
-  }
-
-  static ClusterDriver of(int n) {
-    return new ClusterDriver(Scheduler.forCluster(n));
-  }
-
-  /** n nodes, each with the given capacity and no labels, all registered. */
-  static ClusterDriver withNodes(int n, double cpus, long memoryMb) {
-    ClusterDriver d = of(n);
-    for (int i = 0; i < n; i++) {
-      d.register(i, cpus, memoryMb, Map.of());
+    ClusterDriver(Scheduler scheduler) {
+        this.scheduler = scheduler;
     }
-    return d;
-  }
 
-  int nodeClient(int node) {
-    return scheduler.principals().clientIdOf(node);
-  }
-
-  Reply execute(int clientId, Operation op) {
-    return executeBytes(clientId, OperationCodec.encode(op));
-  }
-
-  Reply executeBytes(int clientId, byte[] bytes) {
-    sequence++;
-    byte[] reply = scheduler.execute(new ExecutionContext(sequence, now, clientId, sequence), bytes);
-    return ReplyCodec.decode(reply).orElseThrow();
-  }
-
-  void advance(long millis) {
-    now += millis;
-  }
-
-  Reply register(int node, double cpus, long memoryMb, Map<String, String> labels) {
-    return execute(nodeClient(node), new RegisterNode(node, cpus, memoryMb, labels));
-  }
-
-  String submit(JobSpec spec) {
-    Reply reply = execute(USER, new SubmitJob(null, spec));
-    if (!reply.isOk()) {
-      throw new AssertionError("submit refused: " + reply);
+    static ClusterDriver of(int n) {
+        return new ClusterDriver(Scheduler.forCluster(n));
     }
-    return reply.jobId();
-  }
 
-  Reply start(String taskId) {
-    TaskView t = task(taskId);
-    return execute(nodeClient(t.node()), new TaskStarted(taskId, t.attempt(), t.node(), "c-" + taskId));
-  }
+    /** n nodes, each with the given capacity and no labels, all registered. */
+    static ClusterDriver withNodes(int n, double cpus, long memoryMb) {
+        ClusterDriver d = of(n);
+        for (int i = 0; i < n; i++) {
+            d.register(i, cpus, memoryMb, Map.of());
+        }
+        return d;
+    }
 
-  Reply finish(String taskId, int exitCode) {
-    TaskView t = task(taskId);
-    return finishAs(t.node(), taskId, t.attempt(), exitCode);
-  }
+    int nodeClient(int node) {
+        return scheduler.principals().clientIdOf(node);
+    }
 
-  Reply finishAs(int node, String taskId, int attempt, int exitCode) {
-    return execute(nodeClient(node), new TaskFinished(taskId, attempt, node, exitCode,
-        "d" + exitCode, "out " + taskId + " #" + attempt, "exited"));
-  }
+    Reply execute(int clientId, Operation op) {
+        return executeBytes(clientId, OperationCodec.encode(op));
+    }
 
-  Reply suspect(int suspector, int suspect) {
-    return execute(nodeClient(suspector), new SuspectNode(suspector, suspect));
-  }
+    Reply executeBytes(int clientId, byte[] bytes) {
+        sequence++;
+        byte[] reply = scheduler.execute(new ExecutionContext(sequence, now, clientId, sequence), bytes);
+        return ReplyCodec.decode(reply).orElseThrow();
+    }
 
-  Reply tick() {
-    return execute(nodeClient(0), new Tick());
-  }
+    void advance(long millis) {
+        now += millis;
+    }
 
-  TaskView task(String taskId) {
-    return scheduler.task(taskId).orElseThrow();
-  }
+    Reply register(int node, double cpus, long memoryMb, Map<String, String> labels) {
+        return execute(nodeClient(node), new RegisterNode(node, cpus, memoryMb, labels));
+    }
 
-  List<TaskView> tasksOf(String jobId) {
-    return scheduler.job(jobId).orElseThrow().tasks();
-  }
+    String submit(JobSpec spec) {
+        Reply reply = execute(USER, new SubmitJob(null, spec));
+        if (!reply.isOk()) {
+            throw new AssertionError("submit refused: " + reply);
+        }
+        return reply.jobId();
+    }
 
-  static JobSpec spec(double cpus, long memoryMb, int count) {
-    return new JobSpec("t", "bftswarm/busybox", List.of("true"), null, cpus, memoryMb, 60, 0, 1,
-        count, null, null);
-  }
+    Reply start(String taskId) {
+        TaskView t = task(taskId);
+        return execute(nodeClient(t.node()), new TaskStarted(taskId, t.attempt(), t.node(), "c-" + taskId));
+    }
+
+    Reply finish(String taskId, int exitCode) {
+        TaskView t = task(taskId);
+        return finishAs(t.node(), taskId, t.attempt(), exitCode);
+    }
+
+    Reply finishAs(int node, String taskId, int attempt, int exitCode) {
+        return execute(
+                nodeClient(node),
+                new TaskFinished(
+                        taskId, attempt, node, exitCode, "d" + exitCode, "out " + taskId + " #" + attempt, "exited"));
+    }
+
+    Reply suspect(int suspector, int suspect) {
+        return execute(nodeClient(suspector), new SuspectNode(suspector, suspect));
+    }
+
+    Reply tick() {
+        return execute(nodeClient(0), new Tick());
+    }
+
+    TaskView task(String taskId) {
+        return scheduler.task(taskId).orElseThrow();
+    }
+
+    List<TaskView> tasksOf(String jobId) {
+        return scheduler.job(jobId).orElseThrow().tasks();
+    }
+
+    static JobSpec spec(double cpus, long memoryMb, int count) {
+        return new JobSpec("t", "bftswarm/busybox", List.of("true"), null, cpus, memoryMb, 60, 0, 1, count, null, null);
+    }
 }

@@ -25,60 +25,63 @@ import org.bftswarm.orchestrator.view.Assignment;
  */
 public final class SchedulerBench {
 
-  private static long seq;
+    private static long seq;
 
-  public static void main(String[] args) {
-    int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    run(Math.min(jobs, 2_000)); // warm-up
-    run(jobs);
-  }
-
-  private static void run(int jobs) {
-    seq = 0;
-    Scheduler s = Scheduler.forCluster(4);
-    long now = 1_000_000;
-    for (int i = 0; i < 4; i++) {
-      exec(s, now, 1000 + i, new RegisterNode(i, 8, 16_384, Map.of()));
+    public static void main(String[] args) {
+        int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        run(Math.min(jobs, 2_000)); // warm-up
+        run(jobs);
     }
-    JobSpec spec = new JobSpec("b", "bftswarm/busybox", List.of("true"), null, 1.0, 64L, 60, 0,
-        1, 1, null, null);
-    long ops = 0;
-    long start = System.nanoTime();
-    for (int i = 0; i < jobs; i++) {
-      now += 1;
-      exec(s, now, 5000, new SubmitJob(null, spec));
-      ops++;
-      if (i % 2 == 1) { // every other submission, each node runs one of its tasks to the end
-        for (int node = 0; node < 4; node++) {
-          List<Assignment> mine = s.assignmentsFor(node);
-          if (!mine.isEmpty()) {
-            Assignment a = mine.get(0);
-            exec(s, now, 1000 + node, new TaskStarted(a.taskId(), a.attempt(), node, "c"));
-            exec(s, now, 1000 + node, new TaskFinished(a.taskId(), a.attempt(), node, 0, "d",
-                "ok", "exited"));
-            ops += 2;
-          }
+
+    private static void run(int jobs) {
+        seq = 0;
+        Scheduler s = Scheduler.forCluster(4);
+        long now = 1_000_000;
+        for (int i = 0; i < 4; i++) {
+            exec(s, now, 1000 + i, new RegisterNode(i, 8, 16_384, Map.of()));
         }
-      }
+        JobSpec spec = new JobSpec("b", "bftswarm/busybox", List.of("true"), null, 1.0, 64L, 60, 0, 1, 1, null, null);
+        long ops = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < jobs; i++) {
+            now += 1;
+            exec(s, now, 5000, new SubmitJob(null, spec));
+            ops++;
+            if (i % 2 == 1) { // every other submission, each node runs one of its tasks to the end
+                for (int node = 0; node < 4; node++) {
+                    List<Assignment> mine = s.assignmentsFor(node);
+                    if (!mine.isEmpty()) {
+                        Assignment a = mine.get(0);
+                        exec(s, now, 1000 + node, new TaskStarted(a.taskId(), a.attempt(), node, "c"));
+                        exec(
+                                s,
+                                now,
+                                1000 + node,
+                                new TaskFinished(a.taskId(), a.attempt(), node, 0, "d", "ok", "exited"));
+                        ops += 2;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long t0 = System.nanoTime();
+        byte[] snapshot = s.snapshot();
+        double snapshotMs = (System.nanoTime() - t0) / 1e6;
+        t0 = System.nanoTime();
+        s.restore(snapshot);
+        double restoreMs = (System.nanoTime() - t0) / 1e6;
+        t0 = System.nanoTime();
+        s.digest();
+        double digestMs = (System.nanoTime() - t0) / 1e6;
+        long pending = s.jobs().stream().filter(j -> !j.status().isTerminal()).count();
+        System.out.printf(
+                "BENCH scheduler jobs=%d ops=%d ops_per_s=%.0f open_jobs_at_end=%d "
+                        + "snapshot_bytes=%d snapshot_ms=%.1f restore_ms=%.1f digest_ms=%.1f%n",
+                jobs, ops, ops / seconds, pending, snapshot.length, snapshotMs, restoreMs, digestMs);
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    long t0 = System.nanoTime();
-    byte[] snapshot = s.snapshot();
-    double snapshotMs = (System.nanoTime() - t0) / 1e6;
-    t0 = System.nanoTime();
-    s.restore(snapshot);
-    double restoreMs = (System.nanoTime() - t0) / 1e6;
-    t0 = System.nanoTime();
-    s.digest();
-    double digestMs = (System.nanoTime() - t0) / 1e6;
-    long pending = s.jobs().stream().filter(j -> !j.status().isTerminal()).count();
-    System.out.printf("BENCH scheduler jobs=%d ops=%d ops_per_s=%.0f open_jobs_at_end=%d "
-            + "snapshot_bytes=%d snapshot_ms=%.1f restore_ms=%.1f digest_ms=%.1f%n",
-        jobs, ops, ops / seconds, pending, snapshot.length, snapshotMs, restoreMs, digestMs);
-  }
 
-  private static void exec(Scheduler s, long now, int client, Operation op) {
-    seq++;
-    s.execute(new ExecutionContext(seq, now, client, seq), OperationCodec.encode(op));
-  }
+    private static void exec(Scheduler s, long now, int client, Operation op) {
+        seq++;
+        s.execute(new ExecutionContext(seq, now, client, seq), OperationCodec.encode(op));
+    }
 }

@@ -41,6 +41,7 @@ public final class ClusterStateNode implements AutoCloseable {
     private final ScheduledExecutorService flusher;
     /** Own thread: a slow MapDB commit on the flusher must never delay a heartbeat. */
     private final ScheduledExecutorService heartbeatTimer;
+
     private final ConcurrentSkipListSet<EntryKey> dirty = new ConcurrentSkipListSet<>();
     private final Optional<HazelcastDissemination> dissemination;
     private final AtomicLong droppedOnLoad = new AtomicLong();
@@ -75,8 +76,8 @@ public final class ClusterStateNode implements AutoCloseable {
             return t;
         });
         store.addListener(e -> dirty.add(e.key()));
-        flusher.scheduleWithFixedDelay(this::flushDirty, config.flushIntervalMillis(), config.flushIntervalMillis(),
-                TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(
+                this::flushDirty, config.flushIntervalMillis(), config.flushIntervalMillis(), TimeUnit.MILLISECONDS);
         this.dissemination = config.hazelcast().map(s -> new HazelcastDissemination(s, config.nodeId(), store));
     }
 
@@ -144,14 +145,19 @@ public final class ClusterStateNode implements AutoCloseable {
     public synchronized void startHeartbeats(long periodMillis, LongSupplier clockMillis) {
         org.bftswarm.crypto.Invariants.check(periodMillis > 0, "heartbeat period must be positive");
         org.bftswarm.crypto.Invariants.check(heartbeats == null, "heartbeats already started");
-        AtomicLong seq = new AtomicLong(view.heartbeat(config.nodeId()).map(h -> h.seq() + 1).orElse(0L));
-        heartbeats = heartbeatTimer.scheduleAtFixedRate(() -> {
-            try {
-                writer.heartbeat(seq.getAndIncrement(), clockMillis.getAsLong());
-            } catch (RuntimeException e) {
-                LOG.error("node {} failed to publish heartbeat", config.nodeId(), e);
-            }
-        }, 0, periodMillis, TimeUnit.MILLISECONDS);
+        AtomicLong seq = new AtomicLong(
+                view.heartbeat(config.nodeId()).map(h -> h.seq() + 1).orElse(0L));
+        heartbeats = heartbeatTimer.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        writer.heartbeat(seq.getAndIncrement(), clockMillis.getAsLong());
+                    } catch (RuntimeException e) {
+                        LOG.error("node {} failed to publish heartbeat", config.nodeId(), e);
+                    }
+                },
+                0,
+                periodMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Entries in the local file that failed verification when loaded. */

@@ -12,19 +12,31 @@ import org.bftswarm.state.hazelcast.HazelcastSettings;
  * keys, the MapDB file, optional Hazelcast settings (absent = local only) and how often the local
  * copy is committed to disk.
  */
-public record StateNodeConfig(String swarm, int nodeId, SigningKey signingKey, KeyRegistry keys, Path dataFile,
-        Optional<HazelcastSettings> hazelcast, long flushIntervalMillis) {
+public record StateNodeConfig(
+        String swarm,
+        int nodeId,
+        SigningKey signingKey,
+        KeyRegistry keys,
+        Path dataFile,
+        Optional<HazelcastSettings> hazelcast,
+        long flushIntervalMillis) {
     public static final long DEFAULT_FLUSH_INTERVAL_MILLIS = 50;
 
     public StateNodeConfig {
         Invariants.check(swarm != null && !swarm.isBlank(), "swarm name required");
         Invariants.check(nodeId >= 0, "node id must be non-negative");
-        Invariants.check(signingKey != null && keys != null && dataFile != null && hazelcast != null,
+        Invariants.check(
+                signingKey != null && keys != null && dataFile != null && hazelcast != null,
                 "key, registry, data file and hazelcast option required");
         Invariants.check(flushIntervalMillis > 0, "flush interval must be positive");
     }
 
-    public StateNodeConfig(String swarm, int nodeId, SigningKey signingKey, KeyRegistry keys, Path dataFile,
+    public StateNodeConfig(
+            String swarm,
+            int nodeId,
+            SigningKey signingKey,
+            KeyRegistry keys,
+            Path dataFile,
             Optional<HazelcastSettings> hazelcast) {
         this(swarm, nodeId, signingKey, keys, dataFile, hazelcast, DEFAULT_FLUSH_INTERVAL_MILLIS);
     }

@@ -8,8 +8,7 @@ import org.bftswarm.crypto.VerifyingKey;
 
 /** Deterministic node keys for tests: node i's seed is 32 bytes of value i+1. */
 public final class TestKeys {
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static SigningKey key(int node) {
         byte[] seed = new byte[32];

@@ -49,8 +49,8 @@ final class AttemptExecution {
     Launched launch(TaskLaunch launch, RunningAttempt handle, TaskObserver observer) throws InterruptedException {
         AttemptKey key = launch.key();
         if (handle.killReason() != null) {
-            return Launched.failed(TaskOutcome.failedWithoutExit(key, handle.killReason(),
-                    "killed before its container was created"));
+            return Launched.failed(
+                    TaskOutcome.failedWithoutExit(key, handle.killReason(), "killed before its container was created"));
         }
         String id;
         try {
@@ -58,11 +58,13 @@ final class AttemptExecution {
         } catch (NotFoundException e) {
             return Launched.failed(createNotFound(launch, e));
         } catch (ConflictException e) {
-            return Launched.failed(TaskOutcome.failedWithoutExit(key, FailureReason.START_FAILED,
+            return Launched.failed(TaskOutcome.failedWithoutExit(
+                    key,
+                    FailureReason.START_FAILED,
                     "a container for this attempt already exists on this node: " + describe(e)));
         } catch (RuntimeException e) {
-            return Launched.failed(TaskOutcome.failedWithoutExit(key, FailureReason.START_FAILED,
-                    "create failed: " + describe(e)));
+            return Launched.failed(
+                    TaskOutcome.failedWithoutExit(key, FailureReason.START_FAILED, "create failed: " + describe(e)));
         }
         FailureReason early = handle.attach(id);
         if (early != null) {
@@ -79,9 +81,15 @@ final class AttemptExecution {
             // written after start can be missed, while logs=true re-reads the log file after answering
             // and, when the container writes quickly, delivers the same bytes twice (seen under load).
             // attach and wait are independent: open both at once and start once both are answered.
-            docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
+            docker.attachContainerCmd(id)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withFollowStream(true)
+                    .withLogs(false)
                     .exec(frames);
-            docker.waitContainerCmd(id).withCondition(WaitContainerCondition.NEXT_EXIT).exec(exit);
+            docker.waitContainerCmd(id)
+                    .withCondition(WaitContainerCondition.NEXT_EXIT)
+                    .exec(exit);
             String problem = openProblem(frames, "attach");
             if (problem == null) {
                 problem = openProblem(exit, "wait");
@@ -107,8 +115,8 @@ final class AttemptExecution {
         if (handle.killReason() != null) {
             killQuietly(id);
         }
-        return new Launched(null, new Supervision(key, id, handle, frames, exit, capture, log,
-                launch.timeoutSeconds(), this));
+        return new Launched(
+                null, new Supervision(key, id, handle, frames, exit, capture, log, launch.timeoutSeconds(), this));
     }
 
     /**
@@ -123,7 +131,11 @@ final class AttemptExecution {
         TaskLogWriter log = openLog(key);
         FrameWatch frames = new FrameWatch(capture, log);
         ExitWatch exit = new ExitWatch();
-        docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(frames);
+        docker.logContainerCmd(id)
+                .withStdOut(true)
+                .withStdErr(true)
+                .withFollowStream(true)
+                .exec(frames);
         docker.waitContainerCmd(id).exec(exit);
         String problem = openProblem(exit, "wait");
         if (problem != null) {
@@ -132,7 +144,9 @@ final class AttemptExecution {
             if (log != null) {
                 log.close();
             }
-            return Launched.failed(TaskOutcome.failedWithoutExit(key, FailureReason.LOST,
+            return Launched.failed(TaskOutcome.failedWithoutExit(
+                    key,
+                    FailureReason.LOST,
                     "container " + shortId(id) + " could not be re-attached after restart: " + problem));
         }
         notifyStarted(observer, id);
@@ -150,10 +164,17 @@ final class AttemptExecution {
         if (plan.memoryBytes() > 0) {
             host.withMemory(plan.memoryBytes());
         }
-        return docker.createContainerCmd(plan.image()).withName(plan.name()).withCmd(plan.command())
-                .withEnv(plan.env()).withLabels(plan.labels()).withHostConfig(host)
-                .withAttachStdout(true).withAttachStderr(true).withTty(false)
-                .exec().getId();
+        return docker.createContainerCmd(plan.image())
+                .withName(plan.name())
+                .withCmd(plan.command())
+                .withEnv(plan.env())
+                .withLabels(plan.labels())
+                .withHostConfig(host)
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .withTty(false)
+                .exec()
+                .getId();
     }
 
     private TaskOutcome createNotFound(TaskLaunch launch, NotFoundException createError) {
@@ -167,11 +188,14 @@ final class AttemptExecution {
             imagePresent = true;
         }
         if (!imagePresent) {
-            return TaskOutcome.failedWithoutExit(launch.key(), FailureReason.IMAGE_MISSING, "image '" + launch.image()
-                    + "' is not present on this node, and bftswarm never pulls images; build it locally first");
+            return TaskOutcome.failedWithoutExit(
+                    launch.key(),
+                    FailureReason.IMAGE_MISSING,
+                    "image '" + launch.image()
+                            + "' is not present on this node, and bftswarm never pulls images; build it locally first");
         }
-        return TaskOutcome.failedWithoutExit(launch.key(), FailureReason.START_FAILED,
-                "create failed: " + describe(createError));
+        return TaskOutcome.failedWithoutExit(
+                launch.key(), FailureReason.START_FAILED, "create failed: " + describe(createError));
     }
 
     private String start(String id) {
@@ -231,7 +255,9 @@ final class AttemptExecution {
 
     /** Docker's own message, unwrapped from docker-java's {@code Status NNN: {"message":…}} form. */
     static String describe(Throwable t) {
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+        String m = t.getMessage() == null
+                ? t.getClass().getSimpleName()
+                : t.getMessage().strip();
         int brace = m.indexOf('{');
         if (brace >= 0) {
             try {

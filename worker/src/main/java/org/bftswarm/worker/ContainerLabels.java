@@ -17,8 +17,7 @@ public final class ContainerLabels {
     /** The task's timeout in seconds, so an adopted container can still be bounded. */
     public static final String TIMEOUT = "bftswarm.timeout";
 
-    private ContainerLabels() {
-    }
+    private ContainerLabels() {}
 
     /** The labels of a launch, sorted. */
     public static Map<String, String> of(TaskLaunch launch) {

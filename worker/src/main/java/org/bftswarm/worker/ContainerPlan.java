@@ -16,8 +16,15 @@ import org.bftswarm.crypto.Digest;
  * @param nanoCpus    CPU limit in units of 1e-9 cores, or 0 for none
  * @param memoryBytes memory limit in bytes, or 0 for none
  */
-public record ContainerPlan(String name, String image, List<String> command, List<String> env,
-                            Map<String, String> labels, long nanoCpus, long memoryBytes, String network) {
+public record ContainerPlan(
+        String name,
+        String image,
+        List<String> command,
+        List<String> env,
+        Map<String, String> labels,
+        long nanoCpus,
+        long memoryBytes,
+        String network) {
 
     private static final int READABLE_NAME = 80;
 
@@ -27,8 +34,15 @@ public record ContainerPlan(String name, String image, List<String> command, Lis
         launch.env().forEach((k, v) -> env.add(k + "=" + v));
         long nanoCpus = Math.round(launch.cpus() * 1_000_000_000d);
         long memoryBytes = launch.memoryMb() << 20;
-        return new ContainerPlan(nameOf(launch), launch.image(), launch.command(), List.copyOf(env),
-                ContainerLabels.of(launch), nanoCpus, memoryBytes, launch.network());
+        return new ContainerPlan(
+                nameOf(launch),
+                launch.image(),
+                launch.command(),
+                List.copyOf(env),
+                ContainerLabels.of(launch),
+                nanoCpus,
+                memoryBytes,
+                launch.network());
     }
 
     /**
@@ -36,11 +50,12 @@ public record ContainerPlan(String name, String image, List<String> command, Lis
      * name alphabet, plus 12 hex digits of the hash of the exact identity to keep names distinct.
      */
     static String nameOf(TaskLaunch launch) {
-        String readable = sanitize(launch.swarm() + "-n" + launch.nodeId() + "-" + launch.taskId() + "-a"
-                + launch.attempt());
+        String readable =
+                sanitize(launch.swarm() + "-n" + launch.nodeId() + "-" + launch.taskId() + "-a" + launch.attempt());
         String identity = launch.swarm() + "\0" + launch.nodeId() + "\0" + launch.taskId() + "\0" + launch.attempt();
-        String hash = HexFormat.of().formatHex(
-                Digest.sha256(identity.getBytes(StandardCharsets.UTF_8)).bytes(), 0, 6);
+        String hash = HexFormat.of()
+                .formatHex(
+                        Digest.sha256(identity.getBytes(StandardCharsets.UTF_8)).bytes(), 0, 6);
         return "bftswarm-" + readable + "-" + hash;
     }
 
@@ -48,8 +63,12 @@ public record ContainerPlan(String name, String image, List<String> command, Lis
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length() && b.length() < READABLE_NAME; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '.' || c == '-';
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '.'
+                    || c == '-';
             b.append(ok ? c : '_');
         }
         return b.toString();

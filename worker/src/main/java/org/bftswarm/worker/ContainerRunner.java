@@ -44,8 +44,13 @@ public final class ContainerRunner implements AutoCloseable {
         }
         this.execution = new AttemptExecution(docker, logs);
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(maxParallel, maxParallel, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(MAX_QUEUED), r -> daemon(r, "bftswarm-task-" + threads.incrementAndGet()));
+        this.pool = new ThreadPoolExecutor(
+                maxParallel,
+                maxParallel,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(MAX_QUEUED),
+                r -> daemon(r, "bftswarm-task-" + threads.incrementAndGet()));
         this.pool.allowCoreThreadTimeOut(true);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bftswarm-task-timer"));
     }
@@ -132,8 +137,10 @@ public final class ContainerRunner implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             active.remove(key, handle);
             if (!closed) {
-                finish(observer, TaskOutcome.failedWithoutExit(key, FailureReason.START_FAILED,
-                        "worker queue full (" + MAX_QUEUED + " waiting)"));
+                finish(
+                        observer,
+                        TaskOutcome.failedWithoutExit(
+                                key, FailureReason.START_FAILED, "worker queue full (" + MAX_QUEUED + " waiting)"));
             }
         }
         return true;
@@ -157,8 +164,8 @@ public final class ContainerRunner implements AutoCloseable {
             if (id != null) {
                 execution.killQuietly(id);
             }
-            launched = AttemptExecution.Launched.failed(TaskOutcome.failedWithoutExit(handle.key(),
-                    FailureReason.LOST, "worker error: " + AttemptExecution.describe(e)));
+            launched = AttemptExecution.Launched.failed(TaskOutcome.failedWithoutExit(
+                    handle.key(), FailureReason.LOST, "worker error: " + AttemptExecution.describe(e)));
         }
         if (launched.failed() != null) {
             complete(handle, observer, launched.failed());
@@ -176,7 +183,9 @@ public final class ContainerRunner implements AutoCloseable {
 
     private void abandoned(RunningAttempt handle, Exception cause) {
         active.remove(handle.key(), handle);
-        LOG.info("stopped following {} (worker closing{}); its container is left for reconciliation", handle.key(),
+        LOG.info(
+                "stopped following {} (worker closing{}); its container is left for reconciliation",
+                handle.key(),
                 cause == null ? "" : ": " + cause);
     }
 

@@ -19,8 +19,7 @@ public final class DockerClients {
     /** Each running task holds two streams (attach, wait), so the pool is generous. */
     public static final int MAX_CONNECTIONS = 512;
 
-    private DockerClients() {
-    }
+    private DockerClients() {}
 
     /** A client for {@code DOCKER_HOST}, or the local unix socket when it is unset. */
     public static DockerClient create() {
@@ -29,7 +28,9 @@ public final class DockerClients {
 
     /** A client for an explicit host URI such as {@code unix:///var/run/docker.sock}. */
     public static DockerClient create(String dockerHost) {
-        return create(DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build());
+        return create(DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(dockerHost)
+                .build());
     }
 
     private static DockerClient create(DockerClientConfig config) {
@@ -50,9 +51,11 @@ public final class DockerClients {
         try {
             docker.pingCmd().exec();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Docker engine unreachable (DOCKER_HOST="
-                    + System.getenv().getOrDefault("DOCKER_HOST", "unset, using unix:///var/run/docker.sock")
-                    + "): " + e + ". Start it with scripts/ensure-docker.sh.", e);
+            throw new IllegalStateException(
+                    "Docker engine unreachable (DOCKER_HOST="
+                            + System.getenv().getOrDefault("DOCKER_HOST", "unset, using unix:///var/run/docker.sock")
+                            + "): " + e + ". Start it with scripts/ensure-docker.sh.",
+                    e);
         }
     }
 }

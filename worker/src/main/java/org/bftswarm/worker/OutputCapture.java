@@ -69,6 +69,5 @@ public final class OutputCapture {
     }
 
     /** What a sealed capture holds: the kept prefix, the digest of everything, the full length. */
-    public record Captured(byte[] prefix, Digest digest, long totalBytes, boolean truncated) {
-    }
+    public record Captured(byte[] prefix, Digest digest, long totalBytes, boolean truncated) {}
 }

@@ -15,16 +15,15 @@ import java.util.function.Predicate;
  * by the scheduler's normal path (relaunch or reassignment), never by guessing an exit code. Of two live containers for one attempt, only the first is adopted.
  */
 public final class ReconcilePlan {
-    private ReconcilePlan() {
-    }
+    private ReconcilePlan() {}
 
     /**
      * @param observed      containers labelled with our swarm and node
      * @param stillAssigned whether the local replica's state still assigns an attempt to this node
      * @param active        attempts this worker already supervises
      */
-    public static List<ReconcileAction> decide(List<ObservedContainer> observed, Predicate<AttemptKey> stillAssigned,
-                                               Set<AttemptKey> active) {
+    public static List<ReconcileAction> decide(
+            List<ObservedContainer> observed, Predicate<AttemptKey> stillAssigned, Set<AttemptKey> active) {
         List<ObservedContainer> sorted = new ArrayList<>(observed);
         sorted.sort(Comparator.comparing(ObservedContainer::id));
         List<ReconcileAction> actions = new ArrayList<>();

@@ -15,11 +15,15 @@ public record ReconcileReport(List<ReconcileAction> actions) {
 
     /** Attempts now followed by the runner. */
     public List<AttemptKey> adopted() {
-        return of(ReconcileAction.Kind.ADOPT).stream().map(ReconcileAction::attempt).toList();
+        return of(ReconcileAction.Kind.ADOPT).stream()
+                .map(ReconcileAction::attempt)
+                .toList();
     }
 
     /** Ids of containers killed because they are no longer assigned here. */
     public List<String> killed() {
-        return of(ReconcileAction.Kind.KILL).stream().map(ReconcileAction::containerId).toList();
+        return of(ReconcileAction.Kind.KILL).stream()
+                .map(ReconcileAction::containerId)
+                .toList();
     }
 }

@@ -36,8 +36,11 @@ public final class Reconciler {
      * @param stillAssigned whether the local replica's state still assigns the attempt to this node
      * @param observers     the observer to report each adopted attempt to
      */
-    public ReconcileReport reconcile(String swarm, int nodeId, Predicate<AttemptKey> stillAssigned,
-                                     Function<AttemptKey, TaskObserver> observers) {
+    public ReconcileReport reconcile(
+            String swarm,
+            int nodeId,
+            Predicate<AttemptKey> stillAssigned,
+            Function<AttemptKey, TaskObserver> observers) {
         List<ObservedContainer> ours = list(swarm, nodeId);
         List<ReconcileAction> actions = ReconcilePlan.decide(ours, stillAssigned, runner.active());
         List<ReconcileAction> done = new ArrayList<>();
@@ -48,8 +51,8 @@ public final class Reconciler {
                         done.add(a);
                     } else {
                         kill(a.containerId());
-                        done.add(new ReconcileAction(ReconcileAction.Kind.KILL, a.containerId(), a.attempt(),
-                                a.timeoutSeconds()));
+                        done.add(new ReconcileAction(
+                                ReconcileAction.Kind.KILL, a.containerId(), a.attempt(), a.timeoutSeconds()));
                     }
                 }
                 case KILL -> {
@@ -64,8 +67,13 @@ public final class Reconciler {
             }
         }
         ReconcileReport report = new ReconcileReport(done);
-        LOG.info("reconciled {} container(s) of swarm {} node {}: adopted {}, killed {}, removed {}", done.size(),
-                swarm, nodeId, report.adopted().size(), report.killed().size(),
+        LOG.info(
+                "reconciled {} container(s) of swarm {} node {}: adopted {}, killed {}, removed {}",
+                done.size(),
+                swarm,
+                nodeId,
+                report.adopted().size(),
+                report.killed().size(),
                 report.of(ReconcileAction.Kind.REMOVE).size());
         return report;
     }
@@ -89,7 +97,10 @@ public final class Reconciler {
             filter.put(ContainerLabels.NODE, Integer.toString(nodeId));
         }
         List<ObservedContainer> out = new ArrayList<>();
-        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(filter).exec()) {
+        for (Container c : docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(filter)
+                .exec()) {
             out.add(new ObservedContainer(c.getId(), c.getState(), c.getLabels()));
         }
         out.sort(java.util.Comparator.comparing(ObservedContainer::id));

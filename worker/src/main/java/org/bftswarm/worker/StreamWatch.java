@@ -20,7 +20,8 @@ abstract class StreamWatch<T> implements ResultCallback<T> {
     private volatile Closeable stream;
     private volatile Throwable error;
     private volatile boolean closedByUs;
-    private final java.util.concurrent.atomic.AtomicReference<Runnable> onEnd = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> onEnd =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     @Override
     public void onStart(Closeable closeable) {
@@ -71,8 +72,7 @@ abstract class StreamWatch<T> implements ResultCallback<T> {
         }
     }
 
-    private static final Runnable DONE = () -> {
-    };
+    private static final Runnable DONE = () -> {};
 
     /** True once the engine answered (stream open) or the request failed, within the bound. */
     boolean awaitOpened(long timeout, TimeUnit unit) throws InterruptedException {

@@ -33,8 +33,16 @@ final class Supervision {
     private ScheduledExecutorService timer;
     private Consumer<TaskOutcome> onDone;
 
-    Supervision(AttemptKey key, String containerId, RunningAttempt handle, FrameWatch frames, ExitWatch exit,
-                OutputCapture capture, TaskLogWriter log, long timeoutSeconds, AttemptExecution docker) {
+    Supervision(
+            AttemptKey key,
+            String containerId,
+            RunningAttempt handle,
+            FrameWatch frames,
+            ExitWatch exit,
+            OutputCapture capture,
+            TaskLogWriter log,
+            long timeoutSeconds,
+            AttemptExecution docker) {
         this.key = key;
         this.containerId = containerId;
         this.handle = handle;
@@ -129,10 +137,17 @@ final class Supervision {
         TaskOutcome outcome;
         if (code == null) {
             docker.killQuietly(containerId);
-            outcome = new TaskOutcome(key, TaskOutcome.NO_EXIT_CODE, out.prefix(), out.digest(), out.totalBytes(),
-                    out.truncated(), FailureReason.LOST, "Docker reported no exit status for container "
-                    + AttemptExecution.shortId(containerId) + ": "
-                    + (exit.error() == null ? "no answer" : AttemptExecution.describe(exit.error())));
+            outcome = new TaskOutcome(
+                    key,
+                    TaskOutcome.NO_EXIT_CODE,
+                    out.prefix(),
+                    out.digest(),
+                    out.totalBytes(),
+                    out.truncated(),
+                    FailureReason.LOST,
+                    "Docker reported no exit status for container "
+                            + AttemptExecution.shortId(containerId) + ": "
+                            + (exit.error() == null ? "no answer" : AttemptExecution.describe(exit.error())));
         } else {
             FailureReason killed = handle.killReason();
             FailureReason reason = killed == null ? FailureReason.NONE : killed;
@@ -141,8 +156,8 @@ final class Supervision {
                 case KILLED -> "killed on request";
                 default -> "";
             };
-            outcome = new TaskOutcome(key, code, out.prefix(), out.digest(), out.totalBytes(), out.truncated(),
-                    reason, detail);
+            outcome = new TaskOutcome(
+                    key, code, out.prefix(), out.digest(), out.totalBytes(), out.truncated(), reason, detail);
         }
         Consumer<TaskOutcome> done;
         synchronized (this) {

@@ -16,9 +16,18 @@ import java.util.TreeMap;
  * @param timeoutSeconds wall-clock limit from container start; 0 means none
  * @param network        Docker network mode; {@value #DEFAULT_NETWORK} unless the spec asks otherwise
  */
-public record TaskLaunch(String swarm, int nodeId, String taskId, int attempt, String image,
-                         List<String> command, Map<String, String> env, double cpus, long memoryMb,
-                         long timeoutSeconds, String network) {
+public record TaskLaunch(
+        String swarm,
+        int nodeId,
+        String taskId,
+        int attempt,
+        String image,
+        List<String> command,
+        Map<String, String> env,
+        double cpus,
+        long memoryMb,
+        long timeoutSeconds,
+        String network) {
 
     /** Tasks get no network unless their spec asks for one. */
     public static final String DEFAULT_NETWORK = "none";
@@ -39,8 +48,8 @@ public record TaskLaunch(String swarm, int nodeId, String taskId, int attempt, S
             throw new IllegalArgumentException("cpus must be a finite number >= 0, got " + cpus);
         }
         if (memoryMb != 0 && (memoryMb < MIN_MEMORY_MB || memoryMb > Long.MAX_VALUE / (1 << 20))) {
-            throw new IllegalArgumentException("memoryMb must be 0 (unlimited) or >= " + MIN_MEMORY_MB
-                    + ", got " + memoryMb);
+            throw new IllegalArgumentException(
+                    "memoryMb must be 0 (unlimited) or >= " + MIN_MEMORY_MB + ", got " + memoryMb);
         }
         if (timeoutSeconds < 0) {
             throw new IllegalArgumentException("timeoutSeconds must be >= 0, got " + timeoutSeconds);
@@ -50,8 +59,7 @@ public record TaskLaunch(String swarm, int nodeId, String taskId, int attempt, S
         TreeMap<String, String> sortedEnv = new TreeMap<>();
         env.forEach((k, v) -> {
             if (k == null || k.isEmpty() || k.indexOf('=') >= 0 || k.indexOf('\0') >= 0) {
-                throw new IllegalArgumentException("env names must be non-empty without '=' or NUL, got '"
-                        + k + "'");
+                throw new IllegalArgumentException("env names must be non-empty without '=' or NUL, got '" + k + "'");
             }
             if (v == null || v.indexOf('\0') >= 0) {
                 throw new IllegalArgumentException("env value of " + k + " must be non-null without NUL");
@@ -64,11 +72,18 @@ public record TaskLaunch(String swarm, int nodeId, String taskId, int attempt, S
     }
 
     /** A launch with the default network ({@value #DEFAULT_NETWORK}). */
-    public TaskLaunch(String swarm, int nodeId, String taskId, int attempt, String image,
-                      List<String> command, Map<String, String> env, double cpus, long memoryMb,
-                      long timeoutSeconds) {
-        this(swarm, nodeId, taskId, attempt, image, command, env, cpus, memoryMb, timeoutSeconds,
-                DEFAULT_NETWORK);
+    public TaskLaunch(
+            String swarm,
+            int nodeId,
+            String taskId,
+            int attempt,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            double cpus,
+            long memoryMb,
+            long timeoutSeconds) {
+        this(swarm, nodeId, taskId, attempt, image, command, env, cpus, memoryMb, timeoutSeconds, DEFAULT_NETWORK);
     }
 
     /** The (task, attempt) this launch runs. */
@@ -78,8 +93,8 @@ public record TaskLaunch(String swarm, int nodeId, String taskId, int attempt, S
 
     /** The same launch with another network mode. */
     public TaskLaunch withNetwork(String networkMode) {
-        return new TaskLaunch(swarm, nodeId, taskId, attempt, image, command, env, cpus, memoryMb,
-                timeoutSeconds, networkMode);
+        return new TaskLaunch(
+                swarm, nodeId, taskId, attempt, image, command, env, cpus, memoryMb, timeoutSeconds, networkMode);
     }
 
     private static void requireText(String value, String name) {

@@ -27,6 +27,7 @@ public final class TaskLogStore {
     public static final long DEFAULT_MAX_BYTES_PER_FILE = 8L << 20;
     /** Default number of attempt logs kept. */
     public static final int DEFAULT_MAX_FILES = 1000;
+
     private static final String SUFFIX = ".log";
     private static final int READABLE_PREFIX = 48;
 
@@ -37,8 +38,8 @@ public final class TaskLogStore {
     /** A store under {@code dir} (created if missing). */
     public TaskLogStore(Path dir, long maxBytesPerFile, int maxFiles) {
         if (maxBytesPerFile <= 0 || maxFiles <= 0) {
-            throw new IllegalArgumentException("log caps must be positive, got " + maxBytesPerFile + " bytes, "
-                    + maxFiles + " files");
+            throw new IllegalArgumentException(
+                    "log caps must be positive, got " + maxBytesPerFile + " bytes, " + maxFiles + " files");
         }
         this.dir = dir;
         this.maxBytesPerFile = maxBytesPerFile;
@@ -118,12 +119,13 @@ public final class TaskLogStore {
         StringBuilder readable = new StringBuilder();
         for (int i = 0; i < taskId.length() && readable.length() < READABLE_PREFIX; i++) {
             char c = taskId.charAt(i);
-            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_';
+            boolean safe =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             readable.append(safe ? c : '_');
         }
-        String hash = HexFormat.of().formatHex(
-                Digest.sha256(taskId.getBytes(StandardCharsets.UTF_8)).bytes(), 0, 8);
+        String hash = HexFormat.of()
+                .formatHex(
+                        Digest.sha256(taskId.getBytes(StandardCharsets.UTF_8)).bytes(), 0, 8);
         return readable + "." + hash + ".";
     }
 

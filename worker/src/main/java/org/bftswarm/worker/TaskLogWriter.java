@@ -25,8 +25,8 @@ public final class TaskLogWriter implements Closeable {
     TaskLogWriter(Path file, long cap) throws IOException {
         this.file = file;
         this.cap = cap;
-        this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        this.out = Files.newOutputStream(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /** Appends as much of {@code bytes} as the cap allows. */

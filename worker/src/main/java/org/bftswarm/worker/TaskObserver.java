@@ -20,12 +20,10 @@ public interface TaskObserver {
     static TaskObserver ignoring() {
         return new TaskObserver() {
             @Override
-            public void onStarted(String containerId) {
-            }
+            public void onStarted(String containerId) {}
 
             @Override
-            public void onFinished(TaskOutcome outcome) {
-            }
+            public void onFinished(TaskOutcome outcome) {}
         };
     }
 }

@@ -17,13 +17,21 @@ import org.bftswarm.crypto.Invariants;
  * @param outputBytes length of the whole output, of which {@code output} is a prefix
  * @param detail      human-readable reason when {@code reason != NONE}, else empty
  */
-public record TaskOutcome(AttemptKey attempt, int exitCode, byte[] output, Digest outputDigest,
-                          long outputBytes, boolean truncated, FailureReason reason, String detail) {
+public record TaskOutcome(
+        AttemptKey attempt,
+        int exitCode,
+        byte[] output,
+        Digest outputDigest,
+        long outputBytes,
+        boolean truncated,
+        FailureReason reason,
+        String detail) {
 
     /** Bound on the output carried in a result (64 KiB), as in the TaskFinished. */
     public static final int MAX_OUTPUT_BYTES = 64 * 1024;
     /** Exit code reported when no container exit was observed. */
     public static final int NO_EXIT_CODE = -1;
+
     private static final Digest EMPTY_DIGEST = Digest.sha256(new byte[0]);
 
     public TaskOutcome {
@@ -33,12 +41,19 @@ public record TaskOutcome(AttemptKey attempt, int exitCode, byte[] output, Diges
         Objects.requireNonNull(reason, "reason");
         detail = detail == null ? "" : detail;
         output = output.clone();
-        Invariants.check(output.length <= MAX_OUTPUT_BYTES, "output %d bytes exceeds bound %d",
-                output.length, MAX_OUTPUT_BYTES);
-        Invariants.check(outputBytes >= output.length, "total output %d shorter than kept prefix %d",
-                outputBytes, output.length);
-        Invariants.check(truncated == (outputBytes > output.length),
-                "truncated flag %s disagrees with %d of %d bytes kept", truncated, output.length, outputBytes);
+        Invariants.check(
+                output.length <= MAX_OUTPUT_BYTES, "output %d bytes exceeds bound %d", output.length, MAX_OUTPUT_BYTES);
+        Invariants.check(
+                outputBytes >= output.length,
+                "total output %d shorter than kept prefix %d",
+                outputBytes,
+                output.length);
+        Invariants.check(
+                truncated == (outputBytes > output.length),
+                "truncated flag %s disagrees with %d of %d bytes kept",
+                truncated,
+                output.length,
+                outputBytes);
     }
 
     /** An outcome for an attempt that produced no container exit (never started, or lost). */
@@ -64,15 +79,21 @@ public record TaskOutcome(AttemptKey attempt, int exitCode, byte[] output, Diges
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TaskOutcome t && exitCode == t.exitCode && outputBytes == t.outputBytes
-                && truncated == t.truncated && attempt.equals(t.attempt) && Arrays.equals(output, t.output)
-                && outputDigest.equals(t.outputDigest) && reason == t.reason && detail.equals(t.detail);
+        return o instanceof TaskOutcome t
+                && exitCode == t.exitCode
+                && outputBytes == t.outputBytes
+                && truncated == t.truncated
+                && attempt.equals(t.attempt)
+                && Arrays.equals(output, t.output)
+                && outputDigest.equals(t.outputDigest)
+                && reason == t.reason
+                && detail.equals(t.detail);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(attempt, exitCode, Arrays.hashCode(output), outputDigest, outputBytes, truncated,
-                reason, detail);
+        return Objects.hash(
+                attempt, exitCode, Arrays.hashCode(output), outputDigest, outputBytes, truncated, reason, detail);
     }
 
     @Override

@@ -47,7 +47,9 @@ class ContainerRunnerDockerTest extends DockerRunnerFixture {
 
     @Test
     void observerIsNeverCalledOnAnInterruptedThread() throws Exception {
-        List<TaskLaunch> launches = List.of(sh(swarm, "i-ok", "echo x"), sh(swarm, "i-fail", "exit 2"),
+        List<TaskLaunch> launches = List.of(
+                sh(swarm, "i-ok", "echo x"),
+                sh(swarm, "i-fail", "exit 2"),
                 new TaskLaunch(swarm, 0, "i-timeout", 1, IMAGE, List.of("sleep", "60"), Map.of(), 0, 0, 1),
                 sh(swarm, "i-silent", "true"));
         List<RecordingObserver> observers = new java.util.ArrayList<>();
@@ -68,8 +70,11 @@ class ContainerRunnerDockerTest extends DockerRunnerFixture {
         assertThat(out.reason()).isEqualTo(FailureReason.START_FAILED);
         assertThat(out.detail()).contains("/no/such/program");
         assertThat(out.exitCode()).isEqualTo(TaskOutcome.NO_EXIT_CODE);
-        assertThat(eventually(Duration.ofSeconds(10), () -> new Reconciler(docker, runner).list(swarm, null).isEmpty()))
-                .as("no container of a failed start is left behind").isTrue();
+        assertThat(eventually(
+                        Duration.ofSeconds(10),
+                        () -> new Reconciler(docker, runner).list(swarm, null).isEmpty()))
+                .as("no container of a failed start is left behind")
+                .isTrue();
     }
 
     @Test
@@ -98,10 +103,12 @@ class ContainerRunnerDockerTest extends DockerRunnerFixture {
         assertThat(out.exitCode()).isZero();
         assertThat(out.truncated()).isTrue();
         assertThat(out.outputBytes()).isEqualTo(total);
-        assertThat(out.output()).hasSize(TaskOutcome.MAX_OUTPUT_BYTES)
+        assertThat(out.output())
+                .hasSize(TaskOutcome.MAX_OUTPUT_BYTES)
                 .isEqualTo(java.util.Arrays.copyOf(expected, TaskOutcome.MAX_OUTPUT_BYTES));
         assertThat(out.outputDigest()).isEqualTo(Digest.sha256(expected));
-        assertThat(logs.read(out.attempt())).hasValueSatisfying(b -> assertThat(b).isEqualTo(expected));
+        assertThat(logs.read(out.attempt()))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo(expected));
     }
 
     @Test
@@ -163,7 +170,8 @@ class ContainerRunnerDockerTest extends DockerRunnerFixture {
     @Test
     void runningContainerCarriesLabelsLimitsAndNoNetwork() throws Exception {
         RecordingObserver obs = new RecordingObserver();
-        TaskLaunch launch = new TaskLaunch(swarm, 2, "labelled", 7, IMAGE, List.of("sleep", "60"), Map.of(), 0.5, 64, 30);
+        TaskLaunch launch =
+                new TaskLaunch(swarm, 2, "labelled", 7, IMAGE, List.of("sleep", "60"), Map.of(), 0.5, 64, 30);
         runner.launch(launch, obs);
         String id = obs.awaitStarted();
         InspectContainerResponse info = docker.inspectContainerCmd(id).exec();
@@ -188,14 +196,24 @@ class ContainerRunnerDockerTest extends DockerRunnerFixture {
         String id = obs.awaitStarted();
         assertThat(obs.awaitFinished().exitCode()).isZero();
         assertThat(eventually(Duration.ofSeconds(10), () -> !containerExists(docker, id)))
-                .as("AutoRemove deletes container %s after exit", id).isTrue();
+                .as("AutoRemove deletes container %s after exit", id)
+                .isTrue();
         assertThat(runner.active()).isEmpty();
     }
 
     @Test
     void environmentIsPassedToTheContainer() throws Exception {
-        TaskLaunch launch = new TaskLaunch(swarm, 0, "env", 1, IMAGE, List.of("sh", "-c", "echo \"$GREETING-$N\""),
-                Map.of("GREETING", "hi there", "N", "42"), 0, 0, 30);
+        TaskLaunch launch = new TaskLaunch(
+                swarm,
+                0,
+                "env",
+                1,
+                IMAGE,
+                List.of("sh", "-c", "echo \"$GREETING-$N\""),
+                Map.of("GREETING", "hi there", "N", "42"),
+                0,
+                0,
+                30);
         assertThat(run(launch).outputText()).isEqualTo("hi there-42\n");
     }
 
@@ -209,8 +227,10 @@ class ContainerRunnerDockerTest extends DockerRunnerFixture {
     @Test
     void fullLogIsKeptOnDiskAndReadableByTask() throws Exception {
         TaskOutcome out = run(sh(swarm, "logged", "echo line1; echo line2 >&2"));
-        assertThat(logs.readLatest("logged")).hasValueSatisfying(b ->
-                assertThat(new String(b, StandardCharsets.UTF_8)).contains("line1\n").contains("line2\n"));
+        assertThat(logs.readLatest("logged"))
+                .hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8))
+                        .contains("line1\n")
+                        .contains("line2\n"));
         assertThat(logs.latestAttempt("logged")).contains(out.attempt().attempt());
     }
 

@@ -18,6 +18,7 @@ abstract class DockerRunnerFixture {
 
     @TempDir
     Path dataDir;
+
     String swarm;
     TaskLogStore logs;
     ContainerRunner runner;

@@ -18,8 +18,7 @@ import java.util.function.BooleanSupplier;
 final class DockerTestSupport {
     static final String IMAGE = "bftswarm/busybox:latest";
 
-    private DockerTestSupport() {
-    }
+    private DockerTestSupport() {}
 
     /** A client to a reachable engine that has {@value #IMAGE}; fails the test with a clear message otherwise. */
     static DockerClient requireDocker() {

@@ -32,37 +32,48 @@ class ReconcilePlanTest {
                 container("c", "exited", "t", "1"),
                 container("b", "running", "gone", "1"),
                 container("a", "running", "t", "2"));
-        List<ReconcileAction> actions = ReconcilePlan.decide(observed,
+        List<ReconcileAction> actions = ReconcilePlan.decide(
+                observed,
                 key -> key.taskId().equals("t") || key.taskId().equals("active"),
                 Set.of(new AttemptKey("active", 1)));
         assertThat(actions).extracting(ReconcileAction::containerId).containsExactly("a", "b", "c", "d");
-        assertThat(actions).extracting(ReconcileAction::kind).containsExactly(
-                ReconcileAction.Kind.ADOPT, ReconcileAction.Kind.KILL, ReconcileAction.Kind.REMOVE,
-                ReconcileAction.Kind.IGNORE);
+        assertThat(actions)
+                .extracting(ReconcileAction::kind)
+                .containsExactly(
+                        ReconcileAction.Kind.ADOPT,
+                        ReconcileAction.Kind.KILL,
+                        ReconcileAction.Kind.REMOVE,
+                        ReconcileAction.Kind.IGNORE);
         assertThat(actions.get(0).attempt()).isEqualTo(new AttemptKey("t", 2));
         assertThat(actions.get(0).timeoutSeconds()).isEqualTo(30);
     }
 
     @Test
     void unparseableLabelsOnALiveContainerAreKilled() {
-        List<ReconcileAction> actions = ReconcilePlan.decide(List.of(
-                container("x", "running", "t", "-1"),
-                container("y", "running", null, "1"),
-                container("z", "running", "t", "99999999999999999999")), key -> true, Set.of());
+        List<ReconcileAction> actions = ReconcilePlan.decide(
+                List.of(
+                        container("x", "running", "t", "-1"),
+                        container("y", "running", null, "1"),
+                        container("z", "running", "t", "99999999999999999999")),
+                key -> true,
+                Set.of());
         assertThat(actions).extracting(ReconcileAction::kind).containsOnly(ReconcileAction.Kind.KILL);
     }
 
     @Test
     void onlyOneOfTwoLiveContainersForTheSameAttemptIsAdopted() {
-        List<ReconcileAction> actions = ReconcilePlan.decide(List.of(
-                container("2", "running", "t", "1"), container("1", "running", "t", "1")), key -> true, Set.of());
-        assertThat(actions).extracting(ReconcileAction::kind)
+        List<ReconcileAction> actions = ReconcilePlan.decide(
+                List.of(container("2", "running", "t", "1"), container("1", "running", "t", "1")),
+                key -> true,
+                Set.of());
+        assertThat(actions)
+                .extracting(ReconcileAction::kind)
                 .containsExactly(ReconcileAction.Kind.ADOPT, ReconcileAction.Kind.KILL);
     }
 
     @Property(tries = 200)
-    void decisionIsIndependentOfListingOrderAndNeverThrows(@ForAll List<@net.jqwik.api.constraints.AlphaChars String> tasks,
-                                                           @ForAll List<String> attempts) {
+    void decisionIsIndependentOfListingOrderAndNeverThrows(
+            @ForAll List<@net.jqwik.api.constraints.AlphaChars String> tasks, @ForAll List<String> attempts) {
         List<ObservedContainer> observed = new java.util.ArrayList<>();
         for (int i = 0; i < Math.min(tasks.size(), attempts.size()); i++) {
             observed.add(container("c" + i, i % 3 == 0 ? "exited" : "running", tasks.get(i), attempts.get(i)));

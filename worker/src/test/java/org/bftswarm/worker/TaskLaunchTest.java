@@ -40,10 +40,14 @@ class TaskLaunchTest {
 
     @Test
     void planCarriesLabelsLimitsEnvAndAnAttemptUniqueName() {
-        TaskLaunch l = new TaskLaunch("sw", 2, "job/1", 3, "img", List.of("sh", "-c", "x"), Map.of("K", "v"), 1.5, 128, 9);
+        TaskLaunch l =
+                new TaskLaunch("sw", 2, "job/1", 3, "img", List.of("sh", "-c", "x"), Map.of("K", "v"), 1.5, 128, 9);
         ContainerPlan plan = ContainerPlan.of(l);
-        assertThat(plan.labels()).containsEntry(ContainerLabels.SWARM, "sw").containsEntry(ContainerLabels.NODE, "2")
-                .containsEntry(ContainerLabels.TASK, "job/1").containsEntry(ContainerLabels.ATTEMPT, "3")
+        assertThat(plan.labels())
+                .containsEntry(ContainerLabels.SWARM, "sw")
+                .containsEntry(ContainerLabels.NODE, "2")
+                .containsEntry(ContainerLabels.TASK, "job/1")
+                .containsEntry(ContainerLabels.ATTEMPT, "3")
                 .containsEntry(ContainerLabels.TIMEOUT, "9");
         assertThat(plan.nanoCpus()).isEqualTo(1_500_000_000L);
         assertThat(plan.memoryBytes()).isEqualTo(128L << 20);
@@ -64,6 +68,7 @@ class TaskLaunchTest {
         assertThat(ContainerLabels.attemptOf(Map.of(ContainerLabels.TASK, "t", ContainerLabels.ATTEMPT, "1e3")))
                 .isEmpty();
         assertThat(ContainerLabels.attemptOf(null)).isEmpty();
-        assertThat(ContainerLabels.timeoutOf(Map.of(ContainerLabels.TIMEOUT, "-5"))).isZero();
+        assertThat(ContainerLabels.timeoutOf(Map.of(ContainerLabels.TIMEOUT, "-5")))
+                .isZero();
     }
 }

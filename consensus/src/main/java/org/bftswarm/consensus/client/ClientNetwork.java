@@ -57,7 +57,8 @@ public final class ClientNetwork implements AutoCloseable {
         for (int r = 0; r < cluster.n(); r++) {
             int replica = r;
             links.add(new PeerLink("replica-" + r, cluster.address(r), config, loops, inbound)
-                    .onConnect(c -> startHandshake(replica, c)).start());
+                    .onConnect(c -> startHandshake(replica, c))
+                    .start());
         }
         loops.scheduleAtFixedRate(this::tickProxies, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -136,7 +137,10 @@ public final class ClientNetwork implements AutoCloseable {
         Integer replica = replicaOf.get(from);
         byte[][] mine = handshakes.remove(from);
         byte[] payload = env.payload();
-        if (replica == null || mine == null || env.sender() != replica || payload.length != 64
+        if (replica == null
+                || mine == null
+                || env.sender() != replica
+                || payload.length != 64
                 || !Arrays.equals(Arrays.copyOf(payload, 32), mine[1])) {
             drops.drop(DropReason.UNEXPECTED_SENDER, "unsolicited reply-channel ACCEPT from " + env.sender());
             return;

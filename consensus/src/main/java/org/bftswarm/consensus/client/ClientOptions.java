@@ -9,9 +9,13 @@ import org.bftswarm.crypto.Invariants;
  */
 public record ClientOptions(long retransmitMinMillis, long retransmitMaxMillis, long invokeTimeoutMillis) {
     public ClientOptions {
-        Invariants.check(retransmitMinMillis >= 1 && retransmitMaxMillis >= retransmitMinMillis,
-                "bad retransmit backoff %s..%s", retransmitMinMillis, retransmitMaxMillis);
-        Invariants.check(invokeTimeoutMillis >= retransmitMinMillis, "invoke timeout %s too small", invokeTimeoutMillis);
+        Invariants.check(
+                retransmitMinMillis >= 1 && retransmitMaxMillis >= retransmitMinMillis,
+                "bad retransmit backoff %s..%s",
+                retransmitMinMillis,
+                retransmitMaxMillis);
+        Invariants.check(
+                invokeTimeoutMillis >= retransmitMinMillis, "invoke timeout %s too small", invokeTimeoutMillis);
     }
 
     public static ClientOptions defaults() {

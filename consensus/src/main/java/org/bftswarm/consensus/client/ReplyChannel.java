@@ -24,6 +24,7 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
 public final class ReplyChannel {
     /** Envelope type of the replica's signed ACCEPT (outside the core's message type range). */
     public static final int ACCEPT_TYPE = 100;
+
     static final byte[] HELLO_MAGIC = {'B', 'F', 'R', 'H'};
     static final byte[] SEALED_MAGIC = {'B', 'F', 'R', 'M'};
     static final int KEY_BYTES = 32;
@@ -31,6 +32,7 @@ public final class ReplyChannel {
     private static final int TAG_BYTES = 32;
     /** Frames may be opened out of order by a worker pool; each counter is accepted once within this window. */
     private static final int REPLAY_WINDOW = 4_096;
+
     private static final int HEADER = 4 + 8 + 4;
     private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
         try {
@@ -79,7 +81,10 @@ public final class ReplyChannel {
     }
 
     public static byte[] hello(byte[] clientPublic) {
-        return ByteBuffer.allocate(4 + KEY_BYTES).put(HELLO_MAGIC).put(clientPublic).array();
+        return ByteBuffer.allocate(4 + KEY_BYTES)
+                .put(HELLO_MAGIC)
+                .put(clientPublic)
+                .array();
     }
 
     /** The client key of a HELLO frame, or null if the frame is not one. */

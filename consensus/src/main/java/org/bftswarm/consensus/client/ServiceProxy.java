@@ -47,8 +47,14 @@ public final class ServiceProxy implements AutoCloseable {
         this.network = network;
         this.clientId = clientId;
         // request numbers must grow across client restarts: start from the wall clock in microseconds
-        this.core = new ClientCore(network.cluster().swarm(), clientId, key, new Quorums(network.cluster().n()),
-                System.currentTimeMillis() * 1000L, options.retransmitMinMillis(), options.retransmitMaxMillis(),
+        this.core = new ClientCore(
+                network.cluster().swarm(),
+                clientId,
+                key,
+                new Quorums(network.cluster().n()),
+                System.currentTimeMillis() * 1000L,
+                options.retransmitMinMillis(),
+                options.retransmitMaxMillis(),
                 options.invokeTimeoutMillis());
         network.register(this);
     }

@@ -84,6 +84,7 @@ public final class Batch {
 
     @Override
     public String toString() {
-        return "Batch[ts=" + timestamp + ", requests=" + requests.size() + ", digest=" + digest.hex().substring(0, 8) + "]";
+        return "Batch[ts=" + timestamp + ", requests=" + requests.size() + ", digest="
+                + digest.hex().substring(0, 8) + "]";
     }
 }

@@ -17,6 +17,7 @@ public final class Codec {
     static final int MAX_BYTES = 16 * 1024 * 1024;
     /** A Merkle path over at most 2^31 snapshot chunks has at most 32 siblings. */
     static final int MAX_MERKLE_PATH = 32;
+
     static final int MAX_DEPTH = 4;
 
     private Codec() {}
@@ -71,15 +72,25 @@ public final class Codec {
             case MessageType.COMMIT -> new Commit(r.u63(), r.u63(), r.digest());
             case MessageType.CHECKPOINT -> new Checkpoint(r.u63(), r.digest());
             case MessageType.VIEW_CHANGE -> readViewChange(r, depth);
-            case MessageType.NEW_VIEW -> new NewView(r.u63(), readList(r, MessageType.VIEW_CHANGE, depth),
-                    readList(r, MessageType.PRE_PREPARE, depth));
+            case MessageType.NEW_VIEW ->
+                new NewView(
+                        r.u63(),
+                        readList(r, MessageType.VIEW_CHANGE, depth),
+                        readList(r, MessageType.PRE_PREPARE, depth));
             case MessageType.REPLY -> new Reply(r.u63(), r.i32(), r.u63(), r.bytes(MAX_BYTES));
             case MessageType.FETCH -> new Fetch(r.u63());
-            case MessageType.COMMIT_PROOF -> new CommitProof(readSigned(r, MessageType.PRE_PREPARE, depth + 1),
-                    readList(r, MessageType.COMMIT, depth));
+            case MessageType.COMMIT_PROOF ->
+                new CommitProof(
+                        readSigned(r, MessageType.PRE_PREPARE, depth + 1), readList(r, MessageType.COMMIT, depth));
             case MessageType.STATE_REQUEST -> new StateRequest(r.u63(), nonNegative(r.i32()));
-            case MessageType.STATE_CHUNK -> new StateChunk(r.u63(), nonNegative(r.i32()), nonNegative(r.i32()),
-                    nonNegative(r.i32()), r.bytes(MAX_BYTES), readDigests(r, MAX_MERKLE_PATH));
+            case MessageType.STATE_CHUNK ->
+                new StateChunk(
+                        r.u63(),
+                        nonNegative(r.i32()),
+                        nonNegative(r.i32()),
+                        nonNegative(r.i32()),
+                        r.bytes(MAX_BYTES),
+                        readDigests(r, MAX_MERKLE_PATH));
             default -> throw new MalformedMessageException("unknown message type " + type);
         };
         r.expectEnd();
@@ -129,8 +140,8 @@ public final class Codec {
     static Signed readSigned(ByteReader r, int expectedType, int depth) throws MalformedMessageException {
         int type = r.i32();
         if (expectedType >= 0 && type != expectedType) {
-            throw new MalformedMessageException("expected " + MessageType.name(expectedType) + " got "
-                    + MessageType.name(type));
+            throw new MalformedMessageException(
+                    "expected " + MessageType.name(expectedType) + " got " + MessageType.name(type));
         }
         int sender = r.i32();
         if (sender < 0) {
@@ -185,7 +196,11 @@ public final class Codec {
         } else if (m instanceof StateRequest s) {
             w.i64(s.seq()).i32(s.chunk());
         } else if (m instanceof StateChunk s) {
-            w.i64(s.seq()).i32(s.chunk()).i32(s.totalChunks()).i32(s.totalLength()).bytes(s.data());
+            w.i64(s.seq())
+                    .i32(s.chunk())
+                    .i32(s.totalChunks())
+                    .i32(s.totalLength())
+                    .bytes(s.data());
             w.i32(s.proof().size());
             for (Digest d : s.proof()) {
                 w.digest(d);

@@ -158,8 +158,11 @@ public final class InboundVerifier {
             if (p == null && s.type() != MessageType.REQUEST) {
                 p = MessageType.name(s.type()) + " inside a batch";
             }
-            if (p == null && checkDesignated && (self < 0 || RequestVerifiers.designated(self, primary, s.sender(),
-                    ((Request) s.body()).requestNumber(), n, f))) {
+            if (p == null
+                    && checkDesignated
+                    && (self < 0
+                            || RequestVerifiers.designated(
+                                    self, primary, s.sender(), ((Request) s.body()).requestNumber(), n, f))) {
                 p = signatureProblem(s);
             }
             if (p != null) {

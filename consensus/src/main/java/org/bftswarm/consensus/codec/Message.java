@@ -14,62 +14,94 @@ public sealed interface Message {
 
     /** A client operation; signed by the client (envelope sender == clientId). */
     record Request(int clientId, long requestNumber, byte[] operation) implements Message {
-        public int type() { return MessageType.REQUEST; }
+        public int type() {
+            return MessageType.REQUEST;
+        }
     }
 
     /** Primary's proposal of {@code batch} at (view, seq). An empty batch is a null request. */
     record PrePrepare(long view, long seq, Batch batch) implements Message {
-        public int type() { return MessageType.PRE_PREPARE; }
-        public Digest digest() { return batch.digest(); }
+        public int type() {
+            return MessageType.PRE_PREPARE;
+        }
+
+        public Digest digest() {
+            return batch.digest();
+        }
     }
 
     record Prepare(long view, long seq, Digest digest) implements Message {
-        public int type() { return MessageType.PREPARE; }
+        public int type() {
+            return MessageType.PREPARE;
+        }
     }
 
     record Commit(long view, long seq, Digest digest) implements Message {
-        public int type() { return MessageType.COMMIT; }
+        public int type() {
+            return MessageType.COMMIT;
+        }
     }
 
     /** State digest after executing seq (a multiple of K). */
     record Checkpoint(long seq, Digest stateDigest) implements Message {
-        public int type() { return MessageType.CHECKPOINT; }
+        public int type() {
+            return MessageType.CHECKPOINT;
+        }
     }
 
     /** A prepared certificate: a signed pre-prepare plus 2f signed matching prepares (PBFT-PK). */
     record PreparedCert(Signed prePrepare, List<Signed> prepares) {
-        public PrePrepare body() { return (PrePrepare) prePrepare.body(); }
+        public PrePrepare body() {
+            return (PrePrepare) prePrepare.body();
+        }
     }
 
     /** VIEW-CHANGE to newView: stable checkpoint with its 2f+1 proof, and prepared certificates above it. */
-    record ViewChange(long newView, long stableSeq, Digest stableDigest, List<Signed> checkpointProof,
-                      List<PreparedCert> prepared) implements Message {
-        public int type() { return MessageType.VIEW_CHANGE; }
+    record ViewChange(
+            long newView,
+            long stableSeq,
+            Digest stableDigest,
+            List<Signed> checkpointProof,
+            List<PreparedCert> prepared)
+            implements Message {
+        public int type() {
+            return MessageType.VIEW_CHANGE;
+        }
     }
 
     /** NEW-VIEW: 2f+1 signed view changes and the re-proposed pre-prepares (the O set). */
     record NewView(long view, List<Signed> viewChanges, List<Signed> prePrepares) implements Message {
-        public int type() { return MessageType.NEW_VIEW; }
+        public int type() {
+            return MessageType.NEW_VIEW;
+        }
     }
 
     /** A replica's reply to a client; authenticated by the runtime (see CORE-API.md). */
     record Reply(long view, int clientId, long requestNumber, byte[] result) implements Message {
-        public int type() { return MessageType.REPLY; }
+        public int type() {
+            return MessageType.REPLY;
+        }
     }
 
     /** A lagging replica asks for the committed certificate of seq. */
     record Fetch(long seq) implements Message {
-        public int type() { return MessageType.FETCH; }
+        public int type() {
+            return MessageType.FETCH;
+        }
     }
 
     /** Committed certificate: signed pre-prepare + 2f+1 signed matching commits; transferable. */
     record CommitProof(Signed prePrepare, List<Signed> commits) implements Message {
-        public int type() { return MessageType.COMMIT_PROOF; }
+        public int type() {
+            return MessageType.COMMIT_PROOF;
+        }
     }
 
     /** Asks for one chunk of the snapshot of stable checkpoint seq. */
     record StateRequest(long seq, int chunk) implements Message {
-        public int type() { return MessageType.STATE_REQUEST; }
+        public int type() {
+            return MessageType.STATE_REQUEST;
+        }
     }
 
     /**
@@ -82,6 +114,8 @@ public sealed interface Message {
             proof = List.copyOf(proof);
         }
 
-        public int type() { return MessageType.STATE_CHUNK; }
+        public int type() {
+            return MessageType.STATE_CHUNK;
+        }
     }
 }

@@ -95,7 +95,10 @@ public final class Signed {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Signed s && s.type == type && s.sender == sender && Arrays.equals(s.payload, payload)
+        return o instanceof Signed s
+                && s.type == type
+                && s.sender == sender
+                && Arrays.equals(s.payload, payload)
                 && Arrays.equals(s.signature, signature);
     }
 

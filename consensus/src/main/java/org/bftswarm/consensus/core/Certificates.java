@@ -29,7 +29,9 @@ public final class Certificates {
         }
         Set<Integer> signers = new HashSet<>();
         for (Signed s : proof) {
-            if (!(s.body() instanceof Checkpoint c) || c.seq() != seq || !c.stateDigest().equals(digest)) {
+            if (!(s.body() instanceof Checkpoint c)
+                    || c.seq() != seq
+                    || !c.stateDigest().equals(digest)) {
                 return "checkpoint proof entry does not match (" + seq + ")";
             }
             if (s.sender() >= q.n() || !signers.add(s.sender())) {
@@ -47,7 +49,9 @@ public final class Certificates {
         }
         Set<Integer> signers = new HashSet<>();
         for (Signed s : cert.prepares()) {
-            if (!(s.body() instanceof Prepare p) || p.view() != pp.view() || p.seq() != pp.seq()
+            if (!(s.body() instanceof Prepare p)
+                    || p.view() != pp.view()
+                    || p.seq() != pp.seq()
                     || !p.digest().equals(pp.digest())) {
                 return "prepare does not match its pre-prepare at seq " + pp.seq();
             }
@@ -95,7 +99,9 @@ public final class Certificates {
         }
         Set<Integer> signers = new HashSet<>();
         for (Signed s : proof.commits()) {
-            if (!(s.body() instanceof Commit c) || c.view() != pp.view() || c.seq() != pp.seq()
+            if (!(s.body() instanceof Commit c)
+                    || c.view() != pp.view()
+                    || c.seq() != pp.seq()
                     || !c.digest().equals(pp.digest())) {
                 return "commit does not match pre-prepare at seq " + pp.seq();
             }

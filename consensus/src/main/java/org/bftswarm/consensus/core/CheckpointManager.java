@@ -150,8 +150,15 @@ final class CheckpointManager {
 
     private void startTransfer(long seq, Digest digest, List<Signed> proof) {
         newerTarget = null;
-        transfer = new StateTransfer(seq, digest, List.copyOf(proof), r.id, r.q.n(), r.cfg.stateChunkBytes(),
-                r.cfg.maxSnapshotBytes(), r.now);
+        transfer = new StateTransfer(
+                seq,
+                digest,
+                List.copyOf(proof),
+                r.id,
+                r.q.n(),
+                r.cfg.stateChunkBytes(),
+                r.cfg.maxSnapshotBytes(),
+                r.now);
         sendRequests();
     }
 
@@ -160,8 +167,11 @@ final class CheckpointManager {
     }
 
     private void makeStable(StableCheckpoint cp) {
-        Invariants.check(cp.seq() <= r.lastExecuted && cp.snapshot() != null,
-                "stable checkpoint %d beyond execution %d or without snapshot", cp.seq(), r.lastExecuted);
+        Invariants.check(
+                cp.seq() <= r.lastExecuted && cp.snapshot() != null,
+                "stable checkpoint %d beyond execution %d or without snapshot",
+                cp.seq(),
+                r.lastExecuted);
         server.retainOutgoing(r.stable, cp.seq());
         r.stable = cp;
         r.emit(new Effect.Persist(new PersistOp.SaveStableCheckpoint(cp)));
@@ -227,15 +237,15 @@ final class CheckpointManager {
         }
         StateTransfer.Result res = transfer.accept(from, c, r.now);
         switch (res) {
-            case IGNORED -> { }
+            case IGNORED -> {}
             case PROGRESS -> sendRequests();
             case BAD -> {
                 r.dropped(from, "bogus state chunk " + c.chunk() + " of checkpoint " + c.seq());
                 sendRequests();
             }
             case COMPLETE -> {
-                StableCheckpoint cp = new StableCheckpoint(transfer.seq, transfer.digest, transfer.proof,
-                        transfer.snapshot());
+                StableCheckpoint cp =
+                        new StableCheckpoint(transfer.seq, transfer.digest, transfer.proof, transfer.snapshot());
                 String problem = installSnapshot(cp);
                 if (problem != null) {
                     // every chunk matched the certified digest: only a broken state machine gets here

@@ -36,8 +36,15 @@ public final class ClientCore {
      * @param firstRequestNumber must exceed every number this client id used before (e.g. derived
      *                           from wall time by the runtime), or replicas treat requests as duplicates.
      */
-    public ClientCore(String swarm, int clientId, SigningKey key, Quorums quorums, long firstRequestNumber,
-                      long initialTimeoutMs, long maxTimeoutMs, long giveUpAfterMs) {
+    public ClientCore(
+            String swarm,
+            int clientId,
+            SigningKey key,
+            Quorums quorums,
+            long firstRequestNumber,
+            long initialTimeoutMs,
+            long maxTimeoutMs,
+            long giveUpAfterMs) {
         Invariants.check(initialTimeoutMs > 0 && maxTimeoutMs >= initialTimeoutMs, "bad client timeouts");
         this.swarm = swarm;
         this.clientId = clientId;
@@ -63,8 +70,8 @@ public final class ClientCore {
 
     /** Starts a new request; the caller sends the returned effect's request to all replicas. */
     public ClientEffect.SendToAll submit(byte[] operation, long now) {
-        Invariants.check(outstanding == null, "client %d already has request %d outstanding", clientId,
-                outstandingNumber);
+        Invariants.check(
+                outstanding == null, "client %d already has request %d outstanding", clientId, outstandingNumber);
         outstandingNumber = nextRequestNumber++;
         outstanding = Signed.sign(swarm, key, clientId, new Request(clientId, outstandingNumber, operation));
         replies.clear();
@@ -77,8 +84,11 @@ public final class ClientCore {
     /** An authenticated reply from replica {@code replicaId}; returns Completed once f+1 match. */
     public List<ClientEffect> onReply(int replicaId, Reply reply) {
         List<ClientEffect> out = new ArrayList<>();
-        if (outstanding == null || reply.clientId() != clientId || reply.requestNumber() != outstandingNumber
-                || replicaId < 0 || replicaId >= quorums.n()) {
+        if (outstanding == null
+                || reply.clientId() != clientId
+                || reply.requestNumber() != outstandingNumber
+                || replicaId < 0
+                || replicaId >= quorums.n()) {
             return out;
         }
         replies.put(replicaId, reply.result());
@@ -102,8 +112,8 @@ public final class ClientCore {
             return out;
         }
         if (now - startedAt >= giveUpAfterMs) {
-            out.add(new ClientEffect.Failed(outstandingNumber, "no " + quorums.reply()
-                    + " matching replies within " + giveUpAfterMs + " ms"));
+            out.add(new ClientEffect.Failed(
+                    outstandingNumber, "no " + quorums.reply() + " matching replies within " + giveUpAfterMs + " ms"));
             outstanding = null;
             return out;
         }

@@ -32,6 +32,7 @@ public final class Replica {
     final LinkedHashMap<Integer, Pending> pending = new LinkedHashMap<>();
     /** Client -> request number already placed in a pre-prepare of the current view (primary only). */
     final Map<Integer, Long> proposed = new HashMap<>();
+
     final CheckpointManager checkpoints;
     final ViewChanger viewChanger;
     final RequestPipeline pipeline;
@@ -44,6 +45,7 @@ public final class Replica {
     long lastExecuted;
     /** Request signatures checked at execution for lack of designated vouchers (RequestAuthenticity). */
     long requestsVerifiedAtExecution;
+
     long lastTimestamp;
     long lastProposedTs;
     long nextSeq = 1;
@@ -77,7 +79,8 @@ public final class Replica {
         r.now = nowMillis;
         r.lastProgress = nowMillis;
         if (ps.stable() != null && ps.stable().seq() > 0) {
-            org.bftswarm.crypto.Invariants.check(r.checkpoints.installSnapshot(ps.stable()) == null, "own stable snapshot unreadable");
+            org.bftswarm.crypto.Invariants.check(
+                    r.checkpoints.installSnapshot(ps.stable()) == null, "own stable snapshot unreadable");
         }
         r.view = ps.view();
         for (var e : ps.slots().entrySet()) {
@@ -136,17 +139,42 @@ public final class Replica {
         return out;
     }
 
-    public int id() { return id; }
-    public long view() { return view; }
-    public boolean inViewChange() { return inViewChange; }
-    public long lastExecuted() { return lastExecuted; }
+    public int id() {
+        return id;
+    }
+
+    public long view() {
+        return view;
+    }
+
+    public boolean inViewChange() {
+        return inViewChange;
+    }
+
+    public long lastExecuted() {
+        return lastExecuted;
+    }
 
     /** Request signatures this replica had to check while executing (see RequestAuthenticity). */
-    public long requestsVerifiedAtExecution() { return requestsVerifiedAtExecution; }
-    public long stableCheckpoint() { return stable.seq(); }
-    public int logSize() { return log.size(); }
-    public int primary() { return q.primary(view); }
-    public boolean transferring() { return checkpoints.transferring(); }
+    public long requestsVerifiedAtExecution() {
+        return requestsVerifiedAtExecution;
+    }
+
+    public long stableCheckpoint() {
+        return stable.seq();
+    }
+
+    public int logSize() {
+        return log.size();
+    }
+
+    public int primary() {
+        return q.primary(view);
+    }
+
+    public boolean transferring() {
+        return checkpoints.transferring();
+    }
 
     // ---------------------------------------------------------------- dispatch
 
@@ -232,7 +260,9 @@ public final class Replica {
             }
             return;
         }
-        String tsProblem = reProposal ? null : pipeline.timestampProblem(pp.seq(), pp.batch().timestamp());
+        String tsProblem = reProposal
+                ? null
+                : pipeline.timestampProblem(pp.seq(), pp.batch().timestamp());
         if (tsProblem != null) {
             dropped(s.sender(), tsProblem);
             return;
@@ -245,9 +275,12 @@ public final class Replica {
 
     /** Backup accepts a pre-prepare: record, sign PREPARE, persist, then send. */
     void acceptPrePrepare(Slot slot, Signed pp) {
-        org.bftswarm.crypto.Invariants.check(slot.view == view && ((PrePrepare) pp.body()).view() == view,
-                "pre-prepare of view %d accepted into slot of view %d in view %d", ((PrePrepare) pp.body()).view(),
-                slot.view, view);
+        org.bftswarm.crypto.Invariants.check(
+                slot.view == view && ((PrePrepare) pp.body()).view() == view,
+                "pre-prepare of view %d accepted into slot of view %d in view %d",
+                ((PrePrepare) pp.body()).view(),
+                slot.view,
+                view);
         slot.prePrepare = pp;
         slot.lastSentMillis = now;
         if (!isPrimary()) {

@@ -18,7 +18,9 @@ public record ReplicaSnapshot(long lastTimestamp, TreeMap<Integer, ClientTable.E
         ByteWriter w = new ByteWriter(64 + application.length + clients.size() * 48);
         w.i64(lastTimestamp).i32(clients.size());
         for (var e : clients.entrySet()) {
-            w.i32(e.getKey()).i64(e.getValue().requestNumber()).bytes(e.getValue().result());
+            w.i32(e.getKey())
+                    .i64(e.getValue().requestNumber())
+                    .bytes(e.getValue().result());
         }
         return w.bytes(application).toBytes();
     }

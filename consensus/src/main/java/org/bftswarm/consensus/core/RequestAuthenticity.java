@@ -40,7 +40,8 @@ final class RequestAuthenticity {
         int f = cfg.f();
         if (fresh) {
             int primary = (int) Math.floorMod(((Message.PrePrepare) prePrepare.body()).view(), (long) n);
-            if (slot.proposedHere || RequestVerifiers.designated(cfg.id(), primary, q.clientId(), q.requestNumber(), n, f)) {
+            if (slot.proposedHere
+                    || RequestVerifiers.designated(cfg.id(), primary, q.clientId(), q.requestNumber(), n, f)) {
                 return true;
             }
             BitSet signers = vouchers();
@@ -82,7 +83,9 @@ final class RequestAuthenticity {
             boolean matches = s.body() instanceof Message.Prepare p
                     ? p.view() == pp.view() && p.seq() == pp.seq() && p.digest().equals(pp.digest())
                     : s.body() instanceof Message.Commit c
-                            && c.view() == pp.view() && c.seq() == pp.seq() && c.digest().equals(pp.digest());
+                            && c.view() == pp.view()
+                            && c.seq() == pp.seq()
+                            && c.digest().equals(pp.digest());
             if (matches) {
                 vouchers.set(s.sender());
             }

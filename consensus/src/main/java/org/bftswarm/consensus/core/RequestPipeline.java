@@ -119,13 +119,16 @@ final class RequestPipeline {
             long last = r.clients.lastRequest(q.clientId());
             if (q.requestNumber() > last) {
                 if (!authenticity.authentic(rs)) { // checked only for what would execute; duplicates are no-ops
-                    r.emit(new Effect.Dropped(rs.sender(), "forged request " + q.requestNumber() + " of client "
-                            + q.clientId() + " in batch " + seq + " from " + slot.commitProof.prePrepare().sender()
-                            + ": skipped"));
+                    r.emit(new Effect.Dropped(
+                            rs.sender(),
+                            "forged request " + q.requestNumber() + " of client "
+                                    + q.clientId() + " in batch " + seq + " from "
+                                    + slot.commitProof.prePrepare().sender()
+                                    + ": skipped"));
                     continue;
                 }
-                byte[] result = r.sm.execute(new ExecutionContext(seq, ts, q.clientId(), q.requestNumber()),
-                        q.operation());
+                byte[] result =
+                        r.sm.execute(new ExecutionContext(seq, ts, q.clientId(), q.requestNumber()), q.operation());
                 r.clients.record(q.clientId(), q.requestNumber(), result);
                 r.emit(new Effect.SendReply(q.clientId(), new Reply(r.view, q.clientId(), q.requestNumber(), result)));
                 executed++;
@@ -152,8 +155,10 @@ final class RequestPipeline {
 
     /** Drops pending requests that the (restored) client table shows as executed. */
     void purgeExecutedPending() {
-        r.pending.values().removeIf(p -> p.requestNumber() <= r.clients.lastRequest(
-                ((Request) p.request().body()).clientId()));
+        r.pending
+                .values()
+                .removeIf(p -> p.requestNumber()
+                        <= r.clients.lastRequest(((Request) p.request().body()).clientId()));
     }
 
     /**
@@ -181,7 +186,10 @@ final class RequestPipeline {
             return "batch timestamp " + ts + " goes backwards (< " + lower + ")";
         }
         for (Slot s : r.log.tailMap(seq, false).values()) {
-            if (s.view == r.view && s.prePrepare != null && !s.batch().isNull() && s.batch().timestamp() < ts) {
+            if (s.view == r.view
+                    && s.prePrepare != null
+                    && !s.batch().isNull()
+                    && s.batch().timestamp() < ts) {
                 return "batch timestamp " + ts + " above a later batch's";
             }
         }

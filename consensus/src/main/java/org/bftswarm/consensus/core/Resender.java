@@ -16,13 +16,21 @@ final class Resender {
     static final int MAX_BACKOFF_LEVEL = 4;
     /** Unanswered rounds re-sent at the full rate before backing off (losses are often brief). */
     static final int BACKOFF_GRACE_ROUNDS = 2;
+
     private final Replica r;
     private Signed lastFetch;
     private RetransmitBackoff backoff;
 
     /** What counts as progress, i.e. a new response to earlier re-sends. */
-    private record ProgressMark(long view, boolean inViewChange, long lastExecuted, long stableSeq, long maxSeenSeq,
-                                long transferTarget, int transferReceived, int agreementMessages) {}
+    private record ProgressMark(
+            long view,
+            boolean inViewChange,
+            long lastExecuted,
+            long stableSeq,
+            long maxSeenSeq,
+            long transferTarget,
+            int transferReceived,
+            int agreementMessages) {}
 
     Resender(Replica r) {
         this.r = r;
@@ -47,8 +55,15 @@ final class Resender {
         if (backoff == null) {
             backoff = new RetransmitBackoff(r.cfg.retransmitIntervalMs(), BACKOFF_GRACE_ROUNDS, MAX_BACKOFF_LEVEL);
         }
-        ProgressMark mark = new ProgressMark(r.view, r.inViewChange, r.lastExecuted, r.stable.seq(), r.maxSeenSeq,
-                r.checkpoints.transferTarget(), r.checkpoints.transferReceived(), agreementMessages());
+        ProgressMark mark = new ProgressMark(
+                r.view,
+                r.inViewChange,
+                r.lastExecuted,
+                r.stable.seq(),
+                r.maxSeenSeq,
+                r.checkpoints.transferTarget(),
+                r.checkpoints.transferReceived(),
+                agreementMessages());
         if (!backoff.due(r.now, mark)) {
             r.viewChanger.joinIfBehind();
             return;

@@ -21,8 +21,12 @@ final class RetransmitBackoff {
     private Object markAtLastRound;
 
     RetransmitBackoff(long base, int graceRounds, int maxLevel) {
-        Invariants.check(base >= 1 && graceRounds >= 0 && maxLevel >= 0 && maxLevel < 20,
-                "backoff base %d, grace %d, max level %d", base, graceRounds, maxLevel);
+        Invariants.check(
+                base >= 1 && graceRounds >= 0 && maxLevel >= 0 && maxLevel < 20,
+                "backoff base %d, grace %d, max level %d",
+                base,
+                graceRounds,
+                maxLevel);
         this.base = base;
         this.graceRounds = graceRounds;
         this.maxLevel = maxLevel;

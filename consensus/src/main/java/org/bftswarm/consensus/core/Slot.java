@@ -28,6 +28,7 @@ final class Slot {
     boolean preparedInView;
     /** Pre-prepare + 2f+1 commits, once committed (any view); served to lagging replicas. */
     Message.CommitProof commitProof;
+
     long lastSentMillis;
     /**
      * This view's pre-prepare when it came as a fresh proposal (not a NEW-VIEW re-proposal) that this

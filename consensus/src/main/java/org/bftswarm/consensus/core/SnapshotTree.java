@@ -18,12 +18,14 @@ import org.bftswarm.crypto.Invariants;
  * sent it. The chunk size is therefore a cluster-wide parameter, like the checkpoint interval.
  */
 final class SnapshotTree {
-    private static final byte[] DOMAIN = "bftswarm/snapshot-tree/v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DOMAIN =
+            "bftswarm/snapshot-tree/v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** A tree over at most 2^31 leaves is never deeper than this. */
     static final int MAX_PROOF = 32;
 
     /** levels.get(0) = leaves, last = the single root. */
     private final List<byte[][]> levels;
+
     private final Digest digest;
 
     private SnapshotTree(int chunkBytes, int totalLength, List<byte[][]> levels) {
@@ -101,8 +103,8 @@ final class SnapshotTree {
      * of {@code totalLength} bytes in chunks of {@code chunkBytes}, with {@code proof} its sibling path.
      * Never throws on hostile input.
      */
-    static boolean verify(Digest certified, int chunkBytes, int totalLength, int index, byte[] data,
-                          List<Digest> proof) {
+    static boolean verify(
+            Digest certified, int chunkBytes, int totalLength, int index, byte[] data, List<Digest> proof) {
         if (chunkBytes < 1 || totalLength < 0 || index < 0 || proof.size() > MAX_PROOF) {
             return false;
         }
@@ -143,7 +145,8 @@ final class SnapshotTree {
         MessageDigest md = sha256();
         md.update((byte) 2);
         md.update(DOMAIN);
-        md.update(ByteBuffer.allocate(12).putInt(chunkBytes).putLong(totalLength).array());
+        md.update(
+                ByteBuffer.allocate(12).putInt(chunkBytes).putLong(totalLength).array());
         md.update(root);
         return Digest.wrap(md.digest());
     }

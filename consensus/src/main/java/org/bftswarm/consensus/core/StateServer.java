@@ -69,7 +69,9 @@ final class StateServer {
         }
         int off = req.chunk() * chunkBytes;
         byte[] data = Arrays.copyOfRange(cp.snapshot(), off, Math.min(cp.snapshot().length, off + chunkBytes));
-        r.send(from, r.sign(new StateChunk(cp.seq(), req.chunk(), total, cp.snapshot().length, data,
-                tree.proof(req.chunk()))));
+        r.send(
+                from,
+                r.sign(new StateChunk(
+                        cp.seq(), req.chunk(), total, cp.snapshot().length, data, tree.proof(req.chunk()))));
     }
 }

@@ -36,6 +36,7 @@ final class StateTransfer {
     private final TreeMap<Integer, Integer> strikes = new TreeMap<>();
     /** chunk -> the request for it that is waiting for an answer. */
     private final TreeMap<Integer, Ask> inFlight = new TreeMap<>();
+
     private int rotation;
     private byte[] buffer;
     private int totalChunks = -1;
@@ -48,10 +49,15 @@ final class StateTransfer {
     record Ask(int chunk, int source, long sentAt) {}
 
     /** Outcome of one chunk. */
-    enum Result { PROGRESS, COMPLETE, BAD, IGNORED }
+    enum Result {
+        PROGRESS,
+        COMPLETE,
+        BAD,
+        IGNORED
+    }
 
-    StateTransfer(long seq, Digest digest, List<Signed> proof, int self, int n, int chunkBytes, int maxSnapshot,
-                  long now) {
+    StateTransfer(
+            long seq, Digest digest, List<Signed> proof, int self, int n, int chunkBytes, int maxSnapshot, long now) {
         this.seq = seq;
         this.digest = digest;
         this.proof = proof;
@@ -152,7 +158,9 @@ final class StateTransfer {
             return Result.IGNORED;
         }
         int expectedChunks = SnapshotTree.chunkCount(Math.max(0, c.totalLength()), chunkBytes);
-        boolean shapeOk = c.totalLength() >= 0 && c.totalLength() <= maxSnapshot && c.totalChunks() == expectedChunks
+        boolean shapeOk = c.totalLength() >= 0
+                && c.totalLength() <= maxSnapshot
+                && c.totalChunks() == expectedChunks
                 && (totalChunks < 0 || (c.totalChunks() == totalChunks && c.totalLength() == buffer.length));
         if (!shapeOk || !SnapshotTree.verify(digest, chunkBytes, c.totalLength(), c.chunk(), c.data(), c.proof())) {
             ban(from);
@@ -186,8 +194,12 @@ final class StateTransfer {
 
     /** The complete snapshot; every chunk of it was verified against the certified digest. */
     byte[] snapshot() {
-        Invariants.check(totalChunks >= 0 && received == totalChunks, "snapshot %d incomplete: %d of %d chunks",
-                seq, received, totalChunks);
+        Invariants.check(
+                totalChunks >= 0 && received == totalChunks,
+                "snapshot %d incomplete: %d of %d chunks",
+                seq,
+                received,
+                totalChunks);
         return buffer;
     }
 }

@@ -28,6 +28,7 @@ final class ViewChanger {
     private final TreeMap<Integer, Signed> latest = new TreeMap<>();
     /** Highest view seen in normal-case messages per sender. */
     private final TreeMap<Integer, Long> seenViews = new TreeMap<>();
+
     private Signed myViewChange;
     private Signed lastNewView;
     private long deadline;
@@ -198,7 +199,8 @@ final class ViewChanger {
 
     /** True if s is one of the re-proposals of the NEW-VIEW that installed the current view. */
     boolean isReProposal(Signed s) {
-        return lastNewView != null && ((NewView) lastNewView.body()).view() == r.view
+        return lastNewView != null
+                && ((NewView) lastNewView.body()).view() == r.view
                 && ((NewView) lastNewView.body()).prePrepares().contains(s);
     }
 
@@ -242,13 +244,16 @@ final class ViewChanger {
         }
         NewViewPlan plan = NewViewPlan.of(bodies(nv.viewChanges()));
         if (nv.prePrepares().size() != plan.batches().size()) {
-            return "re-proposes " + nv.prePrepares().size() + " batches, expected " + plan.batches().size();
+            return "re-proposes " + nv.prePrepares().size() + " batches, expected "
+                    + plan.batches().size();
         }
         int i = 0;
         for (Map.Entry<Long, Batch> e : plan.batches().entrySet()) {
             Signed pps = nv.prePrepares().get(i++);
             PrePrepare pp = (PrePrepare) pps.body();
-            if (pps.sender() != primary || pp.view() != nv.view() || pp.seq() != e.getKey()
+            if (pps.sender() != primary
+                    || pp.view() != nv.view()
+                    || pp.seq() != e.getKey()
                     || !pp.digest().equals(e.getValue().digest())) {
                 return "pre-prepare for seq " + e.getKey() + " differs from the recomputed choice";
             }

@@ -13,8 +13,10 @@ public record ClusterSpec(String swarm, List<InetSocketAddress> replicas) {
 
     public ClusterSpec {
         replicas = List.copyOf(replicas);
-        Invariants.check(replicas.size() >= 4 && (replicas.size() - 1) % 3 == 0,
-                "n must be 3f+1 with f >= 1, got %s", replicas.size());
+        Invariants.check(
+                replicas.size() >= 4 && (replicas.size() - 1) % 3 == 0,
+                "n must be 3f+1 with f >= 1, got %s",
+                replicas.size());
     }
 
     public int n() {

@@ -27,15 +27,29 @@ import org.bftswarm.consensus.transport.TransportConfig;
  */
 public final class ConsensusBench {
     /** What to run. */
-    public record Options(int replicas, int clients, int requestBytes, int warmupSeconds, int measureSeconds,
-            int batch, long batchDelayMs, int pipelineDepth, List<String> replicaJvmArgs, Path dataDir,
+    public record Options(
+            int replicas,
+            int clients,
+            int requestBytes,
+            int warmupSeconds,
+            int measureSeconds,
+            int batch,
+            long batchDelayMs,
+            int pipelineDepth,
+            List<String> replicaJvmArgs,
+            Path dataDir,
             ReplicaLogKind log) {
         public Options {
             if (replicas < 4) {
                 throw new IllegalArgumentException("--replicas must be at least 4, got " + replicas);
             }
-            if (clients < 1 || requestBytes < 0 || warmupSeconds < 0 || measureSeconds < 1 || batch < 1
-                    || batchDelayMs < 0 || pipelineDepth < 1) {
+            if (clients < 1
+                    || requestBytes < 0
+                    || warmupSeconds < 0
+                    || measureSeconds < 1
+                    || batch < 1
+                    || batchDelayMs < 0
+                    || pipelineDepth < 1) {
                 throw new IllegalArgumentException("clients >= 1, request-bytes >= 0, warmup-s >= 0, measure-s >= 1,"
                         + " batch >= 1, batch-delay-ms >= 0, pipeline-depth >= 1");
             }
@@ -46,8 +60,13 @@ public final class ConsensusBench {
     /** The figures of one run. */
     public record Result(long operations, double opsPerSecond, double p50Ms, double p90Ms, double p99Ms) {
         public String line() {
-            return String.format(Locale.ROOT, "BENCH consensus ops_per_s=%.0f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f",
-                    opsPerSecond, p50Ms, p90Ms, p99Ms);
+            return String.format(
+                    Locale.ROOT,
+                    "BENCH consensus ops_per_s=%.0f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f",
+                    opsPerSecond,
+                    p50Ms,
+                    p90Ms,
+                    p99Ms);
         }
     }
 
@@ -63,19 +82,40 @@ public final class ConsensusBench {
     }
 
     public static Result run(Options o, PrintStream out) throws Exception {
-        Path dir = o.dataDir() == null ? Files.createTempDirectory("bftswarm-bench-")
+        Path dir = o.dataDir() == null
+                ? Files.createTempDirectory("bftswarm-bench-")
                 : Files.createTempDirectory(Files.createDirectories(o.dataDir()), "bftswarm-bench-");
-        try (ReplicaProcessCluster cluster = ReplicaProcessCluster.create(dir, "bench", o.replicas(), o.clients(),
-                o.replicaJvmArgs(), List.of("--batch", Integer.toString(o.batch()), "--batch-delay-ms",
-                        Long.toString(o.batchDelayMs()), "--log", o.log().name(), "--pipeline-depth", Integer.toString(o.pipelineDepth())))) {
-            out.printf(Locale.ROOT, "starting %d replica JVMs on 127.0.0.1 (%s), logs in %s; %d closed-loop clients,"
-                    + " %d-byte operations, warm-up %d s, measure %d s, durable log %s%n", o.replicas(),
-                    cluster.spec().addressList(), dir, o.clients(), o.requestBytes(), o.warmupSeconds(),
-                    o.measureSeconds(), o.log());
+        try (ReplicaProcessCluster cluster = ReplicaProcessCluster.create(
+                dir,
+                "bench",
+                o.replicas(),
+                o.clients(),
+                o.replicaJvmArgs(),
+                List.of(
+                        "--batch",
+                        Integer.toString(o.batch()),
+                        "--batch-delay-ms",
+                        Long.toString(o.batchDelayMs()),
+                        "--log",
+                        o.log().name(),
+                        "--pipeline-depth",
+                        Integer.toString(o.pipelineDepth())))) {
+            out.printf(
+                    Locale.ROOT,
+                    "starting %d replica JVMs on 127.0.0.1 (%s), logs in %s; %d closed-loop clients,"
+                            + " %d-byte operations, warm-up %d s, measure %d s, durable log %s%n",
+                    o.replicas(),
+                    cluster.spec().addressList(),
+                    dir,
+                    o.clients(),
+                    o.requestBytes(),
+                    o.warmupSeconds(),
+                    o.measureSeconds(),
+                    o.log());
             cluster.startAll();
             cluster.awaitListening(60_000);
-            try (ClientNetwork net = new ClientNetwork(cluster.spec(), cluster.keys().loadRegistry(cluster.spec().n()),
-                    TransportConfig.defaults(), 2)) {
+            try (ClientNetwork net = new ClientNetwork(
+                    cluster.spec(), cluster.keys().loadRegistry(cluster.spec().n()), TransportConfig.defaults(), 2)) {
                 return drive(o, cluster, net, out);
             }
         } finally {
@@ -94,25 +134,28 @@ public final class ConsensusBench {
         byte[] op = new byte[o.requestBytes()];
         for (int c = 0; c < o.clients(); c++) {
             int id = 1000 + c;
-            ServiceProxy p = new ServiceProxy(net, id, cluster.keys().loadSigningKey(id), new ClientOptions(500, 2_000, 60_000));
+            ServiceProxy p =
+                    new ServiceProxy(net, id, cluster.keys().loadSigningKey(id), new ClientOptions(500, 2_000, 60_000));
             proxies.add(p);
             LatencyLog log = new LatencyLog();
             logs[c] = log;
-            Thread t = new Thread(() -> {
-                try {
-                    while (!phase.done) {
-                        long t0 = System.nanoTime();
-                        p.invoke(op);
-                        long t1 = System.nanoTime();
-                        completed.incrementAndGet();
-                        if (phase.measuring && !phase.done) {
-                            log.add(t1 - t0);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            while (!phase.done) {
+                                long t0 = System.nanoTime();
+                                p.invoke(op);
+                                long t1 = System.nanoTime();
+                                completed.incrementAndGet();
+                                if (phase.measuring && !phase.done) {
+                                    log.add(t1 - t0);
+                                }
+                            }
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
                         }
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "bench-client-" + id);
+                    },
+                    "bench-client-" + id);
             t.setDaemon(true);
             threads.add(t);
         }
@@ -146,18 +189,33 @@ public final class ConsensusBench {
         long[] all = LatencyLog.merge(logs);
         double perOpUs = (cpuReplicas + cpuClient) / 1e3 / Math.max(1, measuredOps);
         int cores = Runtime.getRuntime().availableProcessors();
-        out.printf(Locale.ROOT, "CPU during measurement: replicas %.1f s, clients %.1f s; %.0f us of CPU per operation"
-                + " -> at most %.0f ops/s if this machine's %d cores did nothing else%n", cpuReplicas / 1e9,
-                cpuClient / 1e9, perOpUs, cores * 1e6 / perOpUs, cores);
+        out.printf(
+                Locale.ROOT,
+                "CPU during measurement: replicas %.1f s, clients %.1f s; %.0f us of CPU per operation"
+                        + " -> at most %.0f ops/s if this machine's %d cores did nothing else%n",
+                cpuReplicas / 1e9,
+                cpuClient / 1e9,
+                perOpUs,
+                cores * 1e6 / perOpUs,
+                cores);
         long batches = after[0] - before[0];
-        out.printf(Locale.ROOT, "batches: %d during measurement (%.1f operations per batch); per replica, requests"
-                + " left unverified on arrival %s, signatures checked at execution %s, late votes set aside %s%n",
-                batches, measuredOps / (double) Math.max(1, batches), deltas(before, after, 1, o.replicas()),
+        out.printf(
+                Locale.ROOT,
+                "batches: %d during measurement (%.1f operations per batch); per replica, requests"
+                        + " left unverified on arrival %s, signatures checked at execution %s, late votes set aside %s%n",
+                batches,
+                measuredOps / (double) Math.max(1, batches),
+                deltas(before, after, 1, o.replicas()),
                 deltas(before, after, 1 + o.replicas(), o.replicas()),
                 deltas(before, after, 1 + 2 * o.replicas(), o.replicas()));
         double seconds = (t1 - t0) / 1e9;
-        out.printf(Locale.ROOT, "measured %d operations in %.1f s (%d completed before); replicas: %s%n", ops,
-                seconds, measuredFrom, cluster.describe().lines().filter(l -> l.startsWith("replica")).toList());
+        out.printf(
+                Locale.ROOT,
+                "measured %d operations in %.1f s (%d completed before); replicas: %s%n",
+                ops,
+                seconds,
+                measuredFrom,
+                cluster.describe().lines().filter(l -> l.startsWith("replica")).toList());
         return new Result(ops, ops / seconds, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99));
     }
 
@@ -181,8 +239,14 @@ public final class ConsensusBench {
         return d;
     }
 
-    private static void progress(PrintStream out, String name, int seconds, long start, AtomicLong completed,
-            AtomicReference<Throwable> failure) throws InterruptedException {
+    private static void progress(
+            PrintStream out,
+            String name,
+            int seconds,
+            long start,
+            AtomicLong completed,
+            AtomicReference<Throwable> failure)
+            throws InterruptedException {
         long end = start + seconds * 1_000_000_000L;
         long last = completed.get();
         long lastT = System.nanoTime();
@@ -190,15 +254,21 @@ public final class ConsensusBench {
             Thread.sleep(Math.max(1, Math.min(5_000, (end - System.nanoTime()) / 1_000_000)));
             long now = System.nanoTime();
             long c = completed.get();
-            out.printf(Locale.ROOT, "%s t=%.0fs ops/s=%.0f total=%d%n", name, (now - start) / 1e9,
-                    (c - last) / ((now - lastT) / 1e9), c);
+            out.printf(
+                    Locale.ROOT,
+                    "%s t=%.0fs ops/s=%.0f total=%d%n",
+                    name,
+                    (now - start) / 1e9,
+                    (c - last) / ((now - lastT) / 1e9),
+                    c);
             last = c;
             lastT = now;
         }
     }
 
     private static long ownCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
             return sun.getProcessCpuTime();
         }
@@ -266,8 +336,20 @@ public final class ConsensusBench {
             v[i] = Integer.parseInt(args[i]);
         }
         Path data = args.length > 6 ? Path.of(args[6]) : null;
-        Result r = run(new Options(v[0], v[1], v[2], v[3], v[4], 64, v[5], 2, defaultReplicaJvmArgs(), data,
-                ReplicaLogKind.JOURNAL), System.out);
+        Result r = run(
+                new Options(
+                        v[0],
+                        v[1],
+                        v[2],
+                        v[3],
+                        v[4],
+                        64,
+                        v[5],
+                        2,
+                        defaultReplicaJvmArgs(),
+                        data,
+                        ReplicaLogKind.JOURNAL),
+                System.out);
         System.out.println(r.line());
         System.exit(0);
     }

@@ -44,16 +44,22 @@ final class EffectPerformer implements AutoCloseable {
     private final DropCounters drops;
     private volatile long executedRequests;
     private long protocolDrops;
-    private final BlockingQueue<List<Effect>> queue =
-            new ArrayBlockingQueue<>(4_096);
+    private final BlockingQueue<List<Effect>> queue = new ArrayBlockingQueue<>(4_096);
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
     private volatile long commits;
     private volatile long outboxes;
 
-    EffectPerformer(String swarm, ReplicaConfig config, ReplicaLog log, List<PeerLink> peers,
-            InboundPipeline pipeline, ExecutorService replySigners, Consumer<String> events, DropCounters drops) {
+    EffectPerformer(
+            String swarm,
+            ReplicaConfig config,
+            ReplicaLog log,
+            List<PeerLink> peers,
+            InboundPipeline pipeline,
+            ExecutorService replySigners,
+            Consumer<String> events,
+            DropCounters drops) {
         this.swarm = swarm;
         this.config = config;
         this.log = log;
@@ -154,17 +160,23 @@ final class EffectPerformer implements AutoCloseable {
             } else if (e instanceof Effect.Executed x) {
                 executedRequests += x.requests();
             } else if (e instanceof Effect.CheckpointTaken c) {
-                events.accept("CHECKPOINT " + config.id() + " " + c.seq() + " " + c.stateDigest().hex());
+                events.accept("CHECKPOINT " + config.id() + " " + c.seq() + " "
+                        + c.stateDigest().hex());
             } else if (e instanceof Effect.ViewInstalled v) {
                 LOG.info("replica {} installed view {}", config.id(), v.view());
                 events.accept("VIEW " + config.id() + " " + v.view());
             } else if (e instanceof Effect.StateInstalled st) {
                 LOG.info("replica {} installed state at {} by state transfer", config.id(), st.seq());
-                events.accept("STATE_INSTALLED " + config.id() + " " + st.seq() + " " + st.stateDigest().hex());
+                events.accept("STATE_INSTALLED " + config.id() + " " + st.seq() + " "
+                        + st.stateDigest().hex());
             } else if (e instanceof Effect.Dropped d) {
                 protocolDrops++;
-                PROTOCOL_DROPS.warn("replica {}: protocol dropped a message from {}: {} ({} so far)", config.id(),
-                        d.sender(), d.reason(), protocolDrops);
+                PROTOCOL_DROPS.warn(
+                        "replica {}: protocol dropped a message from {}: {} ({} so far)",
+                        config.id(),
+                        d.sender(),
+                        d.reason(),
+                        protocolDrops);
             }
         }
     }

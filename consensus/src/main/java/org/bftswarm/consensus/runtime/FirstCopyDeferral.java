@@ -53,7 +53,8 @@ final class FirstCopyDeferral {
             return -1;
         }
         Decoded<Message> d = Codec.decodeBody(env.type(), env.payload());
-        if (!(d instanceof Decoded.Ok<Message> ok) || !(ok.value() instanceof Message.Request q)
+        if (!(d instanceof Decoded.Ok<Message> ok)
+                || !(ok.value() instanceof Message.Request q)
                 || q.clientId() != env.sender()) {
             return -1;
         }

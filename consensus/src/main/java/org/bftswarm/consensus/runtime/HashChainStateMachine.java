@@ -21,8 +21,13 @@ public final class HashChainStateMachine implements ReplicatedStateMachine {
     public byte[] execute(ExecutionContext ctx, byte[] operation) {
         MessageDigest md = sha256();
         md.update(chain);
-        md.update(ByteBuffer.allocate(32).putLong(ctx.sequence()).putLong(ctx.timestampMillis())
-                .putInt(ctx.clientId()).putLong(ctx.requestNumber()).putInt(operation.length).array());
+        md.update(ByteBuffer.allocate(32)
+                .putLong(ctx.sequence())
+                .putLong(ctx.timestampMillis())
+                .putInt(ctx.clientId())
+                .putLong(ctx.requestNumber())
+                .putInt(operation.length)
+                .array());
         md.update(operation);
         chain = md.digest();
         count++;

@@ -1,7 +1,7 @@
 package org.bftswarm.consensus.runtime;
 
-import java.util.Locale;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
@@ -43,8 +43,13 @@ final class InboundPipeline implements FrameSink {
     private final EnvelopeVerifier peeker;
 
     /** {@code deferral}, {@code lateVotes}: the triage before verification (both null: verify everything). */
-    InboundPipeline(EnvelopeGate gate, InboundVerifier verifier, BlockingQueue<Object> coreQueue,
-            ReplyChannelTable replyChannels, EnvelopeVerifier peeker, FirstCopyDeferral deferral,
+    InboundPipeline(
+            EnvelopeGate gate,
+            InboundVerifier verifier,
+            BlockingQueue<Object> coreQueue,
+            ReplyChannelTable replyChannels,
+            EnvelopeVerifier peeker,
+            FirstCopyDeferral deferral,
             LateVoteFilter lateVotes) {
         this.gate = gate;
         this.peeker = peeker;
@@ -67,8 +72,8 @@ final class InboundPipeline implements FrameSink {
             int deferredClient = deferral == null ? -1 : deferral.deferredClient(peeked);
             if (deferredClient >= 0) {
                 // not verified: only a route for the reply, and only while the client has no authentic one
-                clientConnections.compute(deferredClient,
-                        (c, known) -> known == null || !known.isOpen() ? from : known);
+                clientConnections.compute(
+                        deferredClient, (c, known) -> known == null || !known.isOpen() ? from : known);
                 return;
             }
             if (lateVotes != null && lateVotes.late(peeked)) {
@@ -90,7 +95,9 @@ final class InboundPipeline implements FrameSink {
             clientConnections.put(req.clientId(), from);
         }
         if (!coreQueue.offer(v)) {
-            drops.drop(DropReason.INBOUND_OVERLOAD, "core queue full; " + v.body().getClass().getSimpleName());
+            drops.drop(
+                    DropReason.INBOUND_OVERLOAD,
+                    "core queue full; " + v.body().getClass().getSimpleName());
         }
     }
 

@@ -22,13 +22,22 @@ public final class ReplicaMain implements Callable<Integer> {
     @Option(names = "--id", required = true, description = "This replica's id (0..n-1).")
     int id;
 
-    @Option(names = "--cluster", required = true, description = "host:port of every replica, comma-separated, in id order.")
+    @Option(
+            names = "--cluster",
+            required = true,
+            description = "host:port of every replica, comma-separated, in id order.")
     String cluster;
 
-    @Option(names = "--swarm", defaultValue = "bftswarm", description = "Swarm (cluster) name; signed into every message.")
+    @Option(
+            names = "--swarm",
+            defaultValue = "bftswarm",
+            description = "Swarm (cluster) name; signed into every message.")
     String swarm;
 
-    @Option(names = "--keys", required = true, description = "Key directory (node-<id>.pub and client-<id>.pub for all, node-<id>.key for this replica).")
+    @Option(
+            names = "--keys",
+            required = true,
+            description = "Key directory (node-<id>.pub and client-<id>.pub for all, node-<id>.key for this replica).")
     Path keys;
 
     @Option(names = "--data", required = true, description = "Data directory for the durable log.")
@@ -40,8 +49,11 @@ public final class ReplicaMain implements Callable<Integer> {
     @Option(names = "--batch-delay-ms", defaultValue = "2", description = "Maximum batching delay.")
     long batchDelayMs;
 
-    @Option(names = "--pipeline-depth", defaultValue = "2", description = "Partial batches the primary keeps in"
-            + " flight before it waits for them to fill (full batches always go).")
+    @Option(
+            names = "--pipeline-depth",
+            defaultValue = "2",
+            description = "Partial batches the primary keeps in"
+                    + " flight before it waits for them to fill (full batches always go).")
     int pipelineDepth;
 
     @Option(names = "--checkpoint-interval", defaultValue = "64", description = "Checkpoint every K sequence numbers.")
@@ -56,12 +68,17 @@ public final class ReplicaMain implements Callable<Integer> {
     @Option(names = "--verify-workers", defaultValue = "2", description = "Signature verification threads.")
     int verifyWorkers;
 
-    @Option(names = "--fsync", description = "Also force the durable log to the device at every group commit"
-            + " (power-loss durability); commits survive SIGKILL of the process with or without it.")
+    @Option(
+            names = "--fsync",
+            description = "Also force the durable log to the device at every group commit"
+                    + " (power-loss durability); commits survive SIGKILL of the process with or without it.")
     boolean fsync;
 
-    @Option(names = "--log", defaultValue = "JOURNAL", description = "Durable log: JOURNAL (append-only journal,"
-            + " checkpoints in MapDB; default) or MAPDB (every group commit a MapDB transaction).")
+    @Option(
+            names = "--log",
+            defaultValue = "JOURNAL",
+            description = "Durable log: JOURNAL (append-only journal,"
+                    + " checkpoints in MapDB; default) or MAPDB (every group commit a MapDB transaction).")
     ReplicaLogKind logKind;
 
     @Option(names = "--status-ms", defaultValue = "0", description = "Print a STATUS line this often (0: never).")
@@ -71,21 +88,27 @@ public final class ReplicaMain implements Callable<Integer> {
     public Integer call() throws Exception {
         ClusterSpec spec = ClusterSpec.parse(swarm, cluster);
         KeyDirectory kd = KeyDirectory.at(keys);
-        ReplicaConfig cfg = ReplicaConfig.defaults(swarm, spec.n(), id, kd.loadSigningKey(id), kd.loadRegistry(spec.n()))
+        ReplicaConfig cfg = ReplicaConfig.defaults(
+                        swarm, spec.n(), id, kd.loadSigningKey(id), kd.loadRegistry(spec.n()))
                 .withBatching(batch, batchDelayMs)
                 .withPipelineDepth(pipelineDepth)
                 .withCheckpoints(checkpointInterval, window)
                 .withTimers(requestTimeoutMs, 2_000, 200);
-        RuntimeSettings settings = RuntimeSettings.defaults().withVerifyWorkers(verifyWorkers).withFsync(fsync)
+        RuntimeSettings settings = RuntimeSettings.defaults()
+                .withVerifyWorkers(verifyWorkers)
+                .withFsync(fsync)
                 .withLog(logKind);
         ReplicaLog log = settings.openLog(data.resolve("replica-" + id));
-        ReplicaRuntime runtime = new ReplicaRuntime(spec, cfg, new HashChainStateMachine(), log, settings,
-                ReplicaMain::emit);
+        ReplicaRuntime runtime =
+                new ReplicaRuntime(spec, cfg, new HashChainStateMachine(), log, settings, ReplicaMain::emit);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runtime.close();
-            stopped.countDown();
-        }, "replica-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            runtime.close();
+                            stopped.countDown();
+                        },
+                        "replica-shutdown"));
         runtime.start();
         while (runtime.failure() == null) {
             if (statusMs > 0) {

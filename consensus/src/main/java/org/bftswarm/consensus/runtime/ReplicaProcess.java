@@ -32,7 +32,8 @@ public final class ReplicaProcess {
     }
 
     private void readOutput() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.startsWith("STATUS ")) {
                     Map<String, String> fields = new HashMap<>();
@@ -104,7 +105,11 @@ public final class ReplicaProcess {
 
     /** CPU time the process has used so far (user + system), or -1 if the OS does not say. */
     public long cpuNanos() {
-        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+        return process.toHandle()
+                .info()
+                .totalCpuDuration()
+                .map(java.time.Duration::toNanos)
+                .orElse(-1L);
     }
 
     public long pid() {

@@ -26,8 +26,8 @@ public final class ReplicaProcessCluster implements AutoCloseable {
     private final List<String> replicaArgs;
     private final ReplicaProcess[] processes;
 
-    private ReplicaProcessCluster(Path dir, ClusterSpec spec, KeyDirectory keys, List<String> jvmArgs,
-            List<String> replicaArgs) {
+    private ReplicaProcessCluster(
+            Path dir, ClusterSpec spec, KeyDirectory keys, List<String> jvmArgs, List<String> replicaArgs) {
         this.dir = dir;
         this.spec = spec;
         this.keys = keys;
@@ -37,8 +37,9 @@ public final class ReplicaProcessCluster implements AutoCloseable {
     }
 
     /** Generates keys for n replicas and {@code clients} clients and picks n free loopback ports. */
-    public static ReplicaProcessCluster create(Path dir, String swarm, int n, int clients, List<String> jvmArgs,
-            List<String> replicaArgs) throws IOException {
+    public static ReplicaProcessCluster create(
+            Path dir, String swarm, int n, int clients, List<String> jvmArgs, List<String> replicaArgs)
+            throws IOException {
         List<InetSocketAddress> addrs = new ArrayList<>();
         List<ServerSocket> held = new ArrayList<>();
         try {
@@ -87,9 +88,19 @@ public final class ReplicaProcessCluster implements AutoCloseable {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(ReplicaMain.class.getName());
-        cmd.addAll(List.of("--id", Integer.toString(id), "--cluster", spec.addressList(), "--swarm", spec.swarm(),
-                "--keys", keys.dir().toString(), "--data", dir.resolve("data-" + id).toString(),
-                "--status-ms", "100"));
+        cmd.addAll(List.of(
+                "--id",
+                Integer.toString(id),
+                "--cluster",
+                spec.addressList(),
+                "--swarm",
+                spec.swarm(),
+                "--keys",
+                keys.dir().toString(),
+                "--data",
+                dir.resolve("data-" + id).toString(),
+                "--status-ms",
+                "100"));
         cmd.addAll(replicaArgs);
         processes[id] = new ReplicaProcess(id, cmd);
         return processes[id];
@@ -115,8 +126,8 @@ public final class ReplicaProcessCluster implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeoutMillis + " ms waiting for " + what
-                        + "\n" + describe());
+                throw new IllegalStateException(
+                        "timed out after " + timeoutMillis + " ms waiting for " + what + "\n" + describe());
             }
             Thread.sleep(20);
         }
@@ -140,9 +151,17 @@ public final class ReplicaProcessCluster implements AutoCloseable {
             if (p == null) {
                 continue;
             }
-            b.append("replica ").append(p.id()).append(p.isAlive() ? " alive" : " dead")
-                    .append(" view=").append(p.status("view")).append(" executed=").append(p.status("executed"))
-                    .append(" stable=").append(p.status("stable")).append(" digest=").append(p.status("digest"))
+            b.append("replica ")
+                    .append(p.id())
+                    .append(p.isAlive() ? " alive" : " dead")
+                    .append(" view=")
+                    .append(p.status("view"))
+                    .append(" executed=")
+                    .append(p.status("executed"))
+                    .append(" stable=")
+                    .append(p.status("stable"))
+                    .append(" digest=")
+                    .append(p.status("digest"))
                     .append('\n');
             List<String> out = p.output();
             for (String line : out.subList(Math.max(0, out.size() - 8), out.size())) {

@@ -47,6 +47,7 @@ public final class ReplicaRuntime implements AutoCloseable {
     private static final long RECOVERY_WAIT_MILLIS = 60_000;
     /** Recomputing the published state digest: when execution goes quiet, or every 10 s under load. */
     private final DigestRefresh digestRefresh = new DigestRefresh();
+
     private long recoveringTo;
     private long recoveryDeadline;
 
@@ -71,8 +72,13 @@ public final class ReplicaRuntime implements AutoCloseable {
     private volatile ReplicaStatus status;
     private volatile Throwable failure;
 
-    public ReplicaRuntime(ClusterSpec cluster, ReplicaConfig config, ReplicatedStateMachine stateMachine,
-            ReplicaLog log, RuntimeSettings settings, Consumer<String> events) {
+    public ReplicaRuntime(
+            ClusterSpec cluster,
+            ReplicaConfig config,
+            ReplicatedStateMachine stateMachine,
+            ReplicaLog log,
+            RuntimeSettings settings,
+            Consumer<String> events) {
         this.cluster = cluster;
         this.config = config;
         this.stateMachine = stateMachine;
@@ -83,18 +89,25 @@ public final class ReplicaRuntime implements AutoCloseable {
         this.drops = new DropCounters(name);
         this.coreQueue = new ArrayBlockingQueue<>(settings.transport().inboundQueueFrames());
         KeyRegistry keys = config.keys();
-        EnvelopeGate gate = new EnvelopeGate(new EnvelopeVerifier(cluster.swarm(), keys), drops,
-                sender -> sender < cluster.n(), 100_000, settings.replayHorizonMillis());
-        InboundVerifier verifier = new InboundVerifier(cluster.swarm(), keys, cluster.n(), new SignatureCache(200_000),
-                config.id());
-        this.pipeline = new InboundPipeline(gate, verifier, coreQueue,
+        EnvelopeGate gate = new EnvelopeGate(
+                new EnvelopeVerifier(cluster.swarm(), keys),
+                drops,
+                sender -> sender < cluster.n(),
+                100_000,
+                settings.replayHorizonMillis());
+        InboundVerifier verifier =
+                new InboundVerifier(cluster.swarm(), keys, cluster.n(), new SignatureCache(200_000), config.id());
+        this.pipeline = new InboundPipeline(
+                gate,
+                verifier,
+                coreQueue,
                 new ReplyChannelTable(cluster.swarm(), config.id(), config.key(), drops),
                 new EnvelopeVerifier(cluster.swarm(), keys),
                 new FirstCopyDeferral(config.id(), cluster.n(), this::currentPrimary),
                 new LateVoteFilter(this::lastExecuted));
         this.loops = Pipelines.newEventLoops(name, 1);
-        this.inbound = new InboundDispatcher(name, settings.verifyWorkers(), settings.transport().inboundQueueFrames(),
-                pipeline, drops);
+        this.inbound = new InboundDispatcher(
+                name, settings.verifyWorkers(), settings.transport().inboundQueueFrames(), pipeline, drops);
         AtomicInteger n = new AtomicInteger();
         this.replySigners = Executors.newFixedThreadPool(settings.replySigners(), r -> {
             Thread t = new Thread(r, name + "-reply-" + n.incrementAndGet());
@@ -102,10 +115,13 @@ public final class ReplicaRuntime implements AutoCloseable {
             return t;
         });
         for (int r = 0; r < cluster.n(); r++) {
-            peers.add(r == config.id() ? null
-                    : new PeerLink("replica-" + r, cluster.address(r), settings.transport(), loops, inbound));
+            peers.add(
+                    r == config.id()
+                            ? null
+                            : new PeerLink("replica-" + r, cluster.address(r), settings.transport(), loops, inbound));
         }
-        this.performer = new EffectPerformer(cluster.swarm(), config, log, peers, pipeline, replySigners, events, drops);
+        this.performer =
+                new EffectPerformer(cluster.swarm(), config, log, peers, pipeline, replySigners, events, drops);
         this.coreThread = new Thread(this::runCore, name + "-core");
     }
 
@@ -115,11 +131,19 @@ public final class ReplicaRuntime implements AutoCloseable {
         PersistedState ps = log.load();
         boolean fresh = ps.view() == 0 && ps.stable() == null && ps.slots().isEmpty();
         core = fresh ? new Replica(config, stateMachine) : Replica.recover(config, stateMachine, ps, now);
-        recoveringTo = ps.slots().entrySet().stream().filter(e -> e.getValue().myCommit() != null)
-                .mapToLong(java.util.Map.Entry::getKey).max().orElse(0);
+        recoveringTo = ps.slots().entrySet().stream()
+                .filter(e -> e.getValue().myCommit() != null)
+                .mapToLong(java.util.Map.Entry::getKey)
+                .max()
+                .orElse(0);
         recoveryDeadline = now + RECOVERY_WAIT_MILLIS;
-        LOG.info("replica {} {} at view {} (stable {}, {} slots)", config.id(), fresh ? "starting fresh" : "recovered",
-                core.view(), core.stableCheckpoint(), ps.slots().size());
+        LOG.info(
+                "replica {} {} at view {} (stable {}, {} slots)",
+                config.id(),
+                fresh ? "starting fresh" : "recovered",
+                core.view(),
+                core.stableCheckpoint(),
+                ps.slots().size());
         publishStatus(true);
         server = new FrameServer(cluster.address(config.id()), settings.transport(), loops, inbound).start();
         peers.stream().filter(p -> p != null).forEach(PeerLink::start);
@@ -179,15 +203,27 @@ public final class ReplicaRuntime implements AutoCloseable {
             digest = stateMachine.digest().hex(); // only when something was executed since the last one
             digestAt = core.lastExecuted();
         }
-        if (recoveringTo > 0 && (core.lastExecuted() >= recoveringTo || System.currentTimeMillis() > recoveryDeadline)) {
+        if (recoveringTo > 0
+                && (core.lastExecuted() >= recoveringTo || System.currentTimeMillis() > recoveryDeadline)) {
             if (core.lastExecuted() < recoveringTo) {
-                LOG.warn("replica {} gave up waiting to re-execute up to {} (at {})", config.id(), recoveringTo,
+                LOG.warn(
+                        "replica {} gave up waiting to re-execute up to {} (at {})",
+                        config.id(),
+                        recoveringTo,
                         core.lastExecuted());
             }
             recoveringTo = 0;
         }
-        status = new ReplicaStatus(config.id(), core.view(), core.inViewChange(), core.lastExecuted(),
-                core.stableCheckpoint(), digest, digestAt, performer.executedRequests(), recoveringTo);
+        status = new ReplicaStatus(
+                config.id(),
+                core.view(),
+                core.inViewChange(),
+                core.lastExecuted(),
+                core.stableCheckpoint(),
+                digest,
+                digestAt,
+                performer.executedRequests(),
+                recoveringTo);
     }
 
     /** The primary of the current view, or -1 before start and during a view change. */

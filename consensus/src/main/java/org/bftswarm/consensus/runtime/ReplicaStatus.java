@@ -8,8 +8,16 @@ package org.bftswarm.consensus.runtime;
  * before it stopped, while it has not executed that far again (then 0): until then its state is older
  * than what it served before the restart.
  */
-public record ReplicaStatus(int id, long view, boolean inViewChange, long lastExecuted, long stableCheckpoint,
-        String stateDigestHex, long digestAtExecuted, long executedRequests, long recoveringTo) {
+public record ReplicaStatus(
+        int id,
+        long view,
+        boolean inViewChange,
+        long lastExecuted,
+        long stableCheckpoint,
+        String stateDigestHex,
+        long digestAtExecuted,
+        long executedRequests,
+        long recoveringTo) {
     /** Whether the replica is still re-executing what it had committed before a restart. */
     public boolean recovering() {
         return recoveringTo > lastExecuted;

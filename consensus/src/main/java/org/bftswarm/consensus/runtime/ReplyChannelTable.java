@@ -52,7 +52,8 @@ final class ReplyChannelTable {
         byte[] payload = new byte[64];
         System.arraycopy(clientPublic, 0, payload, 0, 32);
         System.arraycopy(mine[1], 0, payload, 32, 32);
-        from.send(SignedEnvelope.sign(swarm, ReplyChannel.ACCEPT_TYPE, replicaId, payload, key).encode());
+        from.send(SignedEnvelope.sign(swarm, ReplyChannel.ACCEPT_TYPE, replicaId, payload, key)
+                .encode());
     }
 
     /** The channel established on this connection, or null. */

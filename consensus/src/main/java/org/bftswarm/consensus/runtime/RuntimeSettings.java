@@ -11,8 +11,15 @@ import org.bftswarm.crypto.Invariants;
  * which durable log is kept and how it is written (mmap; forcing it at each group commit, off by default:
  * commits survive SIGKILL of the process, the failure model of issue 3, either way).
  */
-public record RuntimeSettings(TransportConfig transport, int verifyWorkers, int replySigners, long tickMillis,
-        long replayHorizonMillis, boolean mmap, boolean fsync, ReplicaLogKind log) {
+public record RuntimeSettings(
+        TransportConfig transport,
+        int verifyWorkers,
+        int replySigners,
+        long tickMillis,
+        long replayHorizonMillis,
+        boolean mmap,
+        boolean fsync,
+        ReplicaLogKind log) {
     public RuntimeSettings {
         Invariants.check(verifyWorkers >= 1, "verifyWorkers %s", verifyWorkers);
         Invariants.check(replySigners >= 1, "replySigners %s", replySigners);
@@ -24,11 +31,13 @@ public record RuntimeSettings(TransportConfig transport, int verifyWorkers, int 
     }
 
     public RuntimeSettings withFsync(boolean on) {
-        return new RuntimeSettings(transport, verifyWorkers, replySigners, tickMillis, replayHorizonMillis, mmap, on, log);
+        return new RuntimeSettings(
+                transport, verifyWorkers, replySigners, tickMillis, replayHorizonMillis, mmap, on, log);
     }
 
     public RuntimeSettings withLog(ReplicaLogKind kind) {
-        return new RuntimeSettings(transport, verifyWorkers, replySigners, tickMillis, replayHorizonMillis, mmap, fsync, kind);
+        return new RuntimeSettings(
+                transport, verifyWorkers, replySigners, tickMillis, replayHorizonMillis, mmap, fsync, kind);
     }
 
     /** Opens this setting's durable log under {@code base} (see {@link ReplicaLogKind#open}). */

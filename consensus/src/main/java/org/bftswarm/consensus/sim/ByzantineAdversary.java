@@ -30,7 +30,8 @@ final class ByzantineAdversary {
     private final List<Signed> heard = new ArrayList<>();
     private final EnumSet<Behaviour> exercised = EnumSet.noneOf(Behaviour.class);
 
-    ByzantineAdversary(int id, int n, String swarm, SigningKey key, EnumSet<Behaviour> behaviours, SplittableRandom rnd) {
+    ByzantineAdversary(
+            int id, int n, String swarm, SigningKey key, EnumSet<Behaviour> behaviours, SplittableRandom rnd) {
         this.id = id;
         this.n = n;
         this.swarm = swarm;
@@ -81,14 +82,16 @@ final class ByzantineAdversary {
                     equivocate(pp, b.message(), out);
                     continue;
                 }
-                if (b.message().body() instanceof PrePrepare pp && !pp.batch().isNull()
-                        && behaviours.contains(Behaviour.FORGE_SIGNATURES) && rnd.nextInt(3) == 0
+                if (b.message().body() instanceof PrePrepare pp
+                        && !pp.batch().isNull()
+                        && behaviours.contains(Behaviour.FORGE_SIGNATURES)
+                        && rnd.nextInt(3) == 0
                         && has(Behaviour.FORGE_SIGNATURES)) {
                     Signed forged = withForgedRequest(pp);
                     out.add(new Effect.Broadcast(forged));
                     // and it votes for the forged batch itself, so that it can commit
-                    out.add(new Effect.Broadcast(sign(new Commit(pp.view(), pp.seq(),
-                            ((PrePrepare) forged.body()).digest()))));
+                    out.add(new Effect.Broadcast(
+                            sign(new Commit(pp.view(), pp.seq(), ((PrePrepare) forged.body()).digest()))));
                     continue;
                 }
                 out.add(new Effect.Broadcast(lie(b.message())));
@@ -104,8 +107,9 @@ final class ByzantineAdversary {
                 if (has(Behaviour.FAKE_REPLIES)) {
                     byte[] junk = new byte[r.reply().result().length];
                     rnd.nextBytes(junk);
-                    out.add(new Effect.SendReply(r.clientId(), new Reply(r.reply().view(), r.clientId(),
-                            r.reply().requestNumber(), junk)));
+                    out.add(new Effect.SendReply(
+                            r.clientId(),
+                            new Reply(r.reply().view(), r.clientId(), r.reply().requestNumber(), junk)));
                 } else {
                     out.add(r);
                 }
@@ -187,7 +191,8 @@ final class ByzantineAdversary {
             out.add(new Effect.Send(target, Signed.unverified(victim, Codec.encodeBody(body), sig, body)));
             int client = clientIds[rnd.nextInt(clientIds.length)];
             Request fakeRequest = new Request(client, 1_000_000 + rnd.nextInt(1000), new byte[] {1, 2, 3});
-            out.add(new Effect.Send(target, Signed.unverified(client, Codec.encodeBody(fakeRequest), sig, fakeRequest)));
+            out.add(new Effect.Send(
+                    target, Signed.unverified(client, Codec.encodeBody(fakeRequest), sig, fakeRequest)));
         }
         if (has(Behaviour.REPLAY_OLD) && !heard.isEmpty()) {
             out.add(new Effect.Send(target, heard.get(rnd.nextInt(heard.size()))));

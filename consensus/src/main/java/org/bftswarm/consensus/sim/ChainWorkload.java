@@ -83,7 +83,12 @@ final class ChainWorkload implements SimWorkload {
         StringBuilder sb = new StringBuilder();
         clients.forEach((id, c) -> {
             if (c.completed < c.target) {
-                sb.append(" client ").append(id).append(" at ").append(c.completed).append('/').append(c.target);
+                sb.append(" client ")
+                        .append(id)
+                        .append(" at ")
+                        .append(c.completed)
+                        .append('/')
+                        .append(c.target);
             }
         });
         return sb.toString();

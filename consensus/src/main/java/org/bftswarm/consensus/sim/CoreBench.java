@@ -55,14 +55,15 @@ public final class CoreBench {
         Replica[] replicas = new Replica[n];
         InboundVerifier[] verifiers = new InboundVerifier[n];
         for (int i = 0; i < n; i++) {
-            ReplicaConfig cfg = ReplicaConfig.defaults("bench", n, i, SimKeys.key(i), keys).withBatching(batch, 1);
+            ReplicaConfig cfg =
+                    ReplicaConfig.defaults("bench", n, i, SimKeys.key(i), keys).withBatching(batch, 1);
             replicas[i] = new Replica(cfg, new TestStateMachine(null));
             verifiers[i] = new InboundVerifier("bench", keys, n, new SignatureCache(1 << 16));
         }
         ClientCore[] cores = new ClientCore[clients];
         for (int c = 0; c < clients; c++) {
-            cores[c] = new ClientCore("bench", 1000 + c, SimKeys.key(1000 + c), new Quorums(n), 1, 1000, 4000,
-                    Long.MAX_VALUE / 4);
+            cores[c] = new ClientCore(
+                    "bench", 1000 + c, SimKeys.key(1000 + c), new Quorums(n), 1, 1000, 4000, Long.MAX_VALUE / 4);
         }
         ArrayDeque<Msg> queue = new ArrayDeque<>();
         ArrayDeque<Reply>[] replies = newReplyQueues(n);
@@ -117,8 +118,9 @@ public final class CoreBench {
         }
         double secs = (System.nanoTime() - measuredFrom) / 1e9;
         double cpuSecs = (THREADS.getCurrentThreadCpuTime() - cpuFrom) / 1e9;
-        System.out.printf("BENCH core replicas=%d clients=%d batch=%d ops=%d wall_ops_per_s=%.0f cpu_s=%.2f"
-                + " cpu_us_per_op_all_replicas=%.1f single_core_ops_per_s=%.0f%n",
+        System.out.printf(
+                "BENCH core replicas=%d clients=%d batch=%d ops=%d wall_ops_per_s=%.0f cpu_s=%.2f"
+                        + " cpu_us_per_op_all_replicas=%.1f single_core_ops_per_s=%.0f%n",
                 n, clients, batch, ops, ops / secs, cpuSecs, cpuSecs * 1e6 / ops, ops / cpuSecs);
     }
 
@@ -131,8 +133,8 @@ public final class CoreBench {
         return q;
     }
 
-    private static void route(int from, java.util.List<Effect> effects, int n, ArrayDeque<Msg> queue,
-                              ArrayDeque<Reply> replies) {
+    private static void route(
+            int from, java.util.List<Effect> effects, int n, ArrayDeque<Msg> queue, ArrayDeque<Reply> replies) {
         for (Effect e : effects) {
             if (e instanceof Effect.Send s) {
                 queue.add(new Msg(s.to(), s.message()));

@@ -36,8 +36,9 @@ public final class SafetyChecker {
     public void checkpoint(int replica, long seq, Digest digest) {
         Digest prev = checkpoints.putIfAbsent(seq, digest);
         if (prev != null && !prev.equals(digest)) {
-            violation("replica " + replica + " has checkpoint digest " + digest.hex().substring(0, 12) + " at seq " + seq
-                    + " but another correct replica has " + prev.hex().substring(0, 12));
+            violation("replica " + replica + " has checkpoint digest "
+                    + digest.hex().substring(0, 12) + " at seq " + seq + " but another correct replica has "
+                    + prev.hex().substring(0, 12));
         }
     }
 
@@ -53,14 +54,16 @@ public final class SafetyChecker {
         }
         byte[] prev = results.putIfAbsent(key(client, request), result);
         if (prev != null && !Arrays.equals(prev, result)) {
-            violation("replica " + replica + " produced a different result for client " + client + " request " + request);
+            violation(
+                    "replica " + replica + " produced a different result for client " + client + " request " + request);
         }
     }
 
     public void accepted(int client, long request, byte[] result) {
         byte[] correct = results.get(key(client, request));
         if (correct == null) {
-            violation("client " + client + " accepted a result for request " + request + " no correct replica produced");
+            violation(
+                    "client " + client + " accepted a result for request " + request + " no correct replica produced");
         } else if (!Arrays.equals(correct, result)) {
             violation("client " + client + " accepted a wrong result for request " + request);
         }

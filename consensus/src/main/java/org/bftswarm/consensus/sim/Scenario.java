@@ -12,9 +12,20 @@ import java.util.TreeMap;
  * which replicas are Byzantine and how, the network's drop / duplicate / delay rates, whether
  * partitions and crashes happen, the chaos duration, clients, and the liveness bound.
  */
-public record Scenario(long seed, int n, int byzantine, Map<Integer, EnumSet<Behaviour>> byzantineReplicas,
-                       int clients, long chaosMillis, double dropRate, double duplicateRate, int maxDelayMs,
-                       boolean partitions, boolean crashes, int requestsAfterHeal, long livenessBoundMs) {
+public record Scenario(
+        long seed,
+        int n,
+        int byzantine,
+        Map<Integer, EnumSet<Behaviour>> byzantineReplicas,
+        int clients,
+        long chaosMillis,
+        double dropRate,
+        double duplicateRate,
+        int maxDelayMs,
+        boolean partitions,
+        boolean crashes,
+        int requestsAfterHeal,
+        long livenessBoundMs) {
 
     public static Scenario derive(long seed, int n, int byzantine) {
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n * 31L + byzantine);
@@ -45,19 +56,44 @@ public record Scenario(long seed, int n, int byzantine, Map<Integer, EnumSet<Beh
             }
             byz.put(ids.get(k), b);
         }
-        return new Scenario(seed, n, byzantine, byz, 2 + rnd.nextInt(3), 1500 + rnd.nextInt(1500),
-                rnd.nextInt(4) == 0 ? 0.0 : rnd.nextDouble() * 0.15, rnd.nextDouble() * 0.08, 2 + rnd.nextInt(40),
-                rnd.nextInt(3) != 0, rnd.nextInt(2) == 0, 3, 60_000);
+        return new Scenario(
+                seed,
+                n,
+                byzantine,
+                byz,
+                2 + rnd.nextInt(3),
+                1500 + rnd.nextInt(1500),
+                rnd.nextInt(4) == 0 ? 0.0 : rnd.nextDouble() * 0.15,
+                rnd.nextDouble() * 0.08,
+                2 + rnd.nextInt(40),
+                rnd.nextInt(3) != 0,
+                rnd.nextInt(2) == 0,
+                3,
+                60_000);
     }
 
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append("seed=").append(seed).append(" n=").append(n).append(" byzantine=").append(byzantine).append(" {");
-        byzantineReplicas.forEach((id, b) -> sb.append(" r").append(id).append('=').append(b));
-        sb.append(" } clients=").append(clients).append(" chaos_ms=").append(chaosMillis)
+        sb.append("seed=")
+                .append(seed)
+                .append(" n=")
+                .append(n)
+                .append(" byzantine=")
+                .append(byzantine)
+                .append(" {");
+        byzantineReplicas.forEach(
+                (id, b) -> sb.append(" r").append(id).append('=').append(b));
+        sb.append(" } clients=")
+                .append(clients)
+                .append(" chaos_ms=")
+                .append(chaosMillis)
                 .append(String.format(" drop=%.3f dup=%.3f max_delay_ms=%d", dropRate, duplicateRate, maxDelayMs))
-                .append(" partitions=").append(partitions).append(" crashes=").append(crashes)
-                .append(" liveness_bound_ms=").append(livenessBoundMs);
+                .append(" partitions=")
+                .append(partitions)
+                .append(" crashes=")
+                .append(crashes)
+                .append(" liveness_bound_ms=")
+                .append(livenessBoundMs);
         return sb.toString();
     }
 

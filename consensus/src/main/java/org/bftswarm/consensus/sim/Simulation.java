@@ -54,10 +54,11 @@ final class Simulation implements SimContext {
     private final int[] clientIds;
     private final Map<Integer, SimClient> clientById = new TreeMap<>();
     private final SimWorkload workload;
-    private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.time != b.time
-            ? Long.compare(a.time, b.time) : Long.compare(a.order, b.order));
+    private final PriorityQueue<Event> queue = new PriorityQueue<>(
+            (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.order, b.order));
     /** One per replica (its own designated requests); they share a memo of signatures found valid. */
     private final InboundVerifier[] verifiers;
+
     private final SafetyChecker checker = new SafetyChecker();
     private long order;
     private long now;
@@ -100,12 +101,14 @@ final class Simulation implements SimContext {
         }
         nodes = new SimNode[n];
         for (int i = 0; i < n; i++) {
-            ReplicaConfig cfg = ReplicaConfig.defaults(SWARM, n, i, keys[i], registry).withBatching(4, 5)
-                    .withCheckpoints(4, 16).withTimers(500, 2000, 100).withStateChunks(workload.stateChunkBytes(), 1 << 20)
+            ReplicaConfig cfg = ReplicaConfig.defaults(SWARM, n, i, keys[i], registry)
+                    .withBatching(4, 5)
+                    .withCheckpoints(4, 16)
+                    .withTimers(500, 2000, 100)
+                    .withStateChunks(workload.stateChunkBytes(), 1 << 20)
                     .withQuorums(quorums.apply(n));
             EnumSet<Behaviour> b = sc.byzantineReplicas().get(i);
-            ByzantineAdversary adv = b == null ? null
-                    : new ByzantineAdversary(i, n, SWARM, keys[i], b, rnd.split());
+            ByzantineAdversary adv = b == null ? null : new ByzantineAdversary(i, n, SWARM, keys[i], b, rnd.split());
             nodes[i] = new SimNode(i, cfg, adv);
             nodes[i].clockOffsetMs = rnd.nextInt(301) - 150;
             nodes[i].service = service(i);
@@ -114,8 +117,10 @@ final class Simulation implements SimContext {
         clients = new SimClient[clientIds.length];
         Quorums real = new Quorums(n);
         for (int c = 0; c < clients.length; c++) {
-            clients[c] = new SimClient(clientIds[c], new ClientCore(SWARM, clientIds[c], SimKeys.key(clientIds[c]),
-                    real, 1, 300, 2000, Long.MAX_VALUE / 4));
+            clients[c] = new SimClient(
+                    clientIds[c],
+                    new ClientCore(
+                            SWARM, clientIds[c], SimKeys.key(clientIds[c]), real, 1, 300, 2000, Long.MAX_VALUE / 4));
             clientById.put(clientIds[c], clients[c]);
         }
         workload.start(this);
@@ -131,11 +136,30 @@ final class Simulation implements SimContext {
 
     // ------------------------------------------------------------------ SimContext
 
-    @Override public long now() { return now; }
-    @Override public SplittableRandom random() { return rnd; }
-    @Override public int n() { return nodes.length; }
-    @Override public boolean correct(int replica) { return nodes[replica].correct(); }
-    @Override public boolean healed() { return healed; }
+    @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public SplittableRandom random() {
+        return rnd;
+    }
+
+    @Override
+    public int n() {
+        return nodes.length;
+    }
+
+    @Override
+    public boolean correct(int replica) {
+        return nodes[replica].correct();
+    }
+
+    @Override
+    public boolean healed() {
+        return healed;
+    }
 
     @Override
     public ReplicatedStateMachine stateMachine(int replica) {
@@ -175,8 +199,8 @@ final class Simulation implements SimContext {
         }
         String liveness = null;
         if (!workload.finished(this)) {
-            StringBuilder sb = new StringBuilder("after heal at " + healAt + " ms, not finished by " + now + " ms:"
-                    + workload.progress(this));
+            StringBuilder sb = new StringBuilder(
+                    "after heal at " + healAt + " ms, not finished by " + now + " ms:" + workload.progress(this));
             for (SimNode node : nodes) {
                 sb.append(" | ").append(node.correct() ? "" : "byz ").append(node.core);
             }
@@ -199,8 +223,18 @@ final class Simulation implements SimContext {
                 exercised.addAll(node.adversary.exercised());
             }
         }
-        return new SimResult(sc, List.copyOf(checker.violations()), liveness, exercised, checker.executedSeqs(),
-                checker.checkpointsSeen(), viewChanges, stateTransfers, rejected, droppedByProtocol, now);
+        return new SimResult(
+                sc,
+                List.copyOf(checker.violations()),
+                liveness,
+                exercised,
+                checker.executedSeqs(),
+                checker.checkpointsSeen(),
+                viewChanges,
+                stateTransfers,
+                rejected,
+                droppedByProtocol,
+                now);
     }
 
     // ------------------------------------------------------------------ faults

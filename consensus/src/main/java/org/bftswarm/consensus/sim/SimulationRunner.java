@@ -23,8 +23,14 @@ import org.bftswarm.consensus.core.Quorums;
  */
 public final class SimulationRunner {
     /** Totals over a run of seeds. */
-    public record Summary(int seeds, int violations, int livenessFailures, EnumSet<Behaviour> exercised,
-                          long viewChanges, long stateTransfers, long rejected) {
+    public record Summary(
+            int seeds,
+            int violations,
+            int livenessFailures,
+            EnumSet<Behaviour> exercised,
+            long viewChanges,
+            long stateTransfers,
+            long rejected) {
         public String line() {
             return "SIM seeds=" + seeds + " violations=" + violations + " liveness_failures=" + livenessFailures;
         }
@@ -56,8 +62,14 @@ public final class SimulationRunner {
      * independent single-threaded simulation, so results do not depend on the thread count) and
      * prints per-seed lines in seed order.
      */
-    public static Summary runSeeds(long firstSeed, int seeds, int n, int byzantine, IntFunction<Quorums> quorums,
-                                   int threads, PrintStream out) {
+    public static Summary runSeeds(
+            long firstSeed,
+            int seeds,
+            int n,
+            int byzantine,
+            IntFunction<Quorums> quorums,
+            int threads,
+            PrintStream out) {
         List<SimResult> results = new ArrayList<>();
         forEachSeed(firstSeed, seeds, threads, seed -> runSeed(Scenario.derive(seed, n, byzantine), quorums), r -> {
             results.add(r);
@@ -88,8 +100,8 @@ public final class SimulationRunner {
      * seed are done. The seeds must be independent, so what is handed over does not depend on the
      * thread count. A seed that throws stops the run with an {@link IllegalStateException}.
      */
-    public static <T> void forEachSeed(long firstSeed, int seeds, int threads, LongFunction<T> runOne,
-                                       Consumer<T> inSeedOrder) {
+    public static <T> void forEachSeed(
+            long firstSeed, int seeds, int threads, LongFunction<T> runOne, Consumer<T> inSeedOrder) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "sim-seed");
             t.setDaemon(true);
@@ -144,10 +156,17 @@ public final class SimulationRunner {
             return 2;
         }
         int byz = byzantine == null ? (replicas - 1) / 3 : byzantine;
-        out.println("SIM start first_seed=" + firstSeed + " seeds=" + seeds + " replicas=" + replicas + " byzantine=" + byz
-                + " liveness_bound_ms_after_heal=" + Scenario.derive(firstSeed, replicas, byz).livenessBoundMs());
-        Summary s = runSeeds(firstSeed, seeds, replicas, byz, Quorums::new,
-                Math.min(2, Runtime.getRuntime().availableProcessors()), out);
+        out.println("SIM start first_seed=" + firstSeed + " seeds=" + seeds + " replicas=" + replicas + " byzantine="
+                + byz + " liveness_bound_ms_after_heal="
+                + Scenario.derive(firstSeed, replicas, byz).livenessBoundMs());
+        Summary s = runSeeds(
+                firstSeed,
+                seeds,
+                replicas,
+                byz,
+                Quorums::new,
+                Math.min(2, Runtime.getRuntime().availableProcessors()),
+                out);
         out.println("behaviours exercised: " + s.exercised() + " view_changes=" + s.viewChanges() + " state_transfers="
                 + s.stateTransfers() + " rejected_messages=" + s.rejected());
         out.println(s.line());

@@ -47,7 +47,11 @@ public final class TestStateMachine implements ReplicatedStateMachine {
         lastRequest.put(ctx.clientId(), ctx.requestNumber());
         count++;
         ByteWriter w = new ByteWriter(96 + operation.length);
-        w.raw(head).i64(ctx.sequence()).i64(ctx.timestampMillis()).i32(ctx.clientId()).i64(ctx.requestNumber())
+        w.raw(head)
+                .i64(ctx.sequence())
+                .i64(ctx.timestampMillis())
+                .i32(ctx.clientId())
+                .i64(ctx.requestNumber())
                 .bytes(operation);
         head = Digest.sha256(w.toBytes()).bytes();
         byte[] result = ByteBuffer.allocate(40).putLong(count).put(head).array();
@@ -60,7 +64,12 @@ public final class TestStateMachine implements ReplicatedStateMachine {
     @Override
     public byte[] snapshot() {
         ByteWriter w = new ByteWriter(96 + lastRequest.size() * 12);
-        w.i64(count).raw(head).i64(duplicates).i64(lastTimestamp).i64(timestampRegressions).i32(lastRequest.size());
+        w.i64(count)
+                .raw(head)
+                .i64(duplicates)
+                .i64(lastTimestamp)
+                .i64(timestampRegressions)
+                .i32(lastRequest.size());
         for (Map.Entry<Integer, Long> e : lastRequest.entrySet()) {
             w.i32(e.getKey()).i64(e.getValue());
         }

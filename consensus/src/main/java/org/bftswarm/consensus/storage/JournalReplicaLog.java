@@ -46,9 +46,11 @@ public final class JournalReplicaLog implements ReplicaLog {
     private long stableSeq = -1;
     /** Encoded records of every slot above the stable checkpoint: what a compaction keeps. */
     private final TreeMap<Long, byte[]> liveSlots = new TreeMap<>();
+
     private final TreeMap<Long, byte[]> livePrePrepares = new TreeMap<>();
     /** The pre-prepare last journaled per seq, so a slot's batch is written once, not at every step. */
     private final TreeMap<Long, Signed> writtenPrePrepares = new TreeMap<>();
+
     private long commits;
     private long compactions;
 
@@ -112,12 +114,14 @@ public final class JournalReplicaLog implements ReplicaLog {
                 PersistOp op = ops.get(i);
                 if (op instanceof PersistOp.SaveView v) {
                     view = v.view();
-                    entries.add(new RecordJournal.Entry(VIEW, ByteBuffer.allocate(8).putLong(v.view()).array()));
+                    entries.add(new RecordJournal.Entry(
+                            VIEW, ByteBuffer.allocate(8).putLong(v.view()).array()));
                 } else if (op instanceof PersistOp.SaveSlot s) {
                     if (s.seq() > stableSeq && slotWrites.isLast(s.seq(), i)) {
                         journalSlot(s.seq(), s.slot(), entries);
                     }
-                } else if (op instanceof PersistOp.SaveStableCheckpoint c && c.checkpoint().seq() > stableSeq) {
+                } else if (op instanceof PersistOp.SaveStableCheckpoint c
+                        && c.checkpoint().seq() > stableSeq) {
                     journal.append(entries); // in op order: what came before the checkpoint is written first
                     entries.clear();
                     saveCheckpoint(c.checkpoint());
@@ -166,7 +170,8 @@ public final class JournalReplicaLog implements ReplicaLog {
     /** Rewrites the journal with only what a restart needs: the view and the slots above the stable checkpoint. */
     private void compact() throws IOException {
         List<RecordJournal.Entry> keep = new ArrayList<>();
-        keep.add(new RecordJournal.Entry(VIEW, ByteBuffer.allocate(8).putLong(view).array()));
+        keep.add(new RecordJournal.Entry(
+                VIEW, ByteBuffer.allocate(8).putLong(view).array()));
         livePrePrepares.values().forEach(rec -> keep.add(new RecordJournal.Entry(PRE_PREPARE, rec)));
         liveSlots.values().forEach(rec -> keep.add(new RecordJournal.Entry(SLOT, rec)));
         journal.rewrite(keep);

@@ -81,8 +81,8 @@ public final class MapDbStore implements AutoCloseable {
 
     private BTreeMap<Long, byte[]> table(String name) {
         Invariants.check(!META.equals(name), "table name %s is reserved", name);
-        return tables.computeIfAbsent(name,
-                n -> db.treeMap(n, Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen());
+        return tables.computeIfAbsent(
+                name, n -> db.treeMap(n, Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen());
     }
 
     /** Stages {@code table[key] = value}; durable at the next commit. */

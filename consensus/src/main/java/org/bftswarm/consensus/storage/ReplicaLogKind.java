@@ -19,8 +19,9 @@ public enum ReplicaLogKind {
     public ReplicaLog open(Path base, boolean mmap, boolean fsync) throws IOException {
         String name = base.getFileName().toString();
         return switch (this) {
-            case JOURNAL -> JournalReplicaLog.open(base.resolveSibling(name + ".journal"),
-                    base.resolveSibling(name + ".checkpoint.db"), fsync);
+            case JOURNAL ->
+                JournalReplicaLog.open(
+                        base.resolveSibling(name + ".journal"), base.resolveSibling(name + ".checkpoint.db"), fsync);
             case MAPDB -> MapDbReplicaLog.open(base.resolveSibling(name + ".db"), mmap, fsync);
         };
     }

@@ -22,7 +22,11 @@ public final class EnvelopeGate {
      *                      requests are legitimately retransmitted and deduplicated by the core instead)
      * @param replayHorizonMillis how long an accepted envelope's copies count as replays
      */
-    public EnvelopeGate(EnvelopeVerifier verifier, DropCounters drops, IntPredicate replayChecked, int replayMemory,
+    public EnvelopeGate(
+            EnvelopeVerifier verifier,
+            DropCounters drops,
+            IntPredicate replayChecked,
+            int replayMemory,
             long replayHorizonMillis) {
         this.verifier = verifier;
         this.drops = drops;
@@ -36,7 +40,9 @@ public final class EnvelopeGate {
         if (outcome instanceof VerifyOutcome.Ok ok) {
             SignedEnvelope env = ok.envelope();
             if (replayChecked.test(env.sender()) && !recent.firstTime(env.signature(), System.nanoTime())) {
-                drops.drop(DropReason.REPLAY, "sender " + env.sender() + " type " + env.type() + " via " + from.describe());
+                drops.drop(
+                        DropReason.REPLAY,
+                        "sender " + env.sender() + " type " + env.type() + " via " + from.describe());
                 return null;
             }
             return env;

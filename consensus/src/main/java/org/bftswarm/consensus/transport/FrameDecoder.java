@@ -30,8 +30,10 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             if (length < 0 || length > maxFrameBytes) {
                 poisoned = true;
                 in.skipBytes(in.readableBytes());
-                drops.drop(DropReason.OVERSIZED_FRAME,
-                        "length " + length + " > max " + maxFrameBytes + " from " + ctx.channel().remoteAddress());
+                drops.drop(
+                        DropReason.OVERSIZED_FRAME,
+                        "length " + length + " > max " + maxFrameBytes + " from "
+                                + ctx.channel().remoteAddress());
                 ctx.close();
                 return;
             }
@@ -52,7 +54,8 @@ public final class FrameDecoder extends ByteToMessageDecoder {
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         decode(ctx, in, out);
         if (!poisoned && in.isReadable()) {
-            drops.drop(DropReason.TRUNCATED_FRAME,
+            drops.drop(
+                    DropReason.TRUNCATED_FRAME,
                     in.readableBytes() + " trailing bytes from " + ctx.channel().remoteAddress());
             in.skipBytes(in.readableBytes());
         }

@@ -20,8 +20,8 @@ public final class FrameServer implements AutoCloseable {
     private final InboundDispatcher dispatcher;
     private Channel serverChannel;
 
-    public FrameServer(InetSocketAddress bindAddress, TransportConfig config, EventLoopGroup group,
-            InboundDispatcher dispatcher) {
+    public FrameServer(
+            InetSocketAddress bindAddress, TransportConfig config, EventLoopGroup group, InboundDispatcher dispatcher) {
         this.bindAddress = bindAddress;
         this.config = config;
         this.group = group;

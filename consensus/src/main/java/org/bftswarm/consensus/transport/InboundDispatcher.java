@@ -24,8 +24,8 @@ public final class InboundDispatcher implements AutoCloseable {
         this.sink = sink;
         this.drops = drops;
         AtomicInteger n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueFrames), r -> {
+        this.pool = new ThreadPoolExecutor(
+                workers, workers, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueFrames), r -> {
                     Thread t = new Thread(r, name + "-inbound-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;

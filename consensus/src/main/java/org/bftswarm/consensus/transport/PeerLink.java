@@ -34,9 +34,13 @@ public final class PeerLink implements AutoCloseable {
     private volatile Channel channel;
     private volatile boolean closed;
     private long connects;
-    private volatile Consumer<Connection> onConnect = c -> { };
+    private volatile Consumer<Connection> onConnect = c -> {};
 
-    public PeerLink(String name, InetSocketAddress target, TransportConfig config, EventLoopGroup group,
+    public PeerLink(
+            String name,
+            InetSocketAddress target,
+            TransportConfig config,
+            EventLoopGroup group,
             InboundDispatcher dispatcher) {
         this.name = name;
         this.target = target;

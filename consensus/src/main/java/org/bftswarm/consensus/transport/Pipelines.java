@@ -20,7 +20,11 @@ public final class Pipelines {
         return new NioEventLoopGroup(threads, new DefaultThreadFactory(name + "-io", true));
     }
 
-    static void install(Channel ch, TransportConfig config, DropCounters drops, InboundDispatcher dispatcher,
+    static void install(
+            Channel ch,
+            TransportConfig config,
+            DropCounters drops,
+            InboundDispatcher dispatcher,
             Connection connection) {
         ch.config().setOption(ChannelOption.TCP_NODELAY, true);
         ch.config().setWriteBufferWaterMark(WATER_MARK);

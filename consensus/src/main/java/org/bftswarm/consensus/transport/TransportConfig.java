@@ -17,8 +17,11 @@ public record TransportConfig(
     public TransportConfig {
         Invariants.check(maxFrameBytes >= 64, "maxFrameBytes too small: %s", maxFrameBytes);
         Invariants.check(outboundQueueFrames >= 1, "outboundQueueFrames must be >= 1: %s", outboundQueueFrames);
-        Invariants.check(reconnectMinMillis >= 1 && reconnectMaxMillis >= reconnectMinMillis,
-                "bad reconnect backoff %s..%s", reconnectMinMillis, reconnectMaxMillis);
+        Invariants.check(
+                reconnectMinMillis >= 1 && reconnectMaxMillis >= reconnectMinMillis,
+                "bad reconnect backoff %s..%s",
+                reconnectMinMillis,
+                reconnectMaxMillis);
         Invariants.check(inboundQueueFrames >= 1, "inboundQueueFrames must be >= 1: %s", inboundQueueFrames);
         Invariants.check(inboundWorkers >= 1, "inboundWorkers must be >= 1: %s", inboundWorkers);
     }
@@ -29,17 +32,22 @@ public record TransportConfig(
     }
 
     public TransportConfig withInboundWorkers(int workers) {
-        return new TransportConfig(maxFrameBytes, outboundQueueFrames, reconnectMinMillis, reconnectMaxMillis,
-                inboundQueueFrames, workers);
+        return new TransportConfig(
+                maxFrameBytes,
+                outboundQueueFrames,
+                reconnectMinMillis,
+                reconnectMaxMillis,
+                inboundQueueFrames,
+                workers);
     }
 
     public TransportConfig withMaxFrameBytes(int max) {
-        return new TransportConfig(max, outboundQueueFrames, reconnectMinMillis, reconnectMaxMillis,
-                inboundQueueFrames, inboundWorkers);
+        return new TransportConfig(
+                max, outboundQueueFrames, reconnectMinMillis, reconnectMaxMillis, inboundQueueFrames, inboundWorkers);
     }
 
     public TransportConfig withOutboundQueueFrames(int frames) {
-        return new TransportConfig(maxFrameBytes, frames, reconnectMinMillis, reconnectMaxMillis,
-                inboundQueueFrames, inboundWorkers);
+        return new TransportConfig(
+                maxFrameBytes, frames, reconnectMinMillis, reconnectMaxMillis, inboundQueueFrames, inboundWorkers);
     }
 }

@@ -3,7 +3,6 @@ package org.bftswarm.consensus.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.EventLoopGroup;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -40,7 +39,9 @@ class ClientNetworkHandshakeTest {
     private static void await(String what, BooleanSupplier ok) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!ok.getAsBoolean()) {
-            assertThat(System.nanoTime() < deadline).as("timed out waiting for " + what).isTrue();
+            assertThat(System.nanoTime() < deadline)
+                    .as("timed out waiting for " + what)
+                    .isTrue();
             Thread.sleep(10);
         }
     }
@@ -60,22 +61,28 @@ class ClientNetworkHandshakeTest {
         }
         EventLoopGroup loops = Pipelines.newEventLoops("fake", 1);
         DropCounters fakeDrops = new DropCounters("fake");
-        InboundDispatcher inbound = new InboundDispatcher("fake", 1, 100, (from, frame) -> {
-            byte[] clientPublic = ReplyChannel.parseHello(frame);
-            if (clientPublic == null) {
-                return;
-            }
-            byte[][] mine = ReplyChannel.ephemeral(new java.security.SecureRandom());
-            byte[] payload = new byte[64];
-            System.arraycopy(clientPublic, 0, payload, 0, 32);
-            System.arraycopy(mine[1], 0, payload, 32, 32);
-            from.send(SignedEnvelope.sign(SWARM, ReplyChannel.ACCEPT_TYPE, 0, payload, signer).encode());
-            if (thenSendForgedSeal) {
-                byte[][] other = ReplyChannel.ephemeral(new java.security.SecureRandom());
-                ReplyChannel wrong = ReplyChannel.derive(other[0], mine[1], other[1], mine[1]);
-                from.send(wrong.seal(0, new byte[] {1, 2, 3}));
-            }
-        }, fakeDrops);
+        InboundDispatcher inbound = new InboundDispatcher(
+                "fake",
+                1,
+                100,
+                (from, frame) -> {
+                    byte[] clientPublic = ReplyChannel.parseHello(frame);
+                    if (clientPublic == null) {
+                        return;
+                    }
+                    byte[][] mine = ReplyChannel.ephemeral(new java.security.SecureRandom());
+                    byte[] payload = new byte[64];
+                    System.arraycopy(clientPublic, 0, payload, 0, 32);
+                    System.arraycopy(mine[1], 0, payload, 32, 32);
+                    from.send(SignedEnvelope.sign(SWARM, ReplyChannel.ACCEPT_TYPE, 0, payload, signer)
+                            .encode());
+                    if (thenSendForgedSeal) {
+                        byte[][] other = ReplyChannel.ephemeral(new java.security.SecureRandom());
+                        ReplyChannel wrong = ReplyChannel.derive(other[0], mine[1], other[1], mine[1]);
+                        from.send(wrong.seal(0, new byte[] {1, 2, 3}));
+                    }
+                },
+                fakeDrops);
         try (FrameServer server = new FrameServer(addrs.get(0), TransportConfig.defaults(), loops, inbound).start();
                 ClientNetwork net = new ClientNetwork(spec, KeyRegistry.of(keys), TransportConfig.defaults(), 1)) {
             check.accept(net);

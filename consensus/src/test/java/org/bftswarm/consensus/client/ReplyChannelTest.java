@@ -30,7 +30,8 @@ class ReplyChannelTest {
     }
 
     @Property(tries = 100)
-    void anyFlippedBitIsRejected(@ForAll @Size(max = 64) byte[] body, @ForAll @IntRange(min = 0, max = 10_000) int bit) {
+    void anyFlippedBitIsRejected(
+            @ForAll @Size(max = 64) byte[] body, @ForAll @IntRange(min = 0, max = 10_000) int bit) {
         ReplyChannel[] p = pair();
         byte[] frame = p[0].seal(1, body);
         int b = bit % (frame.length * 8);

@@ -29,9 +29,21 @@ class CodecTest {
         Signed com = Signed.sign("s", K1, 1, new Commit(2, 5, d));
         ViewChange vc = new ViewChange(3, 4, d, List.of(cp), List.of(new PreparedCert(pp, List.of(prep))));
         Signed vcs = Signed.sign("s", K1, 1, vc);
-        return List.of(new Request(1000, 1, new byte[0]), pp.body(), prep.body(), com.body(), cp.body(), vc,
-                new NewView(3, List.of(vcs), List.of(pp)), new Reply(2, 1000, 9, new byte[] {4}), new Fetch(6),
-                new CommitProof(pp, List.of(com)), new StateRequest(4, 2), new StateChunk(4, 1, 3, 70, new byte[5], List.of(Digest.sha256(new byte[] {1}), Digest.sha256(new byte[] {2}))));
+        return List.of(
+                new Request(1000, 1, new byte[0]),
+                pp.body(),
+                prep.body(),
+                com.body(),
+                cp.body(),
+                vc,
+                new NewView(3, List.of(vcs), List.of(pp)),
+                new Reply(2, 1000, 9, new byte[] {4}),
+                new Fetch(6),
+                new CommitProof(pp, List.of(com)),
+                new StateRequest(4, 2),
+                new StateChunk(
+                        4, 1, 3, 70, new byte[5], List.of(Digest.sha256(new byte[] {1}), Digest.sha256(new byte[] {2
+                        }))));
     }
 
     @Test
@@ -54,7 +66,8 @@ class CodecTest {
     @Test
     void aDecodedBatchHasTheSameDigestAsTheOriginal() {
         PrePrepare pp = (PrePrepare) samples().get(1);
-        PrePrepare back = (PrePrepare) ((Decoded.Ok<Message>) Codec.decodeBody(pp.type(), Codec.encodeBody(pp))).value();
+        PrePrepare back =
+                (PrePrepare) ((Decoded.Ok<Message>) Codec.decodeBody(pp.type(), Codec.encodeBody(pp))).value();
         assertThat(back.digest()).isEqualTo(pp.digest());
     }
 
@@ -71,10 +84,11 @@ class CodecTest {
     }
 
     @Property(tries = 2000)
-    void mutatedAndTruncatedValidEncodingsNeverThrow(@ForAll @IntRange(min = 0, max = 11) int which,
-                                                     @ForAll @IntRange(min = 0, max = 100_000) int position,
-                                                     @ForAll byte value,
-                                                     @ForAll @IntRange(min = 0, max = 100_000) int cut) {
+    void mutatedAndTruncatedValidEncodingsNeverThrow(
+            @ForAll @IntRange(min = 0, max = 11) int which,
+            @ForAll @IntRange(min = 0, max = 100_000) int position,
+            @ForAll byte value,
+            @ForAll @IntRange(min = 0, max = 100_000) int cut) {
         Message m = samples().get(which);
         byte[] bytes = Codec.encodeBody(m);
         byte[] mutated = bytes.clone();
@@ -88,9 +102,10 @@ class CodecTest {
     }
 
     @Property(tries = 500)
-    void requestsRoundTripForAnyContent(@ForAll @IntRange(min = 1000, max = 100_000) int client,
-                                        @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int number,
-                                        @ForAll("junk") byte[] op) {
+    void requestsRoundTripForAnyContent(
+            @ForAll @IntRange(min = 1000, max = 100_000) int client,
+            @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int number,
+            @ForAll("junk") byte[] op) {
         Request r = new Request(client, number, op);
         Request back = (Request) ((Decoded.Ok<Message>) Codec.decodeBody(r.type(), Codec.encodeBody(r))).value();
         assertThat(back.clientId()).isEqualTo(client);

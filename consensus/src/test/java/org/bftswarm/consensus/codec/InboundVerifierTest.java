@@ -46,14 +46,17 @@ class InboundVerifierTest {
 
     @Test
     void correctlySignedMessagesAreAccepted() {
-        assertThat(accepted(Signed.sign("swarm-a", keys[1], 1, new Prepare(0, 1, Digest.ZERO)))).isTrue();
-        assertThat(accepted(Signed.sign("swarm-a", client, 1000, new Request(1000, 1, new byte[] {1})))).isTrue();
+        assertThat(accepted(Signed.sign("swarm-a", keys[1], 1, new Prepare(0, 1, Digest.ZERO))))
+                .isTrue();
+        assertThat(accepted(Signed.sign("swarm-a", client, 1000, new Request(1000, 1, new byte[] {1}))))
+                .isTrue();
     }
 
     @Test
     void forgedSignaturesAndOtherSwarmsAreRejected() {
         assertThat(accepted(forged(1, new Prepare(0, 1, Digest.ZERO)))).isFalse();
-        assertThat(accepted(Signed.sign("swarm-b", keys[1], 1, new Prepare(0, 1, Digest.ZERO)))).isFalse();
+        assertThat(accepted(Signed.sign("swarm-b", keys[1], 1, new Prepare(0, 1, Digest.ZERO))))
+                .isFalse();
     }
 
     @Test
@@ -66,9 +69,12 @@ class InboundVerifierTest {
 
     @Test
     void sendersMustPlayTheirRole() {
-        assertThat(accepted(Signed.sign("swarm-a", client, 1000, new Prepare(0, 1, Digest.ZERO)))).isFalse();
-        assertThat(accepted(Signed.sign("swarm-a", client, 1000, new Request(1001, 1, new byte[0])))).isFalse();
-        assertThat(accepted(Signed.sign("swarm-a", keys[0], 0, new Request(0, 1, new byte[0])))).isFalse();
+        assertThat(accepted(Signed.sign("swarm-a", client, 1000, new Prepare(0, 1, Digest.ZERO))))
+                .isFalse();
+        assertThat(accepted(Signed.sign("swarm-a", client, 1000, new Request(1001, 1, new byte[0]))))
+                .isFalse();
+        assertThat(accepted(Signed.sign("swarm-a", keys[0], 0, new Request(0, 1, new byte[0]))))
+                .isFalse();
     }
 
     @Test
@@ -91,7 +97,8 @@ class InboundVerifierTest {
         ViewChange vc = new ViewChange(1, 0, Digest.ZERO, List.of(), List.of(new PreparedCert(pp, List.of(good, bad))));
         assertThat(accepted(Signed.sign("swarm-a", keys[3], 3, vc))).isFalse();
         Signed good2 = Signed.sign("swarm-a", keys[2], 2, new Prepare(0, 1, d));
-        ViewChange ok = new ViewChange(1, 0, Digest.ZERO, List.of(), List.of(new PreparedCert(pp, List.of(good, good2))));
+        ViewChange ok =
+                new ViewChange(1, 0, Digest.ZERO, List.of(), List.of(new PreparedCert(pp, List.of(good, good2))));
         assertThat(accepted(Signed.sign("swarm-a", keys[3], 3, ok))).isTrue();
     }
 

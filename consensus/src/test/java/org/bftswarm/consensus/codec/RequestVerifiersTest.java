@@ -4,25 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.TreeMap;
-import org.bftswarm.consensus.codec.Message.PrePrepare;
-import org.bftswarm.consensus.codec.Message.Request;
-import org.bftswarm.consensus.codec.Message.ViewChange;
-import org.bftswarm.consensus.codec.Message.PreparedCert;
-import org.bftswarm.crypto.Digest;
-import org.bftswarm.crypto.KeyRegistry;
-import org.bftswarm.crypto.SigningKey;
-import org.bftswarm.crypto.VerifyingKey;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import org.bftswarm.consensus.codec.Message.PrePrepare;
+import org.bftswarm.consensus.codec.Message.PreparedCert;
+import org.bftswarm.consensus.codec.Message.Request;
+import org.bftswarm.consensus.codec.Message.ViewChange;
+import org.bftswarm.crypto.Digest;
+import org.bftswarm.crypto.KeyRegistry;
+import org.bftswarm.crypto.SigningKey;
+import org.bftswarm.crypto.VerifyingKey;
 import org.junit.jupiter.api.Test;
 
 /** The designation rule and what a replica's verifier checks because of it. */
 class RequestVerifiersTest {
     @Property
-    void everyRequestHasThePrimaryAndExactlyFBackupsDesignated(@ForAll @IntRange(min = 1, max = 5) int f,
-            @ForAll @IntRange(min = 0, max = 100) int view, @ForAll @IntRange(min = 1000, max = 1_000_000) int client,
+    void everyRequestHasThePrimaryAndExactlyFBackupsDesignated(
+            @ForAll @IntRange(min = 1, max = 5) int f,
+            @ForAll @IntRange(min = 0, max = 100) int view,
+            @ForAll @IntRange(min = 1000, max = 1_000_000) int client,
             @ForAll @LongRange(min = 0) long number) {
         int n = 3 * f + 1;
         int primary = view % n;
@@ -32,7 +34,8 @@ class RequestVerifiersTest {
                 designated++;
             }
         }
-        assertThat(RequestVerifiers.designated(primary, primary, client, number, n, f)).isTrue();
+        assertThat(RequestVerifiers.designated(primary, primary, client, number, n, f))
+                .isTrue();
         assertThat(designated).isEqualTo(f + 1);
     }
 
@@ -49,13 +52,16 @@ class RequestVerifiersTest {
             }
         }
         for (int r = 1; r < n; r++) {
-            assertThat(load[r]).as("backup %d designated for %d of 3000", r, load[r]).isBetween(900, 1100);
+            assertThat(load[r])
+                    .as("backup %d designated for %d of 3000", r, load[r])
+                    .isBetween(900, 1100);
         }
     }
 
     private static final String SWARM = "swarm-a";
-    private final SigningKey[] keys = {InboundVerifierTest.key(0), InboundVerifierTest.key(1),
-            InboundVerifierTest.key(2), InboundVerifierTest.key(3)};
+    private final SigningKey[] keys = {
+        InboundVerifierTest.key(0), InboundVerifierTest.key(1), InboundVerifierTest.key(2), InboundVerifierTest.key(3)
+    };
     private final SigningKey client = InboundVerifierTest.key(1000);
 
     private InboundVerifier verifierOf(int self) {
@@ -83,7 +89,9 @@ class RequestVerifiersTest {
         for (int self = 1; self < 4; self++) { // the primary does not receive its own pre-prepare
             boolean designated = RequestVerifiers.designated(self, 0, 1000, number, 4, 1);
             boolean accepted = verifierOf(self).verify(pp) instanceof InboundVerifier.Outcome.Accepted;
-            assertThat(accepted).as("replica %d (designated %s)", self, designated).isEqualTo(!designated);
+            assertThat(accepted)
+                    .as("replica %d (designated %s)", self, designated)
+                    .isEqualTo(!designated);
         }
     }
 
@@ -92,18 +100,26 @@ class RequestVerifiersTest {
         Signed pp = prePrepareWith(forgedRequest(78));
         Signed prepare1 = Signed.sign(SWARM, keys[1], 1, new Message.Prepare(0, 1, ((PrePrepare) pp.body()).digest()));
         Signed prepare2 = Signed.sign(SWARM, keys[2], 2, new Message.Prepare(0, 1, ((PrePrepare) pp.body()).digest()));
-        Signed vc = Signed.sign(SWARM, keys[3], 3, new ViewChange(1, 0, Digest.ZERO, List.of(),
-                List.of(new PreparedCert(pp, List.of(prepare1, prepare2)))));
+        Signed vc = Signed.sign(
+                SWARM,
+                keys[3],
+                3,
+                new ViewChange(
+                        1, 0, Digest.ZERO, List.of(), List.of(new PreparedCert(pp, List.of(prepare1, prepare2)))));
         for (int self = 0; self < 4; self++) {
-            assertThat(verifierOf(self).verify(vc)).as("replica %d", self)
+            assertThat(verifierOf(self).verify(vc))
+                    .as("replica %d", self)
                     .isInstanceOf(InboundVerifier.Outcome.Accepted.class);
         }
     }
 
     @Test
     void aVerifierOfNoReplicaStillChecksEveryBatchedRequest() {
-        InboundVerifier all = new InboundVerifier(SWARM, KeyRegistry.of(new TreeMap<>(java.util.Map.of(
-                0, keys[0].verifyingKey(), 1000, client.verifyingKey()))), 4, new SignatureCache(100));
+        InboundVerifier all = new InboundVerifier(
+                SWARM,
+                KeyRegistry.of(new TreeMap<>(java.util.Map.of(0, keys[0].verifyingKey(), 1000, client.verifyingKey()))),
+                4,
+                new SignatureCache(100));
         assertThat(all.verify(prePrepareWith(forgedRequest(79)))).isInstanceOf(InboundVerifier.Outcome.Rejected.class);
     }
 }

@@ -19,7 +19,9 @@ class AgreementRulesTest {
         h.step(h.prePrepare(0, 1, 1, 0, h.request(2)));
         h.step(h.prePrepare(0, 0, 9, 0, h.request(3)));
         h.step(h.prePrepare(0, 0, 0, 0, h.request(4)));
-        assertThat(h.broadcasts(Prepare.class)).as("other view, above H = 8, at or below h = 0").isEmpty();
+        assertThat(h.broadcasts(Prepare.class))
+                .as("other view, above H = 8, at or below h = 0")
+                .isEmpty();
         h.step(h.prePrepare(0, 0, 8, 0, h.request(5)));
         assertThat(h.broadcasts(Prepare.class)).extracting(Prepare::seq).containsExactly(8L);
     }
@@ -31,7 +33,9 @@ class AgreementRulesTest {
         h.step(first);
         h.step(h.prePrepare(0, 0, 1, 0, h.request(2)));
         assertThat(h.dropped("equivocating pre-prepare")).isEqualTo(1);
-        assertThat(h.broadcasts(Prepare.class)).extracting(Prepare::digest).containsExactly(BackupHarness.digest(first));
+        assertThat(h.broadcasts(Prepare.class))
+                .extracting(Prepare::digest)
+                .containsExactly(BackupHarness.digest(first));
         assertThat(h.r.log.get(1L).digest()).isEqualTo(BackupHarness.digest(first));
     }
 
@@ -45,12 +49,18 @@ class AgreementRulesTest {
         assertThat(h.dropped("prepare from the primary")).isEqualTo(1);
         h.step(h.prepare(3, 0, 1, Digest.sha256(new byte[] {9})));
         h.step(h.prepare(3, 0, 1, d));
-        assertThat(h.broadcasts(Commit.class)).as("own prepare + a wrong-digest prepare, then a repeat from 3").isEmpty();
+        assertThat(h.broadcasts(Commit.class))
+                .as("own prepare + a wrong-digest prepare, then a repeat from 3")
+                .isEmpty();
         h.step(h.prepare(2, 1, 1, d));
-        assertThat(h.broadcasts(Commit.class)).as("a prepare of another view does not count").isEmpty();
+        assertThat(h.broadcasts(Commit.class))
+                .as("a prepare of another view does not count")
+                .isEmpty();
         h.step(h.prepare(2, 0, 1, d));
         assertThat(h.broadcasts(Commit.class)).extracting(Commit::digest).containsExactly(d);
-        assertThat(h.r.log.get(1L).prepared.prepares()).extracting(Signed::sender).doesNotContain(0);
+        assertThat(h.r.log.get(1L).prepared.prepares())
+                .extracting(Signed::sender)
+                .doesNotContain(0);
     }
 
     @Test
@@ -63,7 +73,9 @@ class AgreementRulesTest {
         h.step(h.commit(0, 0, 1, d));
         h.step(h.commit(0, 0, 1, d));
         h.step(h.commit(2, 0, 1, Digest.sha256(new byte[] {9})));
-        assertThat(h.r.lastExecuted()).as("own + primary's (twice) + a wrong digest").isZero();
+        assertThat(h.r.lastExecuted())
+                .as("own + primary's (twice) + a wrong digest")
+                .isZero();
         h.step(h.commit(3, 0, 1, d));
         assertThat(h.r.lastExecuted()).isEqualTo(1);
     }
@@ -91,7 +103,8 @@ class AgreementRulesTest {
         assertThat(h.c.services[1].count()).isEqualTo(1);
         assertThat(h.c.services[1].duplicates()).isZero();
         h.step(req);
-        long replies = h.effects.stream().filter(e -> e instanceof Effect.SendReply).count();
+        long replies =
+                h.effects.stream().filter(e -> e instanceof Effect.SendReply).count();
         assertThat(replies).as("one on execution, one from the cache").isEqualTo(2);
         assertThat(h.c.services[1].count()).isEqualTo(1);
     }
@@ -113,7 +126,9 @@ class AgreementRulesTest {
         BackupHarness h = new BackupHarness(1);
         h.tick(5_200);
         h.step(h.prePrepare(0, 0, 1, 0, h.request(1)));
-        assertThat(h.broadcasts(Prepare.class)).as("5.2 s late: skew 5 s + request timeout 300 ms").hasSize(1);
+        assertThat(h.broadcasts(Prepare.class))
+                .as("5.2 s late: skew 5 s + request timeout 300 ms")
+                .hasSize(1);
         h.tick(5_400);
         h.step(h.prePrepare(0, 0, 2, 50, h.request(2)));
         assertThat(h.dropped("too far behind")).isEqualTo(1);

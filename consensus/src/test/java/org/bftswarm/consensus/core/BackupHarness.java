@@ -28,7 +28,10 @@ final class BackupHarness {
     }
 
     Signed request(int op) {
-        return Signed.sign(TestCluster.SWARM, c.clientKey, TestCluster.CLIENT,
+        return Signed.sign(
+                TestCluster.SWARM,
+                c.clientKey,
+                TestCluster.CLIENT,
                 new Request(TestCluster.CLIENT, nextRequest++, new byte[] {(byte) op}));
     }
 
@@ -76,7 +79,9 @@ final class BackupHarness {
     }
 
     long dropped(String containing) {
-        return effects.stream().filter(e -> e instanceof Effect.Dropped d && d.reason().contains(containing)).count();
+        return effects.stream()
+                .filter(e -> e instanceof Effect.Dropped d && d.reason().contains(containing))
+                .count();
     }
 
     List<Long> executedSeqs() {

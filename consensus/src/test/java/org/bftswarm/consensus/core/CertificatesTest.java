@@ -49,12 +49,12 @@ class CertificatesTest {
 
     @Test
     void preparedCertificatesForAnotherDigestOrFromABackupAreRejected() {
-        PreparedCert wrongDigest = new PreparedCert(pp, List.of(prepare(1, 0, 3, batch.digest()),
-                prepare(2, 0, 3, batch.digest())));
+        PreparedCert wrongDigest =
+                new PreparedCert(pp, List.of(prepare(1, 0, 3, batch.digest()), prepare(2, 0, 3, batch.digest())));
         assertThat(Certificates.preparedCertProblem(wrongDigest, q)).contains("does not match");
         Signed backupPp = Signed.sign(S, keys[1], 1, new PrePrepare(0, 3, batch));
-        PreparedCert fromBackup = new PreparedCert(backupPp, List.of(prepare(2, 0, 3, batch.digest()),
-                prepare(3, 0, 3, batch.digest())));
+        PreparedCert fromBackup =
+                new PreparedCert(backupPp, List.of(prepare(2, 0, 3, batch.digest()), prepare(3, 0, 3, batch.digest())));
         assertThat(Certificates.preparedCertProblem(fromBackup, q)).contains("not from its primary");
     }
 
@@ -63,10 +63,12 @@ class CertificatesTest {
         Digest d = Digest.sha256(new byte[] {1});
         List<Signed> three = List.of(cp(0, 8, d), cp(1, 8, d), cp(2, 8, d));
         assertThat(Certificates.checkpointProofProblem(8, d, three, q)).isNull();
-        assertThat(Certificates.checkpointProofProblem(8, d, three.subList(0, 2), q)).contains("signers");
+        assertThat(Certificates.checkpointProofProblem(8, d, three.subList(0, 2), q))
+                .contains("signers");
         assertThat(Certificates.checkpointProofProblem(8, d, List.of(cp(0, 8, d), cp(0, 8, d), cp(1, 8, d)), q))
                 .contains("repeated");
-        assertThat(Certificates.checkpointProofProblem(8, d, List.of(cp(0, 8, d), cp(1, 8, d), cp(2, 8, Digest.ZERO)), q))
+        assertThat(Certificates.checkpointProofProblem(
+                        8, d, List.of(cp(0, 8, d), cp(1, 8, d), cp(2, 8, Digest.ZERO)), q))
                 .contains("does not match");
     }
 

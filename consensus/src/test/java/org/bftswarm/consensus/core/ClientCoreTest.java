@@ -7,8 +7,8 @@ import org.bftswarm.consensus.codec.Message.Reply;
 import org.junit.jupiter.api.Test;
 
 class ClientCoreTest {
-    private final ClientCore client = new ClientCore("unit", 1000, TestCluster.key(1000), new Quorums(4), 5, 100,
-            800, 5000);
+    private final ClientCore client =
+            new ClientCore("unit", 1000, TestCluster.key(1000), new Quorums(4), 5, 100, 800, 5000);
 
     private static Reply reply(long number, int value) {
         return new Reply(0, 1000, number, new byte[] {(byte) value});
@@ -16,21 +16,30 @@ class ClientCoreTest {
 
     @Test
     void requestNumbersStartAtTheGivenFirstNumberAndIncrease() {
-        assertThat(client.submit(new byte[0], 0).request().body()).extracting("requestNumber").isEqualTo(5L);
+        assertThat(client.submit(new byte[0], 0).request().body())
+                .extracting("requestNumber")
+                .isEqualTo(5L);
         client.onReply(0, reply(5, 1));
         client.onReply(1, reply(5, 1));
-        assertThat(client.submit(new byte[0], 0).request().body()).extracting("requestNumber").isEqualTo(6L);
+        assertThat(client.submit(new byte[0], 0).request().body())
+                .extracting("requestNumber")
+                .isEqualTo(6L);
     }
 
     @Test
     void aResultIsAcceptedOnlyWithFPlusOneMatchingRepliesFromDistinctReplicas() {
         client.submit(new byte[] {1}, 0);
         assertThat(client.onReply(0, reply(5, 1))).isEmpty();
-        assertThat(client.onReply(0, reply(5, 1))).as("same replica twice counts once").isEmpty();
+        assertThat(client.onReply(0, reply(5, 1)))
+                .as("same replica twice counts once")
+                .isEmpty();
         assertThat(client.onReply(1, reply(5, 2))).as("mismatching result").isEmpty();
         List<ClientEffect> done = client.onReply(2, reply(5, 1));
-        assertThat(done).singleElement().isInstanceOfSatisfying(ClientEffect.Completed.class,
-                c -> assertThat(c.result()).containsExactly(1));
+        assertThat(done)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ClientEffect.Completed.class,
+                        c -> assertThat(c.result()).containsExactly(1));
         assertThat(client.busy()).isFalse();
     }
 

@@ -23,8 +23,10 @@ class PersistCodecTest {
 
     @Test
     void slotRecordsRoundTripWithAndWithoutOptionalParts() {
-        for (SlotRecord r : List.of(new SlotRecord(1, pp, p1, c1, new PreparedCert(pp, List.of(p1, p2))),
-                new SlotRecord(4, null, null, null, null), new SlotRecord(2, pp, p1, null, null))) {
+        for (SlotRecord r : List.of(
+                new SlotRecord(1, pp, p1, c1, new PreparedCert(pp, List.of(p1, p2))),
+                new SlotRecord(4, null, null, null, null),
+                new SlotRecord(2, pp, p1, null, null))) {
             Decoded<SlotRecord> back = PersistCodec.decodeSlot(PersistCodec.encodeSlot(r));
             SlotRecord s = ((Decoded.Ok<SlotRecord>) back).value();
             assertThat(PersistCodec.encodeSlot(s)).isEqualTo(PersistCodec.encodeSlot(r));
@@ -36,8 +38,9 @@ class PersistCodecTest {
     void stableCheckpointsRoundTrip() {
         Signed cp = Signed.sign("u", TestCluster.key(1), 1, new Checkpoint(8, d));
         StableCheckpoint c = new StableCheckpoint(8, d, List.of(cp, cp), new byte[] {1, 2, 3});
-        StableCheckpoint back = ((Decoded.Ok<StableCheckpoint>) PersistCodec.decodeCheckpoint(
-                PersistCodec.encodeCheckpoint(c))).value();
+        StableCheckpoint back = ((Decoded.Ok<StableCheckpoint>)
+                        PersistCodec.decodeCheckpoint(PersistCodec.encodeCheckpoint(c)))
+                .value();
         assertThat(back.seq()).isEqualTo(8);
         assertThat(back.digest()).isEqualTo(d);
         assertThat(back.proof()).containsExactly(cp, cp);

@@ -38,8 +38,8 @@ class QuorumsTest {
     }
 
     @Property
-    void primaryRotatesThroughAllReplicas(@ForAll @IntRange(min = 1, max = 100) int n,
-                                          @ForAll @IntRange(min = 0, max = 1_000_000) int view) {
+    void primaryRotatesThroughAllReplicas(
+            @ForAll @IntRange(min = 1, max = 100) int n, @ForAll @IntRange(min = 0, max = 1_000_000) int view) {
         Quorums q = new Quorums(n);
         assertThat(q.primary(view)).isEqualTo(view % n);
         assertThat(q.primary(view + 1)).isEqualTo((view + 1) % n);

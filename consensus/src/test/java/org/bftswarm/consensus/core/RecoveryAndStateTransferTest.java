@@ -18,7 +18,10 @@ class RecoveryAndStateTransferTest {
         c.run(10);
         assertThat(c.stores[1].load().slots().get(1L).myPrepare()).isNotNull();
         c.crashAndRecover(1);
-        Signed conflicting = Signed.sign(TestCluster.SWARM, c.keys[0], 0,
+        Signed conflicting = Signed.sign(
+                TestCluster.SWARM,
+                c.keys[0],
+                0,
                 new PrePrepare(0, 1, Batch.of(c.now, java.util.List.of(c.request(new byte[] {2})))));
         c.perform(1, c.replicas[1].step(c.verified(conflicting)));
         assertThat(c.dropped(1, "equivocating pre-prepare")).isPositive();
@@ -55,8 +58,15 @@ class RecoveryAndStateTransferTest {
             if (d.message().body() instanceof StateChunk sc && d.from() == 0) {
                 byte[] junk = new byte[sc.data().length];
                 java.util.Arrays.fill(junk, (byte) 0x55);
-                return new TestCluster.Delivery(0, d.to(), Signed.sign(TestCluster.SWARM, c.keys[0], 0,
-                        new StateChunk(sc.seq(), sc.chunk(), sc.totalChunks(), sc.totalLength(), junk, sc.proof())));
+                return new TestCluster.Delivery(
+                        0,
+                        d.to(),
+                        Signed.sign(
+                                TestCluster.SWARM,
+                                c.keys[0],
+                                0,
+                                new StateChunk(
+                                        sc.seq(), sc.chunk(), sc.totalChunks(), sc.totalLength(), junk, sc.proof())));
             }
             return d;
         };

@@ -17,7 +17,8 @@ class ReplicaNormalCaseTest {
         for (int i = 0; i < 4; i++) {
             assertThat(c.replicas[i].lastExecuted()).isEqualTo(1);
             assertThat(c.replies[i]).hasSize(1);
-            assertThat(c.replies[i].get(0).result()).isEqualTo(c.replies[0].get(0).result());
+            assertThat(c.replies[i].get(0).result())
+                    .isEqualTo(c.replies[0].get(0).result());
         }
     }
 
@@ -78,8 +79,12 @@ class ReplicaNormalCaseTest {
         c.down.add(2);
         for (int k = 0; k < 20; k++) {
             c.nextRequest = k + 1;
-            Signed r = Signed.sign(TestCluster.SWARM, c.clientKey, TestCluster.CLIENT,
-                    new org.bftswarm.consensus.codec.Message.Request(TestCluster.CLIENT + 0, k + 1, new byte[] {(byte) k}));
+            Signed r = Signed.sign(
+                    TestCluster.SWARM,
+                    c.clientKey,
+                    TestCluster.CLIENT,
+                    new org.bftswarm.consensus.codec.Message.Request(
+                            TestCluster.CLIENT + 0, k + 1, new byte[] {(byte) k}));
             c.queue.add(new TestCluster.Delivery(TestCluster.CLIENT, 0, r));
             c.deliverAll();
         }
@@ -94,9 +99,16 @@ class ReplicaNormalCaseTest {
         c.run(10);
         c.network = d -> {
             if (d.message().body() instanceof org.bftswarm.consensus.codec.Message.PrePrepare pp && d.to() == 1) {
-                var skewed = org.bftswarm.consensus.codec.Batch.of(pp.batch().timestamp() + 60_000, pp.batch().requests());
-                return new TestCluster.Delivery(d.from(), d.to(), Signed.sign(TestCluster.SWARM, c.keys[0], 0,
-                        new org.bftswarm.consensus.codec.Message.PrePrepare(pp.view(), pp.seq(), skewed)));
+                var skewed = org.bftswarm.consensus.codec.Batch.of(
+                        pp.batch().timestamp() + 60_000, pp.batch().requests());
+                return new TestCluster.Delivery(
+                        d.from(),
+                        d.to(),
+                        Signed.sign(
+                                TestCluster.SWARM,
+                                c.keys[0],
+                                0,
+                                new org.bftswarm.consensus.codec.Message.PrePrepare(pp.view(), pp.seq(), skewed)));
             }
             return d;
         };

@@ -10,7 +10,8 @@ class RetransmitBackoffClusterTest {
 
     private static long checkpointBroadcasts(TestCluster c, int replica, int fromIndex) {
         return c.effects[replica].subList(fromIndex, c.effects[replica].size()).stream()
-                .filter(e -> e instanceof Effect.Broadcast b && b.message().body() instanceof Checkpoint).count();
+                .filter(e -> e instanceof Effect.Broadcast b && b.message().body() instanceof Checkpoint)
+                .count();
     }
 
     @Test

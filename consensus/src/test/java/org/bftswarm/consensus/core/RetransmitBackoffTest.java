@@ -22,8 +22,7 @@ class RetransmitBackoffTest {
     @Test
     void roundsThatGetNoResponseDoubleTheWaitAfterTheGraceRoundsUpToTheCap() {
         RetransmitBackoff b = new RetransmitBackoff(100, 2, 3);
-        assertThat(roundsWithoutProgress(b, 4000))
-                .startsWith(100L, 200L, 300L, 400L, 600L, 1000L, 1800L, 2600L, 3400L);
+        assertThat(roundsWithoutProgress(b, 4000)).startsWith(100L, 200L, 300L, 400L, 600L, 1000L, 1800L, 2600L, 3400L);
         assertThat(b.currentWait()).isEqualTo(800);
     }
 

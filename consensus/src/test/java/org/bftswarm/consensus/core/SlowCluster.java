@@ -36,9 +36,11 @@ final class SlowCluster {
     final Set<Integer> paused = new HashSet<>();
     /** Crashed replicas: messages to and from them are lost. */
     final Set<Integer> down = new HashSet<>();
+
     int stateTransfers;
     /** Protocol drops by reason (digits blanked), and view entries with their times. */
     final TreeMap<String, Integer> drops = new TreeMap<>();
+
     final List<String> log = new ArrayList<>();
     private final SigningKey[] keys;
     private final ClientCore[] clients;
@@ -46,15 +48,17 @@ final class SlowCluster {
     private final long[] stalledUntil;
     private final InboundVerifier verifier;
     private final SplittableRandom rnd;
-    private final PriorityQueue<InFlight> queue = new PriorityQueue<>((a, b) -> a.at != b.at
-            ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
+    private final PriorityQueue<InFlight> queue =
+            new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
     private long order;
     long now;
     /** Uniform message latency in [minLatencyMs, maxLatencyMs]. */
     long minLatencyMs = 1;
+
     long maxLatencyMs = 1;
     /** Per replica and 5 ms step, the chance of a stall of up to maxStallMs. */
     double stallChance;
+
     long maxStallMs;
     /** Steps carry the current time (as the runtime should) instead of relying on the last tick. */
     boolean freshClockOnStep;
@@ -70,7 +74,9 @@ final class SlowCluster {
             pub.put(i, keys[i].verifyingKey());
         }
         for (int c = 0; c < clientCount; c++) {
-            pub.put(TestCluster.CLIENT + c, TestCluster.key(TestCluster.CLIENT + c).verifyingKey());
+            pub.put(
+                    TestCluster.CLIENT + c,
+                    TestCluster.key(TestCluster.CLIENT + c).verifyingKey());
         }
         KeyRegistry registry = KeyRegistry.of(pub);
         verifier = new InboundVerifier(SWARM, registry, n, new SignatureCache(1 << 16));
@@ -79,8 +85,10 @@ final class SlowCluster {
         viewsEntered = new List[n];
         stalledUntil = new long[n];
         for (int i = 0; i < n; i++) {
-            ReplicaConfig cfg = tune.apply(ReplicaConfig.defaults(SWARM, n, i, keys[i], registry).withBatching(16, 2)
-                    .withCheckpoints(16, 64).withTimers(2000, 2000, 200));
+            ReplicaConfig cfg = tune.apply(ReplicaConfig.defaults(SWARM, n, i, keys[i], registry)
+                    .withBatching(16, 2)
+                    .withCheckpoints(16, 64)
+                    .withTimers(2000, 2000, 200));
             services[i] = new TestStateMachine(null);
             replicas[i] = new Replica(cfg, services[i]);
             viewsEntered[i] = new ArrayList<>();
@@ -89,8 +97,15 @@ final class SlowCluster {
         clients = new ClientCore[clientCount];
         completed = new int[clientCount];
         for (int c = 0; c < clientCount; c++) {
-            clients[c] = new ClientCore(SWARM, TestCluster.CLIENT + c, TestCluster.key(TestCluster.CLIENT + c), q, 1,
-                    500, 2000, Long.MAX_VALUE / 4);
+            clients[c] = new ClientCore(
+                    SWARM,
+                    TestCluster.CLIENT + c,
+                    TestCluster.key(TestCluster.CLIENT + c),
+                    q,
+                    1,
+                    500,
+                    2000,
+                    Long.MAX_VALUE / 4);
         }
     }
 
@@ -164,8 +179,11 @@ final class SlowCluster {
                     if (!(o instanceof InboundVerifier.Outcome.Accepted a)) {
                         throw new AssertionError("harness message rejected: " + o);
                     }
-                    perform(m.to, freshClockOnStep ? replicas[m.to].step(a.message(), now)
-                            : replicas[m.to].step(a.message()));
+                    perform(
+                            m.to,
+                            freshClockOnStep
+                                    ? replicas[m.to].step(a.message(), now)
+                                    : replicas[m.to].step(a.message()));
                 }
             }
             for (InFlight m : held) {
@@ -178,7 +196,9 @@ final class SlowCluster {
             }
             for (int c = 0; c < clients.length; c++) {
                 if (!clients[c].busy()) {
-                    sendToAll(clients[c].submit(new byte[] {(byte) c, (byte) completed[c]}, now).request());
+                    sendToAll(clients[c]
+                            .submit(new byte[] {(byte) c, (byte) completed[c]}, now)
+                            .request());
                 }
                 for (ClientEffect ce : clients[c].tick(now)) {
                     if (ce instanceof ClientEffect.SendToAll s) {

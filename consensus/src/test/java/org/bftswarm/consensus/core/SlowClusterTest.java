@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class SlowClusterTest {
 
     private static long viewsDuringAndAfterAPausedPrimary(long seed, boolean freshClock) {
-        SlowCluster c = new SlowCluster(4, 8, seed, cfg -> cfg.withPipelineDepth(64)); // as measured: pipelining up to the window
+        SlowCluster c = new SlowCluster(
+                4, 8, seed, cfg -> cfg.withPipelineDepth(64)); // as measured: pipelining up to the window
         c.freshClockOnStep = freshClock;
         c.maxLatencyMs = 50;
         c.stallChance = 0.004;
@@ -23,7 +24,9 @@ class SlowClusterTest {
         c.run(10_000);
         c.paused.remove(0);
         c.run(15_000);
-        assertThat(c.completedRequests()).as("seed %d fresh %s makes progress", seed, freshClock).isPositive();
+        assertThat(c.completedRequests())
+                .as("seed %d fresh %s makes progress", seed, freshClock)
+                .isPositive();
         return c.replicas[1].view();
     }
 
@@ -35,9 +38,11 @@ class SlowClusterTest {
             stale += viewsDuringAndAfterAPausedPrimary(seed, false);
             fresh += viewsDuringAndAfterAPausedPrimary(seed, true);
         }
-        System.out.printf("SLOW views after a paused primary with 3 s stalls: stale-clock steps %d, clocked steps %d%n",
+        System.out.printf(
+                "SLOW views after a paused primary with 3 s stalls: stale-clock steps %d, clocked steps %d%n",
                 stale, fresh);
-        assertThat(fresh).as("views with the clock on every step vs at the last tick (%d)", stale)
+        assertThat(fresh)
+                .as("views with the clock on every step vs at the last tick (%d)", stale)
                 .isLessThanOrEqualTo(stale / 2);
     }
 
@@ -48,10 +53,14 @@ class SlowClusterTest {
         c.maxLatencyMs = 300;
         c.down.add(3);
         c.run(8_000);
-        assertThat(c.replicas[0].stableCheckpoint()).as("others moved past the window of 8: %s %s", c.replicas[0], c.drops).isGreaterThan(8);
+        assertThat(c.replicas[0].stableCheckpoint())
+                .as("others moved past the window of 8: %s %s", c.replicas[0], c.drops)
+                .isGreaterThan(8);
         c.down.remove(3);
         c.run(10_000);
-        assertThat(c.stateTransfers).as("round trip 600 ms, first switch after 400 ms").isPositive();
+        assertThat(c.stateTransfers)
+                .as("round trip 600 ms, first switch after 400 ms")
+                .isPositive();
         assertThat(c.replicas[3].lastExecuted()).isGreaterThan(8);
     }
 }

@@ -21,33 +21,40 @@ class SnapshotTreeTest {
     }
 
     @Property(tries = 200)
-    void everyChunkVerifiesOnItsOwnWithItsPathAgainstTheDigest(@ForAll @Size(max = 700) byte[] snap,
-                                                               @ForAll @IntRange(min = 1, max = 64) int chunkBytes) {
+    void everyChunkVerifiesOnItsOwnWithItsPathAgainstTheDigest(
+            @ForAll @Size(max = 700) byte[] snap, @ForAll @IntRange(min = 1, max = 64) int chunkBytes) {
         SnapshotTree tree = SnapshotTree.build(snap, chunkBytes);
         assertThat(tree.chunkCount()).isEqualTo(SnapshotTree.chunkCount(snap.length, chunkBytes));
         for (int i = 0; i < tree.chunkCount(); i++) {
-            assertThat(SnapshotTree.verify(tree.digest(), chunkBytes, snap.length, i, chunk(snap, i, chunkBytes),
-                    tree.proof(i))).as("chunk %d", i).isTrue();
+            assertThat(SnapshotTree.verify(
+                            tree.digest(), chunkBytes, snap.length, i, chunk(snap, i, chunkBytes), tree.proof(i)))
+                    .as("chunk %d", i)
+                    .isTrue();
         }
     }
 
     @Property(tries = 200)
-    void aChangedByteAWrongIndexOrAWrongLengthNeverVerifies(@ForAll @Size(min = 1, max = 500) byte[] snap,
-                                                            @ForAll @IntRange(min = 1, max = 40) int chunkBytes,
-                                                            @ForAll @IntRange(min = 0, max = 10_000) int pick) {
+    void aChangedByteAWrongIndexOrAWrongLengthNeverVerifies(
+            @ForAll @Size(min = 1, max = 500) byte[] snap,
+            @ForAll @IntRange(min = 1, max = 40) int chunkBytes,
+            @ForAll @IntRange(min = 0, max = 10_000) int pick) {
         SnapshotTree tree = SnapshotTree.build(snap, chunkBytes);
         int i = pick % tree.chunkCount();
         byte[] data = chunk(snap, i, chunkBytes);
         Digest d = tree.digest();
         byte[] flipped = data.clone();
         flipped[pick % flipped.length] ^= 1;
-        assertThat(SnapshotTree.verify(d, chunkBytes, snap.length, i, flipped, tree.proof(i))).isFalse();
+        assertThat(SnapshotTree.verify(d, chunkBytes, snap.length, i, flipped, tree.proof(i)))
+                .isFalse();
         if (tree.chunkCount() > 1) {
             int other = (i + 1) % tree.chunkCount();
-            assertThat(SnapshotTree.verify(d, chunkBytes, snap.length, other, data, tree.proof(i))).isFalse();
+            assertThat(SnapshotTree.verify(d, chunkBytes, snap.length, other, data, tree.proof(i)))
+                    .isFalse();
         }
-        assertThat(SnapshotTree.verify(d, chunkBytes, snap.length + 1, i, data, tree.proof(i))).isFalse();
-        assertThat(SnapshotTree.verify(d, chunkBytes + 1, snap.length, i, data, tree.proof(i))).isFalse();
+        assertThat(SnapshotTree.verify(d, chunkBytes, snap.length + 1, i, data, tree.proof(i)))
+                .isFalse();
+        assertThat(SnapshotTree.verify(d, chunkBytes + 1, snap.length, i, data, tree.proof(i)))
+                .isFalse();
     }
 
     @Test
@@ -66,12 +73,16 @@ class SnapshotTreeTest {
         List<Digest> longer = new ArrayList<>(path);
         longer.add(Digest.ZERO);
         byte[] data = chunk(snap, 3, 10);
-        assertThat(SnapshotTree.verify(tree.digest(), 10, 1000, 3, data, longer)).isFalse();
-        assertThat(SnapshotTree.verify(tree.digest(), 10, 1000, 3, data, path.subList(1, path.size()))).isFalse();
+        assertThat(SnapshotTree.verify(tree.digest(), 10, 1000, 3, data, longer))
+                .isFalse();
+        assertThat(SnapshotTree.verify(tree.digest(), 10, 1000, 3, data, path.subList(1, path.size())))
+                .isFalse();
         assertThat(SnapshotTree.verify(tree.digest(), 10, 1000, -1, data, path)).isFalse();
-        assertThat(SnapshotTree.verify(tree.digest(), 10, 1000, Integer.MAX_VALUE, data, path)).isFalse();
+        assertThat(SnapshotTree.verify(tree.digest(), 10, 1000, Integer.MAX_VALUE, data, path))
+                .isFalse();
         assertThat(SnapshotTree.verify(tree.digest(), 10, -5, 3, data, path)).isFalse();
         assertThat(SnapshotTree.verify(tree.digest(), 0, 1000, 3, data, path)).isFalse();
-        assertThat(SnapshotTree.verify(tree.digest(), 10, Integer.MAX_VALUE, 3, data, path)).isFalse();
+        assertThat(SnapshotTree.verify(tree.digest(), 10, Integer.MAX_VALUE, 3, data, path))
+                .isFalse();
     }
 }

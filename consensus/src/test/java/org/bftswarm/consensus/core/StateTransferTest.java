@@ -48,7 +48,10 @@ class StateTransferTest {
         List<StateTransfer.Ask> window = t.requests(1, PATIENCE);
         assertThat(window).hasSize(StateTransfer.WINDOW);
         assertThat(window).extracting(StateTransfer.Ask::source).containsOnly(0, 1, 2);
-        assertThat(window).extracting(StateTransfer.Ask::chunk).doesNotHaveDuplicates().doesNotContain(0);
+        assertThat(window)
+                .extracting(StateTransfer.Ask::chunk)
+                .doesNotHaveDuplicates()
+                .doesNotContain(0);
     }
 
     @Test
@@ -85,9 +88,14 @@ class StateTransferTest {
         List<StateTransfer.Ask> again = t.requests(200, PATIENCE);
         assertThat(again).extracting(StateTransfer.Ask::chunk).doesNotContain(0, answered.chunk());
         for (StateTransfer.Ask a : again) {
-            StateTransfer.Ask before = window.stream().filter(w -> w.chunk() == a.chunk()).findFirst().orElse(null);
+            StateTransfer.Ask before = window.stream()
+                    .filter(w -> w.chunk() == a.chunk())
+                    .findFirst()
+                    .orElse(null);
             if (before != null) {
-                assertThat(a.source()).as("chunk %d re-asked elsewhere", a.chunk()).isNotEqualTo(before.source());
+                assertThat(a.source())
+                        .as("chunk %d re-asked elsewhere", a.chunk())
+                        .isNotEqualTo(before.source());
             }
         }
         assertThat(t.received()).isEqualTo(2);

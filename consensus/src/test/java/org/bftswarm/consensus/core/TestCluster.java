@@ -75,8 +75,11 @@ final class TestCluster {
         replies = new List[n];
         effects = new List[n];
         for (int i = 0; i < n; i++) {
-            configs[i] = tune.apply(ReplicaConfig.defaults(SWARM, n, i, keys[i], registry).withBatching(4, 5)
-                    .withCheckpoints(4, 8).withTimers(300, 5000, 50).withStateChunks(32, 1 << 20));
+            configs[i] = tune.apply(ReplicaConfig.defaults(SWARM, n, i, keys[i], registry)
+                    .withBatching(4, 5)
+                    .withCheckpoints(4, 8)
+                    .withTimers(300, 5000, 50)
+                    .withStateChunks(32, 1 << 20));
             services[i] = new TestStateMachine(null);
             stores[i] = new InMemoryDurableStore();
             replicas[i] = new Replica(configs[i], services[i]);
@@ -171,6 +174,8 @@ final class TestCluster {
     }
 
     long dropped(int i, String containing) {
-        return effects[i].stream().filter(e -> e instanceof Effect.Dropped d && d.reason().contains(containing)).count();
+        return effects[i].stream()
+                .filter(e -> e instanceof Effect.Dropped d && d.reason().contains(containing))
+                .count();
     }
 }

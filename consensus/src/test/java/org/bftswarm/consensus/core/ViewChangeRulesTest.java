@@ -52,8 +52,8 @@ class ViewChangeRulesTest {
         h.step(newView(h, 1, List.of(viewChange(h, 1, 1), viewChange(h, 3, 1))));
         h.step(newView(h, 1, List.of(viewChange(h, 1, 1), viewChange(h, 3, 1), viewChange(h, 3, 1))));
         h.step(newView(h, 1, List.of(viewChange(h, 1, 1), viewChange(h, 3, 1), viewChange(h, 0, 2))));
-        h.step(h.signed(3, new NewView(1, List.of(viewChange(h, 1, 1), viewChange(h, 3, 1), viewChange(h, 0, 1)),
-                List.of())));
+        h.step(h.signed(
+                3, new NewView(1, List.of(viewChange(h, 1, 1), viewChange(h, 3, 1), viewChange(h, 0, 1)), List.of())));
         assertThat(h.dropped("only 2 view changes")).isEqualTo(1);
         assertThat(h.dropped("two view changes from 3")).isEqualTo(1);
         assertThat(h.dropped("contains a view change for view 2")).isEqualTo(1);
@@ -70,29 +70,41 @@ class ViewChangeRulesTest {
         Batch older = Batch.of(1, List.of(h.request(1)));
         Batch newer = Batch.of(2, List.of(h.request(2)));
         h.r.viewChanger.start(2);
-        List<Signed> vcs = List.of(viewChange(h, 0, 2, cert(h, 0, 2, older)), viewChange(h, 1, 2, cert(h, 1, 2, newer)),
+        List<Signed> vcs = List.of(
+                viewChange(h, 0, 2, cert(h, 0, 2, older)),
+                viewChange(h, 1, 2, cert(h, 1, 2, newer)),
                 viewChange(h, 2, 2));
         h.step(newView(h, 2, vcs, newer));
-        assertThat(h.dropped("re-proposes 1 batches, expected 2")).as("null fill at seq 1 missing").isEqualTo(1);
+        assertThat(h.dropped("re-proposes 1 batches, expected 2"))
+                .as("null fill at seq 1 missing")
+                .isEqualTo(1);
         h.step(newView(h, 2, vcs, Batch.empty(), older));
-        assertThat(h.dropped("pre-prepare for seq 2 differs")).as("a lower-view certificate chosen").isEqualTo(1);
+        assertThat(h.dropped("pre-prepare for seq 2 differs"))
+                .as("a lower-view certificate chosen")
+                .isEqualTo(1);
         assertThat(h.r.inViewChange()).isTrue();
         h.step(newView(h, 2, vcs, Batch.empty(), newer));
         assertThat(h.r.inViewChange()).isFalse();
         assertThat(h.r.log.get(1L).batch().isNull()).isTrue();
         assertThat(h.r.log.get(2L).digest()).isEqualTo(newer.digest());
-        assertThat(h.broadcasts(Prepare.class)).extracting(Prepare::view, Prepare::seq)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 1L), org.assertj.core.groups.Tuple.tuple(2L, 2L));
+        assertThat(h.broadcasts(Prepare.class))
+                .extracting(Prepare::view, Prepare::seq)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, 1L), org.assertj.core.groups.Tuple.tuple(2L, 2L));
     }
 
     @Test
     void minSIsTheHighestProvenStableCheckpointAndCertificatesAtOrBelowItAreNotReProposed() {
         BackupHarness h = new BackupHarness(1);
         Digest state = Digest.sha256(new byte[] {4});
-        List<Signed> proof = List.of(h.signed(0, new Checkpoint(4, state)), h.signed(2, new Checkpoint(4, state)),
+        List<Signed> proof = List.of(
+                h.signed(0, new Checkpoint(4, state)),
+                h.signed(2, new Checkpoint(4, state)),
                 h.signed(3, new Checkpoint(4, state)));
-        ViewChange atFour = new ViewChange(1, 4, state, proof, List.of(cert(h, 0, 5, Batch.of(1, List.of(h.request(1))))));
-        ViewChange atZero = new ViewChange(1, 0, Digest.ZERO, List.of(), List.of(cert(h, 0, 3, Batch.of(1, List.of(h.request(2))))));
+        ViewChange atFour =
+                new ViewChange(1, 4, state, proof, List.of(cert(h, 0, 5, Batch.of(1, List.of(h.request(1))))));
+        ViewChange atZero = new ViewChange(
+                1, 0, Digest.ZERO, List.of(), List.of(cert(h, 0, 3, Batch.of(1, List.of(h.request(2))))));
         NewViewPlan plan = NewViewPlan.of(List.of(atZero, atFour, atZero));
         assertThat(plan.minS()).isEqualTo(4);
         assertThat(plan.maxS()).isEqualTo(5);
@@ -112,11 +124,14 @@ class ViewChangeRulesTest {
         c.submit(c.request(new byte[] {9}));
         c.run(20);
         c.replicas[1].viewChanger.start(1);
-        ViewChange vc = c.replicas[1].drain().stream().filter(e -> e instanceof Effect.Broadcast b
-                && b.message().body() instanceof ViewChange).map(e -> (ViewChange) ((Effect.Broadcast) e).message().body())
-                .findFirst().orElseThrow();
+        ViewChange vc = c.replicas[1].drain().stream()
+                .filter(e -> e instanceof Effect.Broadcast b && b.message().body() instanceof ViewChange)
+                .map(e -> (ViewChange) ((Effect.Broadcast) e).message().body())
+                .findFirst()
+                .orElseThrow();
         assertThat(vc.stableSeq()).isEqualTo(4);
-        assertThat(Certificates.checkpointProofProblem(4, vc.stableDigest(), vc.checkpointProof(), new Quorums(4))).isNull();
+        assertThat(Certificates.checkpointProofProblem(4, vc.stableDigest(), vc.checkpointProof(), new Quorums(4)))
+                .isNull();
         assertThat(vc.prepared()).extracting(p -> p.body().seq()).containsExactly(5L);
         assertThat(Certificates.viewChangeProblem(vc, new Quorums(4), 4, 8)).isNull();
     }
@@ -150,8 +165,10 @@ class ViewChangeRulesTest {
         h.r.viewChanger.start(1);
         long doubled = h.r.currentTimeout();
         Signed pp = h.prePrepare(0, 0, 1, 0, h.request(1));
-        List<Signed> commits = List.of(h.commit(0, 0, 1, BackupHarness.digest(pp)), h.commit(2, 0, 1,
-                BackupHarness.digest(pp)), h.commit(3, 0, 1, BackupHarness.digest(pp)));
+        List<Signed> commits = List.of(
+                h.commit(0, 0, 1, BackupHarness.digest(pp)),
+                h.commit(2, 0, 1, BackupHarness.digest(pp)),
+                h.commit(3, 0, 1, BackupHarness.digest(pp)));
         h.step(h.signed(2, new CommitProof(pp, commits)));
         assertThat(h.r.lastExecuted()).isEqualTo(1);
         assertThat(h.r.currentTimeout()).isEqualTo(doubled).isEqualTo(2 * 300);
@@ -164,7 +181,8 @@ class ViewChangeRulesTest {
         h.r.step(h.c.verified(viewChange(h, 1, 1)), 10_000);
         h.r.step(h.c.verified(viewChange(h, 3, 1)), 10_000);
         h.tick(10_000 + h.r.currentTimeout() - 5);
-        assertThat(h.r.view()).as("wait of %d ms armed at 10 s, not at the last tick (0)", h.r.currentTimeout())
+        assertThat(h.r.view())
+                .as("wait of %d ms armed at 10 s, not at the last tick (0)", h.r.currentTimeout())
                 .isEqualTo(1);
         h.tick(10_000 + h.r.currentTimeout());
         assertThat(h.r.view()).isEqualTo(2);

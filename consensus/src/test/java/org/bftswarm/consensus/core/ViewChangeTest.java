@@ -28,8 +28,9 @@ class ViewChangeTest {
     void aRequestPreparedInTheOldViewSurvivesIntoTheNewView() {
         TestCluster c = new TestCluster(4, cfg -> cfg);
         // commits of view 0 never arrive: the batch is prepared everywhere but executed nowhere in view 0
-        c.network = d -> d.message().body() instanceof org.bftswarm.consensus.codec.Message.Commit cm
-                && cm.view() == 0 ? null : d;
+        c.network = d -> d.message().body() instanceof org.bftswarm.consensus.codec.Message.Commit cm && cm.view() == 0
+                ? null
+                : d;
         c.submit(c.request(new byte[] {7}));
         c.run(20);
         assertThat(c.replicas[1].lastExecuted()).isZero();
@@ -49,17 +50,27 @@ class ViewChangeTest {
         // replica 1 (primary of view 1) replaces its NEW-VIEW re-proposals with an invented batch
         c.network = d -> {
             if (d.message().body() instanceof NewView nv && d.from() == 1) {
-                Signed bogus = Signed.sign(TestCluster.SWARM, c.keys[1], 1,
+                Signed bogus = Signed.sign(
+                        TestCluster.SWARM,
+                        c.keys[1],
+                        1,
                         new PrePrepare(nv.view(), 1, Batch.of(c.now, List.of(c.request(new byte[] {66})))));
-                return new TestCluster.Delivery(1, d.to(), Signed.sign(TestCluster.SWARM, c.keys[1], 1,
-                        new NewView(nv.view(), nv.viewChanges(), List.of(bogus))));
+                return new TestCluster.Delivery(
+                        1,
+                        d.to(),
+                        Signed.sign(
+                                TestCluster.SWARM,
+                                c.keys[1],
+                                1,
+                                new NewView(nv.view(), nv.viewChanges(), List.of(bogus))));
             }
             return d;
         };
         c.down.add(0);
         c.submit(c.request(new byte[] {1}));
         c.run(400);
-        assertThat(c.dropped(2, "differs from the recomputed choice") + c.dropped(2, "re-proposes")).isPositive();
+        assertThat(c.dropped(2, "differs from the recomputed choice") + c.dropped(2, "re-proposes"))
+                .isPositive();
         assertThat(c.replicas[2].view() == 1 && !c.replicas[2].inViewChange()).isFalse();
     }
 
@@ -101,7 +112,9 @@ class ViewChangeTest {
         c.network = d -> d;
         c.submit(c.request(new byte[] {2}));
         c.run(1000);
-        assertThat(c.replicas[3].view()).as("still waiting in view 1, not racing ahead").isEqualTo(1);
+        assertThat(c.replicas[3].view())
+                .as("still waiting in view 1, not racing ahead")
+                .isEqualTo(1);
         assertThat(c.services[3].digest()).as("caught up by COMMIT-PROOF").isEqualTo(c.services[0].digest());
         c.down.add(0);
         c.submit(c.request(new byte[] {3}));
@@ -109,7 +122,9 @@ class ViewChangeTest {
         for (int i = 1; i < 4; i++) {
             assertThat(c.replicas[i].inViewChange()).as("replica %d", i).isFalse();
             assertThat(c.replicas[i].view()).as("replica %d", i).isEqualTo(1);
-            assertThat(c.services[i].count()).as("requests 2 and 3 (1 reached only replica 3)").isEqualTo(2);
+            assertThat(c.services[i].count())
+                    .as("requests 2 and 3 (1 reached only replica 3)")
+                    .isEqualTo(2);
             assertThat(c.services[i].digest()).isEqualTo(c.services[1].digest());
         }
     }

@@ -38,7 +38,9 @@ class FirstCopyDeferralTest {
     }
 
     private byte[] request(long number) {
-        return Signed.sign(SWARM, client, 1000, new Message.Request(1000, number, new byte[] {1})).envelope(SWARM).encode();
+        return Signed.sign(SWARM, client, 1000, new Message.Request(1000, number, new byte[] {1}))
+                .envelope(SWARM)
+                .encode();
     }
 
     /** A request number this replica is not designated for, and one it is. */
@@ -59,27 +61,37 @@ class FirstCopyDeferralTest {
         FirstCopyDeferral d = deferralOf(3);
         long k = number(3, false);
         assertThat(d.deferredClient(envelopes.peek(request(k)))).isEqualTo(1000);
-        assertThat(d.deferredClient(envelopes.peek(request(k)))).as("second copy: the client is retransmitting").isEqualTo(-1);
+        assertThat(d.deferredClient(envelopes.peek(request(k))))
+                .as("second copy: the client is retransmitting")
+                .isEqualTo(-1);
         assertThat(d.deferred()).isEqualTo(1);
     }
 
     @Test
     void designatedReplicasThePrimaryAndReplicasInAViewChangeNeverDefer() {
         FirstCopyDeferral backup = deferralOf(3);
-        assertThat(backup.deferredClient(envelopes.peek(request(number(3, true))))).isEqualTo(-1);
+        assertThat(backup.deferredClient(envelopes.peek(request(number(3, true)))))
+                .isEqualTo(-1);
         primary.set(3);
-        assertThat(backup.deferredClient(envelopes.peek(request(number(3, false))))).as("primary").isEqualTo(-1);
+        assertThat(backup.deferredClient(envelopes.peek(request(number(3, false)))))
+                .as("primary")
+                .isEqualTo(-1);
         primary.set(-1);
-        assertThat(backup.deferredClient(envelopes.peek(request(number(3, false))))).as("view change").isEqualTo(-1);
+        assertThat(backup.deferredClient(envelopes.peek(request(number(3, false)))))
+                .as("view change")
+                .isEqualTo(-1);
         assertThat(backup.deferred()).isZero();
     }
 
     @Test
     void onlyWellFormedClientRequestsOfKnownSendersAreEverDeferred() {
         FirstCopyDeferral d = deferralOf(3);
-        byte[] prepare = Signed.sign(SWARM, replica2, 2, new Message.Prepare(0, 1, Digest.ZERO)).envelope(SWARM).encode();
+        byte[] prepare = Signed.sign(SWARM, replica2, 2, new Message.Prepare(0, 1, Digest.ZERO))
+                .envelope(SWARM)
+                .encode();
         byte[] otherSwarm = Signed.sign("t", client, 1000, new Message.Request(1000, number(3, false), new byte[0]))
-                .envelope("t").encode();
+                .envelope("t")
+                .encode();
         byte[] garbage = new byte[] {1, 2, 3, 4, 5};
         byte[] truncated = java.util.Arrays.copyOf(request(number(3, false)), 40);
         for (byte[] frame : new byte[][] {prepare, otherSwarm, garbage, truncated}) {

@@ -38,19 +38,25 @@ class LateVoteFilterTest {
 
     @Test
     void votesAtOrBelowTheExecutedSequenceAreSetAsideAndLaterOnesAreNot() {
-        assertThat(filter.late(peek(frame(new Message.Commit(0, 10, Digest.ZERO))))).isTrue();
-        assertThat(filter.late(peek(frame(new Message.Prepare(0, 3, Digest.ZERO))))).isTrue();
-        assertThat(filter.late(peek(frame(new Message.Commit(0, 11, Digest.ZERO))))).isFalse();
-        assertThat(filter.late(peek(frame(new Message.Prepare(0, 11, Digest.ZERO))))).isFalse();
+        assertThat(filter.late(peek(frame(new Message.Commit(0, 10, Digest.ZERO)))))
+                .isTrue();
+        assertThat(filter.late(peek(frame(new Message.Prepare(0, 3, Digest.ZERO)))))
+                .isTrue();
+        assertThat(filter.late(peek(frame(new Message.Commit(0, 11, Digest.ZERO)))))
+                .isFalse();
+        assertThat(filter.late(peek(frame(new Message.Prepare(0, 11, Digest.ZERO)))))
+                .isFalse();
         assertThat(filter.skipped()).isEqualTo(2);
     }
 
     @Test
     void otherMessagesAndBeforeAnyExecutionNothingIsSetAside() {
-        assertThat(filter.late(peek(frame(new Message.Checkpoint(8, Digest.ZERO))))).isFalse();
+        assertThat(filter.late(peek(frame(new Message.Checkpoint(8, Digest.ZERO)))))
+                .isFalse();
         assertThat(filter.late(peek(new byte[] {9, 9, 9}))).isFalse();
         executed.set(0);
-        assertThat(filter.late(peek(frame(new Message.Commit(0, 0, Digest.ZERO))))).isFalse();
+        assertThat(filter.late(peek(frame(new Message.Commit(0, 0, Digest.ZERO)))))
+                .isFalse();
         assertThat(filter.skipped()).isZero();
     }
 }

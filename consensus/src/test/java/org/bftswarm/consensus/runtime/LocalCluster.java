@@ -36,7 +36,8 @@ final class LocalCluster implements AutoCloseable {
     }
 
     ReplicaRuntime start(int id) throws IOException {
-        ReplicaConfig cfg = ReplicaConfig.defaults(spec.swarm(), spec.n(), id, keys.loadSigningKey(id), keys.loadRegistry(spec.n()))
+        ReplicaConfig cfg = ReplicaConfig.defaults(
+                        spec.swarm(), spec.n(), id, keys.loadSigningKey(id), keys.loadRegistry(spec.n()))
                 .withCheckpoints(8, 32)
                 .withTimers(1_000, 2_000, 200);
         HashChainStateMachine sm = new HashChainStateMachine();

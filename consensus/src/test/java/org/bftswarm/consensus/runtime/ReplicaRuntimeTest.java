@@ -38,19 +38,36 @@ class ReplicaRuntimeTest {
             for (int i = 0; i < 4; i++) {
                 c.start(i);
             }
-            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
-                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
+            try (ClientNetwork net =
+                            new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p =
+                            new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
                 Set<Long> counts = new HashSet<>();
                 for (int i = 0; i < 40; i++) {
                     counts.add(ByteBuffer.wrap(p.invoke(new byte[] {(byte) i})).getLong());
                 }
-                assertThat(counts).as("each op executed exactly once, in order").hasSize(40).contains(40L);
-                assertThat(net.allChannelsReady()).as("replies travel on MAC'd reply channels").isTrue();
+                assertThat(counts)
+                        .as("each op executed exactly once, in order")
+                        .hasSize(40)
+                        .contains(40L);
+                assertThat(net.allChannelsReady())
+                        .as("replies travel on MAC'd reply channels")
+                        .isTrue();
                 assertThat(net.drops().total()).as("no reply was rejected").isZero();
             }
-            await("every replica executed all 40 requests", 20, () -> c.replicas.stream()
-                    .allMatch(r -> r.status().executedRequests() == 40));
-            await("digests agree", 10, () -> c.replicas.stream().map(r -> r.status().digestAtExecuted() + ":" + r.status().stateDigestHex()).distinct().count() == 1);
+            await(
+                    "every replica executed all 40 requests",
+                    20,
+                    () -> c.replicas.stream().allMatch(r -> r.status().executedRequests() == 40));
+            await(
+                    "digests agree",
+                    10,
+                    () -> c.replicas.stream()
+                                    .map(r -> r.status().digestAtExecuted() + ":"
+                                            + r.status().stateDigestHex())
+                                    .distinct()
+                                    .count()
+                            == 1);
         }
     }
 
@@ -58,9 +75,10 @@ class ReplicaRuntimeTest {
     void aClientGetsAClearTimeoutWhenNoQuorumAnswers() throws Exception {
         try (LocalCluster c = new LocalCluster(dir, 4, 1)) {
             c.start(0); // one replica of four: no quorum can form
-            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
-                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000),
-                            new ClientOptions(100, 200, 800))) {
+            try (ClientNetwork net =
+                            new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p = new ServiceProxy(
+                            net, 1000, c.keys.loadSigningKey(1000), new ClientOptions(100, 200, 800))) {
                 assertThatThrownBy(() -> p.invoke(new byte[0]))
                         .isInstanceOf(ConsensusTimeoutException.class)
                         .hasMessageContaining("matching replies within");
@@ -78,9 +96,10 @@ class ReplicaRuntimeTest {
             for (int i = 0; i < 4; i++) {
                 c.start(i);
             }
-            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
-                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000),
-                            new ClientOptions(200, 1_000, 20_000))) {
+            try (ClientNetwork net =
+                            new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p = new ServiceProxy(
+                            net, 1000, c.keys.loadSigningKey(1000), new ClientOptions(200, 1_000, 20_000))) {
                 for (int i = 0; i < 10; i++) {
                     p.invoke(new byte[] {1});
                 }
@@ -89,8 +108,13 @@ class ReplicaRuntimeTest {
                 for (int i = 0; i < 10; i++) {
                     last = count(p.invoke(new byte[] {2}));
                 }
-                assertThat(last).as("20 acknowledged operations, none lost or repeated").isEqualTo(20);
-                await("a backup reports view >= 1", 10, () -> c.replicas.get(1).status().view() >= 1);
+                assertThat(last)
+                        .as("20 acknowledged operations, none lost or repeated")
+                        .isEqualTo(20);
+                await(
+                        "a backup reports view >= 1",
+                        10,
+                        () -> c.replicas.get(1).status().view() >= 1);
             }
         }
     }
@@ -101,8 +125,10 @@ class ReplicaRuntimeTest {
             for (int i = 0; i < 4; i++) {
                 c.start(i);
             }
-            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
-                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
+            try (ClientNetwork net =
+                            new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p =
+                            new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
                 for (int i = 0; i < 5; i++) {
                     p.invoke(new byte[] {1});
                 }
@@ -115,9 +141,20 @@ class ReplicaRuntimeTest {
                     p.invoke(new byte[] {3});
                 }
             }
-            await("replica 3 caught up", 30, () -> c.replicas.get(3).status().lastExecuted()
-                    == c.replicas.get(0).status().lastExecuted());
-            await("digests agree", 10, () -> c.replicas.stream().map(r -> r.status().digestAtExecuted() + ":" + r.status().stateDigestHex()).distinct().count() == 1);
+            await(
+                    "replica 3 caught up",
+                    30,
+                    () -> c.replicas.get(3).status().lastExecuted()
+                            == c.replicas.get(0).status().lastExecuted());
+            await(
+                    "digests agree",
+                    10,
+                    () -> c.replicas.stream()
+                                    .map(r -> r.status().digestAtExecuted() + ":"
+                                            + r.status().stateDigestHex())
+                                    .distinct()
+                                    .count()
+                            == 1);
         }
     }
 
@@ -127,14 +164,18 @@ class ReplicaRuntimeTest {
             for (int i = 0; i < 4; i++) {
                 c.start(i);
             }
-            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
-                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
+            try (ClientNetwork net =
+                            new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p =
+                            new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
                 for (int i = 0; i < 13; i++) { // a stable checkpoint at 8 (K = 8) and committed slots above it
                     p.invoke(new byte[] {4});
                 }
             }
-            await("every replica executed the 13th", 10, () -> c.replicas.stream()
-                    .allMatch(r -> r.status().lastExecuted() >= 13));
+            await(
+                    "every replica executed the 13th",
+                    10,
+                    () -> c.replicas.stream().allMatch(r -> r.status().lastExecuted() >= 13));
             for (int i = 0; i < 4; i++) {
                 c.stop(i);
             }
@@ -145,7 +186,10 @@ class ReplicaRuntimeTest {
             for (int i = 1; i < 4; i++) {
                 c.start(i);
             }
-            await("no replica recovering", 30, () -> c.replicas.stream().noneMatch(r -> r.status().recovering()));
+            await(
+                    "no replica recovering",
+                    30,
+                    () -> c.replicas.stream().noneMatch(r -> r.status().recovering()));
             assertThat(c.replicas.get(0).status().lastExecuted()).isGreaterThanOrEqualTo(before);
         }
     }
@@ -158,7 +202,8 @@ class ReplicaRuntimeTest {
             }
             java.util.Random random = new java.util.Random(1);
             for (int i = 0; i < 20; i++) {
-                try (java.net.Socket s = new java.net.Socket("127.0.0.1", c.spec.address(0).getPort())) {
+                try (java.net.Socket s =
+                        new java.net.Socket("127.0.0.1", c.spec.address(0).getPort())) {
                     java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
                     byte[] junk = new byte[1 + random.nextInt(300)];
                     random.nextBytes(junk);
@@ -170,8 +215,10 @@ class ReplicaRuntimeTest {
                 }
             }
             await("junk counted", 10, () -> c.replicas.get(0).drops().total() >= 20);
-            try (ClientNetwork net = new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
-                    ServiceProxy p = new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
+            try (ClientNetwork net =
+                            new ClientNetwork(c.spec, c.keys.loadRegistry(c.spec.n()), TransportConfig.defaults(), 1);
+                    ServiceProxy p =
+                            new ServiceProxy(net, 1000, c.keys.loadSigningKey(1000), ClientOptions.defaults())) {
                 assertThat(count(p.invoke(new byte[0]))).isEqualTo(1);
             }
         }

@@ -67,8 +67,19 @@ class BrokenCoreIsCaughtTest {
         Scenario base = Scenario.derive(seed, 4, 1);
         Map<Integer, EnumSet<Behaviour>> byz = new TreeMap<>();
         byz.put(0, EnumSet.of(b));
-        return new Scenario(seed, 4, 1, byz, base.clients(), base.chaosMillis(), base.dropRate(),
-                base.duplicateRate(), base.maxDelayMs(), base.partitions(), base.crashes(), base.requestsAfterHeal(),
+        return new Scenario(
+                seed,
+                4,
+                1,
+                byz,
+                base.clients(),
+                base.chaosMillis(),
+                base.dropRate(),
+                base.duplicateRate(),
+                base.maxDelayMs(),
+                base.partitions(),
+                base.crashes(),
+                base.requestsAfterHeal(),
                 base.livenessBoundMs());
     }
 
@@ -103,12 +114,25 @@ class BrokenCoreIsCaughtTest {
         List<String> found = new ArrayList<>();
         for (long seed = 1; seed <= 40 && found.isEmpty(); seed++) {
             Scenario b = Scenario.derive(seed, 4, 1);
-            Scenario lossy = new Scenario(seed, 4, 1, new TreeMap<>(), b.clients(), b.chaosMillis(), 0.15,
-                    b.duplicateRate(), b.maxDelayMs(), true, true, b.requestsAfterHeal(), b.livenessBoundMs());
-            found.addAll(SimulationRunner.runSeed(lossy, ExecuteWhenPreparedQuorums::new).violations());
+            Scenario lossy = new Scenario(
+                    seed,
+                    4,
+                    1,
+                    new TreeMap<>(),
+                    b.clients(),
+                    b.chaosMillis(),
+                    0.15,
+                    b.duplicateRate(),
+                    b.maxDelayMs(),
+                    true,
+                    true,
+                    b.requestsAfterHeal(),
+                    b.livenessBoundMs());
+            found.addAll(SimulationRunner.runSeed(lossy, ExecuteWhenPreparedQuorums::new)
+                    .violations());
         }
-        assertThat(found).anyMatch(v -> v.contains("executed batch") || v.contains("result")
-                || v.contains("checkpoint digest"));
+        assertThat(found)
+                .anyMatch(v -> v.contains("executed batch") || v.contains("result") || v.contains("checkpoint digest"));
     }
 
     private static Scenario equivocatingPrimary(long seed) {
@@ -123,8 +147,8 @@ class BrokenCoreIsCaughtTest {
             found.addAll(r.violations());
         }
         assertThat(found).isNotEmpty();
-        assertThat(found).anyMatch(v -> v.contains("executed batch") || v.contains("result")
-                || v.contains("checkpoint digest"));
+        assertThat(found)
+                .anyMatch(v -> v.contains("executed batch") || v.contains("result") || v.contains("checkpoint digest"));
     }
 
     @Test

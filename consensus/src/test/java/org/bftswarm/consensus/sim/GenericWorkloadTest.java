@@ -7,10 +7,10 @@ import org.bftswarm.consensus.core.Quorums;
 import org.junit.jupiter.api.Test;
 
 /**
-  * The simulator is generic in its state machine and workload: running the default hash-chain
-  * workload through the public {@link SimWorkload} entry point gives exactly the default run, and a
-  * workload's own end-of-run violations and unfinished work are reported as the run's.
-  */
+ * The simulator is generic in its state machine and workload: running the default hash-chain
+ * workload through the public {@link SimWorkload} entry point gives exactly the default run, and a
+ * workload's own end-of-run violations and unfinished work are reported as the run's.
+ */
 class GenericWorkloadTest {
 
     @Test
@@ -18,13 +18,15 @@ class GenericWorkloadTest {
         for (long seed = 3; seed <= 5; seed++) {
             Scenario sc = Scenario.derive(seed, 4, 1);
             SimResult viaDefault = SimulationRunner.runSeed(sc, Quorums::new);
-            SimResult viaWorkload = SimulationRunner.runSeed(sc, Quorums::new,
-                    new ChainWorkload(sc.clients(), sc.requestsAfterHeal()));
+            SimResult viaWorkload =
+                    SimulationRunner.runSeed(sc, Quorums::new, new ChainWorkload(sc.clients(), sc.requestsAfterHeal()));
             assertThat(viaWorkload.executedSeqs()).isEqualTo(viaDefault.executedSeqs());
             assertThat(viaWorkload.virtualMillis()).isEqualTo(viaDefault.virtualMillis());
             assertThat(viaWorkload.viewChanges()).isEqualTo(viaDefault.viewChanges());
             assertThat(viaWorkload.rejectedMessages()).isEqualTo(viaDefault.rejectedMessages());
-            assertThat(viaWorkload.violations()).isEqualTo(viaDefault.violations()).isEmpty();
+            assertThat(viaWorkload.violations())
+                    .isEqualTo(viaDefault.violations())
+                    .isEmpty();
         }
     }
 

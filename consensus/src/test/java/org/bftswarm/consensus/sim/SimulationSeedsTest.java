@@ -37,7 +37,9 @@ class SimulationSeedsTest {
         assertThat(all).containsExactlyInAnyOrder(Behaviour.values());
         assertThat(four.viewChanges() + seven.viewChanges()).isPositive();
         assertThat(four.stateTransfers() + seven.stateTransfers()).isPositive();
-        assertThat(four.rejected() + seven.rejected()).as("forged messages were sent and rejected").isPositive();
+        assertThat(four.rejected() + seven.rejected())
+                .as("forged messages were sent and rejected")
+                .isPositive();
         assertThat(four.seeds() + seven.seeds()).isEqualTo(500);
     }
 
@@ -69,6 +71,7 @@ class SimulationSeedsTest {
         String[] lines = log.toString(StandardCharsets.UTF_8).trim().split("\n");
         assertThat(lines[lines.length - 1]).isEqualTo("SIM seeds=3 violations=0 liveness_failures=0");
         assertThat(code).isZero();
-        assertThat(SimulationRunner.run(3, 3, null, 1, new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
+        assertThat(SimulationRunner.run(3, 3, null, 1, new PrintStream(new ByteArrayOutputStream())))
+                .isEqualTo(2);
     }
 }

@@ -64,8 +64,10 @@ class JournalReplicaLogTest {
             f.seek(20);
             f.write(b ^ 0x40);
         }
-        assertThatThrownBy(() -> open(Long.MAX_VALUE)).isInstanceOf(IOException.class)
-                .hasMessageContaining("corrupt durable log").hasMessageContaining("at byte 0")
+        assertThatThrownBy(() -> open(Long.MAX_VALUE))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("corrupt durable log")
+                .hasMessageContaining("at byte 0")
                 .hasMessageContaining("checksum mismatch");
     }
 
@@ -78,7 +80,8 @@ class JournalReplicaLogTest {
                 log.apply(List.of(new PersistOp.SaveSlot(seq, slot(0, seq))));
                 written += log.journalBytes();
             }
-            log.apply(List.of(new PersistOp.SaveView(4),
+            log.apply(List.of(
+                    new PersistOp.SaveView(4),
                     new PersistOp.SaveStableCheckpoint(new StableCheckpoint(3, d, List.of(), new byte[] {7}))));
             log.apply(List.of(new PersistOp.SaveSlot(7, slot(4, 7))));
             assertThat(log.compactions()).isEqualTo(8);
@@ -107,9 +110,13 @@ class JournalReplicaLogTest {
             try (JournalReplicaLog log = JournalReplicaLog.open(journal, checkpoints, false, 16 * 1024)) {
                 PersistedState st = log.load();
                 long stable = st.stable() == null ? 0 : st.stable().seq();
-                assertThat(st.view()).as("view of the last acknowledged group or later").isGreaterThanOrEqualTo(acknowledged);
+                assertThat(st.view())
+                        .as("view of the last acknowledged group or later")
+                        .isGreaterThanOrEqualTo(acknowledged);
                 for (long seq = Math.max(first, stable + 1); seq <= acknowledged; seq++) {
-                    assertThat(st.slots()).as("acknowledged slot %s (stable %s)", seq, stable).containsKey(seq);
+                    assertThat(st.slots())
+                            .as("acknowledged slot %s (stable %s)", seq, stable)
+                            .containsKey(seq);
                     assertThat(st.slots().get(seq)).isEqualTo(slot(0, seq));
                 }
                 assertThat(stable).as("a checkpoint was taken").isGreaterThan(first);
@@ -119,7 +126,10 @@ class JournalReplicaLogTest {
     }
 
     private static long runAndKill(Path journal, Path checkpoints, long first, long rounds) throws Exception {
-        return KilledWriter.runUntilThenKill(JournalWriterMain.class,
-                List.of(journal.toString(), checkpoints.toString(), Long.toString(first)), "APPLIED ", first + rounds);
+        return KilledWriter.runUntilThenKill(
+                JournalWriterMain.class,
+                List.of(journal.toString(), checkpoints.toString(), Long.toString(first)),
+                "APPLIED ",
+                first + rounds);
     }
 }

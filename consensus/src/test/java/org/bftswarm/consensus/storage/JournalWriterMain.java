@@ -17,9 +17,10 @@ public final class JournalWriterMain {
 
     public static void main(String[] args) throws Exception {
         try (JournalReplicaLog log = JournalReplicaLog.open(Path.of(args[0]), Path.of(args[1]), false, 16 * 1024)) {
-            for (long round = Long.parseLong(args[2]);; round++) {
-                log.apply(List.of(new PersistOp.SaveView(round), new PersistOp.SaveSlot(round,
-                        ReplicaLogContractTest.slot(0, round))));
+            for (long round = Long.parseLong(args[2]); ; round++) {
+                log.apply(List.of(
+                        new PersistOp.SaveView(round),
+                        new PersistOp.SaveSlot(round, ReplicaLogContractTest.slot(0, round))));
                 if (round % 20 == 0 && round >= 10) {
                     Digest d = Digest.sha256(new byte[] {(byte) round});
                     log.apply(List.of(new PersistOp.SaveStableCheckpoint(

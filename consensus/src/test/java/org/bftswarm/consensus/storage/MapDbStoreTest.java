@@ -62,8 +62,11 @@ class MapDbStoreTest {
     @CsvSource({"false,true", "true,false"})
     void aWriterKilledWithSigkillReopensAtItsLastCommit(boolean mmap, boolean fsync) throws Exception {
         Path f = dir.resolve("killed-" + mmap + "-" + fsync + ".db");
-        long lastAcknowledged = KilledWriter.runUntilThenKill(StoreWriterMain.class,
-                List.of(f.toString(), Boolean.toString(mmap), Boolean.toString(fsync)), "COMMITTED ", 100);
+        long lastAcknowledged = KilledWriter.runUntilThenKill(
+                StoreWriterMain.class,
+                List.of(f.toString(), Boolean.toString(mmap), Boolean.toString(fsync)),
+                "COMMITTED ",
+                100);
         try (MapDbStore s = MapDbStore.open(f, mmap, fsync)) {
             long last = ByteBuffer.wrap(s.getMeta("last")).getLong();
             assertThat(last).as("every acknowledged commit survived").isGreaterThanOrEqualTo(lastAcknowledged);

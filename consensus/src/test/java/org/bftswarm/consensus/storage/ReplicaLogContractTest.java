@@ -14,9 +14,9 @@ import org.bftswarm.consensus.core.SlotRecord;
 import org.bftswarm.consensus.core.StableCheckpoint;
 import org.bftswarm.crypto.Digest;
 import org.bftswarm.crypto.SigningKey;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The durable-log contract of CORE-API, proven for every {@link ReplicaLogKind}. */
 class ReplicaLogContractTest {
@@ -66,9 +66,12 @@ class ReplicaLogContractTest {
     void aStableCheckpointGarbageCollectsSlotsAtOrBelowIt(ReplicaLogKind kind) throws Exception {
         Path f = dir.resolve("gc");
         Signed cpMsg = Signed.sign(SWARM, key(0), 0, new Message.Checkpoint(2, Digest.sha256(new byte[] {1})));
-        StableCheckpoint cp = new StableCheckpoint(2, Digest.sha256(new byte[] {1}), List.of(cpMsg), new byte[] {1, 2, 3});
+        StableCheckpoint cp =
+                new StableCheckpoint(2, Digest.sha256(new byte[] {1}), List.of(cpMsg), new byte[] {1, 2, 3});
         try (ReplicaLog log = kind.open(f, false, false)) {
-            log.apply(List.of(new PersistOp.SaveSlot(1, slot(0, 1)), new PersistOp.SaveSlot(2, slot(0, 2)),
+            log.apply(List.of(
+                    new PersistOp.SaveSlot(1, slot(0, 1)),
+                    new PersistOp.SaveSlot(2, slot(0, 2)),
                     new PersistOp.SaveSlot(3, slot(0, 3))));
             log.apply(List.of(new PersistOp.SaveStableCheckpoint(cp)));
             // a late write for a collected slot is ignored
@@ -89,8 +92,10 @@ class ReplicaLogContractTest {
     void anOlderStableCheckpointNeverReplacesANewerOne(ReplicaLogKind kind) throws Exception {
         Digest d = Digest.sha256(new byte[] {9});
         try (ReplicaLog log = kind.open(dir.resolve("old"), false, false)) {
-            log.apply(List.of(new PersistOp.SaveStableCheckpoint(new StableCheckpoint(64, d, List.of(), new byte[] {6}))));
-            log.apply(List.of(new PersistOp.SaveStableCheckpoint(new StableCheckpoint(32, d, List.of(), new byte[] {3}))));
+            log.apply(List.of(
+                    new PersistOp.SaveStableCheckpoint(new StableCheckpoint(64, d, List.of(), new byte[] {6}))));
+            log.apply(List.of(
+                    new PersistOp.SaveStableCheckpoint(new StableCheckpoint(32, d, List.of(), new byte[] {3}))));
             assertThat(log.load().stable().seq()).isEqualTo(64);
         }
     }

@@ -11,10 +11,11 @@ public final class StoreWriterMain {
     private StoreWriterMain() {}
 
     public static void main(String[] args) throws Exception {
-        try (MapDbStore store = MapDbStore.open(Path.of(args[0]), Boolean.parseBoolean(args[1]), Boolean.parseBoolean(args[2]))) {
+        try (MapDbStore store =
+                MapDbStore.open(Path.of(args[0]), Boolean.parseBoolean(args[1]), Boolean.parseBoolean(args[2]))) {
             byte[] last = store.getMeta("last");
             long round = last == null ? 0 : ByteBuffer.wrap(last).getLong() + 1;
-            for (;; round++) {
+            for (; ; round++) {
                 store.rollback(); // discards the previous round's uncommitted write
                 store.put("log", round, ByteBuffer.allocate(64).putLong(round).array());
                 // staged but in the same transaction: the pair is durable together or not at all

@@ -16,11 +16,13 @@ class FrameDecoderPropertiesTest {
     private static final int MAX = 1024;
 
     @Property(tries = 200)
-    void framesSurviveAnySplittingOfTheByteStream(@ForAll @Size(max = 8) List<@Size(max = 300) byte[]> frames,
+    void framesSurviveAnySplittingOfTheByteStream(
+            @ForAll @Size(max = 8) List<@Size(max = 300) byte[]> frames,
             @ForAll @IntRange(min = 1, max = 50) int chunk) {
         DropCounters drops = new DropCounters("test");
         EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(MAX, drops));
-        ByteBuffer wire = ByteBuffer.allocate(frames.stream().mapToInt(f -> f.length + 4).sum());
+        ByteBuffer wire =
+                ByteBuffer.allocate(frames.stream().mapToInt(f -> f.length + 4).sum());
         frames.forEach(f -> wire.putInt(f.length).put(f));
         byte[] bytes = wire.array();
         for (int off = 0; off < bytes.length; off += chunk) {
@@ -47,8 +49,8 @@ class FrameDecoderPropertiesTest {
     }
 
     @Property(tries = 50)
-    void aStreamEndingInsideAFrameIsCountedAsTruncated(@ForAll @IntRange(min = 1, max = 500) int declared,
-            @ForAll @IntRange(min = 0, max = 499) int sent) {
+    void aStreamEndingInsideAFrameIsCountedAsTruncated(
+            @ForAll @IntRange(min = 1, max = 500) int declared, @ForAll @IntRange(min = 0, max = 499) int sent) {
         int actual = Math.min(sent, declared - 1);
         DropCounters drops = new DropCounters("test");
         EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(MAX, drops));

@@ -37,15 +37,24 @@ class TransportOverLoopbackTest {
     void startServer() throws IOException {
         loops = Pipelines.newEventLoops("test", 2);
         serverDrops = new DropCounters("server");
-        EnvelopeGate gate = new EnvelopeGate(new EnvelopeVerifier(SWARM, TestKeys.registry(0, 1, 1000)),
-                serverDrops, sender -> sender < 1000, 10_000, 60_000);
-        serverInbound = new InboundDispatcher("server", 2, 1_000, (from, frame) -> {
-            SignedEnvelope env = gate.admit(frame, from);
-            if (env != null) {
-                accepted.add(env);
-                connections.add(from);
-            }
-        }, serverDrops);
+        EnvelopeGate gate = new EnvelopeGate(
+                new EnvelopeVerifier(SWARM, TestKeys.registry(0, 1, 1000)),
+                serverDrops,
+                sender -> sender < 1000,
+                10_000,
+                60_000);
+        serverInbound = new InboundDispatcher(
+                "server",
+                2,
+                1_000,
+                (from, frame) -> {
+                    SignedEnvelope env = gate.admit(frame, from);
+                    if (env != null) {
+                        accepted.add(env);
+                        connections.add(from);
+                    }
+                },
+                serverDrops);
         server = new FrameServer(new InetSocketAddress("127.0.0.1", 0), CONFIG, loops, serverInbound).start();
     }
 
@@ -64,7 +73,9 @@ class TransportOverLoopbackTest {
     private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() - deadline).as("timed out waiting for " + what).isNegative();
+            assertThat(System.nanoTime() - deadline)
+                    .as("timed out waiting for " + what)
+                    .isNegative();
             Thread.sleep(10);
         }
     }
@@ -83,7 +94,9 @@ class TransportOverLoopbackTest {
             out.write(frame);
             out.flush();
             SignedEnvelope env = accepted.poll(10, TimeUnit.SECONDS);
-            assertThat(env).as("a valid frame after hostile input is still accepted").isNotNull();
+            assertThat(env)
+                    .as("a valid frame after hostile input is still accepted")
+                    .isNotNull();
             assertThat(new String(env.payload(), StandardCharsets.UTF_8)).isEqualTo(marker);
         } catch (IOException e) {
             throw new AssertionError("server stopped accepting connections", e);
@@ -94,7 +107,8 @@ class TransportOverLoopbackTest {
     void signedFramesArriveAndRepliesReturnOnTheSameConnection() throws Exception {
         DropCounters clientDrops = new DropCounters("client");
         BlockingQueue<byte[]> replies = new LinkedBlockingQueue<>();
-        try (InboundDispatcher clientInbound = new InboundDispatcher("client", 1, 100, (c, f) -> replies.add(f), clientDrops);
+        try (InboundDispatcher clientInbound =
+                        new InboundDispatcher("client", 1, 100, (c, f) -> replies.add(f), clientDrops);
                 PeerLink link = new PeerLink("server", server.boundAddress(), CONFIG, loops, clientInbound).start()) {
             assertThat(link.send(signed(SWARM, 1000, "hello"))).isTrue();
             SignedEnvelope env = accepted.poll(10, TimeUnit.SECONDS);
@@ -102,7 +116,9 @@ class TransportOverLoopbackTest {
             assertThat(env.sender()).isEqualTo(1000);
             Connection back = connections.take();
             assertThat(back.send("reply".getBytes(StandardCharsets.UTF_8))).isTrue();
-            assertThat(replies.poll(10, TimeUnit.SECONDS)).asString(StandardCharsets.UTF_8).isEqualTo("reply");
+            assertThat(replies.poll(10, TimeUnit.SECONDS))
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("reply");
         }
         assertThat(serverDrops.total()).isZero();
     }
@@ -136,7 +152,8 @@ class TransportOverLoopbackTest {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
             // bad signature: sender 0's message signed by sender 1's key
-            byte[] forged = SignedEnvelope.sign(SWARM, 7, 0, new byte[] {1}, TestKeys.key(1)).encode();
+            byte[] forged = SignedEnvelope.sign(SWARM, 7, 0, new byte[] {1}, TestKeys.key(1))
+                    .encode();
             writeFrame(out, forged);
             awaitCount(DropReason.BAD_SIGNATURE, serverDrops, 1);
             // another swarm's perfectly valid message
@@ -182,7 +199,7 @@ class TransportOverLoopbackTest {
     void aLinkQueuesWhileThePeerIsDownAndDeliversAfterItComesUp() throws Exception {
         int port = freePort();
         DropCounters drops = new DropCounters("client");
-        try (InboundDispatcher inbound = new InboundDispatcher("c", 1, 10, (c, f) -> { }, drops);
+        try (InboundDispatcher inbound = new InboundDispatcher("c", 1, 10, (c, f) -> {}, drops);
                 PeerLink link = new PeerLink("late", new InetSocketAddress("127.0.0.1", port), CONFIG, loops, inbound)
                         .start()) {
             link.send(signed(SWARM, 0, "queued before the peer existed"));
@@ -191,10 +208,14 @@ class TransportOverLoopbackTest {
             assertThat(link.queued()).isEqualTo(1);
             DropCounters lateDrops = new DropCounters("late");
             BlockingQueue<byte[]> got = new LinkedBlockingQueue<>();
-            try (InboundDispatcher lateInbound = new InboundDispatcher("late", 1, 100, (c, f) -> got.add(f), lateDrops);
-                    FrameServer late = new FrameServer(new InetSocketAddress("127.0.0.1", port), CONFIG, loops,
-                            lateInbound).start()) {
-                assertThat(got.poll(10, TimeUnit.SECONDS)).as("queued frame delivered after reconnect").isNotNull();
+            try (InboundDispatcher lateInbound =
+                            new InboundDispatcher("late", 1, 100, (c, f) -> got.add(f), lateDrops);
+                    FrameServer late = new FrameServer(
+                                    new InetSocketAddress("127.0.0.1", port), CONFIG, loops, lateInbound)
+                            .start()) {
+                assertThat(got.poll(10, TimeUnit.SECONDS))
+                        .as("queued frame delivered after reconnect")
+                        .isNotNull();
                 assertThat(link.queued()).isZero();
             }
         }
@@ -205,9 +226,9 @@ class TransportOverLoopbackTest {
         int port = freePort();
         DropCounters drops = new DropCounters("client");
         TransportConfig small = CONFIG.withOutboundQueueFrames(10);
-        try (InboundDispatcher inbound = new InboundDispatcher("c", 1, 10, (c, f) -> { }, drops);
-                PeerLink link = new PeerLink("dead", new InetSocketAddress("127.0.0.1", port), small, loops, inbound)
-                        .start()) {
+        try (InboundDispatcher inbound = new InboundDispatcher("c", 1, 10, (c, f) -> {}, drops);
+                PeerLink link =
+                        new PeerLink("dead", new InetSocketAddress("127.0.0.1", port), small, loops, inbound).start()) {
             for (int i = 0; i < 100; i++) {
                 link.send(new byte[100]);
             }

@@ -17,14 +17,13 @@ import org.bftswarm.crypto.VerifyingKey;
 public final class CryptoBench {
     /** Measured rounds per operation. */
     public static final int ROUNDS = 5;
+
     private static final int MESSAGE_LENGTH = 64;
 
     /** Median operations per second of each operation. */
-    public record Result(double signOpsPerSecond, double verifyOpsPerSecond) {
-    }
+    public record Result(double signOpsPerSecond, double verifyOpsPerSecond) {}
 
-    private CryptoBench() {
-    }
+    private CryptoBench() {}
 
     /** Usage: {@code CryptoBench [secondsPerRound]} (default 1). */
     public static void main(String[] args) {
@@ -58,8 +57,11 @@ public final class CryptoBench {
         byte[] signature = key.sign(message);
         long roundNanos = roundMillis * 1_000_000L;
 
-        out.printf(Locale.ROOT, "crypto bench: Ed25519 (Bouncy Castle low-level), %d-byte message, 1 thread, %d ms rounds%n",
-                MESSAGE_LENGTH, roundMillis);
+        out.printf(
+                Locale.ROOT,
+                "crypto bench: Ed25519 (Bouncy Castle low-level), %d-byte message, 1 thread, %d ms rounds%n",
+                MESSAGE_LENGTH,
+                roundMillis);
         signRound(key, message, roundNanos);
         verifyRound(verifier, message, signature, roundNanos);
 
@@ -71,8 +73,11 @@ public final class CryptoBench {
             out.printf(Locale.ROOT, "round %d: sign_ops_per_s=%.0f verify_ops_per_s=%.0f%n", r + 1, sign[r], verify[r]);
         }
         Result result = new Result(median(sign), median(verify));
-        out.printf(Locale.ROOT, "BENCH crypto sign_ops_per_s=%.0f verify_ops_per_s=%.0f%n",
-                result.signOpsPerSecond(), result.verifyOpsPerSecond());
+        out.printf(
+                Locale.ROOT,
+                "BENCH crypto sign_ops_per_s=%.0f verify_ops_per_s=%.0f%n",
+                result.signOpsPerSecond(),
+                result.verifyOpsPerSecond());
         return result;
     }
 

@@ -16,8 +16,11 @@ class CryptoBenchTest {
         assertThat(out.lines().filter(l -> l.startsWith("round "))).hasSize(5);
         assertThat(result.signOpsPerSecond()).isPositive();
         assertThat(result.verifyOpsPerSecond()).isPositive();
-        assertThat(out.lines().reduce((a, b) -> b).orElseThrow()).isEqualTo(String.format(java.util.Locale.ROOT,
-                "BENCH crypto sign_ops_per_s=%.0f verify_ops_per_s=%.0f",
-                result.signOpsPerSecond(), result.verifyOpsPerSecond()));
+        assertThat(out.lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo(String.format(
+                        java.util.Locale.ROOT,
+                        "BENCH crypto sign_ops_per_s=%.0f verify_ops_per_s=%.0f",
+                        result.signOpsPerSecond(),
+                        result.verifyOpsPerSecond()));
     }
 }

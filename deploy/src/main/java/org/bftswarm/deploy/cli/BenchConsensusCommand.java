@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bftswarm.consensus.runtime.ConsensusBench;
+import org.bftswarm.consensus.storage.ReplicaLogKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import org.bftswarm.consensus.storage.ReplicaLogKind;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -25,56 +25,92 @@ import picocli.CommandLine.Spec;
                     + " BENCH consensus ops_per_s=X p50_ms=Y p90_ms=Z p99_ms=W.",
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  ./bftswarm bench consensus --replicas 4 --clients 50 --request-bytes 0 --warmup-s 60 --measure-s 30"})
+        footer = {
+            "  ./bftswarm bench consensus --replicas 4 --clients 50 --request-bytes 0 --warmup-s 60 --measure-s 30"
+        })
 public final class BenchConsensusCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--replicas", defaultValue = "4", description = "Replicas, at least 4; f = (n-1)/3 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--replicas",
+            defaultValue = "4",
+            description = "Replicas, at least 4; f = (n-1)/3 (default: ${DEFAULT-VALUE}).")
     int replicas;
 
-    @Option(names = "--clients", defaultValue = "50", description = "Closed-loop client threads (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--clients",
+            defaultValue = "50",
+            description = "Closed-loop client threads (default: ${DEFAULT-VALUE}).")
     int clients;
 
-    @Option(names = "--request-bytes", defaultValue = "0", description = "Operation size in bytes (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--request-bytes",
+            defaultValue = "0",
+            description = "Operation size in bytes (default: ${DEFAULT-VALUE}).")
     int requestBytes;
 
-    @Option(names = "--warmup-s", defaultValue = "60", description = "Warm-up seconds, not measured (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warmup-s",
+            defaultValue = "60",
+            description = "Warm-up seconds, not measured (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
     @Option(names = "--measure-s", defaultValue = "30", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
     int measureSeconds;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Maximum requests per batch (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch",
+            defaultValue = "64",
+            description = "Maximum requests per batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--batch-delay-ms", defaultValue = "2",
+    @Option(
+            names = "--batch-delay-ms",
+            defaultValue = "2",
             description = "Longest a request waits for its batch to fill (default: ${DEFAULT-VALUE}).")
     long batchDelayMs;
 
-    @Option(names = "--pipeline-depth", defaultValue = "2", description = "Partial batches the primary keeps in"
-            + " flight before waiting for them to fill (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--pipeline-depth",
+            defaultValue = "2",
+            description = "Partial batches the primary keeps in"
+                    + " flight before waiting for them to fill (default: ${DEFAULT-VALUE}).")
     int pipelineDepth;
 
-    @Option(names = "--data-dir", description = "Where the replicas' durable logs go (default: the system temp directory).")
+    @Option(
+            names = "--data-dir",
+            description = "Where the replicas' durable logs go (default: the system temp directory).")
     Path dataDir;
 
-    @Option(names = "--log", defaultValue = "JOURNAL", description = "Replicas' durable log: JOURNAL or MAPDB"
-            + " (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--log",
+            defaultValue = "JOURNAL",
+            description = "Replicas' durable log: JOURNAL or MAPDB" + " (default: ${DEFAULT-VALUE}).")
     ReplicaLogKind log;
 
     @Override
     public Integer call() throws Exception {
         ConsensusBench.Options options;
         try {
-            options = new ConsensusBench.Options(replicas, clients, requestBytes, warmupSeconds, measureSeconds, batch,
-                    batchDelayMs, pipelineDepth, ConsensusBench.defaultReplicaJvmArgs(), dataDir, log);
+            options = new ConsensusBench.Options(
+                    replicas,
+                    clients,
+                    requestBytes,
+                    warmupSeconds,
+                    measureSeconds,
+                    batch,
+                    batchDelayMs,
+                    pipelineDepth,
+                    ConsensusBench.defaultReplicaJvmArgs(),
+                    dataDir,
+                    log);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        PrintStream out = new PrintStream(new LineForwardingStream(spec.commandLine().getOut()), true,
-                StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new LineForwardingStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         ConsensusBench.Result result = ConsensusBench.run(options, out);
         out.println(result.line());
         out.flush();

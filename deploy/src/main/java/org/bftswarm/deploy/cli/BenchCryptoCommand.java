@@ -28,7 +28,10 @@ public final class BenchCryptoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "1",
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            defaultValue = "1",
             description = "Length of each round in seconds (default: ${DEFAULT-VALUE}; total ≈ 12 × S).")
     int seconds;
 
@@ -37,8 +40,8 @@ public final class BenchCryptoCommand implements Callable<Integer> {
         if (seconds < 1) {
             throw new ParameterException(spec.commandLine(), "--seconds must be at least 1, got " + seconds);
         }
-        PrintStream out = new PrintStream(new LineForwardingStream(spec.commandLine().getOut()), true,
-                StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new LineForwardingStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         CryptoBench.run(seconds, out);
         out.flush();
         return 0;

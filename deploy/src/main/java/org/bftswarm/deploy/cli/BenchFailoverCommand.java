@@ -62,7 +62,9 @@ public final class BenchFailoverCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "10", description = "Kill/restart rounds (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--tasks-per-node", defaultValue = "2",
+    @Option(
+            names = "--tasks-per-node",
+            defaultValue = "2",
             description = "Long tasks per node in each trial's job (default: ${DEFAULT-VALUE}).")
     int tasksPerNode;
 
@@ -82,10 +84,12 @@ public final class BenchFailoverCommand implements Callable<Integer> {
         }
         ClusterTarget target = opened.get();
         if (!Files.exists(target.layout().tokenFile())) {
-            err.println("bftswarm bench failover: no API token in " + target.layout().tokenFile() + "; is the cluster up?");
+            err.println("bftswarm bench failover: no API token in "
+                    + target.layout().tokenFile() + "; is the cluster up?");
             return 1;
         }
-        ApiClient api = new ApiClient(target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
+        ApiClient api = new ApiClient(
+                target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
         FaultInjector faults = new FaultInjector(target, out, err);
         ClusterHealthProbe health = new ClusterHealthProbe(target.apiUrls(), PROBE_TIMEOUT);
         int n = target.config().n();
@@ -96,8 +100,17 @@ public final class BenchFailoverCommand implements Callable<Integer> {
                 err.println("bftswarm bench failover: not every node is UP; giving up before trial " + trial);
                 break;
             }
-            JobSubmission job = new JobSubmission("failover-bench-" + trial, image, List.of("sleep", "600"), null,
-                    0.25, 16L, 900L, 0, n * tasksPerNode, null);
+            JobSubmission job = new JobSubmission(
+                    "failover-bench-" + trial,
+                    image,
+                    List.of("sleep", "600"),
+                    null,
+                    0.25,
+                    16L,
+                    900L,
+                    0,
+                    n * tasksPerNode,
+                    null);
             String jobId = api.submit(job);
             Optional<JobView> running = awaitJob(api, jobId, v -> allRunning(v));
             if (running.isEmpty()) {
@@ -123,12 +136,15 @@ public final class BenchFailoverCommand implements Callable<Integer> {
             Optional<JobView> moved = awaitJob(api, jobId, v -> movedOff(v, victim, victimTasks), FAILOVER_TIMEOUT);
             long millis = (System.nanoTime() - killedAt) / 1_000_000;
             if (moved.isEmpty()) {
-                err.printf("bftswarm bench failover: trial %d: tasks of node %d not running elsewhere within %d s%n",
+                err.printf(
+                        "bftswarm bench failover: trial %d: tasks of node %d not running elsewhere within %d s%n",
                         trial, victim, FAILOVER_TIMEOUT.toSeconds());
             } else {
                 samples.add(millis);
-                out.printf("trial %d: killed node %d (primary %d) holding %d tasks -> all running elsewhere in %d ms"
-                        + " (load %.1f)%n", trial, victim, primary, victimTasks.size(), millis, load);
+                out.printf(
+                        "trial %d: killed node %d (primary %d) holding %d tasks -> all running elsewhere in %d ms"
+                                + " (load %.1f)%n",
+                        trial, victim, primary, victimTasks.size(), millis, load);
                 out.flush();
             }
             api.cancel(jobId);
@@ -141,8 +157,9 @@ public final class BenchFailoverCommand implements Callable<Integer> {
             }
         }
         LatencyStats stats = new LatencyStats(samples);
-        out.printf("BENCH failover p50_ms=%d p99_ms=%d trials=%d%n", stats.percentile(50), stats.percentile(99),
-                stats.count());
+        out.printf(
+                "BENCH failover p50_ms=%d p99_ms=%d trials=%d%n",
+                stats.percentile(50), stats.percentile(99), stats.count());
         out.flush();
         return stats.count() == trials ? 0 : 1;
     }
@@ -151,7 +168,8 @@ public final class BenchFailoverCommand implements Callable<Integer> {
         boolean holds(JobView job);
     }
 
-    private Optional<JobView> awaitJob(ApiClient api, String jobId, JobCondition condition) throws InterruptedException {
+    private Optional<JobView> awaitJob(ApiClient api, String jobId, JobCondition condition)
+            throws InterruptedException {
         return awaitJob(api, jobId, condition, STEP_TIMEOUT);
     }
 
@@ -173,7 +191,8 @@ public final class BenchFailoverCommand implements Callable<Integer> {
     }
 
     private static boolean allRunning(JobView v) {
-        return !v.tasks().isEmpty() && v.tasks().stream().allMatch(t -> "RUNNING".equals(t.state()) && t.node() != null);
+        return !v.tasks().isEmpty()
+                && v.tasks().stream().allMatch(t -> "RUNNING".equals(t.state()) && t.node() != null);
     }
 
     /** Every task the victim held runs on another node under a newer attempt. */
@@ -181,7 +200,10 @@ public final class BenchFailoverCommand implements Callable<Integer> {
         int moved = 0;
         for (TaskView t : v.tasks()) {
             Integer oldAttempt = victimTasks.get(t.id());
-            if (oldAttempt != null && "RUNNING".equals(t.state()) && t.node() != null && t.node() != victim
+            if (oldAttempt != null
+                    && "RUNNING".equals(t.state())
+                    && t.node() != null
+                    && t.node() != victim
                     && t.attempt() > oldAttempt) {
                 moved++;
             }

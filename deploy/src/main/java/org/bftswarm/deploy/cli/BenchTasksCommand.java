@@ -29,10 +29,16 @@ public final class BenchTasksCommand extends ClusterCommand {
     @Option(names = "--tasks", defaultValue = "100", description = "Measured tasks (default: ${DEFAULT-VALUE}).")
     int tasks;
 
-    @Option(names = "--parallel", defaultValue = "8", description = "Tasks in flight: closed-loop clients (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallel",
+            defaultValue = "8",
+            description = "Tasks in flight: closed-loop clients (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--warmup", defaultValue = "8", description = "Unmeasured warm-up tasks (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warmup",
+            defaultValue = "8",
+            description = "Unmeasured warm-up tasks (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--image", defaultValue = "bftswarm/busybox", description = "Image (default: ${DEFAULT-VALUE}).")
@@ -41,15 +47,16 @@ public final class BenchTasksCommand extends ClusterCommand {
     @Override
     void checkOptions() {
         if (tasks < 1 || parallel < 1 || warmup < 0) {
-            throw new ParameterException(spec.commandLine(), "--tasks and --parallel must be at least 1, --warmup at least 0");
+            throw new ParameterException(
+                    spec.commandLine(), "--tasks and --parallel must be at least 1, --warmup at least 0");
         }
     }
 
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         try {
-            TaskBench.Result result = new TaskBench(target, out)
-                    .run(new TaskBench.Options(tasks, parallel, warmup, image));
+            TaskBench.Result result =
+                    new TaskBench(target, out).run(new TaskBench.Options(tasks, parallel, warmup, image));
             out.println(result.line());
             out.flush();
             return result.failed() == 0 ? 0 : 1;

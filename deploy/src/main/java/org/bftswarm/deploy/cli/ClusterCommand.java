@@ -49,8 +49,8 @@ abstract class ClusterCommand implements Callable<Integer> {
     }
 
     /** Prints {@code value} as indented JSON (with {@code --json}) or else {@code text}, and flushes. */
-    static void printJsonOrText(PrintWriter out, boolean json, ObjectMapper mapper, Object value,
-                                Supplier<String> text) throws JsonProcessingException {
+    static void printJsonOrText(PrintWriter out, boolean json, ObjectMapper mapper, Object value, Supplier<String> text)
+            throws JsonProcessingException {
         if (json) {
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value));
         } else {

@@ -2,9 +2,9 @@ package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.bftswarm.deploy.config.ClusterConfig;
-import org.bftswarm.deploy.config.ConfigLoader;
-import org.bftswarm.deploy.config.ConfigReport;
+import org.bftswarm.node.config.ClusterConfig;
+import org.bftswarm.node.config.ConfigLoader;
+import org.bftswarm.node.config.ConfigReport;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

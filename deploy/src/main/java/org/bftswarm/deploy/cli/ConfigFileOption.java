@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 public final class ConfigFileOption {
     public static final String DEFAULT_NAME = "cluster-config.yaml";
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "FILE",
             description = "Cluster configuration (YAML or JSON). Default: ./" + DEFAULT_NAME
                     + ", else the one at the root of the bftswarm checkout.")
     Path file;

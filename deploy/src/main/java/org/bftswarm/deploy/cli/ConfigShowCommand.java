@@ -1,9 +1,9 @@
 package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
-import org.bftswarm.deploy.config.ClusterConfig;
-import org.bftswarm.deploy.config.ConfigReport;
-import org.bftswarm.deploy.config.ConfigWriter;
+import org.bftswarm.node.config.ClusterConfig;
+import org.bftswarm.node.config.ConfigReport;
+import org.bftswarm.node.config.ConfigWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -3,9 +3,9 @@ package org.bftswarm.deploy.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.bftswarm.deploy.config.ClusterConfig;
-import org.bftswarm.deploy.config.ConsensusSettings;
-import org.bftswarm.deploy.config.ResolvedNode;
+import org.bftswarm.node.config.ClusterConfig;
+import org.bftswarm.node.config.ConsensusSettings;
+import org.bftswarm.node.config.ResolvedNode;
 
 /**
  * The one-screen summary of a valid configuration printed by {@code config validate}: swarm, n,
@@ -22,15 +22,35 @@ public final class ConfigSummary {
         line(out, "%s: valid", source);
         line(out, "  swarm      %s", c.swarm());
         String quorumRule = c.n() == 3 * c.f() + 1 ? "2f+1" : "⌈(n+f+1)/2⌉, as n ≠ 3f+1";
-        line(out, "  nodes      n = %d, f = %d (tolerates %d faulty %s), quorum %d (%s)",
-                c.n(), c.f(), c.f(), c.f() == 1 ? "node" : "nodes", c.quorum(), quorumRule);
+        line(
+                out,
+                "  nodes      n = %d, f = %d (tolerates %d faulty %s), quorum %d (%s)",
+                c.n(),
+                c.f(),
+                c.f(),
+                c.f() == 1 ? "node" : "nodes",
+                c.quorum(),
+                quorumRule);
         ConsensusSettings k = c.consensus();
-        line(out, "  consensus  batches of up to %d requests or %d ms, checkpoint every %d, window %d,"
-                + " request timeout %d ms", k.batchMaxSize(), k.batchMaxDelayMs(), k.checkpointInterval(),
-                k.watermarkWindow(), k.requestTimeoutMs());
-        line(out, "  heartbeat  every %d ms, suspect after %d ms", c.heartbeat().periodMs(),
+        line(
+                out,
+                "  consensus  batches of up to %d requests or %d ms, checkpoint every %d, window %d,"
+                        + " request timeout %d ms",
+                k.batchMaxSize(),
+                k.batchMaxDelayMs(),
+                k.checkpointInterval(),
+                k.watermarkWindow(),
+                k.requestTimeoutMs());
+        line(
+                out,
+                "  heartbeat  every %d ms, suspect after %d ms",
+                c.heartbeat().periodMs(),
                 c.heartbeat().suspicionTimeoutMs());
-        line(out, "  capacity   %d CPUs, %d MB per node%s", c.capacity().cpus(), c.capacity().memoryMb(),
+        line(
+                out,
+                "  capacity   %d CPUs, %d MB per node%s",
+                c.capacity().cpus(),
+                c.capacity().memoryMb(),
                 c.labels().isEmpty() ? "" : "; labels " + labels(c.labels()));
         line(out, "  data       %s (cleanup %s)", c.dataDir(), c.cleanup() ? "on" : "off");
         line(out, "");
@@ -39,8 +59,15 @@ public final class ConfigSummary {
         int shown = allNodes ? nodes.size() : Math.min(nodes.size(), MAX_ROWS);
         for (int i = 0; i < shown; i++) {
             ResolvedNode node = nodes.get(i);
-            line(out, "  %-4d  %-15s  %5d  %5d  %9d  %5d", node.id(), node.host(), node.httpPort(), node.wsPort(),
-                    node.consensusPort(), node.statePort());
+            line(
+                    out,
+                    "  %-4d  %-15s  %5d  %5d  %9d  %5d",
+                    node.id(),
+                    node.host(),
+                    node.httpPort(),
+                    node.wsPort(),
+                    node.consensusPort(),
+                    node.statePort());
         }
         if (shown < nodes.size()) {
             line(out, "  … %d more nodes (--all-nodes lists them)", nodes.size() - shown);
@@ -52,14 +79,20 @@ public final class ConfigSummary {
     public static String noFaultToleranceBanner(ClusterConfig c) {
         String rule = "!".repeat(78);
         return rule + System.lineSeparator()
-                + String.format(Locale.ROOT, "!!  WARNING: n = %d, so f = 0: NO fault tolerance. One crashed or lying node%n", c.n())
+                + String.format(
+                        Locale.ROOT,
+                        "!!  WARNING: n = %d, so f = 0: NO fault tolerance. One crashed or lying node%n",
+                        c.n())
                 + "!!  stops or subverts this cluster. Use nodes.count: 4 (or more) for f = 1." + System.lineSeparator()
                 + rule + System.lineSeparator();
     }
 
     private static String labels(Map<String, String> labels) {
         StringBuilder text = new StringBuilder();
-        labels.forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+        labels.forEach((k, v) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(k)
+                .append('=')
+                .append(v));
         return text.toString();
     }
 

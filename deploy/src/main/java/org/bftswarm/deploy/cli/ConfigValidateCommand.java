@@ -1,8 +1,8 @@
 package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
-import org.bftswarm.deploy.config.ClusterConfig;
-import org.bftswarm.deploy.config.ConfigReport;
+import org.bftswarm.node.config.ClusterConfig;
+import org.bftswarm.node.config.ConfigReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

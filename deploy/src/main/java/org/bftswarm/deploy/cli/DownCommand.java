@@ -35,7 +35,10 @@ public final class DownCommand implements Callable<Integer> {
     @Option(names = "--purge", description = "Also delete the data directory.")
     boolean purge;
 
-    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "20",
+    @Option(
+            names = "--grace",
+            paramLabel = "SECONDS",
+            defaultValue = "20",
             description = "Seconds to wait after SIGTERM before SIGKILL (default: ${DEFAULT-VALUE}).")
     int graceSeconds;
 

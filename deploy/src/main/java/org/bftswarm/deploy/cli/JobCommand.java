@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
         name = "job",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Show one job: status and, per task, node, attempt, state, exit code and output (GET /api/v1/jobs/ID).",
+        description =
+                "Show one job: status and, per task, node, attempt, state, exit code and output (GET /api/v1/jobs/ID).",
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm job job-1", "  ./bftswarm job job-1 --json"})
 public final class JobCommand extends ClusterCommand {

@@ -1,15 +1,15 @@
 package org.bftswarm.deploy.cli;
 
+import ch.qos.logback.classic.Level;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
-import org.bftswarm.deploy.node.NodeRuntime;
-import org.bftswarm.deploy.node.NodeSettings;
-import org.bftswarm.deploy.node.NodeStartupException;
-import ch.qos.logback.classic.Level;
+import org.bftswarm.node.NodeRuntime;
+import org.bftswarm.node.NodeSettings;
+import org.bftswarm.node.NodeStartupException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,18 +67,21 @@ public final class NodeCommand implements Callable<Integer> {
         }
         NodeRuntime node;
         try {
-            node = NodeRuntime.start(NodeSettings.production(target.get().config(), id,
-                    target.get().layout().dataDir()));
+            node = NodeRuntime.start(NodeSettings.production(
+                    target.get().config(), id, target.get().layout().dataDir()));
         } catch (NodeStartupException e) {
             err.println("bftswarm node " + id + ": " + e.getMessage());
             err.flush();
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            node.close();
-            stopped.countDown();
-        }, "node-" + id + "-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            node.close();
+                            stopped.countDown();
+                        },
+                        "node-" + id + "-shutdown"));
         while (node.failure() == null) {
             if (stopped.await(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 return 0;

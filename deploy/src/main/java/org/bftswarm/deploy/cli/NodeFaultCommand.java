@@ -18,7 +18,8 @@ abstract class NodeFaultCommand extends ClusterCommand {
     final int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         int n = target.config().n();
         if (node < 0 || node >= n) {
-            throw new ParameterException(spec.commandLine(), "no node " + node + " in a cluster of " + n + " (ids 0.." + (n - 1) + ")");
+            throw new ParameterException(
+                    spec.commandLine(), "no node " + node + " in a cluster of " + n + " (ids 0.." + (n - 1) + ")");
         }
         return inject(new FaultInjector(target, out, err), node);
     }

@@ -1,8 +1,8 @@
 package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
-import org.bftswarm.deploy.config.ConfigProblem;
-import org.bftswarm.deploy.config.ConfigReport;
+import org.bftswarm.node.config.ConfigProblem;
+import org.bftswarm.node.config.ConfigReport;
 
 /** Prints the problems of a {@link ConfigReport}, one compiler-style line each, and a count. */
 final class ProblemPrinter {

@@ -40,7 +40,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "100", description = "number of seeds to run (default ${DEFAULT-VALUE})")
     int seeds;
 
-    @Option(names = "--replicas", defaultValue = "4", description = "n replicas, at least 4; f = (n-1)/3 (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--replicas",
+            defaultValue = "4",
+            description = "n replicas, at least 4; f = (n-1)/3 (default ${DEFAULT-VALUE})")
     int replicas;
 
     @Option(names = "--byzantine", description = "Byzantine replicas, 0..f (default f)")
@@ -55,8 +58,8 @@ public final class SimCommand implements Callable<Integer> {
         if (problem.isPresent()) {
             throw new ParameterException(spec.commandLine(), problem.get());
         }
-        PrintStream out = new PrintStream(new LineForwardingStream(spec.commandLine().getOut()), true,
-                StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new LineForwardingStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         int code = SimulationRunner.run(seeds, replicas, byzantine, seed, out);
         out.flush();
         return code;

@@ -49,7 +49,11 @@ public final class SubmitCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--image", required = true, paramLabel = "IMAGE", description = "Container image, e.g. bftswarm/busybox.")
+    @Option(
+            names = "--image",
+            required = true,
+            paramLabel = "IMAGE",
+            description = "Container image, e.g. bftswarm/busybox.")
     String image;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Job name (default: job).")
@@ -61,7 +65,10 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--cpus", paramLabel = "N", description = "CPUs per task, e.g. 0.5 (default: 0.25).")
     Double cpus;
 
-    @Option(names = "--memory", paramLabel = "SIZE", description = "Memory per task in MB, e.g. 64, 64m, 1g (default: 64m).")
+    @Option(
+            names = "--memory",
+            paramLabel = "SIZE",
+            description = "Memory per task in MB, e.g. 64, 64m, 1g (default: 64m).")
     String memory;
 
     @Option(names = "--count", paramLabel = "N", description = "Identical parallel tasks (default: 1).")
@@ -76,7 +83,10 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Wait until the job has ended, showing progress, and print its result.")
     boolean await;
 
-    @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Stop waiting after this long (default: no limit).")
+    @Option(
+            names = "--wait-timeout",
+            paramLabel = "SECONDS",
+            description = "Stop waiting after this long (default: no limit).")
     Long waitTimeout;
 
     @Option(names = "--json", description = "Print JSON: {\"jobId\"}, or with --wait the finished job.")
@@ -100,7 +110,9 @@ public final class SubmitCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            ApiClient api = new ApiClient(target.get().apiUrls(), ApiTokenFile.read(target.get().layout().tokenFile()));
+            ApiClient api = new ApiClient(
+                    target.get().apiUrls(),
+                    ApiTokenFile.read(target.get().layout().tokenFile()));
             String jobId = api.submit(job);
             if (!await) {
                 out.println(json ? api.json().writeValueAsString(java.util.Map.of("jobId", jobId)) : jobId);
@@ -110,10 +122,11 @@ public final class SubmitCommand implements Callable<Integer> {
             if (!json) {
                 out.println("submitted " + jobId);
             }
-            Optional<JobView> done = new JobWaiter(api).await(jobId, json ? null : out,
-                    waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
+            Optional<JobView> done = new JobWaiter(api)
+                    .await(jobId, json ? null : out, waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
             if (done.isEmpty()) {
-                err.printf("bftswarm submit: %s not finished after %d s (it keeps running: ./bftswarm job %s)%n",
+                err.printf(
+                        "bftswarm submit: %s not finished after %d s (it keeps running: ./bftswarm job %s)%n",
                         jobId, waitTimeout, jobId);
                 return 1;
             }

@@ -50,7 +50,8 @@ public final class TestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path script = RepoHome.find().resolve(SCRIPT);
         if (!Files.isRegularFile(script)) {
-            err.println("bftswarm test: " + script + " not found; run this from a bftswarm checkout or set BFTSWARM_HOME");
+            err.println(
+                    "bftswarm test: " + script + " not found; run this from a bftswarm checkout or set BFTSWARM_HOME");
             return 1;
         }
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));

@@ -42,7 +42,10 @@ public final class UpCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "90",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "90",
             description = "Give up waiting for the cluster after this long (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -64,7 +67,8 @@ public final class UpCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            int code = new UpProcedure(target.get(), out, err).run(Duration.ofSeconds(timeoutSeconds), !skipDockerCheck);
+            int code =
+                    new UpProcedure(target.get(), out, err).run(Duration.ofSeconds(timeoutSeconds), !skipDockerCheck);
             if (code == 0 && demo) {
                 code = new DemoWorkload(target.get(), out, err).run();
             }

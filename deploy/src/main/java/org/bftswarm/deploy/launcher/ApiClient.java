@@ -49,7 +49,10 @@ public final class ApiClient {
     public ApiClient(List<String> baseUrls, String token) {
         this.baseUrls = List.copyOf(baseUrls);
         this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
         this.json = mapper();
     }
 
@@ -66,11 +69,14 @@ public final class ApiClient {
     /** Submits a job; returns its id. */
     public String submit(JobSubmission job) throws ApiException {
         byte[] body = toJson(job);
-        HttpResponse<String> r = call(true, url -> HttpRequest.newBuilder(URI.create(url + "/api/v1/jobs"))
-                .timeout(WRITE_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        HttpResponse<String> r = call(
+                true,
+                url -> HttpRequest.newBuilder(URI.create(url + "/api/v1/jobs"))
+                        .timeout(WRITE_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build());
         JsonNode answer = parse(r, JsonNode.class);
         if (answer == null || !answer.hasNonNull("jobId")) {
             throw new ApiException(r.statusCode(), "bad_answer", "no jobId in " + clip(r.body()));
@@ -80,8 +86,13 @@ public final class ApiClient {
 
     /** Asks the cluster to cancel a job. */
     public void cancel(String jobId) throws ApiException {
-        HttpResponse<String> r = call(true, url -> HttpRequest.newBuilder(URI.create(url + "/api/v1/jobs/" + enc(jobId)))
-                .timeout(WRITE_TIMEOUT).header("Authorization", "Bearer " + token).DELETE().build());
+        HttpResponse<String> r = call(
+                true,
+                url -> HttpRequest.newBuilder(URI.create(url + "/api/v1/jobs/" + enc(jobId)))
+                        .timeout(WRITE_TIMEOUT)
+                        .header("Authorization", "Bearer " + token)
+                        .DELETE()
+                        .build());
         expectSuccess(r);
     }
 
@@ -104,8 +115,11 @@ public final class ApiClient {
         ApiException last = null;
         for (int i = 0; i < baseUrls.size(); i++) {
             try {
-                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(i) + "/api/v1/tasks/"
-                        + enc(taskId) + "/logs")).timeout(READ_TIMEOUT).GET().build());
+                HttpResponse<String> r = send(
+                        HttpRequest.newBuilder(URI.create(baseUrls.get(i) + "/api/v1/tasks/" + enc(taskId) + "/logs"))
+                                .timeout(READ_TIMEOUT)
+                                .GET()
+                                .build());
                 if (r.statusCode() == 200) {
                     return r.body();
                 }
@@ -114,7 +128,8 @@ public final class ApiClient {
                 last = new ApiException(0, "unreachable", baseUrls.get(i) + ": " + describe(e));
             }
         }
-        throw last != null && last.status() != 0 ? last
+        throw last != null && last.status() != 0
+                ? last
                 : new ApiException(404, "not_found", "no node holds logs for task " + taskId);
     }
 
@@ -122,7 +137,9 @@ public final class ApiClient {
     public Optional<String> metrics(int node) {
         try {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/metrics"))
-                    .timeout(Duration.ofSeconds(3)).GET().build());
+                    .timeout(Duration.ofSeconds(3))
+                    .GET()
+                    .build());
             return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -133,7 +150,9 @@ public final class ApiClient {
     public Optional<ClusterView> cluster(int node) {
         try {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/cluster"))
-                    .timeout(Duration.ofSeconds(3)).GET().build());
+                    .timeout(Duration.ofSeconds(3))
+                    .GET()
+                    .build());
             return r.statusCode() == 200 ? Optional.of(json.readValue(r.body(), ClusterView.class)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -155,7 +174,9 @@ public final class ApiClient {
     public Optional<List<NodeView>> nodes(int node) {
         try {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/nodes"))
-                    .timeout(Duration.ofSeconds(3)).GET().build());
+                    .timeout(Duration.ofSeconds(3))
+                    .GET()
+                    .build());
             return r.statusCode() == 200
                     ? Optional.of(List.of(json.readValue(r.body(), NodeView[].class)))
                     : Optional.empty();
@@ -168,14 +189,23 @@ public final class ApiClient {
     public boolean healthy(int node) {
         try {
             return send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/healthz"))
-                    .timeout(Duration.ofSeconds(2)).GET().build()).statusCode() == 200;
+                                    .timeout(Duration.ofSeconds(2))
+                                    .GET()
+                                    .build())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         }
     }
 
     private HttpResponse<String> get(String path) throws ApiException {
-        return call(false, url -> HttpRequest.newBuilder(URI.create(url + path)).timeout(READ_TIMEOUT).GET().build());
+        return call(
+                false,
+                url -> HttpRequest.newBuilder(URI.create(url + path))
+                        .timeout(READ_TIMEOUT)
+                        .GET()
+                        .build());
     }
 
     private interface RequestFor {
@@ -206,13 +236,19 @@ public final class ApiClient {
                 boolean notConnected = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
                 failures.append(String.format("%n  %s: %s", url, describe(e)));
                 if (write && !notConnected) {
-                    throw new ApiException(0, "unreachable", "request to " + url + " failed after sending (" + describe(e)
-                            + "); not retried elsewhere so the job is not submitted twice — check `./bftswarm jobs`");
+                    throw new ApiException(
+                            0,
+                            "unreachable",
+                            "request to " + url + " failed after sending (" + describe(e)
+                                    + "); not retried elsewhere so the job is not submitted twice — check `./bftswarm jobs`");
                 }
             }
         }
-        throw new ApiException(0, "unreachable", "no node of the cluster answered:" + failures
-                + System.lineSeparator() + "Is the cluster up? (`./bftswarm status`)");
+        throw new ApiException(
+                0,
+                "unreachable",
+                "no node of the cluster answered:" + failures + System.lineSeparator()
+                        + "Is the cluster up? (`./bftswarm status`)");
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {
@@ -226,7 +262,9 @@ public final class ApiClient {
 
     /** Sends on a connection of its own (a new client, so nothing pooled is reused). */
     private HttpResponse<String> sendFresh(HttpRequest request) throws IOException {
-        HttpClient fresh = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).version(HttpClient.Version.HTTP_1_1)
+        HttpClient fresh = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
         try {
             return fresh.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -241,7 +279,8 @@ public final class ApiClient {
         try {
             return json.readValue(r.body(), type);
         } catch (IOException e) {
-            throw new ApiException(r.statusCode(), "bad_answer", "cannot parse " + clip(r.body()) + ": " + e.getMessage());
+            throw new ApiException(
+                    r.statusCode(), "bad_answer", "cannot parse " + clip(r.body()) + ": " + e.getMessage());
         }
     }
 
@@ -255,7 +294,10 @@ public final class ApiClient {
         try {
             JsonNode body = json.readTree(r.body());
             if (body != null && body.has("error")) {
-                return new ApiException(r.statusCode(), body.path("error").asText(), body.path("detail").asText(""));
+                return new ApiException(
+                        r.statusCode(),
+                        body.path("error").asText(),
+                        body.path("detail").asText(""));
             }
         } catch (IOException ignored) {
             // not JSON: report the raw text below

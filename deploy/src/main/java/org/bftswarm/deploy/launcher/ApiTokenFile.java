@@ -27,7 +27,8 @@ public final class ApiTokenFile {
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
             Files.createDirectories(file.getParent());
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
             } catch (FileAlreadyExistsException raced) {
                 // another `up` made it first: use theirs
@@ -39,7 +40,8 @@ public final class ApiTokenFile {
     /** Reads the token; a clear {@link IOException} when the file is missing or empty. */
     public static String read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException("no API token at " + file + " (run `./bftswarm up` first, with the same --config/--data)");
+            throw new IOException(
+                    "no API token at " + file + " (run `./bftswarm up` first, with the same --config/--data)");
         }
         String token = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (token.isEmpty()) {

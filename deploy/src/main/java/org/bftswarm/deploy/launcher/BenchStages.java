@@ -13,8 +13,8 @@ import java.util.TreeMap;
  */
 final class BenchStages {
     /** The stages, in the order a task goes through them. */
-    static final List<String> ORDER = List.of("submit->202", "submit->assigned", "assigned->running",
-            "running->done", "submit->done");
+    static final List<String> ORDER =
+            List.of("submit->202", "submit->assigned", "assigned->running", "running->done", "submit->done");
 
     private final Map<String, List<Long>> samples = new TreeMap<>();
 
@@ -36,8 +36,13 @@ final class BenchStages {
             List<Long> s = samples.get(stage);
             if (s != null) {
                 LatencyStats stats = new LatencyStats(s);
-                out.add(String.format(Locale.ROOT, "stage %-18s p50 %5d ms  p99 %5d ms  (%d samples)", stage,
-                        stats.percentile(50), stats.percentile(99), stats.count()));
+                out.add(String.format(
+                        Locale.ROOT,
+                        "stage %-18s p50 %5d ms  p99 %5d ms  (%d samples)",
+                        stage,
+                        stats.percentile(50),
+                        stats.percentile(99),
+                        stats.count()));
             }
         }
         return out;

@@ -35,14 +35,16 @@ public final class ClasspathSnapshot {
             Path p = Path.of(entry);
             if (copied(p)) {
                 jars.add(p);
-                fingerprint.update((p.toAbsolutePath() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis()
-                        + "\n").getBytes(StandardCharsets.UTF_8));
+                fingerprint.update((p.toAbsolutePath() + "|" + Files.size(p) + "|"
+                                + Files.getLastModifiedTime(p).toMillis() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
         }
         if (jars.isEmpty()) {
             return classPath;
         }
-        Path dir = runDir.resolve("classpath-" + HexFormat.of().formatHex(fingerprint.digest()).substring(0, 16));
+        Path dir = runDir.resolve(
+                "classpath-" + HexFormat.of().formatHex(fingerprint.digest()).substring(0, 16));
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(runDir);
             Path tmp = Files.createTempDirectory(runDir, "classpath-tmp-");

@@ -24,7 +24,8 @@ public final class ClusterHealthProbe {
     private final List<String> apiUrls;
     private final Duration requestTimeout;
     private final ObjectMapper json = ApiClient.mapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(ApiClient.CONNECT_TIMEOUT).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(ApiClient.CONNECT_TIMEOUT).build();
 
     /**
      * @param apiUrls        every node's API base URL, by node id (n = their number)
@@ -37,18 +38,21 @@ public final class ClusterHealthProbe {
 
     /** Node {@code via}'s {@code /api/v1/nodes}, or empty when it does not answer 200. */
     public Optional<List<NodeView>> nodes(int via) {
-        return get(apiUrls.get(via) + "/api/v1/nodes").filter(r -> r.statusCode() == 200).flatMap(r -> {
-            try {
-                return Optional.of(List.of(json.readValue(r.body(), NodeView[].class)));
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        });
+        return get(apiUrls.get(via) + "/api/v1/nodes")
+                .filter(r -> r.statusCode() == 200)
+                .flatMap(r -> {
+                    try {
+                        return Optional.of(List.of(json.readValue(r.body(), NodeView[].class)));
+                    } catch (IOException e) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     /** Node {@code via} lists all n nodes, every one UP. */
     public boolean allUp(int via) {
-        return nodes(via).map(l -> l.size() == apiUrls.size() && l.stream().allMatch(v -> "UP".equals(v.state())))
+        return nodes(via)
+                .map(l -> l.size() == apiUrls.size() && l.stream().allMatch(v -> "UP".equals(v.state())))
                 .orElse(false);
     }
 
@@ -61,7 +65,8 @@ public final class ClusterHealthProbe {
         for (String line : r.get().body().split("\n")) {
             if (line.startsWith(MEMBERS_GAUGE)) {
                 try {
-                    return (int) Double.parseDouble(line.substring(MEMBERS_GAUGE.length()).trim());
+                    return (int) Double.parseDouble(
+                            line.substring(MEMBERS_GAUGE.length()).trim());
                 } catch (NumberFormatException e) {
                     return -1;
                 }
@@ -82,7 +87,11 @@ public final class ClusterHealthProbe {
 
     private Optional<HttpResponse<String>> get(String url) {
         try {
-            return Optional.of(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).GET().build(),
+            return Optional.of(http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(requestTimeout)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return Optional.empty();

@@ -36,18 +36,25 @@ public final class ClusterInspector {
             ProcessProbe.NodeProcess state = processes.state(id);
             Optional<ClusterView> view = state == ProcessProbe.NodeProcess.RUNNING ? api.cluster(id) : Optional.empty();
             view.ifPresent(views::add);
-            rows.add(new NodeRow(id, pid.isPresent() ? pid.getAsLong() : null, target.apiUrl(id), word(state),
-                    view.map(ClusterView::lastExecuted).orElse(null), view.map(ClusterView::view).orElse(null),
+            rows.add(new NodeRow(
+                    id,
+                    pid.isPresent() ? pid.getAsLong() : null,
+                    target.apiUrl(id),
+                    word(state),
+                    view.map(ClusterView::lastExecuted).orElse(null),
+                    view.map(ClusterView::view).orElse(null),
                     softOf(soft.get(id))));
         }
-        return ClusterStatus.of(target.config().swarm(), target.config().n(), target.config().f(), rows, views);
+        return ClusterStatus.of(
+                target.config().swarm(), target.config().n(), target.config().f(), rows, views);
     }
 
     /** One look at node {@code id} while it starts. */
     public NodeProbe probe(int id) {
         boolean alive = processes.livePid(id).isPresent();
         boolean healthy = alive && api.healthy(id);
-        long executed = healthy ? api.cluster(id).map(ClusterView::lastExecuted).orElse(NodeProbe.UNKNOWN) : NodeProbe.UNKNOWN;
+        long executed =
+                healthy ? api.cluster(id).map(ClusterView::lastExecuted).orElse(NodeProbe.UNKNOWN) : NodeProbe.UNKNOWN;
         return new NodeProbe(id, alive, healthy, executed);
     }
 
@@ -56,8 +63,13 @@ public final class ClusterInspector {
         if (v == null) {
             return null;
         }
-        return new NodeRow.Soft(v.state(), v.counters().get("heartbeat_seq"), v.counters().get("running_tasks"),
-                v.counters().get("tasks_succeeded"), v.counters().get("tasks_failed"), v.invalidEntries());
+        return new NodeRow.Soft(
+                v.state(),
+                v.counters().get("heartbeat_seq"),
+                v.counters().get("running_tasks"),
+                v.counters().get("tasks_succeeded"),
+                v.counters().get("tasks_failed"),
+                v.invalidEntries());
     }
 
     static String word(ProcessProbe.NodeProcess state) {

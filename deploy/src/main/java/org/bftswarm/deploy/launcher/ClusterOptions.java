@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import org.bftswarm.deploy.config.ClusterConfig;
-import org.bftswarm.deploy.config.ConfigLoader;
-import org.bftswarm.deploy.config.ConfigProblem;
-import org.bftswarm.deploy.config.ConfigReport;
+import org.bftswarm.node.config.ClusterConfig;
+import org.bftswarm.node.config.ConfigLoader;
+import org.bftswarm.node.config.ConfigProblem;
+import org.bftswarm.node.config.ConfigReport;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,11 +20,15 @@ import picocli.CommandLine.Option;
 public final class ClusterOptions {
     public static final String DEFAULT_CONFIG = "cluster-config.yaml";
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Cluster configuration (default: ./" + DEFAULT_CONFIG + ", else the checkout's).")
     Path config;
 
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
             description = "Data directory of the cluster (default: the configuration's dataDir).")
     Path data;
 
@@ -53,7 +57,8 @@ public final class ClusterOptions {
      * Loads and validates the configuration. Warnings go to {@code err}; when the configuration is
      * invalid, {@code errorPrinter} prints the report and the result is empty (exit code 1).
      */
-    public Optional<ClusterTarget> open(Path repoHome, PrintWriter err, BiConsumer<ConfigReport, PrintWriter> errorPrinter) {
+    public Optional<ClusterTarget> open(
+            Path repoHome, PrintWriter err, BiConsumer<ConfigReport, PrintWriter> errorPrinter) {
         Path file = configFile(repoHome).toAbsolutePath().normalize();
         ConfigReport report = new ConfigLoader().load(file);
         for (ConfigProblem warning : report.warnings()) {
@@ -65,7 +70,8 @@ public final class ClusterOptions {
             return Optional.empty();
         }
         ClusterConfig cfg = report.config().orElseThrow();
-        Path dataDir = data != null ? data.toAbsolutePath().normalize()
+        Path dataDir = data != null
+                ? data.toAbsolutePath().normalize()
                 : cfg.dataDirectory(file.getParent()).toAbsolutePath().normalize();
         return Optional.of(new ClusterTarget(cfg, file, new ClusterLayout(dataDir), repoHome.toAbsolutePath()));
     }

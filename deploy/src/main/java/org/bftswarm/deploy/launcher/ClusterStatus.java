@@ -25,7 +25,8 @@ public record ClusterStatus(String swarm, int n, int f, Long view, Integer prima
             votes.merge(v.view(), 1, Integer::sum);
         }
         Optional<Long> view = votes.entrySet().stream()
-                .max(Comparator.<Map.Entry<Long, Integer>>comparingInt(Map.Entry::getValue).thenComparing(Map.Entry::getKey))
+                .max(Comparator.<Map.Entry<Long, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getKey);
         Integer primary = view.map(v -> (int) (v % n)).orElse(null);
         return new ClusterStatus(swarm, n, f, view.orElse(null), primary, rows);
@@ -33,8 +34,13 @@ public record ClusterStatus(String swarm, int n, int f, Long view, Integer prima
 
     public String render() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("swarm %s: n = %d, f = %d, view %s, primary %s%n", swarm, n, f,
-                view == null ? "unknown" : view.toString(), primary == null ? "unknown" : "node " + primary));
+        out.append(String.format(
+                "swarm %s: n = %d, f = %d, view %s, primary %s%n",
+                swarm,
+                n,
+                f,
+                view == null ? "unknown" : view.toString(),
+                primary == null ? "unknown" : "node " + primary));
         out.append(NodeTable.render(nodes));
         return out.toString();
     }

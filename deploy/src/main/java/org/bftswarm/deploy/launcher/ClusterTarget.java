@@ -3,8 +3,8 @@ package org.bftswarm.deploy.launcher;
 import java.nio.file.Path;
 import java.util.List;
 import org.bftswarm.crypto.Invariants;
-import org.bftswarm.deploy.config.ClusterConfig;
-import org.bftswarm.deploy.config.ResolvedNode;
+import org.bftswarm.node.config.ClusterConfig;
+import org.bftswarm.node.config.ResolvedNode;
 
 /**
  * The cluster a command acts on: its valid configuration, the absolute path it was read from, its

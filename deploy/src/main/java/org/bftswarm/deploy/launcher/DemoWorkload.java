@@ -32,24 +32,62 @@ public final class DemoWorkload {
     /** The sample jobs with the status each should end in. */
     static Map<JobSubmission, JobStatus> jobs() {
         Map<JobSubmission, JobStatus> jobs = new LinkedHashMap<>();
-        jobs.put(new JobSubmission("hello", IMAGE, List.of("sh", "-c",
-                "echo \"hello from container $(hostname), running on a Byzantine-fault-tolerant cluster\""),
-                null, null, null, 60L, null, 4, null), JobStatus.COMPLETE);
-        jobs.put(new JobSubmission("checksum", IMAGE, List.of("sh", "-c", "seq 1 100000 | sha256sum"),
-                null, null, null, 60L, null, 1, null), JobStatus.COMPLETE);
-        jobs.put(new JobSubmission("fails-with-3", IMAGE, List.of("sh", "-c", "echo 'giving up' >&2; exit 3"),
-                null, null, null, 60L, 1, 1, null), JobStatus.FAILED);
+        jobs.put(
+                new JobSubmission(
+                        "hello",
+                        IMAGE,
+                        List.of(
+                                "sh",
+                                "-c",
+                                "echo \"hello from container $(hostname), running on a Byzantine-fault-tolerant cluster\""),
+                        null,
+                        null,
+                        null,
+                        60L,
+                        null,
+                        4,
+                        null),
+                JobStatus.COMPLETE);
+        jobs.put(
+                new JobSubmission(
+                        "checksum",
+                        IMAGE,
+                        List.of("sh", "-c", "seq 1 100000 | sha256sum"),
+                        null,
+                        null,
+                        null,
+                        60L,
+                        null,
+                        1,
+                        null),
+                JobStatus.COMPLETE);
+        jobs.put(
+                new JobSubmission(
+                        "fails-with-3",
+                        IMAGE,
+                        List.of("sh", "-c", "echo 'giving up' >&2; exit 3"),
+                        null,
+                        null,
+                        null,
+                        60L,
+                        1,
+                        1,
+                        null),
+                JobStatus.FAILED);
         return jobs;
     }
 
     public int run() throws IOException, InterruptedException {
-        ApiClient api = new ApiClient(target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
+        ApiClient api = new ApiClient(
+                target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
         Map<String, JobStatus> expected = new LinkedHashMap<>();
         out.printf("%nsample workload: %d jobs on %s%n", jobs().size(), IMAGE);
         try {
             for (Map.Entry<JobSubmission, JobStatus> job : jobs().entrySet()) {
                 String id = api.submit(job.getKey());
-                out.printf("  submitted %s (%s: %s)%n", id, job.getKey().name(), String.join(" ", job.getKey().command()));
+                out.printf(
+                        "  submitted %s (%s: %s)%n",
+                        id, job.getKey().name(), String.join(" ", job.getKey().command()));
                 expected.put(id, job.getValue());
             }
             out.flush();
@@ -66,8 +104,10 @@ public final class DemoWorkload {
                 out.print(JobText.result(job));
                 asExpected &= job.status() == e.getValue();
             }
-            out.printf("%nsample workload %s. Try: ./bftswarm kill 1; ./bftswarm submit --image %s --count 4 --wait -- echo"
-                    + " still working; ./bftswarm down%n", asExpected ? "done" : "ended unexpectedly", IMAGE);
+            out.printf(
+                    "%nsample workload %s. Try: ./bftswarm kill 1; ./bftswarm submit --image %s --count 4 --wait -- echo"
+                            + " still working; ./bftswarm down%n",
+                    asExpected ? "done" : "ended unexpectedly", IMAGE);
             out.flush();
             return asExpected ? 0 : 1;
         } catch (ApiException e) {

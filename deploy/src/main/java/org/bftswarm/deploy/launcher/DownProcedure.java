@@ -50,7 +50,11 @@ public final class DownProcedure {
             } else {
                 Signals.send(e.getValue(), Signals.Signal.KILL);
                 boolean gone = Signals.awaitExit(e.getValue(), 5_000);
-                out.printf("  node %d (pid %d) did not stop within %d ms: %s%n", e.getKey(), e.getValue(), graceMillis,
+                out.printf(
+                        "  node %d (pid %d) did not stop within %d ms: %s%n",
+                        e.getKey(),
+                        e.getValue(),
+                        graceMillis,
                         gone ? "killed (SIGKILL)" : "STILL RUNNING after SIGKILL");
                 if (!gone) {
                     code = 1;
@@ -69,7 +73,9 @@ public final class DownProcedure {
         if (target.config().cleanup()) {
             try {
                 int removed = new DockerCli().removeSwarm(target.config().swarm());
-                out.printf("removed %d container(s) labelled %s=%s%n", removed, DockerCli.SWARM_LABEL, target.config().swarm());
+                out.printf(
+                        "removed %d container(s) labelled %s=%s%n",
+                        removed, DockerCli.SWARM_LABEL, target.config().swarm());
             } catch (IOException e) {
                 err.printf("bftswarm down: could not remove the swarm's containers: %s%n", e.getMessage());
                 code = 1;
@@ -94,7 +100,8 @@ public final class DownProcedure {
             return;
         }
         try (var entries = Files.list(runDir)) {
-            for (Path p : entries.filter(e -> e.getFileName().toString().startsWith("classpath-")).toList()) {
+            for (Path p : entries.filter(e -> e.getFileName().toString().startsWith("classpath-"))
+                    .toList()) {
                 deleteTree(p);
             }
         }
@@ -103,7 +110,10 @@ public final class DownProcedure {
     /** Deletes a directory tree; refuses the file system root and the home directory. */
     static void deleteTree(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
-        if (abs.getParent() == null || abs.equals(Path.of(System.getProperty("user.home")).toAbsolutePath().normalize())) {
+        if (abs.getParent() == null
+                || abs.equals(Path.of(System.getProperty("user.home"))
+                        .toAbsolutePath()
+                        .normalize())) {
             throw new IOException("refusing to delete " + abs);
         }
         if (!Files.exists(abs)) {

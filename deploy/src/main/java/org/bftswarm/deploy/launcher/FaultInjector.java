@@ -31,8 +31,12 @@ public final class FaultInjector {
         }
         Signals.send(pid.getAsLong(), Signals.Signal.KILL);
         boolean gone = Signals.awaitExit(pid.getAsLong(), 5_000);
-        out.printf(gone ? "killed node %d (pid %d, SIGKILL)%n" : "sent SIGKILL to node %d (pid %d) but it is still there%n",
-                id, pid.getAsLong());
+        out.printf(
+                gone
+                        ? "killed node %d (pid %d, SIGKILL)%n"
+                        : "sent SIGKILL to node %d (pid %d) but it is still there%n",
+                id,
+                pid.getAsLong());
         out.flush();
         return gone ? 0 : 1;
     }
@@ -68,14 +72,17 @@ public final class FaultInjector {
             }
         }
         long newPid = new NodeSpawner(target).start(id);
-        out.printf("started node %d (pid %d), log %s%n", id, newPid, target.layout().logFile(id));
+        out.printf(
+                "started node %d (pid %d), log %s%n",
+                id, newPid, target.layout().logFile(id));
         out.flush();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             NodeProbe probe = inspector.probe(id);
             if (probe.healthy() && probe.lastExecuted() >= catchUpTo) {
-                out.printf("node %d is healthy (%s) and has executed up to sequence %d%n", id, target.apiUrl(id),
-                        probe.lastExecuted());
+                out.printf(
+                        "node %d is healthy (%s) and has executed up to sequence %d%n",
+                        id, target.apiUrl(id), probe.lastExecuted());
                 out.flush();
                 return 0;
             }
@@ -84,8 +91,10 @@ public final class FaultInjector {
             }
             Thread.sleep(250);
         }
-        err.printf("bftswarm restart: node %d did not become healthy and catch up (sequence %d) within %d s."
-                + " Last lines of %s:%n", id, catchUpTo, timeout.toSeconds(), target.layout().logFile(id));
+        err.printf(
+                "bftswarm restart: node %d did not become healthy and catch up (sequence %d) within %d s."
+                        + " Last lines of %s:%n",
+                id, catchUpTo, timeout.toSeconds(), target.layout().logFile(id));
         for (String line : LogTail.lastLines(target.layout().logFile(id), UpProcedure.LOG_TAIL_LINES)) {
             err.println("  | " + line);
         }
@@ -97,8 +106,9 @@ public final class FaultInjector {
     public int killContainer(String taskId) throws IOException {
         List<String> killed = new DockerCli().killTask(target.config().swarm(), taskId);
         if (killed.isEmpty()) {
-            err.printf("bftswarm kill-container: no running container of task %s in swarm %s%n", taskId,
-                    target.config().swarm());
+            err.printf(
+                    "bftswarm kill-container: no running container of task %s in swarm %s%n",
+                    taskId, target.config().swarm());
             err.flush();
             return 1;
         }
@@ -127,7 +137,9 @@ public final class FaultInjector {
     private OptionalLong running(int id) {
         OptionalLong pid = processes.livePid(id);
         if (pid.isEmpty()) {
-            err.printf("bftswarm: node %d is not running (no live process in %s)%n", id, target.layout().pidFile(id));
+            err.printf(
+                    "bftswarm: node %d is not running (no live process in %s)%n",
+                    id, target.layout().pidFile(id));
             err.flush();
         }
         return pid;

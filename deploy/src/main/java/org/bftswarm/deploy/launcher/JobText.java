@@ -30,18 +30,33 @@ public final class JobText {
             }
         }
         StringBuilder rest = new StringBuilder();
-        byState.forEach((state, count) -> rest.append(rest.length() == 0 ? "" : ", ").append(state).append(' ').append(count));
-        return String.format(Locale.ROOT, "%s %s: %d/%d tasks done%s", job.id(), job.status(), tasksDone(job),
-                job.tasks().size(), rest.length() == 0 ? "" : " (" + rest + ")");
+        byState.forEach((state, count) -> rest.append(rest.length() == 0 ? "" : ", ")
+                .append(state)
+                .append(' ')
+                .append(count));
+        return String.format(
+                Locale.ROOT,
+                "%s %s: %d/%d tasks done%s",
+                job.id(),
+                job.status(),
+                tasksDone(job),
+                job.tasks().size(),
+                rest.length() == 0 ? "" : " (" + rest + ")");
     }
 
     /** The {@code jobs} table: id, name, status, tasks done, with the id column as wide as the longest id. */
     public static String table(List<JobView> jobs) {
-        int idWidth = Math.max(3, jobs.stream().mapToInt(j -> j.id().length()).max().orElse(0));
+        int idWidth =
+                Math.max(3, jobs.stream().mapToInt(j -> j.id().length()).max().orElse(0));
         String format = "%-" + idWidth + "s  %-20s  %-9s  %s%n";
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, format, "job", "name", "status", "done"));
         for (JobView job : jobs) {
-            out.append(String.format(Locale.ROOT, format, job.id(), clip(job.name(), 20), job.status(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    format,
+                    job.id(),
+                    clip(job.name(), 20),
+                    job.status(),
                     tasksDone(job) + "/" + job.tasks().size()));
         }
         return out.toString();
@@ -50,11 +65,22 @@ public final class JobText {
     /** The whole job: status, then every task with node, attempt, exit code and (bounded) output. */
     public static String result(JobView job) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "job %s (%s): %s, %d/%d tasks done%n", job.id(), job.name(), job.status(),
-                tasksDone(job), job.tasks().size()));
+        out.append(String.format(
+                Locale.ROOT,
+                "job %s (%s): %s, %d/%d tasks done%n",
+                job.id(),
+                job.name(),
+                job.status(),
+                tasksDone(job),
+                job.tasks().size()));
         for (TaskView t : job.tasks()) {
-            out.append(String.format(Locale.ROOT, "  task %s  node %s  attempt %d  %s  exit %s%n", t.id(),
-                    t.node() == null ? "-" : t.node().toString(), t.attempt(), t.state(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  task %s  node %s  attempt %d  %s  exit %s%n",
+                    t.id(),
+                    t.node() == null ? "-" : t.node().toString(),
+                    t.attempt(),
+                    t.state(),
                     t.exitCode() == null ? "-" : t.exitCode().toString()));
             if (t.output() != null && !t.output().isEmpty()) {
                 List<String> lines = t.output().lines().toList();
@@ -63,8 +89,8 @@ public final class JobText {
                     out.append("    | ").append(line).append(System.lineSeparator());
                 }
                 if (shown < lines.size()) {
-                    out.append(String.format(Locale.ROOT, "    | … %d more lines (./bftswarm logs %s)%n",
-                            lines.size() - shown, t.id()));
+                    out.append(String.format(
+                            Locale.ROOT, "    | … %d more lines (./bftswarm logs %s)%n", lines.size() - shown, t.id()));
                 }
             }
         }

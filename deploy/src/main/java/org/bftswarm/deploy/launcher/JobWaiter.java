@@ -28,7 +28,8 @@ public final class JobWaiter {
     public Optional<JobView> await(String jobId, PrintWriter progress, Duration timeout)
             throws ApiException, InterruptedException {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        long notFoundUntil = System.nanoTime() + Duration.ofSeconds(NOT_FOUND_GRACE_SECONDS).toNanos();
+        long notFoundUntil =
+                System.nanoTime() + Duration.ofSeconds(NOT_FOUND_GRACE_SECONDS).toNanos();
         String last = "";
         while (true) {
             JobView job;

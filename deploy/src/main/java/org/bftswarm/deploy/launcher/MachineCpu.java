@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 final class MachineCpu {
     /** Linux reports /proc/stat in USER_HZ ticks, 100 per second on every architecture we run on. */
     private static final long MILLIS_PER_TICK = 10;
+
     private static final Path STAT = Path.of("/proc/stat");
 
     private MachineCpu() {}

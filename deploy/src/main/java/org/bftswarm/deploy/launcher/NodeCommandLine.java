@@ -48,8 +48,14 @@ public final class NodeCommandLine {
      * @param configFile     absolute path of the cluster configuration
      * @param dataDir        absolute path of the cluster data directory
      */
-    public static List<String> build(String javaExecutable, String classPath, Path repoHome, String swarm, int nodeId,
-                                     Path configFile, Path dataDir) {
+    public static List<String> build(
+            String javaExecutable,
+            String classPath,
+            Path repoHome,
+            String swarm,
+            int nodeId,
+            Path configFile,
+            Path dataDir) {
         Invariants.check(configFile.isAbsolute(), "config path must be absolute: %s", configFile);
         Invariants.check(dataDir.isAbsolute(), "data path must be absolute: %s", dataDir);
         Invariants.check(nodeId >= 0, "node id %d < 0", nodeId);
@@ -65,8 +71,14 @@ public final class NodeCommandLine {
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(MAIN_CLASS);
-        cmd.addAll(List.of("node", "--id", Integer.toString(nodeId), "--config", configFile.toString(),
-                "--data", dataDir.toString()));
+        cmd.addAll(List.of(
+                "node",
+                "--id",
+                Integer.toString(nodeId),
+                "--config",
+                configFile.toString(),
+                "--data",
+                dataDir.toString()));
         return List.copyOf(cmd);
     }
 

@@ -29,9 +29,16 @@ public final class NodeSpawner {
     /** The command for node {@code id} (without the session wrapper), on a snapshot of this JVM's class path. */
     public List<String> command(int id) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = ClasspathSnapshot.of(System.getProperty("java.class.path"), target.layout().runDir());
-        return NodeCommandLine.build(java, classPath, target.repoHome(),
-                target.config().swarm(), id, target.configFile(), target.layout().dataDir());
+        String classPath = ClasspathSnapshot.of(
+                System.getProperty("java.class.path"), target.layout().runDir());
+        return NodeCommandLine.build(
+                java,
+                classPath,
+                target.repoHome(),
+                target.config().swarm(),
+                id,
+                target.configFile(),
+                target.layout().dataDir());
     }
 
     /** Starts node {@code id}; returns its pid (also written to its pid file). */
@@ -42,9 +49,13 @@ public final class NodeSpawner {
         Files.createDirectories(layout.nodeDir(id));
         Path log = layout.logFile(id);
         List<String> command = command(id);
-        Files.writeString(log, "=== " + Instant.now() + " bftswarm starts node " + id + ": "
-                        + String.join(" ", command) + System.lineSeparator(),
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                log,
+                "=== " + Instant.now() + " bftswarm starts node " + id + ": " + String.join(" ", command)
+                        + System.lineSeparator(),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         List<String> detached = new ArrayList<>();
         if (setsidAvailable()) {
             detached.add("setsid");

@@ -8,17 +8,41 @@ public final class NodeTable {
     private NodeTable() {}
 
     public static String render(List<NodeRow> rows) {
-        int urlWidth = Math.max("api".length(), rows.stream().mapToInt(r -> r.apiUrl().length()).max().orElse(0));
+        int urlWidth = Math.max(
+                "api".length(),
+                rows.stream().mapToInt(r -> r.apiUrl().length()).max().orElse(0));
         boolean soft = rows.stream().anyMatch(r -> r.soft() != null);
-        String format = "%-4s  %-8s  %-" + urlWidth + "s  %-7s  %8s  %4s" + (soft ? "  %-12s  %9s  %7s  %9s  %6s  %7s" : "") + "%n";
+        String format = "%-4s  %-8s  %-" + urlWidth + "s  %-7s  %8s  %4s"
+                + (soft ? "  %-12s  %9s  %7s  %9s  %6s  %7s" : "") + "%n";
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, format, soft
-                ? new Object[] {"node", "pid", "api", "state", "executed", "view", "sched", "heartbeat", "running",
-                    "succeeded", "failed", "invalid"}
-                : new Object[] {"node", "pid", "api", "state", "executed", "view"}));
+        out.append(String.format(
+                Locale.ROOT,
+                format,
+                soft
+                        ? new Object[] {
+                            "node",
+                            "pid",
+                            "api",
+                            "state",
+                            "executed",
+                            "view",
+                            "sched",
+                            "heartbeat",
+                            "running",
+                            "succeeded",
+                            "failed",
+                            "invalid"
+                        }
+                        : new Object[] {"node", "pid", "api", "state", "executed", "view"}));
         for (NodeRow r : rows) {
-            Object[] base = {r.id(), r.pid() == null ? "-" : r.pid().toString(), r.apiUrl(), r.state(),
-                dash(r.lastExecuted()), dash(r.view())};
+            Object[] base = {
+                r.id(),
+                r.pid() == null ? "-" : r.pid().toString(),
+                r.apiUrl(),
+                r.state(),
+                dash(r.lastExecuted()),
+                dash(r.view())
+            };
             if (!soft) {
                 out.append(String.format(Locale.ROOT, format, base));
                 continue;

@@ -18,7 +18,11 @@ import java.util.OptionalLong;
 public final class ProcessProbe {
 
     /** What a node's pid file says about the node. */
-    public enum NodeProcess { RUNNING, PAUSED, NOT_RUNNING }
+    public enum NodeProcess {
+        RUNNING,
+        PAUSED,
+        NOT_RUNNING
+    }
 
     private final ClusterLayout layout;
     private final PidFiles pidFiles;
@@ -43,7 +47,8 @@ public final class ProcessProbe {
             return NodeProcess.NOT_RUNNING;
         }
         return statField(pid.getAsLong()).filter(s -> s == 'T' || s == 't').isPresent()
-                ? NodeProcess.PAUSED : NodeProcess.RUNNING;
+                ? NodeProcess.PAUSED
+                : NodeProcess.RUNNING;
     }
 
     /** Whether {@code pid} is alive (and not a zombie) and runs node {@code id} of this cluster. */
@@ -51,7 +56,9 @@ public final class ProcessProbe {
         if (!isAlive(pid)) {
             return false;
         }
-        return commandLine(pid).map(args -> NodeCommandLine.isNodeCommand(args, id, layout.dataDir())).orElse(false);
+        return commandLine(pid)
+                .map(args -> NodeCommandLine.isNodeCommand(args, id, layout.dataDir()))
+                .orElse(false);
     }
 
     public static boolean isAlive(long pid) {
@@ -61,7 +68,9 @@ public final class ProcessProbe {
         }
         // A zombie is dead; but the thread-group leader shows 'Z' as soon as it has exited while the
         // other threads are still being torn down (sockets still open), so count those too.
-        return statField(pid).map(s -> (s != 'Z' && s != 'X') || threadCount(pid) > 1).orElse(true);
+        return statField(pid)
+                .map(s -> (s != 'Z' && s != 'X') || threadCount(pid) > 1)
+                .orElse(true);
     }
 
     /** Entries of {@code /proc/<pid>/task} (1 for a zombie whose threads are all gone), 0 when unreadable. */

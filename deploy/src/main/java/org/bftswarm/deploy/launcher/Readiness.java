@@ -48,15 +48,31 @@ public record Readiness(List<NodeProbe> probes, int quorum, long catchUpTo) {
 
     /** The node to blame when the deadline passes: dead, else unhealthy, else not yet ordering. */
     public Optional<NodeProbe> laggard() {
-        return deadNode().or(() -> probes.stream().filter(p -> !p.healthy()).findFirst())
-                .or(() -> probes.stream().filter(p -> p.lastExecuted() < Math.max(1, catchUpTo)).findFirst());
+        return deadNode()
+                .or(() -> probes.stream().filter(p -> !p.healthy()).findFirst())
+                .or(() -> probes.stream()
+                        .filter(p -> p.lastExecuted() < Math.max(1, catchUpTo))
+                        .findFirst());
     }
 
     /** One progress line, e.g. {@code healthy 3/4, ordered 0/4 (need 3)}. */
     public String summary() {
-        String ordered = String.format(Locale.ROOT, "healthy %d/%d, ordered first operation %d/%d (need %d)",
-                healthyCount(), probes.size(), orderedCount(), probes.size(), quorum);
-        return catchUpTo <= 0 ? ordered : ordered + String.format(Locale.ROOT, ", caught up to sequence %d %d/%d",
-                catchUpTo, caughtUpCount(), probes.size());
+        String ordered = String.format(
+                Locale.ROOT,
+                "healthy %d/%d, ordered first operation %d/%d (need %d)",
+                healthyCount(),
+                probes.size(),
+                orderedCount(),
+                probes.size(),
+                quorum);
+        return catchUpTo <= 0
+                ? ordered
+                : ordered
+                        + String.format(
+                                Locale.ROOT,
+                                ", caught up to sequence %d %d/%d",
+                                catchUpTo,
+                                caughtUpCount(),
+                                probes.size());
     }
 }

@@ -10,7 +10,12 @@ import java.util.concurrent.TimeUnit;
  * {@code kill} command; TERM and KILL use {@link ProcessHandle} directly.
  */
 public final class Signals {
-    public enum Signal { TERM, KILL, STOP, CONT }
+    public enum Signal {
+        TERM,
+        KILL,
+        STOP,
+        CONT
+    }
 
     private Signals() {}
 
@@ -34,7 +39,9 @@ public final class Signals {
     private static boolean killCommand(long pid, Signal signal) {
         try {
             Process p = new ProcessBuilder(killArgs(pid, signal))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return false;

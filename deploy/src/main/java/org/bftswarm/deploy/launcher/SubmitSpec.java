@@ -15,10 +15,27 @@ import org.bftswarm.api.JobSubmission;
 public final class SubmitSpec {
     private SubmitSpec() {}
 
-    public static JobSubmission build(String name, String image, List<String> envPairs, Double cpus, String memory,
-                                      Integer count, Integer retries, Long timeoutSeconds, List<String> command) {
-        JobSubmission job = new JobSubmission(name, image, command == null ? List.of() : List.copyOf(command),
-                env(envPairs), cpus, memory == null ? null : memoryMb(memory), timeoutSeconds, retries, count, null);
+    public static JobSubmission build(
+            String name,
+            String image,
+            List<String> envPairs,
+            Double cpus,
+            String memory,
+            Integer count,
+            Integer retries,
+            Long timeoutSeconds,
+            List<String> command) {
+        JobSubmission job = new JobSubmission(
+                name,
+                image,
+                command == null ? List.of() : List.copyOf(command),
+                env(envPairs),
+                cpus,
+                memory == null ? null : memoryMb(memory),
+                timeoutSeconds,
+                retries,
+                count,
+                null);
         List<String> problems = job.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

@@ -38,6 +38,7 @@ public final class TaskBench {
     static final int ROUNDS = 2;
     /** The bench task's limits; the attached reference run gives its containers the same. */
     static final double TASK_CPUS = 0.25;
+
     static final long TASK_MEMORY_MB = 16;
     /** The baseline's flags: {@code docker run -d} returns once the container started. */
     private static final List<String> DETACHED = List.of("-d");
@@ -46,15 +47,28 @@ public final class TaskBench {
     public record Options(int tasks, int parallel, int warmup, String image) {}
 
     /** What one run measured. */
-    public record Result(int tasks, int failed, double tasksPerSecond, double rawPerSecond, long runP50, long runP99,
-                         long doneP50, long doneP99, long rawRunP50) {
+    public record Result(
+            int tasks,
+            int failed,
+            double tasksPerSecond,
+            double rawPerSecond,
+            long runP50,
+            long runP99,
+            long doneP50,
+            long doneP99,
+            long rawRunP50) {
         public double ratio() {
             return rawPerSecond <= 0 ? 0 : tasksPerSecond / rawPerSecond;
         }
 
         public String line() {
-            return String.format(Locale.ROOT, "BENCH tasks tasks_per_s=%.2f raw_docker_per_s=%.2f ratio=%.2f run_p50_ms=%d",
-                    tasksPerSecond, rawPerSecond, ratio(), runP50);
+            return String.format(
+                    Locale.ROOT,
+                    "BENCH tasks tasks_per_s=%.2f raw_docker_per_s=%.2f ratio=%.2f run_p50_ms=%d",
+                    tasksPerSecond,
+                    rawPerSecond,
+                    ratio(),
+                    runP50);
         }
     }
 
@@ -80,16 +94,18 @@ public final class TaskBench {
     }
 
     public Result run(Options o) throws Exception {
-        ApiClient api = new ApiClient(target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
+        ApiClient api = new ApiClient(
+                target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
         try (TaskEventStream events = openEvents()) {
             say("load average before: %s", loadAverage());
             if (o.warmup() > 0) {
                 say("warm-up: %d tasks (not measured)", o.warmup());
                 clusterRun(api, o, o.warmup(), new ArrayList<>(), new ArrayList<>(), new AtomicInteger());
             }
-            say("cluster: %d one-task jobs (%s true), %d in flight; raw docker: %d × docker run -d --rm --network none"
-                    + " %s true, %d in parallel; in %d alternating rounds", o.tasks(), o.image(), o.parallel(), o.tasks(),
-                    o.image(), o.parallel(), ROUNDS);
+            say(
+                    "cluster: %d one-task jobs (%s true), %d in flight; raw docker: %d × docker run -d --rm --network none"
+                            + " %s true, %d in parallel; in %d alternating rounds",
+                    o.tasks(), o.image(), o.parallel(), o.tasks(), o.image(), o.parallel(), ROUNDS);
             List<Long> runMs = new ArrayList<>();
             List<Long> doneMs = new ArrayList<>();
             List<Long> rawMs = new ArrayList<>();
@@ -106,35 +122,50 @@ public final class TaskBench {
                 long c = clusterCpu.measure(() -> clusterRun(api, o, share, runMs, doneMs, failed));
                 long r = rawCpu.measure(() -> rawDocker(o, share, rawMs, DETACHED));
                 attachedNanos += rawDocker(o, share, attachedMs, attachedWithLimits());
-                say("round %d: cluster %d tasks in %.2f s, raw docker %d in %.2f s (load %s)", round + 1, share, c / 1e9,
-                        share, r / 1e9, loadAverage());
+                say(
+                        "round %d: cluster %d tasks in %.2f s, raw docker %d in %.2f s (load %s)",
+                        round + 1, share, c / 1e9, share, r / 1e9, loadAverage());
                 clusterNanos += c;
                 rawNanos += r;
             }
             double tasksPerSecond = o.tasks() / (clusterNanos / 1e9);
             LatencyStats run = new LatencyStats(runMs);
             LatencyStats done = new LatencyStats(doneMs);
-            say("cluster: %d tasks in %.2f s = %.2f tasks/s, %d failed", o.tasks(), clusterNanos / 1e9, tasksPerSecond,
-                    failed.get());
-            say("submit→running p50 %d ms p99 %d ms (%d samples); submit→done p50 %d ms p99 %d ms",
+            say(
+                    "cluster: %d tasks in %.2f s = %.2f tasks/s, %d failed",
+                    o.tasks(), clusterNanos / 1e9, tasksPerSecond, failed.get());
+            say(
+                    "submit→running p50 %d ms p99 %d ms (%d samples); submit→done p50 %d ms p99 %d ms",
                     run.percentile(50), run.percentile(99), run.count(), done.percentile(50), done.percentile(99));
             stages.lines().forEach(line -> say("%s", line));
             workerStages(api).forEach(line -> say("%s", line));
             double rawPerSecond = o.tasks() / (rawNanos / 1e9);
             LatencyStats raw = new LatencyStats(rawMs);
-            say("raw docker: %d containers in %.2f s = %.2f /s; docker run -d (create+start) p50 %d ms p99 %d ms",
+            say(
+                    "raw docker: %d containers in %.2f s = %.2f /s; docker run -d (create+start) p50 %d ms p99 %d ms",
                     o.tasks(), rawNanos / 1e9, rawPerSecond, raw.percentile(50), raw.percentile(99));
-            say("reference, not in the ratio: docker run --rm attached, with the task's limits (%s): %.2f /s, p50 %d ms"
-                    + " (the worker's container lifecycle: create, attach, wait, start, exit, removal)",
-                    String.join(" ", attachedWithLimits()), o.tasks() / (attachedNanos / 1e9),
+            say(
+                    "reference, not in the ratio: docker run --rm attached, with the task's limits (%s): %.2f /s, p50 %d ms"
+                            + " (the worker's container lifecycle: create, attach, wait, start, exit, removal)",
+                    String.join(" ", attachedWithLimits()),
+                    o.tasks() / (attachedNanos / 1e9),
                     new LatencyStats(attachedMs).percentile(50));
             if (clusterCpu.known() && rawCpu.known()) {
-                say("machine CPU per task (all processes): cluster %.0f ms, raw docker %.0f ms",
+                say(
+                        "machine CPU per task (all processes): cluster %.0f ms, raw docker %.0f ms",
                         clusterCpu.millis() / (double) o.tasks(), rawCpu.millis() / (double) o.tasks());
             }
             say("load average after: %s", loadAverage());
-            return new Result(o.tasks(), failed.get(), tasksPerSecond, rawPerSecond, run.percentile(50),
-                    run.percentile(99), done.percentile(50), done.percentile(99), raw.percentile(50));
+            return new Result(
+                    o.tasks(),
+                    failed.get(),
+                    tasksPerSecond,
+                    rawPerSecond,
+                    run.percentile(50),
+                    run.percentile(99),
+                    done.percentile(50),
+                    done.percentile(99),
+                    raw.percentile(50));
         }
     }
 
@@ -191,10 +222,11 @@ public final class TaskBench {
     }
 
     /** Runs {@code count} tasks with {@code o.parallel()} closed-loop clients; returns the elapsed nanoseconds. */
-    private long clusterRun(ApiClient api, Options o, int count, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
+    private long clusterRun(
+            ApiClient api, Options o, int count, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
             throws Exception {
-        JobSubmission spec = new JobSubmission("bench", o.image(), List.of("true"), Map.of(), TASK_CPUS,
-                TASK_MEMORY_MB, 60L, 0, 1, null);
+        JobSubmission spec = new JobSubmission(
+                "bench", o.image(), List.of("true"), Map.of(), TASK_CPUS, TASK_MEMORY_MB, 60L, 0, 1, null);
         return closedLoop(o.parallel(), count, () -> {
             Submitted s = submit(api, spec);
             awaitDone(api, s);
@@ -252,8 +284,8 @@ public final class TaskBench {
             } catch (TimeoutException e) {
                 pollOnce(api, s.jobId(), s.times());
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("task " + s.jobId() + ".0 not done within " + TASK_DEADLINE_SECONDS
-                            + " s");
+                    throw new IllegalStateException(
+                            "task " + s.jobId() + ".0 not done within " + TASK_DEADLINE_SECONDS + " s");
                 }
             }
         }
@@ -292,10 +324,10 @@ public final class TaskBench {
             for (TaskView task : job.tasks()) {
                 if (!"PENDING".equals(task.state()) && !"ASSIGNED".equals(task.state()) && t.runningNanos == 0) {
                     t.runningNanos = now;
-                        }
+                }
                 if (JobText.isTerminal(task.state()) && t.terminalState == null) {
                     t.terminalState = task.state();
-                            t.done.complete(now);
+                    t.done.complete(now);
                 }
             }
         } catch (ApiException e) {
@@ -309,8 +341,8 @@ public final class TaskBench {
         for (int node = 0; node < target.apiUrls().size(); node++) {
             byNode.add(api.metrics(node).map(WorkerStageScrape::parse).orElse(Map.of()));
         }
-        return WorkerStageScrape.lines(byNode,
-                List.of("container_setup", "start_ordered", "container_run", "finish_ordered"));
+        return WorkerStageScrape.lines(
+                byNode, List.of("container_setup", "start_ordered", "container_run", "finish_ordered"));
     }
 
     /** The reference's flags: attached until exit and removal, like the worker, with the task's limits. */

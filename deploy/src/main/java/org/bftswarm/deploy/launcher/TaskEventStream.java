@@ -32,8 +32,11 @@ public final class TaskEventStream implements AutoCloseable {
     public static TaskEventStream open(String apiBaseUrl, Consumer<TaskEvent> consumer) throws Exception {
         String wsUrl = apiBaseUrl.replaceFirst("^http", "ws") + "/api/v1/events";
         ObjectMapper json = new ObjectMapper();
-        WebSocket ws = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
-                .newWebSocketBuilder().connectTimeout(Duration.ofSeconds(3))
+        WebSocket ws = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .build()
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(3))
                 .buildAsync(URI.create(wsUrl), new Listener(json, consumer))
                 .get(10, TimeUnit.SECONDS);
         return new TaskEventStream(ws);
@@ -75,8 +78,12 @@ public final class TaskEventStream implements AutoCloseable {
                     return;
                 }
                 JsonNode payload = event.path("payload");
-                consumer.accept(new TaskEvent(event.path("id").asText(), payload.path("state").asText(),
-                        payload.path("attempt").asInt(0), payload.path("detail").asText(null), now));
+                consumer.accept(new TaskEvent(
+                        event.path("id").asText(),
+                        payload.path("state").asText(),
+                        payload.path("attempt").asInt(0),
+                        payload.path("detail").asText(null),
+                        now));
             } catch (java.io.IOException | RuntimeException e) {
                 // a frame we cannot read: skip it
             }

@@ -45,8 +45,9 @@ public final class UpProcedure {
         if (checkDocker && !ensureDocker()) {
             return 1;
         }
-        out.printf("swarm %s: %d nodes (f = %d), data in %s%n", target.config().swarm(), target.config().n(),
-                target.config().f(), layout.dataDir());
+        out.printf(
+                "swarm %s: %d nodes (f = %d), data in %s%n",
+                target.config().swarm(), target.config().n(), target.config().f(), layout.dataDir());
         ProcessProbe processes = new ProcessProbe(layout);
         long catchUpTo = alreadyExecuted(processes);
         NodeSpawner spawner = new NodeSpawner(target);
@@ -78,7 +79,8 @@ public final class UpProcedure {
         long deadline = start + timeout.toNanos();
         String lastSummary = "";
         long lastPrint = 0;
-        out.printf("waiting up to %d s for every node's /healthz and a quorum to order the first operation%n",
+        out.printf(
+                "waiting up to %d s for every node's /healthz and a quorum to order the first operation%n",
                 timeout.toSeconds());
         while (true) {
             List<NodeProbe> probes = new ArrayList<>();
@@ -100,16 +102,24 @@ public final class UpProcedure {
             }
             if (readiness.deadNode().isPresent()) {
                 int id = readiness.deadNode().get().id();
-                err.printf("bftswarm up: node %d exited while starting. Last lines of %s:%n", id, target.layout().logFile(id));
+                err.printf(
+                        "bftswarm up: node %d exited while starting. Last lines of %s:%n",
+                        id, target.layout().logFile(id));
                 printTail(id);
                 return false;
             }
             if (now >= deadline) {
                 int id = readiness.laggard().map(NodeProbe::id).orElse(0);
-                err.printf("bftswarm up: the cluster was not ready after %d s (%s); node %d is behind."
-                        + " Last lines of %s:%n", timeout.toSeconds(), readiness.summary(), id, target.layout().logFile(id));
+                err.printf(
+                        "bftswarm up: the cluster was not ready after %d s (%s); node %d is behind."
+                                + " Last lines of %s:%n",
+                        timeout.toSeconds(),
+                        readiness.summary(),
+                        id,
+                        target.layout().logFile(id));
                 printTail(id);
-                err.println("The nodes that started are left running: `./bftswarm status` to look, `./bftswarm down` to stop.");
+                err.println(
+                        "The nodes that started are left running: `./bftswarm status` to look, `./bftswarm down` to stop.");
                 err.flush();
                 return false;
             }
@@ -140,13 +150,17 @@ public final class UpProcedure {
     private boolean ensureDocker() throws IOException, InterruptedException {
         Path script = target.repoHome().resolve(ENSURE_DOCKER);
         if (!Files.isRegularFile(script)) {
-            err.printf("bftswarm up: %s not found (set BFTSWARM_HOME to the bftswarm checkout); assuming Docker is ready%n",
+            err.printf(
+                    "bftswarm up: %s not found (set BFTSWARM_HOME to the bftswarm checkout); assuming Docker is ready%n",
                     script);
             return true;
         }
-        Process p = new ProcessBuilder("bash", script.toString()).directory(target.repoHome().toFile())
-                .redirectErrorStream(true).start();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        Process p = new ProcessBuilder("bash", script.toString())
+                .directory(target.repoHome().toFile())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 err.println(line);
@@ -155,7 +169,8 @@ public final class UpProcedure {
         }
         int code = p.waitFor();
         if (code != 0) {
-            err.printf("bftswarm up: %s failed (exit %d); Docker and the task images are needed%n", ENSURE_DOCKER, code);
+            err.printf(
+                    "bftswarm up: %s failed (exit %d); Docker and the task images are needed%n", ENSURE_DOCKER, code);
         }
         return code == 0;
     }

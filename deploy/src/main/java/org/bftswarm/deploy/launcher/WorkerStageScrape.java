@@ -17,8 +17,7 @@ final class WorkerStageScrape {
     private static final Pattern SAMPLE = Pattern.compile("^bftswarm_worker_stage_seconds\\{([^}]*)}\\s+(\\S+)\\s*$");
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-    private WorkerStageScrape() {
-    }
+    private WorkerStageScrape() {}
 
     /** stage → quantile ("0.5", "0.99") → milliseconds, from one node's metrics text. */
     static Map<String, Map<String, Long>> parse(String metricsText) {

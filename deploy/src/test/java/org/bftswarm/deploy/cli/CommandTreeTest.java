@@ -32,14 +32,21 @@ class CommandTreeTest {
     @Test
     void everyCommandAnswersHelpWithUsageAndExitZero() {
         List<List<String>> paths = allCommandPaths();
-        assertThat(paths).contains(List.of("config", "validate"), List.of("config", "show"), List.of("test"),
-                List.of("bench", "crypto"));
+        assertThat(paths)
+                .contains(
+                        List.of("config", "validate"),
+                        List.of("config", "show"),
+                        List.of("test"),
+                        List.of("bench", "crypto"));
         for (List<String> path : paths) {
             List<String> args = new ArrayList<>(path);
             args.add("--help");
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertThat(run.exitCode()).as("exit of %s", args).isZero();
-            assertThat(run.out()).as("help of %s", args).contains("Usage: bftswarm").contains("--help");
+            assertThat(run.out())
+                    .as("help of %s", args)
+                    .contains("Usage: bftswarm")
+                    .contains("--help");
         }
     }
 
@@ -57,8 +64,13 @@ class CommandTreeTest {
     @Test
     void topLevelHelpShowsCommandsAndExamples() {
         CliRun run = CliRun.of("--help");
-        assertThat(run.out()).contains("config").contains("test").contains("bench").contains("Examples:")
-                .contains("./bftswarm config validate").contains("Exit codes");
+        assertThat(run.out())
+                .contains("config")
+                .contains("test")
+                .contains("bench")
+                .contains("Examples:")
+                .contains("./bftswarm config validate")
+                .contains("Exit codes");
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bftswarm.deploy.config.ConfigParser;
-import org.bftswarm.deploy.config.ConfigReport;
+import org.bftswarm.node.config.ConfigParser;
+import org.bftswarm.node.config.ConfigReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +27,16 @@ class ConfigCommandsTest {
     void validateOnTheShippedFileExitsZeroAndPrintsNAndF() {
         CliRun run = CliRun.of("config", "validate", SHIPPED);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("valid").contains("swarm      demo").contains("n = 4, f = 1")
+        assertThat(run.out())
+                .contains("valid")
+                .contains("swarm      demo")
+                .contains("n = 4, f = 1")
                 .contains("quorum 3 (2f+1)");
-        assertThat(run.out()).contains("8080").contains("8585").contains("20000").contains("20007");
+        assertThat(run.out())
+                .contains("8080")
+                .contains("8585")
+                .contains("20000")
+                .contains("20007");
         assertThat(run.err()).isEmpty();
     }
 
@@ -38,7 +45,8 @@ class ConfigCommandsTest {
         String file = write("bad.yaml", "swarm: demo\nnodes:\n  count: many\n");
         CliRun run = CliRun.of("config", "validate", file);
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains(file + ":3:10: error: nodes.count: expected a whole number")
+        assertThat(run.err())
+                .contains(file + ":3:10: error: nodes.count: expected a whole number")
                 .contains("invalid (1 error)");
         assertThat(run.out()).isEmpty();
     }
@@ -48,7 +56,11 @@ class ConfigCommandsTest {
         String file = write("bad.yaml", "swarm: demo\nnodes:\n  count: 0\n  wsPort: x\nextra: 1\n");
         CliRun run = CliRun.of("config", "validate", file);
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains(":3:10:").contains(":4:11:").contains(":5:1:").contains("invalid (3 errors)");
+        assertThat(run.err())
+                .contains(":3:10:")
+                .contains(":4:11:")
+                .contains(":5:1:")
+                .contains("invalid (3 errors)");
     }
 
     @Test
@@ -63,15 +75,22 @@ class ConfigCommandsTest {
         String file = write("small.yaml", "swarm: demo\nnodes: {count: 2}\n");
         CliRun run = CliRun.of("config", "validate", file);
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).contains("warning: nodes.count").contains("NO fault tolerance").contains("!!!!");
+        assertThat(run.err())
+                .contains("warning: nodes.count")
+                .contains("NO fault tolerance")
+                .contains("!!!!");
         assertThat(run.out()).contains("n = 2, f = 0");
     }
 
     @Test
     void validateListsTwelveNodesUnlessAllAreAskedFor() throws IOException {
         String file = write("big.yaml", "swarm: demo\nnodes: {count: 20}\n");
-        assertThat(CliRun.of("config", "validate", file).out()).contains("8 more nodes").doesNotContain(" 8099 ");
-        assertThat(CliRun.of("config", "validate", "--all-nodes", file).out()).contains("8099").doesNotContain("more nodes");
+        assertThat(CliRun.of("config", "validate", file).out())
+                .contains("8 more nodes")
+                .doesNotContain(" 8099 ");
+        assertThat(CliRun.of("config", "validate", "--all-nodes", file).out())
+                .contains("8099")
+                .doesNotContain("more nodes");
     }
 
     @Test
@@ -81,7 +100,9 @@ class ConfigCommandsTest {
         ConfigReport again = new ConfigParser().parse("shown", run.out());
         ConfigReport original = new ConfigParser().parse("orig", Files.readString(Path.of(SHIPPED)));
         assertThat(again.config()).isEqualTo(original.config());
-        assertThat(CliRun.of("config", "validate", write("shown.yaml", run.out())).exitCode()).isZero();
+        assertThat(CliRun.of("config", "validate", write("shown.yaml", run.out()))
+                        .exitCode())
+                .isZero();
     }
 
     @Test

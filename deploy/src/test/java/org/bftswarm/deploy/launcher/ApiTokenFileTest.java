@@ -20,7 +20,8 @@ class ApiTokenFileTest {
         String first = ApiTokenFile.ensure(file, new SecureRandom());
         String second = ApiTokenFile.ensure(file, new SecureRandom());
         assertThat(first).isEqualTo(second).hasSize(43).matches("[A-Za-z0-9_-]+");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 
     @Test

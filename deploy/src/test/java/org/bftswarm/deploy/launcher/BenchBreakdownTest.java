@@ -18,9 +18,10 @@ class BenchBreakdownTest {
         }
         stages.add("submit->assigned", 5_000_000L, 2_000_000L);
 
-        assertThat(stages.lines()).containsExactly(
-                "stage submit->202        p50    50 ms  p99    99 ms  (100 samples)",
-                "stage submit->assigned   p50     0 ms  p99     0 ms  (1 samples)");
+        assertThat(stages.lines())
+                .containsExactly(
+                        "stage submit->202        p50    50 ms  p99    99 ms  (100 samples)",
+                        "stage submit->assigned   p50     0 ms  p99     0 ms  (1 samples)");
         assertThatThrownBy(() -> stages.add("nonsense", 1, 2)).isInstanceOf(IllegalArgumentException.class);
     }
 

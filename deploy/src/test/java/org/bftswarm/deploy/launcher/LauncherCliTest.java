@@ -16,36 +16,47 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherCliTest {
     @TempDir
     Path dir;
+
     Path config;
 
     @BeforeEach
     void writeConfig() throws Exception {
         config = dir.resolve("cluster.yaml");
-        Files.writeString(config, String.join("\n",
-                "swarm: unit-launcher",
-                "nodes:",
-                "  count: 4",
-                "  httpPort: 47310",
-                "  wsPort: 47410",
-                "  randomPortRange: {min: 47500, max: 47599}",
-                "cleanup: false",
-                "dataDir: cluster-data",
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "swarm: unit-launcher",
+                        "nodes:",
+                        "  count: 4",
+                        "  httpPort: 47310",
+                        "  wsPort: 47410",
+                        "  randomPortRange: {min: 47500, max: 47599}",
+                        "cleanup: false",
+                        "dataDir: cluster-data",
+                        ""));
     }
 
     @Test
     void dataDirectoryDefaultsToTheConfigsDataDirRelativeToTheConfigFile() {
         ClusterTarget target = new ClusterOptions(config, null)
-                .open(dir, new PrintWriter(new StringWriter()), (r, w) -> { }).orElseThrow();
-        assertThat(target.layout().dataDir()).isEqualTo(dir.resolve("cluster-data").toAbsolutePath().normalize());
-        assertThat(target.apiUrls()).containsExactly("http://127.0.0.1:47310", "http://127.0.0.1:47311",
-                "http://127.0.0.1:47312", "http://127.0.0.1:47313");
+                .open(dir, new PrintWriter(new StringWriter()), (r, w) -> {})
+                .orElseThrow();
+        assertThat(target.layout().dataDir())
+                .isEqualTo(dir.resolve("cluster-data").toAbsolutePath().normalize());
+        assertThat(target.apiUrls())
+                .containsExactly(
+                        "http://127.0.0.1:47310",
+                        "http://127.0.0.1:47311",
+                        "http://127.0.0.1:47312",
+                        "http://127.0.0.1:47313");
     }
 
     @Test
     void dataOptionOverridesTheConfig() {
         ClusterTarget target = new ClusterOptions(config, dir.resolve("elsewhere"))
-                .open(dir, new PrintWriter(new StringWriter()), (r, w) -> { }).orElseThrow();
+                .open(dir, new PrintWriter(new StringWriter()), (r, w) -> {})
+                .orElseThrow();
         assertThat(target.layout().dataDir()).isEqualTo(dir.resolve("elsewhere").toAbsolutePath());
     }
 
@@ -68,7 +79,9 @@ class LauncherCliTest {
     @Test
     void statusJsonNamesEveryNode() {
         CliRun r = CliRun.of("status", "--json", "--config", config.toString());
-        assertThat(r.out()).contains("\"swarm\" : \"unit-launcher\"").contains("\"apiUrl\" : \"http://127.0.0.1:47313\"");
+        assertThat(r.out())
+                .contains("\"swarm\" : \"unit-launcher\"")
+                .contains("\"apiUrl\" : \"http://127.0.0.1:47313\"");
     }
 
     @Test
@@ -106,8 +119,11 @@ class LauncherCliTest {
 
     @Test
     void submitNeedsAnImageAndWellFormedEnv() {
-        assertThat(CliRun.of("submit", "--config", config.toString(), "--", "true").exitCode()).isEqualTo(2);
-        CliRun bad = CliRun.of("submit", "--image", "bftswarm/busybox", "--env", "NOPE", "--config", config.toString(), "--", "true");
+        assertThat(CliRun.of("submit", "--config", config.toString(), "--", "true")
+                        .exitCode())
+                .isEqualTo(2);
+        CliRun bad = CliRun.of(
+                "submit", "--image", "bftswarm/busybox", "--env", "NOPE", "--config", config.toString(), "--", "true");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("KEY=VALUE");
     }
@@ -128,6 +144,8 @@ class LauncherCliTest {
 
     @Test
     void benchTasksRejectsZeroTasksAsAUsageError() {
-        assertThat(CliRun.of("bench", "tasks", "--tasks", "0", "--config", config.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("bench", "tasks", "--tasks", "0", "--config", config.toString())
+                        .exitCode())
+                .isEqualTo(2);
     }
 }

@@ -22,7 +22,8 @@ class NodeCommandLineTest {
         int main = cmd.indexOf(NodeCommandLine.MAIN_CLASS);
         assertThat(cmd.subList(main + 1, cmd.size()))
                 .containsExactly("node", "--id", "3", "--config", CONFIG.toString(), "--data", DATA.toString());
-        assertThat(cmd.subList(0, main)).containsSubsequence("-cp", "/a.jar:/b.jar")
+        assertThat(cmd.subList(0, main))
+                .containsSubsequence("-cp", "/a.jar:/b.jar")
                 .contains("-Xmx256m", "-Dbftswarm.home=/repo", "-Dbftswarm.node=demo/3")
                 .containsSequence("--add-opens", "java.base/java.lang=ALL-UNNAMED")
                 .containsSequence("--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED")
@@ -39,9 +40,13 @@ class NodeCommandLineTest {
     void builtCommandIsRecognisedAsThatNodeOnly() {
         assertThat(NodeCommandLine.isNodeCommand(command(1), 1, DATA)).isTrue();
         assertThat(NodeCommandLine.isNodeCommand(command(1), 2, DATA)).isFalse();
-        assertThat(NodeCommandLine.isNodeCommand(command(1), 1, Path.of("/tmp/other"))).isFalse();
-        assertThat(NodeCommandLine.isNodeCommand(List.of("/usr/bin/sleep", "100"), 1, DATA)).isFalse();
-        assertThat(NodeCommandLine.isNodeCommand(List.of("java", NodeCommandLine.MAIN_CLASS, "up"), 1, DATA)).isFalse();
-        assertThat(NodeCommandLine.isNodeCommand(List.of("java", NodeCommandLine.MAIN_CLASS), 1, DATA)).isFalse();
+        assertThat(NodeCommandLine.isNodeCommand(command(1), 1, Path.of("/tmp/other")))
+                .isFalse();
+        assertThat(NodeCommandLine.isNodeCommand(List.of("/usr/bin/sleep", "100"), 1, DATA))
+                .isFalse();
+        assertThat(NodeCommandLine.isNodeCommand(List.of("java", NodeCommandLine.MAIN_CLASS, "up"), 1, DATA))
+                .isFalse();
+        assertThat(NodeCommandLine.isNodeCommand(List.of("java", NodeCommandLine.MAIN_CLASS), 1, DATA))
+                .isFalse();
     }
 }

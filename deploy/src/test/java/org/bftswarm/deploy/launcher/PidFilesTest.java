@@ -26,7 +26,8 @@ class PidFilesTest {
 
     @Test
     void missingPidFileReadsAsAbsent() {
-        assertThat(new PidFiles(new ClusterLayout(dir.toAbsolutePath())).read(0)).isEmpty();
+        assertThat(new PidFiles(new ClusterLayout(dir.toAbsolutePath())).read(0))
+                .isEmpty();
     }
 
     @Test

@@ -39,7 +39,8 @@ class ReadinessTest {
         assertThat(r.ready()).isFalse();
         assertThat(r.laggard()).map(NodeProbe::id).hasValue(3);
         assertThat(r.summary()).endsWith("caught up to sequence 100 3/4");
-        assertThat(new Readiness(List.of(ok(0, 120), ok(1, 121), ok(2, 120), ok(3, 100)), 3, 100).ready()).isTrue();
+        assertThat(new Readiness(List.of(ok(0, 120), ok(1, 121), ok(2, 120), ok(3, 100)), 3, 100).ready())
+                .isTrue();
     }
 
     @Test

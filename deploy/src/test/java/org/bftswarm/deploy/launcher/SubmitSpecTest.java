@@ -11,10 +11,19 @@ class SubmitSpecTest {
 
     @Test
     void commandLineValuesBecomeTheJobSpec() {
-        JobSubmission job = SubmitSpec.build("n", "bftswarm/busybox", List.of("A=1", "B=x=y", "C="), 0.5, "1g", 3, 2,
-                60L, List.of("sh", "-c", "echo $A"));
-        assertThat(job.env()).containsExactly(java.util.Map.entry("A", "1"), java.util.Map.entry("B", "x=y"),
-                java.util.Map.entry("C", ""));
+        JobSubmission job = SubmitSpec.build(
+                "n",
+                "bftswarm/busybox",
+                List.of("A=1", "B=x=y", "C="),
+                0.5,
+                "1g",
+                3,
+                2,
+                60L,
+                List.of("sh", "-c", "echo $A"));
+        assertThat(job.env())
+                .containsExactly(
+                        java.util.Map.entry("A", "1"), java.util.Map.entry("B", "x=y"), java.util.Map.entry("C", ""));
         assertThat(job.memoryMb()).isEqualTo(1024L);
         assertThat(job.command()).containsExactly("sh", "-c", "echo $A");
         assertThat(job.count()).isEqualTo(3);
@@ -40,7 +49,9 @@ class SubmitSpecTest {
 
     @Test
     void specBreakingTheApiBoundsIsRejectedBeforeSending() {
-        assertThatThrownBy(() -> SubmitSpec.build(null, "bad image", List.of(), null, null, 0, null, null, List.of("true")))
-                .hasMessageContaining("image").hasMessageContaining("count");
+        assertThatThrownBy(() ->
+                        SubmitSpec.build(null, "bad image", List.of(), null, null, 0, null, null, List.of("true")))
+                .hasMessageContaining("image")
+                .hasMessageContaining("count");
     }
 }

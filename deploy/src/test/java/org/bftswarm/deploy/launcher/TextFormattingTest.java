@@ -20,7 +20,10 @@ class TextFormattingTest {
                 new NodeRow(1, null, "http://127.0.0.1:8081", "down", null, null)));
         List<String> lines = table.lines().toList();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("node  pid       api").contains("state").contains("executed");
+        assertThat(lines.get(0))
+                .startsWith("node  pid       api")
+                .contains("state")
+                .contains("executed");
         assertThat(lines.get(1)).matches("0 +1234 +http://127\\.0\\.0\\.1:8080 +running +17 +0");
         assertThat(lines.get(2)).matches("1 +- +http://127\\.0\\.0\\.1:8081 +down +- +-");
         assertThat(lines.get(1).indexOf("http")).isEqualTo(lines.get(2).indexOf("http"));
@@ -28,22 +31,35 @@ class TextFormattingTest {
 
     @Test
     void statusShowsEachNodesCrdtHeartbeatUsageCountersAndInvalidEntries() {
-        NodeView seen = new NodeView(2, "UP", "http://127.0.0.1:8082", null, null,
+        NodeView seen = new NodeView(
+                2,
+                "UP",
+                "http://127.0.0.1:8082",
+                null,
+                null,
                 java.util.Map.of("heartbeat_seq", 41L, "running_tasks", 3L, "tasks_succeeded", 9L, "tasks_failed", 2L),
                 5L);
         NodeRow.Soft soft = ClusterInspector.softOf(seen);
         assertThat(soft).isEqualTo(new NodeRow.Soft("UP", 41L, 3L, 9L, 2L, 5L));
         List<String> lines = NodeTable.render(List.of(
-                new NodeRow(2, 77L, "http://127.0.0.1:8082", "running", 17L, 0L, soft),
-                new NodeRow(3, null, "http://127.0.0.1:8083", "down", null, null, null))).lines().toList();
-        assertThat(lines.get(0)).contains("sched").contains("heartbeat").contains("running").contains("invalid");
+                        new NodeRow(2, 77L, "http://127.0.0.1:8082", "running", 17L, 0L, soft),
+                        new NodeRow(3, null, "http://127.0.0.1:8083", "down", null, null, null)))
+                .lines()
+                .toList();
+        assertThat(lines.get(0))
+                .contains("sched")
+                .contains("heartbeat")
+                .contains("running")
+                .contains("invalid");
         assertThat(lines.get(1)).matches("2 +77 +http://127\\.0\\.0\\.1:8082 +running +17 +0 +UP +41 +3 +9 +2 +5");
         assertThat(lines.get(2)).matches("3 +- +http://127\\.0\\.0\\.1:8083 +down +- +- +- +- +- +- +- +-");
     }
 
     @Test
     void clusterViewIsTheOneMostNodesReportAndPrimaryIsViewModN() {
-        List<ClusterView> views = List.of(new ClusterView(4, 1, 1, 1, 10, 0, 0), new ClusterView(4, 1, 1, 1, 10, 0, 1),
+        List<ClusterView> views = List.of(
+                new ClusterView(4, 1, 1, 1, 10, 0, 0),
+                new ClusterView(4, 1, 1, 1, 10, 0, 1),
                 new ClusterView(4, 1, 7, 3, 10, 0, 2));
         ClusterStatus status = ClusterStatus.of("demo", 4, 1, List.of(), views);
         assertThat(status.view()).isEqualTo(1L);
@@ -60,21 +76,34 @@ class TextFormattingTest {
 
     @Test
     void progressCountsTerminalTasksAndGroupsTheRest() {
-        JobView job = new JobView("job-3", "j", JobStatus.RUNNING, List.of(
-                new TaskView("job-3.0", 0, "SUCCEEDED", 1, 0, "x"),
-                new TaskView("job-3.1", 1, "RUNNING", 1, null, null),
-                new TaskView("job-3.2", null, "PENDING", 0, null, null),
-                new TaskView("job-3.3", 2, "FAILED", 2, 137, "")), 1L, null);
+        JobView job = new JobView(
+                "job-3",
+                "j",
+                JobStatus.RUNNING,
+                List.of(
+                        new TaskView("job-3.0", 0, "SUCCEEDED", 1, 0, "x"),
+                        new TaskView("job-3.1", 1, "RUNNING", 1, null, null),
+                        new TaskView("job-3.2", null, "PENDING", 0, null, null),
+                        new TaskView("job-3.3", 2, "FAILED", 2, 137, "")),
+                1L,
+                null);
         assertThat(JobText.progress(job)).isEqualTo("job-3 RUNNING: 2/4 tasks done (PENDING 1, RUNNING 1)");
     }
 
     @Test
     void resultListsEveryTaskWithExitCodeAndIndentedOutput() {
-        JobView job = new JobView("job-1", "hello", JobStatus.FAILED, List.of(
-                new TaskView("job-1.0", 2, "SUCCEEDED", 1, 0, "hi\nthere\n"),
-                new TaskView("job-1.1", 3, "FAILED", 2, 137, null)), 1L, 2L);
+        JobView job = new JobView(
+                "job-1",
+                "hello",
+                JobStatus.FAILED,
+                List.of(
+                        new TaskView("job-1.0", 2, "SUCCEEDED", 1, 0, "hi\nthere\n"),
+                        new TaskView("job-1.1", 3, "FAILED", 2, 137, null)),
+                1L,
+                2L);
         String text = JobText.result(job);
-        assertThat(text).contains("job job-1 (hello): FAILED, 2/2 tasks done")
+        assertThat(text)
+                .contains("job job-1 (hello): FAILED, 2/2 tasks done")
                 .contains("task job-1.0  node 2  attempt 1  SUCCEEDED  exit 0")
                 .contains("    | hi\n    | there\n")
                 .contains("task job-1.1  node 3  attempt 2  FAILED  exit 137");
@@ -83,8 +112,13 @@ class TextFormattingTest {
     @Test
     void longOutputIsCutWithAPointerToTheLogs() {
         String output = "line\n".repeat(JobText.MAX_OUTPUT_LINES + 5);
-        JobView job = new JobView("job-9", "n", JobStatus.COMPLETE,
-                List.of(new TaskView("job-9.0", 0, "SUCCEEDED", 1, 0, output)), 1L, 2L);
+        JobView job = new JobView(
+                "job-9",
+                "n",
+                JobStatus.COMPLETE,
+                List.of(new TaskView("job-9.0", 0, "SUCCEEDED", 1, 0, output)),
+                1L,
+                2L);
         assertThat(JobText.result(job)).contains("… 5 more lines (./bftswarm logs job-9.0)");
     }
 

@@ -11,16 +11,23 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "op")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = SubmitJob.class, name = "SubmitJob"),
-  @JsonSubTypes.Type(value = CancelJob.class, name = "CancelJob"),
-  @JsonSubTypes.Type(value = RegisterNode.class, name = "RegisterNode"),
-  @JsonSubTypes.Type(value = TaskStarted.class, name = "TaskStarted"),
-  @JsonSubTypes.Type(value = TaskFinished.class, name = "TaskFinished"),
-  @JsonSubTypes.Type(value = SuspectNode.class, name = "SuspectNode"),
-  @JsonSubTypes.Type(value = NodeAlive.class, name = "NodeAlive"),
-  @JsonSubTypes.Type(value = Tick.class, name = "Tick"),
-  @JsonSubTypes.Type(value = ReportBatch.class, name = "ReportBatch")
+    @JsonSubTypes.Type(value = SubmitJob.class, name = "SubmitJob"),
+    @JsonSubTypes.Type(value = CancelJob.class, name = "CancelJob"),
+    @JsonSubTypes.Type(value = RegisterNode.class, name = "RegisterNode"),
+    @JsonSubTypes.Type(value = TaskStarted.class, name = "TaskStarted"),
+    @JsonSubTypes.Type(value = TaskFinished.class, name = "TaskFinished"),
+    @JsonSubTypes.Type(value = SuspectNode.class, name = "SuspectNode"),
+    @JsonSubTypes.Type(value = NodeAlive.class, name = "NodeAlive"),
+    @JsonSubTypes.Type(value = Tick.class, name = "Tick"),
+    @JsonSubTypes.Type(value = ReportBatch.class, name = "ReportBatch")
 })
 public sealed interface Operation
-    permits SubmitJob, CancelJob, RegisterNode, TaskStarted, TaskFinished, SuspectNode, NodeAlive,
-        Tick, ReportBatch {}
+        permits SubmitJob,
+                CancelJob,
+                RegisterNode,
+                TaskStarted,
+                TaskFinished,
+                SuspectNode,
+                NodeAlive,
+                Tick,
+                ReportBatch {}

@@ -2,29 +2,29 @@ package org.bftswarm.orchestrator.ops;
 
 /** Why the scheduler answered as it did; stable names the API and the CLI may switch on. */
 public enum ReplyCode {
-  // OK
-  JOB_ACCEPTED,
-  JOB_EXISTS,
-  JOB_CANCELLED,
-  NODE_REGISTERED,
-  NODE_UP,
-  TASK_STARTED,
-  TASK_FINISHED,
-  SUSPICION_RECORDED,
-  NODE_DOWN,
-  TICK,
-  REPORTS_APPLIED,
-  // IGNORED: harmless, state unchanged
-  DUPLICATE,
-  STALE_ATTEMPT,
-  TASK_NOT_ACTIVE,
-  NODE_ALREADY_DOWN,
-  JOB_FINISHED,
-  // REJECTED
-  MALFORMED,
-  INVALID,
-  UNAUTHORIZED,
-  NOT_FOUND,
-  CONFLICT,
-  INTERNAL_ERROR
+    // OK
+    JOB_ACCEPTED,
+    JOB_EXISTS,
+    JOB_CANCELLED,
+    NODE_REGISTERED,
+    NODE_UP,
+    TASK_STARTED,
+    TASK_FINISHED,
+    SUSPICION_RECORDED,
+    NODE_DOWN,
+    TICK,
+    REPORTS_APPLIED,
+    // IGNORED: harmless, state unchanged
+    DUPLICATE,
+    STALE_ATTEMPT,
+    TASK_NOT_ACTIVE,
+    NODE_ALREADY_DOWN,
+    JOB_FINISHED,
+    // REJECTED
+    MALFORMED,
+    INVALID,
+    UNAUTHORIZED,
+    NOT_FOUND,
+    CONFLICT,
+    INTERNAL_ERROR
 }

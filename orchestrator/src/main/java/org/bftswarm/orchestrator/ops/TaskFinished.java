@@ -5,5 +5,6 @@ package org.bftswarm.orchestrator.ops;
  * the full output, the output itself (the state machine keeps at most 64 KiB of it) and a short
  * reason such as {@code exited}, {@code timeout}, {@code killed} or {@code image-missing}.
  */
-public record TaskFinished(String taskId, int attempt, int node, int exitCode, String outputDigest,
-    String output, String reason) implements Operation {}
+public record TaskFinished(
+        String taskId, int attempt, int node, int exitCode, String outputDigest, String output, String reason)
+        implements Operation {}

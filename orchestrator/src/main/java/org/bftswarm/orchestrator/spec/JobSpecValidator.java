@@ -12,137 +12,139 @@ import java.util.regex.Pattern;
  */
 public final class JobSpecValidator {
 
-  public static final int MAX_NAME = 128;
-  public static final int MAX_IMAGE = 256;
-  public static final int MAX_ARGS = 256;
-  public static final int MAX_ARG_CHARS = 4096;
-  public static final int MAX_ENV = 256;
-  public static final int MAX_ENV_VALUE = 4096;
-  public static final int MAX_CONSTRAINTS = 64;
-  public static final int MAX_LABEL_CHARS = 256;
-  public static final double MAX_CPUS = 1024;
-  public static final long MAX_MEMORY_MB = 1L << 24;
-  public static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
-  public static final int MAX_RETRIES = 100;
-  public static final int MAX_BACKOFF_SECONDS = 3600;
-  public static final int MAX_COUNT = 10_000;
+    public static final int MAX_NAME = 128;
+    public static final int MAX_IMAGE = 256;
+    public static final int MAX_ARGS = 256;
+    public static final int MAX_ARG_CHARS = 4096;
+    public static final int MAX_ENV = 256;
+    public static final int MAX_ENV_VALUE = 4096;
+    public static final int MAX_CONSTRAINTS = 64;
+    public static final int MAX_LABEL_CHARS = 256;
+    public static final double MAX_CPUS = 1024;
+    public static final long MAX_MEMORY_MB = 1L << 24;
+    public static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
+    public static final int MAX_RETRIES = 100;
+    public static final int MAX_BACKOFF_SECONDS = 3600;
+    public static final int MAX_COUNT = 10_000;
 
-  private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
-  private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
-  private static final List<String> NETWORKS = List.of("none", "bridge");
+    private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
+    private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+    private static final List<String> NETWORKS = List.of("none", "bridge");
 
-  private JobSpecValidator() {}
+    private JobSpecValidator() {}
 
-  /** Returns every problem found; an empty list means the spec is acceptable. */
-  public static List<String> validate(JobSpec spec) {
-    List<String> errors = new ArrayList<>();
-    if (spec == null) {
-      errors.add("spec: is required");
-      return errors;
+    /** Returns every problem found; an empty list means the spec is acceptable. */
+    public static List<String> validate(JobSpec spec) {
+        List<String> errors = new ArrayList<>();
+        if (spec == null) {
+            errors.add("spec: is required");
+            return errors;
+        }
+        if (spec.name() != null && (spec.name().length() > MAX_NAME || hasControlChars(spec.name()))) {
+            errors.add("name: must be at most " + MAX_NAME + " printable characters");
+        }
+        checkImage(spec.image(), errors);
+        checkCommand(spec.command(), errors);
+        checkStringMap("env", spec.env(), MAX_ENV, MAX_ENV_VALUE, true, errors);
+        checkStringMap("constraints", spec.constraints(), MAX_CONSTRAINTS, MAX_LABEL_CHARS, false, errors);
+        if (spec.cpus() != null) {
+            double cpus = spec.cpus();
+            if (!Double.isFinite(cpus) || cpus <= 0 || cpus > MAX_CPUS) {
+                errors.add("cpus: must be > 0 and <= " + (int) MAX_CPUS + " (got " + cpus + ")");
+            } else if (JobSpec.toMilliCpus(cpus) < 1) {
+                errors.add("cpus: must be at least 0.001 (got " + cpus + ")");
+            }
+        }
+        checkRange("memoryMb", spec.memoryMb(), 1, MAX_MEMORY_MB, errors);
+        checkRange("timeoutSeconds", spec.timeoutSeconds(), 1, MAX_TIMEOUT_SECONDS, errors);
+        checkRange("retries", spec.retries(), 0, MAX_RETRIES, errors);
+        checkRange("backoffSeconds", spec.backoffSeconds(), 0, MAX_BACKOFF_SECONDS, errors);
+        checkRange("count", spec.count(), 1, MAX_COUNT, errors);
+        if (spec.network() != null && !NETWORKS.contains(spec.network())) {
+            errors.add("network: must be one of " + NETWORKS + " (got \"" + clip(spec.network()) + "\")");
+        }
+        return errors;
     }
-    if (spec.name() != null && (spec.name().length() > MAX_NAME || hasControlChars(spec.name()))) {
-      errors.add("name: must be at most " + MAX_NAME + " printable characters");
-    }
-    checkImage(spec.image(), errors);
-    checkCommand(spec.command(), errors);
-    checkStringMap("env", spec.env(), MAX_ENV, MAX_ENV_VALUE, true, errors);
-    checkStringMap("constraints", spec.constraints(), MAX_CONSTRAINTS, MAX_LABEL_CHARS, false, errors);
-    if (spec.cpus() != null) {
-      double cpus = spec.cpus();
-      if (!Double.isFinite(cpus) || cpus <= 0 || cpus > MAX_CPUS) {
-        errors.add("cpus: must be > 0 and <= " + (int) MAX_CPUS + " (got " + cpus + ")");
-      } else if (JobSpec.toMilliCpus(cpus) < 1) {
-        errors.add("cpus: must be at least 0.001 (got " + cpus + ")");
-      }
-    }
-    checkRange("memoryMb", spec.memoryMb(), 1, MAX_MEMORY_MB, errors);
-    checkRange("timeoutSeconds", spec.timeoutSeconds(), 1, MAX_TIMEOUT_SECONDS, errors);
-    checkRange("retries", spec.retries(), 0, MAX_RETRIES, errors);
-    checkRange("backoffSeconds", spec.backoffSeconds(), 0, MAX_BACKOFF_SECONDS, errors);
-    checkRange("count", spec.count(), 1, MAX_COUNT, errors);
-    if (spec.network() != null && !NETWORKS.contains(spec.network())) {
-      errors.add("network: must be one of " + NETWORKS + " (got \"" + clip(spec.network()) + "\")");
-    }
-    return errors;
-  }
 
-  /** Problems with a label map (node labels, job constraints) reported under {@code field}. */
-  public static List<String> validateLabels(String field, Map<String, String> labels) {
-    List<String> errors = new ArrayList<>();
-    checkStringMap(field, labels, MAX_CONSTRAINTS, MAX_LABEL_CHARS, false, errors);
-    return errors;
-  }
+    /** Problems with a label map (node labels, job constraints) reported under {@code field}. */
+    public static List<String> validateLabels(String field, Map<String, String> labels) {
+        List<String> errors = new ArrayList<>();
+        checkStringMap(field, labels, MAX_CONSTRAINTS, MAX_LABEL_CHARS, false, errors);
+        return errors;
+    }
 
-  private static void checkImage(String image, List<String> errors) {
-    if (image == null || image.isBlank()) {
-      errors.add("image: is required");
-    } else if (image.length() > MAX_IMAGE || !IMAGE.matcher(image).matches()) {
-      errors.add("image: must match " + IMAGE.pattern() + " and be at most " + MAX_IMAGE
-          + " characters (got \"" + clip(image) + "\")");
+    private static void checkImage(String image, List<String> errors) {
+        if (image == null || image.isBlank()) {
+            errors.add("image: is required");
+        } else if (image.length() > MAX_IMAGE || !IMAGE.matcher(image).matches()) {
+            errors.add("image: must match " + IMAGE.pattern() + " and be at most " + MAX_IMAGE + " characters (got \""
+                    + clip(image) + "\")");
+        }
     }
-  }
 
-  private static void checkCommand(List<String> command, List<String> errors) {
-    if (command == null) {
-      return;
+    private static void checkCommand(List<String> command, List<String> errors) {
+        if (command == null) {
+            return;
+        }
+        if (command.size() > MAX_ARGS) {
+            errors.add("command: at most " + MAX_ARGS + " arguments (got " + command.size() + ")");
+            return;
+        }
+        for (int i = 0; i < command.size(); i++) {
+            String arg = command.get(i);
+            if (arg == null) {
+                errors.add("command[" + i + "]: must not be null");
+            } else if (arg.length() > MAX_ARG_CHARS || arg.indexOf('\0') >= 0) {
+                errors.add("command[" + i + "]: at most " + MAX_ARG_CHARS + " characters, no NUL");
+            }
+        }
     }
-    if (command.size() > MAX_ARGS) {
-      errors.add("command: at most " + MAX_ARGS + " arguments (got " + command.size() + ")");
-      return;
-    }
-    for (int i = 0; i < command.size(); i++) {
-      String arg = command.get(i);
-      if (arg == null) {
-        errors.add("command[" + i + "]: must not be null");
-      } else if (arg.length() > MAX_ARG_CHARS || arg.indexOf('\0') >= 0) {
-        errors.add("command[" + i + "]: at most " + MAX_ARG_CHARS + " characters, no NUL");
-      }
-    }
-  }
 
-  private static void checkStringMap(String field, Map<String, String> map, int maxEntries,
-      int maxValue, boolean envKeys, List<String> errors) {
-    if (map == null) {
-      return;
+    private static void checkStringMap(
+            String field, Map<String, String> map, int maxEntries, int maxValue, boolean envKeys, List<String> errors) {
+        if (map == null) {
+            return;
+        }
+        if (map.size() > maxEntries) {
+            errors.add(field + ": at most " + maxEntries + " entries (got " + map.size() + ")");
+            return;
+        }
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            String key = e.getKey();
+            if (key == null
+                    || key.isEmpty()
+                    || key.length() > MAX_LABEL_CHARS
+                    || (envKeys && !ENV_KEY.matcher(key).matches())
+                    || hasControlChars(key)) {
+                errors.add(field + ": invalid key \"" + clip(key) + "\""
+                        + (envKeys ? " (must match " + ENV_KEY.pattern() + ")" : ""));
+            } else if (e.getValue() == null) {
+                errors.add(field + "." + key + ": value must not be null");
+            } else if (e.getValue().length() > maxValue || e.getValue().indexOf('\0') >= 0) {
+                errors.add(field + "." + key + ": value at most " + maxValue + " characters, no NUL");
+            }
+        }
     }
-    if (map.size() > maxEntries) {
-      errors.add(field + ": at most " + maxEntries + " entries (got " + map.size() + ")");
-      return;
-    }
-    for (Map.Entry<String, String> e : map.entrySet()) {
-      String key = e.getKey();
-      if (key == null || key.isEmpty() || key.length() > MAX_LABEL_CHARS
-          || (envKeys && !ENV_KEY.matcher(key).matches()) || hasControlChars(key)) {
-        errors.add(field + ": invalid key \"" + clip(key) + "\""
-            + (envKeys ? " (must match " + ENV_KEY.pattern() + ")" : ""));
-      } else if (e.getValue() == null) {
-        errors.add(field + "." + key + ": value must not be null");
-      } else if (e.getValue().length() > maxValue || e.getValue().indexOf('\0') >= 0) {
-        errors.add(field + "." + key + ": value at most " + maxValue + " characters, no NUL");
-      }
-    }
-  }
 
-  private static void checkRange(String field, Number value, long min, long max,
-      List<String> errors) {
-    if (value != null && (value.longValue() < min || value.longValue() > max)) {
-      errors.add(field + ": must be between " + min + " and " + max + " (got " + value + ")");
+    private static void checkRange(String field, Number value, long min, long max, List<String> errors) {
+        if (value != null && (value.longValue() < min || value.longValue() > max)) {
+            errors.add(field + ": must be between " + min + " and " + max + " (got " + value + ")");
+        }
     }
-  }
 
-  static boolean hasControlChars(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isISOControl(s.charAt(i))) {
-        return true;
-      }
+    static boolean hasControlChars(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
-    return false;
-  }
 
-  private static String clip(String s) {
-    if (s == null) {
-      return "null";
+    private static String clip(String s) {
+        if (s == null) {
+            return "null";
+        }
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
-  }
 }

@@ -5,5 +5,4 @@ package org.bftswarm.orchestrator.view;
  * {@code failed}, {@code timeout}, {@code node-down}, {@code cancelled}), exit code if any and the
  * batch time it ended at.
  */
-public record AttemptView(int attempt, int node, String outcome, Integer exitCode, String reason,
-    long endedAtMillis) {}
+public record AttemptView(int attempt, int node, String outcome, Integer exitCode, String reason, long endedAtMillis) {}

@@ -6,20 +6,25 @@ package org.bftswarm.orchestrator.view;
  * CANCELLED (every task terminal) answer 200.
  */
 public enum JobStatus {
-  PENDING(202), RUNNING(202), PARTIAL(206), COMPLETE(200), FAILED(200), CANCELLED(200);
+    PENDING(202),
+    RUNNING(202),
+    PARTIAL(206),
+    COMPLETE(200),
+    FAILED(200),
+    CANCELLED(200);
 
-  private final int httpStatus;
+    private final int httpStatus;
 
-  JobStatus(int httpStatus) {
-    this.httpStatus = httpStatus;
-  }
+    JobStatus(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
 
-  /** The HTTP status code {@code GET /api/v1/jobs/{id}} answers with. */
-  public int httpStatus() {
-    return httpStatus;
-  }
+    /** The HTTP status code {@code GET /api/v1/jobs/{id}} answers with. */
+    public int httpStatus() {
+        return httpStatus;
+    }
 
-  public boolean isTerminal() {
-    return httpStatus == 200;
-  }
+    public boolean isTerminal() {
+        return httpStatus == 200;
+    }
 }

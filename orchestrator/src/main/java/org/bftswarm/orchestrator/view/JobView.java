@@ -8,12 +8,12 @@ import org.bftswarm.orchestrator.spec.JobSpec;
  * current batch time, its normalised spec, and its tasks in index order.
  */
 public record JobView(
-    String id,
-    long number,
-    String name,
-    JobStatus status,
-    int submitter,
-    long submittedAtMillis,
-    long deadlineMillis,
-    JobSpec spec,
-    List<TaskView> tasks) {}
+        String id,
+        long number,
+        String name,
+        JobStatus status,
+        int submitter,
+        long submittedAtMillis,
+        long deadlineMillis,
+        JobSpec spec,
+        List<TaskView> tasks) {}

@@ -1,4 +1,7 @@
 package org.bftswarm.orchestrator.view;
 
 /** A node is UP (placeable) until f+1 distinct suspicions mark it DOWN; it rejoins UP by itself. */
-public enum NodeState { UP, DOWN }
+public enum NodeState {
+    UP,
+    DOWN
+}

@@ -8,14 +8,14 @@ import java.util.Map;
  * RUNNING tasks use, labels, and which replicas currently suspect it (votes inside the window).
  */
 public record NodeView(
-    int id,
-    NodeState state,
-    double cpus,
-    long memoryMb,
-    double usedCpus,
-    long usedMemoryMb,
-    int activeTasks,
-    Map<String, String> labels,
-    long sinceMillis,
-    int timesDown,
-    List<Integer> suspectedBy) {}
+        int id,
+        NodeState state,
+        double cpus,
+        long memoryMb,
+        double usedCpus,
+        long usedMemoryMb,
+        int activeTasks,
+        Map<String, String> labels,
+        long sinceMillis,
+        int timesDown,
+        List<Integer> suspectedBy) {}

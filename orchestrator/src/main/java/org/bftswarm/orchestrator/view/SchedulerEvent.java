@@ -5,5 +5,12 @@ package org.bftswarm.orchestrator.view;
  * streams these on {@code /api/v1/events}. {@code kind} is {@code job}, {@code task} or
  * {@code node}; {@code state} is the new state's name.
  */
-public record SchedulerEvent(long sequence, long timestampMillis, String kind, String id,
-    String state, Integer attempt, Integer node, String detail) {}
+public record SchedulerEvent(
+        long sequence,
+        long timestampMillis,
+        String kind,
+        String id,
+        String state,
+        Integer attempt,
+        Integer node,
+        String detail) {}

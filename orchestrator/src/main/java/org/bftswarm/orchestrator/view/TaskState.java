@@ -6,15 +6,21 @@ package org.bftswarm.orchestrator.view;
  * BACKOFF between a failed attempt and its retry, and CANCELLED from any non-terminal state.
  */
 public enum TaskState {
-  PENDING, ASSIGNED, RUNNING, BACKOFF, SUCCEEDED, FAILED, CANCELLED;
+    PENDING,
+    ASSIGNED,
+    RUNNING,
+    BACKOFF,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED;
 
-  /** A node holds resources for the task and its worker should be running it. */
-  public boolean isActive() {
-    return this == ASSIGNED || this == RUNNING;
-  }
+    /** A node holds resources for the task and its worker should be running it. */
+    public boolean isActive() {
+        return this == ASSIGNED || this == RUNNING;
+    }
 
-  /** No further attempt will be made. */
-  public boolean isTerminal() {
-    return this == SUCCEEDED || this == FAILED || this == CANCELLED;
-  }
+    /** No further attempt will be made. */
+    public boolean isTerminal() {
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+    }
 }

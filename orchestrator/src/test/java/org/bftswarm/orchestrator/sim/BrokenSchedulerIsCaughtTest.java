@@ -13,24 +13,24 @@ import org.junit.jupiter.api.Test;
  */
 class BrokenSchedulerIsCaughtTest {
 
-  private static List<String> firstViolations(SchedulerVariant variant) {
-    List<String> found = new ArrayList<>();
-    for (long seed = 1; seed <= 5 && found.isEmpty(); seed++) {
-      found.addAll(SchedulerSimulation.runSeed(seed, 4, 1, variant).sim().violations());
+    private static List<String> firstViolations(SchedulerVariant variant) {
+        List<String> found = new ArrayList<>();
+        for (long seed = 1; seed <= 5 && found.isEmpty(); seed++) {
+            found.addAll(SchedulerSimulation.runSeed(seed, 4, 1, variant).sim().violations());
+        }
+        return found;
     }
-    return found;
-  }
 
-  @Test
-  void acceptingReportsFromAnyNodeIsCaughtWithinFiveSeeds() {
-    assertThat(firstViolations(SchedulerVariant.ACCEPT_ANY_REPORTER))
-        .anyMatch(v -> v.contains("differs from what the executor produced"))
-        .anyMatch(v -> v.contains("sent by client"));
-  }
+    @Test
+    void acceptingReportsFromAnyNodeIsCaughtWithinFiveSeeds() {
+        assertThat(firstViolations(SchedulerVariant.ACCEPT_ANY_REPORTER))
+                .anyMatch(v -> v.contains("differs from what the executor produced"))
+                .anyMatch(v -> v.contains("sent by client"));
+    }
 
-  @Test
-  void evictingOnOneSuspicionIsCaughtWithinFiveSeeds() {
-    assertThat(firstViolations(SchedulerVariant.EVICT_ON_ONE_SUSPICION))
-        .anyMatch(v -> v.contains("was marked DOWN"));
-  }
+    @Test
+    void evictingOnOneSuspicionIsCaughtWithinFiveSeeds() {
+        assertThat(firstViolations(SchedulerVariant.EVICT_ON_ONE_SUSPICION))
+                .anyMatch(v -> v.contains("was marked DOWN"));
+    }
 }

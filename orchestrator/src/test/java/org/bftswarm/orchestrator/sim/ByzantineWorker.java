@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 import org.bftswarm.consensus.sim.SimContext;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.Operation;
-import org.bftswarm.orchestrator.ops.SuspectNode;
 import org.bftswarm.orchestrator.ops.ReportBatch;
+import org.bftswarm.orchestrator.ops.SuspectNode;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.view.Assignment;
@@ -22,73 +22,75 @@ import org.bftswarm.orchestrator.view.TaskView;
  * attempts, and suspects every other node via SuspectNode (alone it must evict no one).
  */
 final class ByzantineWorker extends NodeWorker {
-  private long nextLieAt;
-  long lies;
+    private long nextLieAt;
+    long lies;
 
-  ByzantineWorker(int node, int clientId, ResultLedger ledger, Supplier<Scheduler> view, String zone) {
-    super(node, clientId, ledger, view, zone);
-  }
-
-  @Override
-  boolean willRun(SimContext ctx, Assignment a) {
-    return ctx.random().nextInt(5) != 0;
-  }
-
-  @Override
-  Operation next(SimContext ctx) {
-    Scheduler s = view();
-    if (s != null && ctx.now() >= nextLieAt) {
-      nextLieAt = ctx.now() + 100 + ctx.random().nextInt(100);
-      Operation lie = lie(ctx, s);
-      if (lie != null && ctx.random().nextBoolean()) {
-        lie = lie instanceof TaskStarted ts ? new ReportBatch(List.of(ts), List.of())
-            : lie instanceof TaskFinished tf ? new ReportBatch(List.of(), List.of(tf)) : lie;
-      }
-      if (lie != null) {
-        lies++;
-        outstandingBogus = true;
-        return lie;
-      }
+    ByzantineWorker(int node, int clientId, ResultLedger ledger, Supplier<Scheduler> view, String zone) {
+        super(node, clientId, ledger, view, zone);
     }
-    Operation honest = super.next(ctx);
-    outstandingBogus = false;
-    return honest;
-  }
 
-  private Operation lie(SimContext ctx, Scheduler s) {
-    List<TaskView> others = new ArrayList<>();
-    List<TaskView> retried = new ArrayList<>();
-    for (JobView job : s.jobs()) {
-      for (TaskView t : job.tasks()) {
-        if (t.state().isActive() && t.node() != null && t.node() != node) {
-          others.add(t);
+    @Override
+    boolean willRun(SimContext ctx, Assignment a) {
+        return ctx.random().nextInt(5) != 0;
+    }
+
+    @Override
+    Operation next(SimContext ctx) {
+        Scheduler s = view();
+        if (s != null && ctx.now() >= nextLieAt) {
+            nextLieAt = ctx.now() + 100 + ctx.random().nextInt(100);
+            Operation lie = lie(ctx, s);
+            if (lie != null && ctx.random().nextBoolean()) {
+                lie = lie instanceof TaskStarted ts
+                        ? new ReportBatch(List.of(ts), List.of())
+                        : lie instanceof TaskFinished tf ? new ReportBatch(List.of(), List.of(tf)) : lie;
+            }
+            if (lie != null) {
+                lies++;
+                outstandingBogus = true;
+                return lie;
+            }
         }
-        if (t.attempt() > 1) {
-          retried.add(t);
-        }
-      }
+        Operation honest = super.next(ctx);
+        outstandingBogus = false;
+        return honest;
     }
-    int kind = ctx.random().nextInt(4);
-    if (kind == 0 && !others.isEmpty()) {
-      TaskView t = others.get(ctx.random().nextInt(others.size()));
-      return forged(t.id(), t.attempt(), t.node());
-    } else if (kind == 1 && !others.isEmpty()) {
-      TaskView t = others.get(ctx.random().nextInt(others.size()));
-      return forged(t.id(), t.attempt(), node);
-    } else if (kind == 2 && !retried.isEmpty()) {
-      TaskView t = retried.get(ctx.random().nextInt(retried.size()));
-      int stale = 1 + ctx.random().nextInt(t.attempt() - 1);
-      return ctx.random().nextBoolean() ? forged(t.id(), stale, node)
-          : new TaskStarted(t.id(), stale, node, "stale");
-    } else if (kind == 3) {
-      int suspect = ctx.random().nextInt(ctx.n());
-      return suspect == node ? null : new SuspectNode(node, suspect);
-    }
-    return null;
-  }
 
-  private static TaskFinished forged(String taskId, int attempt, int asNode) {
-    String out = "forged result\n";
-    return new TaskFinished(taskId, attempt, asNode, 0, FakeExecutor.digest(out), out, "exited");
-  }
+    private Operation lie(SimContext ctx, Scheduler s) {
+        List<TaskView> others = new ArrayList<>();
+        List<TaskView> retried = new ArrayList<>();
+        for (JobView job : s.jobs()) {
+            for (TaskView t : job.tasks()) {
+                if (t.state().isActive() && t.node() != null && t.node() != node) {
+                    others.add(t);
+                }
+                if (t.attempt() > 1) {
+                    retried.add(t);
+                }
+            }
+        }
+        int kind = ctx.random().nextInt(4);
+        if (kind == 0 && !others.isEmpty()) {
+            TaskView t = others.get(ctx.random().nextInt(others.size()));
+            return forged(t.id(), t.attempt(), t.node());
+        } else if (kind == 1 && !others.isEmpty()) {
+            TaskView t = others.get(ctx.random().nextInt(others.size()));
+            return forged(t.id(), t.attempt(), node);
+        } else if (kind == 2 && !retried.isEmpty()) {
+            TaskView t = retried.get(ctx.random().nextInt(retried.size()));
+            int stale = 1 + ctx.random().nextInt(t.attempt() - 1);
+            return ctx.random().nextBoolean()
+                    ? forged(t.id(), stale, node)
+                    : new TaskStarted(t.id(), stale, node, "stale");
+        } else if (kind == 3) {
+            int suspect = ctx.random().nextInt(ctx.n());
+            return suspect == node ? null : new SuspectNode(node, suspect);
+        }
+        return null;
+    }
+
+    private static TaskFinished forged(String taskId, int attempt, int asNode) {
+        String out = "forged result\n";
+        return new TaskFinished(taskId, attempt, asNode, 0, FakeExecutor.digest(out), out, "exited");
+    }
 }

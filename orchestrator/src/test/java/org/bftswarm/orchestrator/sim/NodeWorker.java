@@ -32,153 +32,157 @@ import org.bftswarm.orchestrator.view.TaskView;
  * {@link ReportBatch}, as the real worker does, so exactly-once is checked for both forms.
  */
 class NodeWorker extends SimActor {
-  private static final long POLL_MS = 20;
+    private static final long POLL_MS = 20;
 
-  /** One fake container: an attempt of a task. */
-  static final class Run {
-    final String taskId;
-    final int attempt;
-    final long finishAt;
-    boolean reported;
-    boolean killed;
+    /** One fake container: an attempt of a task. */
+    static final class Run {
+        final String taskId;
+        final int attempt;
+        final long finishAt;
+        boolean reported;
+        boolean killed;
 
-    Run(String taskId, int attempt, long finishAt) {
-      this.taskId = taskId;
-      this.attempt = attempt;
-      this.finishAt = finishAt;
-    }
-  }
-
-  final int node;
-  final ResultLedger ledger;
-  final ArrayDeque<Operation> outbox = new ArrayDeque<>();
-  final Map<String, Run> runs = new TreeMap<>();
-  private final Supplier<Scheduler> view;
-  private long nextPollAt;
-  private long nextTickAt;
-  private long nextAliveAt;
-
-  NodeWorker(int node, int clientId, ResultLedger ledger, Supplier<Scheduler> view, String zone) {
-    super(clientId);
-    this.node = node;
-    this.ledger = ledger;
-    this.view = view;
-    outbox.add(new RegisterNode(node, 2.0, 2048, Map.of("zone", zone)));
-  }
-
-  /** The scheduler this worker reads, or null while its node is down. */
-  Scheduler view() {
-    return view.get();
-  }
-
-  /** Whether to start this new assignment (a Byzantine worker may sit on some). */
-  boolean willRun(SimContext ctx, Assignment a) {
-    return true;
-  }
-
-  void step(SimContext ctx) {
-    Scheduler s = view();
-    if (s == null || ctx.now() < nextPollAt) {
-      return;
-    }
-    nextPollAt = ctx.now() + POLL_MS;
-    for (Assignment a : s.assignmentsFor(node)) {
-      String key = a.taskId() + "#" + a.attempt();
-      if (!runs.containsKey(key)) {
-        Run run = new Run(a.taskId(), a.attempt(), ctx.now() + 20 + ctx.random().nextInt(600));
-        runs.put(key, run);
-        if (willRun(ctx, a)) {
-          outbox.add(new TaskStarted(a.taskId(), a.attempt(), node, "fake-" + key));
-        } else {
-          run.killed = true;
+        Run(String taskId, int attempt, long finishAt) {
+            this.taskId = taskId;
+            this.attempt = attempt;
+            this.finishAt = finishAt;
         }
-      }
     }
-    for (Run run : runs.values()) {
-      if (run.killed || run.reported) {
-        continue;
-      }
-      TaskView t = s.task(run.taskId).orElse(null);
-      if (t != null && (t.attempt() > run.attempt || t.state().isTerminal())) {
-        run.killed = true; // no longer ours: the worker kills the container, nothing to report
-      } else if (ctx.now() >= run.finishAt) {
-        run.reported = true;
-        outbox.add(FakeExecutor.report(run.taskId, run.attempt, node));
-      }
-    }
-    for (NodeView n : s.nodes()) {
-      if (n.id() == node && n.state() == NodeState.DOWN && ctx.now() >= nextAliveAt) {
-        outbox.add(new NodeAlive(node));
-        nextAliveAt = ctx.now() + 500;
-      }
-    }
-  }
 
-  @Override
-  Operation next(SimContext ctx) {
-    if (view() == null) {
-      return null;
-    }
-    outstandingBogus = false;
-    if (outbox.isEmpty() && ctx.now() >= nextTickAt) {
-      nextTickAt = ctx.now() + 300 + ctx.random().nextInt(200);
-      return new Tick();
-    }
-    if (node % 2 == 0 && outbox.size() > 1 && isReport(outbox.peek())) {
-      return batchOfLeadingReports();
-    }
-    return outbox.poll();
-  }
+    final int node;
+    final ResultLedger ledger;
+    final ArrayDeque<Operation> outbox = new ArrayDeque<>();
+    final Map<String, Run> runs = new TreeMap<>();
+    private final Supplier<Scheduler> view;
+    private long nextPollAt;
+    private long nextTickAt;
+    private long nextAliveAt;
 
-  private static boolean isReport(Operation op) {
-    return op instanceof TaskStarted || op instanceof TaskFinished;
-  }
+    NodeWorker(int node, int clientId, ResultLedger ledger, Supplier<Scheduler> view, String zone) {
+        super(clientId);
+        this.node = node;
+        this.ledger = ledger;
+        this.view = view;
+        outbox.add(new RegisterNode(node, 2.0, 2048, Map.of("zone", zone)));
+    }
 
-  /** Even nodes, like the real worker, order the reports waiting at the head of the outbox together. */
-  private Operation batchOfLeadingReports() {
-    List<TaskStarted> started = new ArrayList<>();
-    List<TaskFinished> finished = new ArrayList<>();
-    while (!outbox.isEmpty() && isReport(outbox.peek())
-        && started.size() + finished.size() < ReportBatch.MAX_REPORTS) {
-      Operation op = outbox.poll();
-      if (op instanceof TaskStarted t) {
-        started.add(t);
-      } else {
-        finished.add((TaskFinished) op);
-      }
+    /** The scheduler this worker reads, or null while its node is down. */
+    Scheduler view() {
+        return view.get();
     }
-    return new ReportBatch(started, finished);
-  }
 
-  @Override
-  void accepted(SimContext ctx, Operation op, Reply reply) {
-    if (op instanceof RegisterNode && !reply.isOk()) {
-      ledger.violation("node " + node + " could not register: " + reply);
+    /** Whether to start this new assignment (a Byzantine worker may sit on some). */
+    boolean willRun(SimContext ctx, Assignment a) {
+        return true;
     }
-  }
 
-  @Override
-  boolean settled(SimContext ctx) {
-    if (outstanding instanceof TaskFinished || outstanding instanceof TaskStarted
-        || outstanding instanceof ReportBatch || outstanding instanceof RegisterNode) {
-      return false;
+    void step(SimContext ctx) {
+        Scheduler s = view();
+        if (s == null || ctx.now() < nextPollAt) {
+            return;
+        }
+        nextPollAt = ctx.now() + POLL_MS;
+        for (Assignment a : s.assignmentsFor(node)) {
+            String key = a.taskId() + "#" + a.attempt();
+            if (!runs.containsKey(key)) {
+                Run run = new Run(
+                        a.taskId(), a.attempt(), ctx.now() + 20 + ctx.random().nextInt(600));
+                runs.put(key, run);
+                if (willRun(ctx, a)) {
+                    outbox.add(new TaskStarted(a.taskId(), a.attempt(), node, "fake-" + key));
+                } else {
+                    run.killed = true;
+                }
+            }
+        }
+        for (Run run : runs.values()) {
+            if (run.killed || run.reported) {
+                continue;
+            }
+            TaskView t = s.task(run.taskId).orElse(null);
+            if (t != null && (t.attempt() > run.attempt || t.state().isTerminal())) {
+                run.killed = true; // no longer ours: the worker kills the container, nothing to report
+            } else if (ctx.now() >= run.finishAt) {
+                run.reported = true;
+                outbox.add(FakeExecutor.report(run.taskId, run.attempt, node));
+            }
+        }
+        for (NodeView n : s.nodes()) {
+            if (n.id() == node && n.state() == NodeState.DOWN && ctx.now() >= nextAliveAt) {
+                outbox.add(new NodeAlive(node));
+                nextAliveAt = ctx.now() + 500;
+            }
+        }
     }
-    for (Run run : runs.values()) {
-      if (!run.killed && !run.reported) {
-        return false;
-      }
-    }
-    for (Operation op : outbox) {
-      if (op instanceof TaskFinished || op instanceof TaskStarted || op instanceof RegisterNode) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  @Override
-  String progress() {
-    return " node" + node + "[outbox=" + outbox.size() + " outstanding="
-        + (outstanding == null ? "-" : outstanding.getClass().getSimpleName()) + "]";
-  }
+    @Override
+    Operation next(SimContext ctx) {
+        if (view() == null) {
+            return null;
+        }
+        outstandingBogus = false;
+        if (outbox.isEmpty() && ctx.now() >= nextTickAt) {
+            nextTickAt = ctx.now() + 300 + ctx.random().nextInt(200);
+            return new Tick();
+        }
+        if (node % 2 == 0 && outbox.size() > 1 && isReport(outbox.peek())) {
+            return batchOfLeadingReports();
+        }
+        return outbox.poll();
+    }
+
+    private static boolean isReport(Operation op) {
+        return op instanceof TaskStarted || op instanceof TaskFinished;
+    }
+
+    /** Even nodes, like the real worker, order the reports waiting at the head of the outbox together. */
+    private Operation batchOfLeadingReports() {
+        List<TaskStarted> started = new ArrayList<>();
+        List<TaskFinished> finished = new ArrayList<>();
+        while (!outbox.isEmpty()
+                && isReport(outbox.peek())
+                && started.size() + finished.size() < ReportBatch.MAX_REPORTS) {
+            Operation op = outbox.poll();
+            if (op instanceof TaskStarted t) {
+                started.add(t);
+            } else {
+                finished.add((TaskFinished) op);
+            }
+        }
+        return new ReportBatch(started, finished);
+    }
+
+    @Override
+    void accepted(SimContext ctx, Operation op, Reply reply) {
+        if (op instanceof RegisterNode && !reply.isOk()) {
+            ledger.violation("node " + node + " could not register: " + reply);
+        }
+    }
+
+    @Override
+    boolean settled(SimContext ctx) {
+        if (outstanding instanceof TaskFinished
+                || outstanding instanceof TaskStarted
+                || outstanding instanceof ReportBatch
+                || outstanding instanceof RegisterNode) {
+            return false;
+        }
+        for (Run run : runs.values()) {
+            if (!run.killed && !run.reported) {
+                return false;
+            }
+        }
+        for (Operation op : outbox) {
+            if (op instanceof TaskFinished || op instanceof TaskStarted || op instanceof RegisterNode) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    String progress() {
+        return " node" + node + "[outbox=" + outbox.size() + " outstanding="
+                + (outstanding == null ? "-" : outstanding.getClass().getSimpleName()) + "]";
+    }
 }

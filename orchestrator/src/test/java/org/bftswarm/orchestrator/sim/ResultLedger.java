@@ -19,76 +19,92 @@ import org.bftswarm.orchestrator.ops.TaskStarted;
  * checks of {@link SchedulerOutcomeChecker} read it.
  */
 final class ResultLedger {
-  /** One TaskFinished the replicas accepted (outcome OK). */
-  record Accepted(String taskId, int attempt, int node, int clientId, int exitCode, String outputDigest,
-                  String output, boolean bogus) {}
+    /** One TaskFinished the replicas accepted (outcome OK). */
+    record Accepted(
+            String taskId,
+            int attempt,
+            int node,
+            int clientId,
+            int exitCode,
+            String outputDigest,
+            String output,
+            boolean bogus) {}
 
-  final Map<String, List<Accepted>> finished = new TreeMap<>();
-  final TreeSet<String> startedTasks = new TreeSet<>();
-  final List<String> violations = new ArrayList<>();
-  final TreeMap<String, Long> answers = new TreeMap<>();
+    final Map<String, List<Accepted>> finished = new TreeMap<>();
+    final TreeSet<String> startedTasks = new TreeSet<>();
+    final List<String> violations = new ArrayList<>();
+    final TreeMap<String, Long> answers = new TreeMap<>();
 
-  void record(int clientId, Operation op, boolean bogus, Reply reply) {
-    if (op instanceof ReportBatch batch) {
-      recordEach(clientId, batch, bogus, reply);
-      return;
+    void record(int clientId, Operation op, boolean bogus, Reply reply) {
+        if (op instanceof ReportBatch batch) {
+            recordEach(clientId, batch, bogus, reply);
+            return;
+        }
+        String kind = op.getClass().getSimpleName() + (bogus ? ".bogus." : ".") + reply.outcome() + "." + reply.code();
+        answers.merge(kind, 1L, Long::sum);
+        if (!reply.isOk()) {
+            return;
+        }
+        if (op instanceof TaskFinished f) {
+            finished.computeIfAbsent(f.taskId(), k -> new ArrayList<>())
+                    .add(new Accepted(
+                            f.taskId(),
+                            f.attempt(),
+                            f.node(),
+                            clientId,
+                            f.exitCode(),
+                            f.outputDigest(),
+                            f.output(),
+                            bogus));
+            if (bogus) {
+                violation("a forged or stale TaskFinished from client " + clientId + " was accepted: " + f.taskId()
+                        + " attempt " + f.attempt() + " node " + f.node() + " -> " + reply.code());
+            }
+        } else if (op instanceof TaskStarted s) {
+            startedTasks.add(s.taskId());
+            if (bogus) {
+                violation("a forged or stale TaskStarted from client " + clientId + " was accepted: " + s.taskId()
+                        + " attempt " + s.attempt() + " node " + s.node());
+            }
+        }
     }
-    String kind = op.getClass().getSimpleName() + (bogus ? ".bogus." : ".") + reply.outcome() + "." + reply.code();
-    answers.merge(kind, 1L, Long::sum);
-    if (!reply.isOk()) {
-      return;
-    }
-    if (op instanceof TaskFinished f) {
-      finished.computeIfAbsent(f.taskId(), k -> new ArrayList<>()).add(new Accepted(f.taskId(), f.attempt(),
-          f.node(), clientId, f.exitCode(), f.outputDigest(), f.output(), bogus));
-      if (bogus) {
-        violation("a forged or stale TaskFinished from client " + clientId + " was accepted: " + f.taskId()
-            + " attempt " + f.attempt() + " node " + f.node() + " -> " + reply.code());
-      }
-    } else if (op instanceof TaskStarted s) {
-      startedTasks.add(s.taskId());
-      if (bogus) {
-        violation("a forged or stale TaskStarted from client " + clientId + " was accepted: " + s.taskId()
-            + " attempt " + s.attempt() + " node " + s.node());
-      }
-    }
-  }
 
-  /** Each report of a batch counts as if ordered alone, with its own code from the batch reply. */
-  private void recordEach(int clientId, ReportBatch batch, boolean bogus, Reply reply) {
-    List<Operation> items = new ArrayList<>(batch.started());
-    items.addAll(batch.finished());
-    if (reply.reports().size() != items.size()) {
-      if (reply.outcome() != Reply.Outcome.REJECTED || !reply.reports().isEmpty()) {
-        violation("batch of " + items.size() + " reports answered with " + reply.reports().size() + " codes");
-      }
-      return;
+    /** Each report of a batch counts as if ordered alone, with its own code from the batch reply. */
+    private void recordEach(int clientId, ReportBatch batch, boolean bogus, Reply reply) {
+        List<Operation> items = new ArrayList<>(batch.started());
+        items.addAll(batch.finished());
+        if (reply.reports().size() != items.size()) {
+            if (reply.outcome() != Reply.Outcome.REJECTED || !reply.reports().isEmpty()) {
+                violation("batch of " + items.size() + " reports answered with "
+                        + reply.reports().size() + " codes");
+            }
+            return;
+        }
+        answers.merge("batched.reports", (long) items.size(), Long::sum);
+        for (int i = 0; i < items.size(); i++) {
+            ReplyCode code = reply.reports().get(i);
+            Reply.Outcome outcome = switch (code) {
+                case TASK_STARTED, TASK_FINISHED -> Reply.Outcome.OK;
+                case DUPLICATE, STALE_ATTEMPT, TASK_NOT_ACTIVE -> Reply.Outcome.IGNORED;
+                default -> Reply.Outcome.REJECTED;
+            };
+            record(clientId, items.get(i), bogus, new Reply(outcome, code, null, null, List.of()));
+        }
     }
-    answers.merge("batched.reports", (long) items.size(), Long::sum);
-    for (int i = 0; i < items.size(); i++) {
-      ReplyCode code = reply.reports().get(i);
-      Reply.Outcome outcome = switch (code) {
-        case TASK_STARTED, TASK_FINISHED -> Reply.Outcome.OK;
-        case DUPLICATE, STALE_ATTEMPT, TASK_NOT_ACTIVE -> Reply.Outcome.IGNORED;
-        default -> Reply.Outcome.REJECTED;
-      };
-      record(clientId, items.get(i), bogus, new Reply(outcome, code, null, null, List.of()));
-    }
-  }
 
-  void violation(String what) {
-    if (violations.size() < 20) {
-      violations.add(what);
+    void violation(String what) {
+        if (violations.size() < 20) {
+            violations.add(what);
+        }
     }
-  }
 
-  long count(String prefix) {
-    long sum = 0;
-    for (Map.Entry<String, Long> e : answers.entrySet()) {
-      if (e.getKey().startsWith(prefix)) {
-        sum += e.getValue();
-      }
+    long count(String prefix) {
+        long sum = 0;
+        for (Map.Entry<String, Long> e : answers.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                sum += e.getValue();
+            }
+        }
+        return sum;
     }
-    return sum;
-  }
 }

@@ -21,110 +21,135 @@ import org.bftswarm.consensus.sim.SimulationRunner;
  * --seeds N [--seed FIRST] [--replicas 4|7] [--byzantine K] [--variant CORRECT|ACCEPT_ANY_REPORTER|EVICT_ON_ONE_SUSPICION]}
  */
 public final class SchedulerSimulation {
-  static final int USERS = 3;
+    static final int USERS = 3;
 
-  /** One seed's outcome and the workload's figures. */
-  record SeedResult(SimResult sim, String figures, SchedulerWorkload.Figures counts) {
-    boolean ok() {
-      return sim.safe() && sim.live();
+    /** One seed's outcome and the workload's figures. */
+    record SeedResult(SimResult sim, String figures, SchedulerWorkload.Figures counts) {
+        boolean ok() {
+            return sim.safe() && sim.live();
+        }
     }
-  }
 
-  /** Totals over a run of seeds. */
-  record Summary(int seeds, int violations, int livenessFailures, long firstFailingSeed,
-                 List<SchedulerWorkload.Figures> figures) {
-    String line() {
-      return "SCHEDSIM seeds=" + seeds + " violations=" + violations + " liveness_failures=" + livenessFailures;
+    /** Totals over a run of seeds. */
+    record Summary(
+            int seeds,
+            int violations,
+            int livenessFailures,
+            long firstFailingSeed,
+            List<SchedulerWorkload.Figures> figures) {
+        String line() {
+            return "SCHEDSIM seeds=" + seeds + " violations=" + violations + " liveness_failures=" + livenessFailures;
+        }
     }
-  }
 
-  private SchedulerSimulation() {}
+    private SchedulerSimulation() {}
 
-  static Scenario scenario(long seed, int n, int byzantine) {
-    Scenario b = Scenario.derive(seed, n, byzantine);
-    return new Scenario(seed, n, byzantine, b.byzantineReplicas(), 0, b.chaosMillis() + 2000, b.dropRate(),
-        b.duplicateRate(), b.maxDelayMs(), b.partitions(), b.crashes(), 0, 60_000);
-  }
-
-  static SeedResult runSeed(long seed, int n, int byzantine, SchedulerVariant variant) {
-    return runSeed(seed, n, byzantine, variant, Integer.getInteger("schedsim.chunk", 8192));
-  }
-
-  static SeedResult runSeed(long seed, int n, int byzantine, SchedulerVariant variant, int chunkBytes) {
-    Scenario sc = scenario(seed, n, byzantine);
-    int jobsPerUser = 2 + (int) Math.floorMod(seed, 3L);
-    SchedulerWorkload w = new SchedulerWorkload(n, sc.byzantineReplicas(), USERS, jobsPerUser, variant, chunkBytes);
-    SimResult r = SimulationRunner.runSeed(sc, Quorums::new, w);
-    return new SeedResult(r, w.figures(), w.counts());
-  }
-
-  static String replay(long seed, int n, int byzantine, SchedulerVariant variant) {
-    return "java -cp orchestrator/target/test-classes:orchestrator/target/classes:$(cat /tmp/orch.cp) "
-        + SchedulerSimulation.class.getName() + " --seeds 1 --seed " + seed + " --replicas " + n + " --byzantine "
-        + byzantine + (variant == SchedulerVariant.CORRECT ? "" : " --variant " + variant);
-  }
-
-  static Summary runSeeds(long first, int seeds, int n, int byzantine, SchedulerVariant variant, int threads,
-      PrintStream out) {
-    List<SeedResult> results = new ArrayList<>();
-    SimulationRunner.forEachSeed(first, seeds, threads, seed -> runSeed(seed, n, byzantine, variant), r -> {
-      results.add(r);
-      if (out != null) {
-        print(r, variant, out);
-      }
-    });
-    int violations = 0;
-    int liveness = 0;
-    long firstFailing = -1;
-    List<SchedulerWorkload.Figures> figures = new ArrayList<>();
-    for (SeedResult r : results) {
-      figures.add(r.counts());
-      violations += r.sim().safe() ? 0 : 1;
-      liveness += r.sim().live() ? 0 : 1;
-      if (!r.ok() && firstFailing < 0) {
-        firstFailing = r.sim().scenario().seed();
-      }
+    static Scenario scenario(long seed, int n, int byzantine) {
+        Scenario b = Scenario.derive(seed, n, byzantine);
+        return new Scenario(
+                seed,
+                n,
+                byzantine,
+                b.byzantineReplicas(),
+                0,
+                b.chaosMillis() + 2000,
+                b.dropRate(),
+                b.duplicateRate(),
+                b.maxDelayMs(),
+                b.partitions(),
+                b.crashes(),
+                0,
+                60_000);
     }
-    return new Summary(seeds, violations, liveness, firstFailing, figures);
-  }
 
-  private static void print(SeedResult r, SchedulerVariant variant, PrintStream out) {
-    Scenario sc = r.sim().scenario();
-    out.println("seed=" + sc.seed() + " n=" + sc.n() + " byz=" + sc.byzantineReplicas() + " " + r.figures()
-        + " executed=" + r.sim().executedSeqs() + " checkpoints=" + r.sim().checkpoints() + " views="
-        + r.sim().viewChanges() + " transfers=" + r.sim().stateTransfers() + " virtual_ms=" + r.sim().virtualMillis() + (r.ok() ? " ok" : " FAILED"));
-    if (!r.ok()) {
-      out.println("  parameters: " + sc.describe());
-      r.sim().violations().forEach(v -> out.println("  violation: " + v));
-      if (!r.sim().live()) {
-        out.println("  liveness: " + r.sim().livenessFailure());
-      }
-      out.println("  replay: " + replay(sc.seed(), sc.n(), sc.byzantine(), variant));
+    static SeedResult runSeed(long seed, int n, int byzantine, SchedulerVariant variant) {
+        return runSeed(seed, n, byzantine, variant, Integer.getInteger("schedsim.chunk", 8192));
     }
-  }
 
-  public static void main(String[] args) {
-    SimOptions options;
-    SchedulerVariant variant;
-    try {
-      options = SimOptions.parse(args, Set.of("--variant"));
-      variant = SchedulerVariant.valueOf(options.extra("--variant", SchedulerVariant.CORRECT.name()));
-    } catch (IllegalArgumentException e) {
-      System.out.println(e.getMessage());
-      System.exit(2);
-      return;
+    static SeedResult runSeed(long seed, int n, int byzantine, SchedulerVariant variant, int chunkBytes) {
+        Scenario sc = scenario(seed, n, byzantine);
+        int jobsPerUser = 2 + (int) Math.floorMod(seed, 3L);
+        SchedulerWorkload w = new SchedulerWorkload(n, sc.byzantineReplicas(), USERS, jobsPerUser, variant, chunkBytes);
+        SimResult r = SimulationRunner.runSeed(sc, Quorums::new, w);
+        return new SeedResult(r, w.figures(), w.counts());
     }
-    if (options.problem().isPresent()) {
-      System.out.println(options.problem().get());
-      System.exit(2);
+
+    static String replay(long seed, int n, int byzantine, SchedulerVariant variant) {
+        return "java -cp orchestrator/target/test-classes:orchestrator/target/classes:$(cat /tmp/orch.cp) "
+                + SchedulerSimulation.class.getName() + " --seeds 1 --seed " + seed + " --replicas " + n
+                + " --byzantine "
+                + byzantine + (variant == SchedulerVariant.CORRECT ? "" : " --variant " + variant);
     }
-    long t0 = System.nanoTime();
-    System.out.println("SCHEDSIM start first_seed=" + options.firstSeed() + " seeds=" + options.seeds() + " replicas="
-        + options.replicas() + " byzantine=" + options.byzantineOrF() + " variant=" + variant);
-    Summary s = runSeeds(options.firstSeed(), options.seeds(), options.replicas(), options.byzantineOrF(), variant,
-        Math.min(2, Runtime.getRuntime().availableProcessors()), System.out);
-    System.out.printf("wall_s=%.1f%n", (System.nanoTime() - t0) / 1e9);
-    System.out.println(s.line());
-    System.exit(s.violations() == 0 && s.livenessFailures() == 0 ? 0 : 1);
-  }
+
+    static Summary runSeeds(
+            long first, int seeds, int n, int byzantine, SchedulerVariant variant, int threads, PrintStream out) {
+        List<SeedResult> results = new ArrayList<>();
+        SimulationRunner.forEachSeed(first, seeds, threads, seed -> runSeed(seed, n, byzantine, variant), r -> {
+            results.add(r);
+            if (out != null) {
+                print(r, variant, out);
+            }
+        });
+        int violations = 0;
+        int liveness = 0;
+        long firstFailing = -1;
+        List<SchedulerWorkload.Figures> figures = new ArrayList<>();
+        for (SeedResult r : results) {
+            figures.add(r.counts());
+            violations += r.sim().safe() ? 0 : 1;
+            liveness += r.sim().live() ? 0 : 1;
+            if (!r.ok() && firstFailing < 0) {
+                firstFailing = r.sim().scenario().seed();
+            }
+        }
+        return new Summary(seeds, violations, liveness, firstFailing, figures);
+    }
+
+    private static void print(SeedResult r, SchedulerVariant variant, PrintStream out) {
+        Scenario sc = r.sim().scenario();
+        out.println("seed=" + sc.seed() + " n=" + sc.n() + " byz=" + sc.byzantineReplicas() + " " + r.figures()
+                + " executed=" + r.sim().executedSeqs() + " checkpoints="
+                + r.sim().checkpoints() + " views="
+                + r.sim().viewChanges() + " transfers=" + r.sim().stateTransfers() + " virtual_ms="
+                + r.sim().virtualMillis() + (r.ok() ? " ok" : " FAILED"));
+        if (!r.ok()) {
+            out.println("  parameters: " + sc.describe());
+            r.sim().violations().forEach(v -> out.println("  violation: " + v));
+            if (!r.sim().live()) {
+                out.println("  liveness: " + r.sim().livenessFailure());
+            }
+            out.println("  replay: " + replay(sc.seed(), sc.n(), sc.byzantine(), variant));
+        }
+    }
+
+    public static void main(String[] args) {
+        SimOptions options;
+        SchedulerVariant variant;
+        try {
+            options = SimOptions.parse(args, Set.of("--variant"));
+            variant = SchedulerVariant.valueOf(options.extra("--variant", SchedulerVariant.CORRECT.name()));
+        } catch (IllegalArgumentException e) {
+            System.out.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.problem().isPresent()) {
+            System.out.println(options.problem().get());
+            System.exit(2);
+        }
+        long t0 = System.nanoTime();
+        System.out.println("SCHEDSIM start first_seed=" + options.firstSeed() + " seeds=" + options.seeds()
+                + " replicas=" + options.replicas() + " byzantine=" + options.byzantineOrF() + " variant=" + variant);
+        Summary s = runSeeds(
+                options.firstSeed(),
+                options.seeds(),
+                options.replicas(),
+                options.byzantineOrF(),
+                variant,
+                Math.min(2, Runtime.getRuntime().availableProcessors()),
+                System.out);
+        System.out.printf("wall_s=%.1f%n", (System.nanoTime() - t0) / 1e9);
+        System.out.println(s.line());
+        System.exit(s.violations() == 0 && s.livenessFailures() == 0 ? 0 : 1);
+    }
 }

@@ -18,57 +18,82 @@ import org.junit.jupiter.api.Test;
  */
 class SchedulerSimulationSeedsTest {
 
-  private static String failures(ByteArrayOutputStream log) {
-    StringBuilder sb = new StringBuilder();
-    for (String line : log.toString(StandardCharsets.UTF_8).split("\n")) {
-      if (line.endsWith(" FAILED") || line.startsWith("  ")) {
-        sb.append(line).append('\n');
-      }
+    private static String failures(ByteArrayOutputStream log) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : log.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.endsWith(" FAILED") || line.startsWith("  ")) {
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.toString();
     }
-    return sb.toString();
-  }
 
-  @Test
-  void hundredSeedsGiveEveryTaskExactlyOneCorrectResultDespiteByzantineReplicasNodesAndCrashes() {
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-    SchedulerSimulation.Summary four = SchedulerSimulation.runSeeds(1, 90, 4, 1, SchedulerVariant.CORRECT, 2, out);
-    SchedulerSimulation.Summary seven = SchedulerSimulation.runSeeds(1, 10, 7, 2, SchedulerVariant.CORRECT, 2, out);
-    assertThat(four.violations() + seven.violations()).as(failures(log)).isZero();
-    assertThat(four.livenessFailures() + seven.livenessFailures()).as(failures(log)).isZero();
-    List<SchedulerWorkload.Figures> all = new ArrayList<>(four.figures());
-    all.addAll(seven.figures());
-    assertThat(all).hasSize(100);
-    assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::succeeded).sum()).isPositive();
-    assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::failed).sum()).as("retries/timeouts exhausted")
-        .isPositive();
-    assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::cancelled).sum()).isPositive();
-    assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::forgedRejected).sum())
-        .as("reports for other nodes' tasks were sent and rejected").isPositive();
-    assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::staleIgnored).sum())
-        .as("stale attempts were reported and ignored").isPositive();
-    assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::batchedReports).sum())
-        .as("reports were ordered in batches too").isPositive();
-    assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::suspicionsRecorded).sum())
-        .as("the Byzantine node's suspicions were ordered (and evicted no one)").isPositive();
-  }
+    @Test
+    void hundredSeedsGiveEveryTaskExactlyOneCorrectResultDespiteByzantineReplicasNodesAndCrashes() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+        SchedulerSimulation.Summary four = SchedulerSimulation.runSeeds(1, 90, 4, 1, SchedulerVariant.CORRECT, 2, out);
+        SchedulerSimulation.Summary seven = SchedulerSimulation.runSeeds(1, 10, 7, 2, SchedulerVariant.CORRECT, 2, out);
+        assertThat(four.violations() + seven.violations()).as(failures(log)).isZero();
+        assertThat(four.livenessFailures() + seven.livenessFailures())
+                .as(failures(log))
+                .isZero();
+        List<SchedulerWorkload.Figures> all = new ArrayList<>(four.figures());
+        all.addAll(seven.figures());
+        assertThat(all).hasSize(100);
+        assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::succeeded).sum())
+                .isPositive();
+        assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::failed).sum())
+                .as("retries/timeouts exhausted")
+                .isPositive();
+        assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::cancelled).sum())
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::forgedRejected)
+                        .sum())
+                .as("reports for other nodes' tasks were sent and rejected")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::staleIgnored)
+                        .sum())
+                .as("stale attempts were reported and ignored")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::batchedReports)
+                        .sum())
+                .as("reports were ordered in batches too")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::suspicionsRecorded)
+                        .sum())
+                .as("the Byzantine node's suspicions were ordered (and evicted no one)")
+                .isPositive();
+    }
 
-  @Test
-  void theSameSeedReplaysExactly() {
-    SchedulerSimulation.SeedResult a = SchedulerSimulation.runSeed(7, 4, 1, SchedulerVariant.CORRECT);
-    SchedulerSimulation.SeedResult b = SchedulerSimulation.runSeed(7, 4, 1, SchedulerVariant.CORRECT);
-    assertThat(b.figures()).isEqualTo(a.figures());
-    assertThat(b.sim().executedSeqs()).isEqualTo(a.sim().executedSeqs());
-    assertThat(b.sim().virtualMillis()).isEqualTo(a.sim().virtualMillis());
-  }
+    @Test
+    void theSameSeedReplaysExactly() {
+        SchedulerSimulation.SeedResult a = SchedulerSimulation.runSeed(7, 4, 1, SchedulerVariant.CORRECT);
+        SchedulerSimulation.SeedResult b = SchedulerSimulation.runSeed(7, 4, 1, SchedulerVariant.CORRECT);
+        assertThat(b.figures()).isEqualTo(a.figures());
+        assertThat(b.sim().executedSeqs()).isEqualTo(a.sim().executedSeqs());
+        assertThat(b.sim().virtualMillis()).isEqualTo(a.sim().virtualMillis());
+    }
 
-  @Test
-  void aFailingSeedPrintsItsReplayCommand() {
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    SchedulerSimulation.Summary s = SchedulerSimulation.runSeeds(1, 1, 4, 1, SchedulerVariant.EVICT_ON_ONE_SUSPICION,
-        1, new PrintStream(log, true, StandardCharsets.UTF_8));
-    assertThat(s.violations()).isEqualTo(1);
-    assertThat(log.toString(StandardCharsets.UTF_8)).contains("  replay: ")
-        .contains("SchedulerSimulation --seeds 1 --seed 1 --replicas 4 --byzantine 1 --variant EVICT_ON_ONE_SUSPICION");
-  }
+    @Test
+    void aFailingSeedPrintsItsReplayCommand() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        SchedulerSimulation.Summary s = SchedulerSimulation.runSeeds(
+                1,
+                1,
+                4,
+                1,
+                SchedulerVariant.EVICT_ON_ONE_SUSPICION,
+                1,
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertThat(s.violations()).isEqualTo(1);
+        assertThat(log.toString(StandardCharsets.UTF_8))
+                .contains("  replay: ")
+                .contains(
+                        "SchedulerSimulation --seeds 1 --seed 1 --replicas 4 --byzantine 1 --variant EVICT_ON_ONE_SUSPICION");
+    }
 }

@@ -16,52 +16,55 @@ import org.bftswarm.orchestrator.ops.TaskStarted;
  * (no authorisation); EVICT_ON_ONE_SUSPICION replays one suspicion as f+1 distinct suspectors.
  */
 enum SchedulerVariant {
-  CORRECT, ACCEPT_ANY_REPORTER, EVICT_ON_ONE_SUSPICION;
+    CORRECT,
+    ACCEPT_ANY_REPORTER,
+    EVICT_ON_ONE_SUSPICION;
 
-  ReplicatedStateMachine wrap(Scheduler scheduler) {
-    return this == CORRECT ? scheduler : new Broken(scheduler, this);
-  }
-
-  private static final class Broken extends ForwardingStateMachine {
-    private final Scheduler inner;
-    private final SchedulerVariant variant;
-
-    Broken(Scheduler inner, SchedulerVariant variant) {
-      super(inner);
-      this.inner = inner;
-      this.variant = variant;
+    ReplicatedStateMachine wrap(Scheduler scheduler) {
+        return this == CORRECT ? scheduler : new Broken(scheduler, this);
     }
 
-    @Override
-    public byte[] execute(ExecutionContext ctx, byte[] operation) {
-      DecodeResult d = OperationCodec.decode(operation);
-      if (!(d instanceof DecodeResult.Decoded ok)) {
-        return inner.execute(ctx, operation);
-      }
-      int n = inner.config().clusterSize();
-      if (variant == ACCEPT_ANY_REPORTER) {
-        Integer named = ok.operation() instanceof TaskFinished f ? Integer.valueOf(f.node())
-            : ok.operation() instanceof TaskStarted s ? Integer.valueOf(s.node()) : null;
-        if (named != null && named >= 0 && named < n) {
-          return inner.execute(as(ctx, inner.principals().clientIdOf(named)), operation);
+    private static final class Broken extends ForwardingStateMachine {
+        private final Scheduler inner;
+        private final SchedulerVariant variant;
+
+        Broken(Scheduler inner, SchedulerVariant variant) {
+            super(inner);
+            this.inner = inner;
+            this.variant = variant;
         }
-      } else if (ok.operation() instanceof SuspectNode s && inner.principals().speaksFor(ctx.clientId(),
-          s.suspector())) {
-        byte[] reply = inner.execute(ctx, operation);
-        int extra = inner.config().faults();
-        for (int other = 0; other < n && extra > 0; other++) {
-          if (other != s.suspector() && other != s.suspect()) {
-            inner.execute(as(ctx, other), OperationCodec.encode(new SuspectNode(other, s.suspect())));
-            extra--;
-          }
-        }
-        return reply;
-      }
-      return inner.execute(ctx, operation);
-    }
 
-    private static ExecutionContext as(ExecutionContext ctx, int clientId) {
-      return new ExecutionContext(ctx.sequence(), ctx.timestampMillis(), clientId, ctx.requestNumber());
+        @Override
+        public byte[] execute(ExecutionContext ctx, byte[] operation) {
+            DecodeResult d = OperationCodec.decode(operation);
+            if (!(d instanceof DecodeResult.Decoded ok)) {
+                return inner.execute(ctx, operation);
+            }
+            int n = inner.config().clusterSize();
+            if (variant == ACCEPT_ANY_REPORTER) {
+                Integer named = ok.operation() instanceof TaskFinished f
+                        ? Integer.valueOf(f.node())
+                        : ok.operation() instanceof TaskStarted s ? Integer.valueOf(s.node()) : null;
+                if (named != null && named >= 0 && named < n) {
+                    return inner.execute(as(ctx, inner.principals().clientIdOf(named)), operation);
+                }
+            } else if (ok.operation() instanceof SuspectNode s
+                    && inner.principals().speaksFor(ctx.clientId(), s.suspector())) {
+                byte[] reply = inner.execute(ctx, operation);
+                int extra = inner.config().faults();
+                for (int other = 0; other < n && extra > 0; other++) {
+                    if (other != s.suspector() && other != s.suspect()) {
+                        inner.execute(as(ctx, other), OperationCodec.encode(new SuspectNode(other, s.suspect())));
+                        extra--;
+                    }
+                }
+                return reply;
+            }
+            return inner.execute(ctx, operation);
+        }
+
+        private static ExecutionContext as(ExecutionContext ctx, int clientId) {
+            return new ExecutionContext(ctx.sequence(), ctx.timestampMillis(), clientId, ctx.requestNumber());
+        }
     }
-  }
 }

@@ -9,23 +9,24 @@ import org.bftswarm.orchestrator.ops.Reply;
  * operation at a time through its own PBFT client and hears the f+1-accepted reply.
  */
 abstract class SimActor {
-  final int clientId;
-  /** The operation in flight and whether it is a deliberate lie (Byzantine worker). */
-  Operation outstanding;
-  boolean outstandingBogus;
+    final int clientId;
+    /** The operation in flight and whether it is a deliberate lie (Byzantine worker). */
+    Operation outstanding;
 
-  SimActor(int clientId) {
-    this.clientId = clientId;
-  }
+    boolean outstandingBogus;
 
-  /** The next operation to submit now, or null. Sets {@link #outstandingBogus} for lies. */
-  abstract Operation next(SimContext ctx);
+    SimActor(int clientId) {
+        this.clientId = clientId;
+    }
 
-  /** The accepted reply to {@code op}. */
-  abstract void accepted(SimContext ctx, Operation op, Reply reply);
+    /** The next operation to submit now, or null. Sets {@link #outstandingBogus} for lies. */
+    abstract Operation next(SimContext ctx);
 
-  /** True when nothing this actor still owes could change what the checkers count. */
-  abstract boolean settled(SimContext ctx);
+    /** The accepted reply to {@code op}. */
+    abstract void accepted(SimContext ctx, Operation op, Reply reply);
 
-  abstract String progress();
+    /** True when nothing this actor still owes could change what the checkers count. */
+    abstract boolean settled(SimContext ctx);
+
+    abstract String progress();
 }

@@ -70,8 +70,8 @@ public final class StateBench {
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             HazelcastSettings hz = new HazelcastSettings(SWARM, "127.0.0.1", basePort + i, members);
-            nodes[i] = ClusterStateNode.open(new StateNodeConfig(SWARM, i, signing[i], KeyRegistry.of(keys),
-                    dir.resolve("node-" + i + ".db"), Optional.of(hz)));
+            nodes[i] = ClusterStateNode.open(new StateNodeConfig(
+                    SWARM, i, signing[i], KeyRegistry.of(keys), dir.resolve("node-" + i + ".db"), Optional.of(hz)));
         }
         long deadline = start + TimeUnit.SECONDS.toNanos(120);
         while (!allSee(nodes, n)) {
@@ -87,9 +87,11 @@ public final class StateBench {
         System.gc();
         Runtime rt = Runtime.getRuntime();
         long heapUsedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
-        System.out.printf("BENCH state members=%d formation_ms=%d propagation_p50_ms=%.1f%n", n, formationMs,
-                percentile(latencies, 0.50));
-        System.out.printf("BENCH state-detail members=%d propagation_p99_ms=%.1f rounds=%d heap_used_mb=%d rss_mb=%d%n",
+        System.out.printf(
+                "BENCH state members=%d formation_ms=%d propagation_p50_ms=%.1f%n",
+                n, formationMs, percentile(latencies, 0.50));
+        System.out.printf(
+                "BENCH state-detail members=%d propagation_p99_ms=%.1f rounds=%d heap_used_mb=%d rss_mb=%d%n",
                 n, percentile(latencies, 0.99), rounds, heapUsedMb, rssMb());
         for (ClusterStateNode node : nodes) {
             node.dissemination().ifPresent(HazelcastDissemination::terminate);
@@ -98,8 +100,7 @@ public final class StateBench {
     }
 
     /** The heartbeat the current round waits for, and which members have applied it. */
-    private record Round(int writer, long seq, CountDownLatch reached, Set<Integer> seen) {
-    }
+    private record Round(int writer, long seq, CountDownLatch reached, Set<Integer> seen) {}
 
     private static double[] measurePropagation(ClusterStateNode[] nodes, int rounds) throws InterruptedException {
         int n = nodes.length;
@@ -108,8 +109,11 @@ public final class StateBench {
             int reader = node.nodeId();
             node.addListener(e -> {
                 Round round = current.get();
-                if (round != null && reader != round.writer() && e.key().owner() == round.writer()
-                        && e.key().name().equals(Heartbeat.ENTRY_NAME) && decodeSeq(e.value()) == round.seq()
+                if (round != null
+                        && reader != round.writer()
+                        && e.key().owner() == round.writer()
+                        && e.key().name().equals(Heartbeat.ENTRY_NAME)
+                        && decodeSeq(e.value()) == round.seq()
                         && round.seen().add(reader)) {
                     round.reached().countDown();
                 }

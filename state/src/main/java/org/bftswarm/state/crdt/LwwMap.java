@@ -16,6 +16,7 @@ import org.bftswarm.crypto.Invariants;
 public final class LwwMap {
     /** Upper bounds enforced by {@link #decode}; hostile inputs cannot allocate beyond them. */
     public static final int MAX_KEY_BYTES = 256;
+
     public static final int MAX_VALUE_BYTES = 64 * 1024;
     public static final int MAX_ENTRIES = 100_000;
     private static final int FORMAT = 1;
@@ -70,7 +71,9 @@ public final class LwwMap {
         CanonicalWriter w = new CanonicalWriter().writeByte(FORMAT).writeInt(entries.size());
         for (Map.Entry<String, LwwRegister> e : entries.entrySet()) {
             LwwRegister r = e.getValue();
-            w.writeString(e.getKey()).writeLong(r.stamp().timestamp()).writeInt(r.stamp().writer())
+            w.writeString(e.getKey())
+                    .writeLong(r.stamp().timestamp())
+                    .writeInt(r.stamp().writer())
                     .writeBytes(r.value());
         }
         return w.toByteArray();

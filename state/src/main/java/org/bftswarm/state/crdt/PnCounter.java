@@ -126,8 +126,7 @@ public final class PnCounter {
         return new PnCounter(p, n);
     }
 
-    private static TreeMap<Integer, Long> readVector(CanonicalReader r, String name)
-            throws MalformedBytesException {
+    private static TreeMap<Integer, Long> readVector(CanonicalReader r, String name) throws MalformedBytesException {
         int count = r.readInt(name + " size");
         if (count < 0 || count > MAX_NODES) {
             throw new MalformedBytesException(name + " size " + count + " outside 0.." + MAX_NODES);

@@ -14,8 +14,8 @@ public record CounterComponent(long increments, long decrements) {
     public static final CounterComponent ZERO = new CounterComponent(0, 0);
 
     public CounterComponent {
-        Invariants.check(increments >= 0 && decrements >= 0, "components must be non-negative: %s %s",
-                increments, decrements);
+        Invariants.check(
+                increments >= 0 && decrements >= 0, "components must be non-negative: %s %s", increments, decrements);
     }
 
     public long value() {
@@ -29,7 +29,8 @@ public record CounterComponent(long increments, long decrements) {
 
     public CounterComponent add(long moreIncrements, long moreDecrements) {
         Invariants.check(moreIncrements >= 0 && moreDecrements >= 0, "deltas must be non-negative");
-        return new CounterComponent(Math.addExact(increments, moreIncrements), Math.addExact(decrements, moreDecrements));
+        return new CounterComponent(
+                Math.addExact(increments, moreIncrements), Math.addExact(decrements, moreDecrements));
     }
 
     public byte[] encode() {

@@ -11,7 +11,8 @@ import org.bftswarm.crypto.Invariants;
 public record EntryKey(int owner, EntryKind kind, String name) implements Comparable<EntryKey> {
     public static final int MAX_NAME_LENGTH = 128;
     private static final Comparator<EntryKey> ORDER = Comparator.comparingInt(EntryKey::owner)
-            .thenComparing(EntryKey::kind).thenComparing(EntryKey::name);
+            .thenComparing(EntryKey::kind)
+            .thenComparing(EntryKey::name);
 
     public EntryKey {
         Invariants.check(owner >= 0, "owner must be non-negative, was %s", owner);

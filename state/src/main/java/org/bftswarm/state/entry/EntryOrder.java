@@ -11,8 +11,7 @@ import org.bftswarm.state.crdt.MalformedBytesException;
  * dominates); the signature bytes break any remaining tie so equivocation still converges.
  */
 public final class EntryOrder {
-    private EntryOrder() {
-    }
+    private EntryOrder() {}
 
     /** Negative, zero or positive as {@code a} is below, equal to or above {@code b}. */
     public static int compare(SignedEntry a, SignedEntry b) {

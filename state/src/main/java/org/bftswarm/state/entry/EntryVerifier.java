@@ -41,7 +41,9 @@ public final class EntryVerifier {
             return new Verdict.Rejected(InvalidReason.BAD_SIGNATURE, signer, "signature does not verify for " + entry);
         }
         if (entry.key().owner() != signer) {
-            return new Verdict.Rejected(InvalidReason.WRONG_OWNER, signer,
+            return new Verdict.Rejected(
+                    InvalidReason.WRONG_OWNER,
+                    signer,
                     "signer " + signer + " wrote key of owner " + entry.key().owner());
         }
         if (entry.key().kind() == EntryKind.COUNTER) {

@@ -13,8 +13,7 @@ import java.util.TreeMap;
  */
 public final class InvalidEntryCounter {
     /** Last rejection seen from one sender. */
-    public record Evidence(int sender, InvalidReason reason, String detail) {
-    }
+    public record Evidence(int sender, InvalidReason reason, String detail) {}
 
     /** Distinct senders tracked; further claimed ids fold into UNATTRIBUTED so forgers cannot grow memory. */
     public static final int MAX_TRACKED_SENDERS = 1024;
@@ -28,8 +27,7 @@ public final class InvalidEntryCounter {
         if (!counts.containsKey(sender) && counts.size() >= MAX_TRACKED_SENDERS) {
             sender = Verdict.UNATTRIBUTED;
         }
-        counts.computeIfAbsent(sender, s -> new EnumMap<>(InvalidReason.class))
-                .merge(rejected.reason(), 1L, Long::sum);
+        counts.computeIfAbsent(sender, s -> new EnumMap<>(InvalidReason.class)).merge(rejected.reason(), 1L, Long::sum);
         String detail = rejected.detail() == null ? "" : rejected.detail();
         if (detail.length() > 200) {
             detail = detail.substring(0, 200);

@@ -36,17 +36,24 @@ public final class SignedEntry {
     }
 
     /** Signs an entry for a key that {@code signer} owns. */
-    public static SignedEntry sign(String swarm, int signer, EntryKey key, long timestamp, byte[] value,
-            SigningKey signingKey) {
+    public static SignedEntry sign(
+            String swarm, int signer, EntryKey key, long timestamp, byte[] value, SigningKey signingKey) {
         Invariants.check(key.owner() == signer, "node %s may not sign key of owner %s", signer, key.owner());
         byte[] sig = signingKey.sign(signingBytes(swarm, signer, key, timestamp, value));
         return new SignedEntry(signer, key, timestamp, value, sig);
     }
 
     public static byte[] signingBytes(String swarm, int signer, EntryKey key, long timestamp, byte[] value) {
-        return new CanonicalWriter().writeString(DOMAIN).writeString(swarm).writeByte(key.kind().code())
-                .writeInt(signer).writeInt(key.owner()).writeString(key.name()).writeLong(timestamp)
-                .writeBytes(value).toByteArray();
+        return new CanonicalWriter()
+                .writeString(DOMAIN)
+                .writeString(swarm)
+                .writeByte(key.kind().code())
+                .writeInt(signer)
+                .writeInt(key.owner())
+                .writeString(key.name())
+                .writeLong(timestamp)
+                .writeBytes(value)
+                .toByteArray();
     }
 
     public byte[] signingBytes(String swarm) {
@@ -54,9 +61,16 @@ public final class SignedEntry {
     }
 
     public byte[] encode() {
-        return new CanonicalWriter().writeByte(WIRE_FORMAT).writeInt(signer).writeInt(key.owner())
-                .writeByte(key.kind().code()).writeString(key.name()).writeLong(timestamp)
-                .writeBytes(value).writeBytes(signature).toByteArray();
+        return new CanonicalWriter()
+                .writeByte(WIRE_FORMAT)
+                .writeInt(signer)
+                .writeInt(key.owner())
+                .writeByte(key.kind().code())
+                .writeString(key.name())
+                .writeLong(timestamp)
+                .writeBytes(value)
+                .writeBytes(signature)
+                .toByteArray();
     }
 
     /** Parses wire bytes; structure only, the signature is checked by {@link EntryVerifier}. */
@@ -128,8 +142,12 @@ public final class SignedEntry {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SignedEntry e && signer == e.signer && key.equals(e.key) && timestamp == e.timestamp
-                && Arrays.equals(value, e.value) && Arrays.equals(signature, e.signature);
+        return o instanceof SignedEntry e
+                && signer == e.signer
+                && key.equals(e.key)
+                && timestamp == e.timestamp
+                && Arrays.equals(value, e.value)
+                && Arrays.equals(signature, e.signature);
     }
 
     @Override

@@ -71,8 +71,11 @@ public final class FailureDetector {
                 t.reportedSuspected = t.suspected;
             }
         }
-        return new SuspicionReport(nowMillis, Collections.unmodifiableSortedSet(suspected),
-                Collections.unmodifiableSortedSet(newlySuspected), Collections.unmodifiableSortedSet(newlyCleared));
+        return new SuspicionReport(
+                nowMillis,
+                Collections.unmodifiableSortedSet(suspected),
+                Collections.unmodifiableSortedSet(newlySuspected),
+                Collections.unmodifiableSortedSet(newlyCleared));
     }
 
     public synchronized boolean isSuspected(int node) {

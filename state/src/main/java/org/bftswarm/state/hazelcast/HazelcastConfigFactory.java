@@ -25,8 +25,7 @@ public final class HazelcastConfigFactory {
     /** Partitions only stripe topic event delivery here; few are plenty (Hazelcast default: 271). */
     public static final int PARTITION_COUNT = 17;
 
-    private HazelcastConfigFactory() {
-    }
+    private HazelcastConfigFactory() {}
 
     public static Config memberConfig(HazelcastSettings s, int nodeId) {
         Config config = new Config();
@@ -53,13 +52,19 @@ public final class HazelcastConfigFactory {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(s.members())
+        join.getTcpIpConfig()
+                .setEnabled(true)
+                .setMembers(s.members())
                 .setConnectionTimeoutSeconds(s.connectTimeoutSeconds());
 
-        config.addTopicConfig(new TopicConfig(ENTRIES_TOPIC).setGlobalOrderingEnabled(false)
-                .setMultiThreadingEnabled(false).setStatisticsEnabled(false));
-        config.addTopicConfig(new TopicConfig(SYNC_TOPIC).setGlobalOrderingEnabled(false)
-                .setMultiThreadingEnabled(false).setStatisticsEnabled(false));
+        config.addTopicConfig(new TopicConfig(ENTRIES_TOPIC)
+                .setGlobalOrderingEnabled(false)
+                .setMultiThreadingEnabled(false)
+                .setStatisticsEnabled(false));
+        config.addTopicConfig(new TopicConfig(SYNC_TOPIC)
+                .setGlobalOrderingEnabled(false)
+                .setMultiThreadingEnabled(false)
+                .setStatisticsEnabled(false));
         return config;
     }
 }

@@ -68,7 +68,8 @@ public final class HazelcastDissemination implements AutoCloseable {
     private void form() {
         long started = System.nanoTime();
         try {
-            HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigFactory.memberConfig(settings, nodeId));
+            HazelcastInstance hz =
+                    Hazelcast.newHazelcastInstance(HazelcastConfigFactory.memberConfig(settings, nodeId));
             synchronized (this) {
                 if (closed) {
                     hz.getLifecycleService().terminate();
@@ -96,15 +97,20 @@ public final class HazelcastDissemination implements AutoCloseable {
             entries = topic;
             pushOwnEntries();
             sync.publish(new byte[0]);
-            antiEntropy.scheduleWithFixedDelay(this::pushOwnEntries, ANTI_ENTROPY_MILLIS, ANTI_ENTROPY_MILLIS,
-                    TimeUnit.MILLISECONDS);
+            antiEntropy.scheduleWithFixedDelay(
+                    this::pushOwnEntries, ANTI_ENTROPY_MILLIS, ANTI_ENTROPY_MILLIS, TimeUnit.MILLISECONDS);
             formationMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            LOG.info("node {} state member {} formed in {} ms with {} members", nodeId, settings.address(),
-                    formationMillis, hz.getCluster().getMembers().size());
+            LOG.info(
+                    "node {} state member {} formed in {} ms with {} members",
+                    nodeId,
+                    settings.address(),
+                    formationMillis,
+                    hz.getCluster().getMembers().size());
             formed.countDown();
         } catch (RuntimeException e) {
             if (!closed) {
-                LOG.error("node {} state member {} failed to form; continuing local-only", nodeId, settings.address(), e);
+                LOG.error(
+                        "node {} state member {} failed to form; continuing local-only", nodeId, settings.address(), e);
             }
         }
     }
@@ -137,7 +143,8 @@ public final class HazelcastDissemination implements AutoCloseable {
     }
 
     private static boolean isLocal(Message<byte[]> message) {
-        return message.getPublishingMember() != null && message.getPublishingMember().localMember();
+        return message.getPublishingMember() != null
+                && message.getPublishingMember().localMember();
     }
 
     private void publishIfOwn(SignedEntry entry) {

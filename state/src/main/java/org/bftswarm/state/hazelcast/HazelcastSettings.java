@@ -9,8 +9,13 @@ import org.bftswarm.crypto.Invariants;
  * the TCP-IP connection timeout (Hazelcast's defaults, 5 s each, dominate formation time; on
  * loopback or a LAN 1 s and 2 s are plenty).
  */
-public record HazelcastSettings(String swarm, String bindHost, int port, List<String> members,
-        int waitSecondsBeforeJoin, int connectTimeoutSeconds) {
+public record HazelcastSettings(
+        String swarm,
+        String bindHost,
+        int port,
+        List<String> members,
+        int waitSecondsBeforeJoin,
+        int connectTimeoutSeconds) {
     public static final int DEFAULT_WAIT_SECONDS_BEFORE_JOIN = 1;
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 2;
 

@@ -35,7 +35,10 @@ public final class MapDbEntryLog implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create directory for " + file, e);
         }
-        DB db = DBMaker.fileDB(file.toFile()).transactionEnable().fileMmapEnableIfSupported().make();
+        DB db = DBMaker.fileDB(file.toFile())
+                .transactionEnable()
+                .fileMmapEnableIfSupported()
+                .make();
         BTreeMap<String, byte[]> map = db.treeMap("signed-entries", Serializer.STRING, Serializer.BYTE_ARRAY)
                 .createOrOpen();
         return new MapDbEntryLog(db, map);

@@ -47,7 +47,10 @@ public final class SignedEntryStore {
         Verdict verdict = verifier.verify(encoded);
         if (verdict instanceof Verdict.Rejected rejected) {
             invalid.record(rejected);
-            REJECT_LOG.warn("dropped invalid state entry from {}: {} ({})", rejected.sender(), rejected.reason(),
+            REJECT_LOG.warn(
+                    "dropped invalid state entry from {}: {} ({})",
+                    rejected.sender(),
+                    rejected.reason(),
                     rejected.detail());
             return new OfferOutcome.Rejected(rejected);
         }

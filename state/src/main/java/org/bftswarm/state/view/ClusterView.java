@@ -34,7 +34,9 @@ public final class ClusterView {
         LwwMap map = LwwMap.empty();
         for (SignedEntry e : store.snapshot().values()) {
             if (e.key().kind() == EntryKind.REGISTER) {
-                map = map.put(e.key().asString(), new LwwRegister(new Stamp(e.timestamp(), e.key().owner()), e.value()));
+                map = map.put(
+                        e.key().asString(),
+                        new LwwRegister(new Stamp(e.timestamp(), e.key().owner()), e.value()));
             }
         }
         return map;
@@ -59,7 +61,8 @@ public final class ClusterView {
     /** Node {@code node}'s own contribution to counter {@code which}. */
     public long counter(int node, NodeCounter which) {
         return store.get(new EntryKey(node, EntryKind.COUNTER, which.entryName()))
-                .map(e -> component(e).value()).orElse(0L);
+                .map(e -> component(e).value())
+                .orElse(0L);
     }
 
     public Optional<Heartbeat> heartbeat(int node) {
@@ -90,8 +93,14 @@ public final class ClusterView {
             for (NodeCounter c : NodeCounter.values()) {
                 counters.put(c, counter(node, c));
             }
-            out.put(node, new NodeState(node, heartbeat(node), capacity(node), usage(node),
-                    Collections.unmodifiableSortedMap(new TreeMap<>(counters))));
+            out.put(
+                    node,
+                    new NodeState(
+                            node,
+                            heartbeat(node),
+                            capacity(node),
+                            usage(node),
+                            Collections.unmodifiableSortedMap(new TreeMap<>(counters))));
         }
         return Collections.unmodifiableSortedMap(out);
     }

@@ -12,7 +12,11 @@ public record Heartbeat(int node, long seq, long timestampMillis) {
     public static final String ENTRY_NAME = "heartbeat";
 
     public byte[] encode() {
-        return new CanonicalWriter().writeInt(node).writeLong(seq).writeLong(timestampMillis).toByteArray();
+        return new CanonicalWriter()
+                .writeInt(node)
+                .writeLong(seq)
+                .writeLong(timestampMillis)
+                .toByteArray();
     }
 
     public static Heartbeat decode(byte[] bytes) throws MalformedBytesException {

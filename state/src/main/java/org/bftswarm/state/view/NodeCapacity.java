@@ -19,8 +19,11 @@ public record NodeCapacity(int node, long cpuMillicores, long memoryBytes, Sorte
         Invariants.check(cpuMillicores >= 0 && memoryBytes >= 0, "capacity must be non-negative");
         Invariants.check(labels != null && labels.size() <= MAX_LABELS, "at most %s labels", MAX_LABELS);
         for (Map.Entry<String, String> e : labels.entrySet()) {
-            Invariants.check(utf8Length(e.getKey()) <= MAX_LABEL_BYTES && utf8Length(e.getValue()) <= MAX_LABEL_BYTES,
-                    "label %s longer than %s bytes", e.getKey(), MAX_LABEL_BYTES);
+            Invariants.check(
+                    utf8Length(e.getKey()) <= MAX_LABEL_BYTES && utf8Length(e.getValue()) <= MAX_LABEL_BYTES,
+                    "label %s longer than %s bytes",
+                    e.getKey(),
+                    MAX_LABEL_BYTES);
         }
         labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     }
@@ -30,7 +33,10 @@ public record NodeCapacity(int node, long cpuMillicores, long memoryBytes, Sorte
     }
 
     public byte[] encode() {
-        CanonicalWriter w = new CanonicalWriter().writeInt(node).writeLong(cpuMillicores).writeLong(memoryBytes)
+        CanonicalWriter w = new CanonicalWriter()
+                .writeInt(node)
+                .writeLong(cpuMillicores)
+                .writeLong(memoryBytes)
                 .writeInt(labels.size());
         for (Map.Entry<String, String> e : labels.entrySet()) {
             w.writeString(e.getKey()).writeString(e.getValue());

@@ -4,6 +4,9 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /** Everything the CRDT store knows about one node, for `GET /api/v1/nodes` and `bftswarm status`. */
-public record NodeState(int node, Optional<Heartbeat> heartbeat, Optional<NodeCapacity> capacity,
-        Optional<NodeUsage> usage, SortedMap<NodeCounter, Long> counters) {
-}
+public record NodeState(
+        int node,
+        Optional<Heartbeat> heartbeat,
+        Optional<NodeCapacity> capacity,
+        Optional<NodeUsage> usage,
+        SortedMap<NodeCounter, Long> counters) {}

@@ -14,8 +14,12 @@ public record NodeUsage(int node, long cpuMillicores, long memoryBytes, int runn
     }
 
     public byte[] encode() {
-        return new CanonicalWriter().writeInt(node).writeLong(cpuMillicores).writeLong(memoryBytes)
-                .writeInt(runningTasks).toByteArray();
+        return new CanonicalWriter()
+                .writeInt(node)
+                .writeLong(cpuMillicores)
+                .writeLong(memoryBytes)
+                .writeInt(runningTasks)
+                .toByteArray();
     }
 
     public static NodeUsage decode(byte[] bytes) throws MalformedBytesException {

@@ -19,15 +19,20 @@ public final class StateSchemas implements ValueValidator {
         try {
             int node;
             switch (entry.key().name()) {
-                case Heartbeat.ENTRY_NAME -> node = Heartbeat.decode(entry.value()).node();
-                case NodeCapacity.ENTRY_NAME -> node = NodeCapacity.decode(entry.value()).node();
-                case NodeUsage.ENTRY_NAME -> node = NodeUsage.decode(entry.value()).node();
+                case Heartbeat.ENTRY_NAME ->
+                    node = Heartbeat.decode(entry.value()).node();
+                case NodeCapacity.ENTRY_NAME ->
+                    node = NodeCapacity.decode(entry.value()).node();
+                case NodeUsage.ENTRY_NAME ->
+                    node = NodeUsage.decode(entry.value()).node();
                 default -> {
                     return Optional.empty();
                 }
             }
-            return node == entry.key().owner() ? Optional.empty()
-                    : Optional.of(entry.key().name() + " of owner " + entry.key().owner() + " names node " + node);
+            return node == entry.key().owner()
+                    ? Optional.empty()
+                    : Optional.of(
+                            entry.key().name() + " of owner " + entry.key().owner() + " names node " + node);
         } catch (MalformedBytesException e) {
             return Optional.of(entry.key().name() + ": " + e.getMessage());
         }

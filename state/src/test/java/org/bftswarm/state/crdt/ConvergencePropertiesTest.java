@@ -22,25 +22,29 @@ import net.jqwik.api.constraints.IntRange;
 class ConvergencePropertiesTest {
 
     /** One local operation at node {@code node}: write key at logical time, or add to the counter. */
-    record Op(int node, boolean lww, String key, long time, byte value, boolean decrement, int amount) {
-    }
+    record Op(int node, boolean lww, String key, long time, byte value, boolean decrement, int amount) {}
 
     @Provide
     Arbitrary<List<Op>> histories() {
         return Combinators.combine(
-                Arbitraries.integers().between(0, 4),
-                Arbitraries.of(true, false),
-                Arbitraries.of("cpu", "mem", "labels"),
-                Arbitraries.longs().between(0, 6),
-                Arbitraries.bytes(),
-                Arbitraries.of(true, false),
-                Arbitraries.integers().between(0, 9))
-                .as(Op::new).list().ofMinSize(1).ofMaxSize(40);
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of("cpu", "mem", "labels"),
+                        Arbitraries.longs().between(0, 6),
+                        Arbitraries.bytes(),
+                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(0, 9))
+                .as(Op::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(40);
     }
 
     @Property(tries = 200)
-    void lwwMapReplicasConvergeUnderAnyDeliveryOrderWithDuplicates(@ForAll("histories") List<Op> history,
-            @ForAll @IntRange(min = 3, max = 5) int nodes, @ForAll Random random) {
+    void lwwMapReplicasConvergeUnderAnyDeliveryOrderWithDuplicates(
+            @ForAll("histories") List<Op> history,
+            @ForAll @IntRange(min = 3, max = 5) int nodes,
+            @ForAll Random random) {
         LwwMap[] local = new LwwMap[nodes];
         java.util.Arrays.fill(local, LwwMap.empty());
         List<LwwMap> messages = new ArrayList<>();
@@ -49,7 +53,8 @@ class ConvergencePropertiesTest {
                 continue;
             }
             int n = op.node() % nodes;
-            LwwMap delta = LwwMap.empty().put(op.key(), new LwwRegister(new Stamp(op.time(), n), new byte[] {op.value()}));
+            LwwMap delta =
+                    LwwMap.empty().put(op.key(), new LwwRegister(new Stamp(op.time(), n), new byte[] {op.value()}));
             local[n] = local[n].merge(delta);
             messages.add(delta);
             messages.add(local[n]);
@@ -71,8 +76,10 @@ class ConvergencePropertiesTest {
     }
 
     @Property(tries = 200)
-    void pnCounterReplicasConvergeToTheSumOfAllOperations(@ForAll("histories") List<Op> history,
-            @ForAll @IntRange(min = 3, max = 5) int nodes, @ForAll Random random) {
+    void pnCounterReplicasConvergeToTheSumOfAllOperations(
+            @ForAll("histories") List<Op> history,
+            @ForAll @IntRange(min = 3, max = 5) int nodes,
+            @ForAll Random random) {
         PnCounter[] local = new PnCounter[nodes];
         java.util.Arrays.fill(local, PnCounter.empty());
         List<PnCounter> messages = new ArrayList<>();

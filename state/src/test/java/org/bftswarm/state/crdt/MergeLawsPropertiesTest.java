@@ -62,8 +62,8 @@ class MergeLawsPropertiesTest {
     }
 
     @Property
-    void pnCounterMergeIsAssociative(@ForAll("counters") PnCounter a, @ForAll("counters") PnCounter b,
-            @ForAll("counters") PnCounter c) {
+    void pnCounterMergeIsAssociative(
+            @ForAll("counters") PnCounter a, @ForAll("counters") PnCounter b, @ForAll("counters") PnCounter c) {
         assertThat(a.merge(b).merge(c)).isEqualTo(a.merge(b.merge(c)));
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.TreeMap;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.bftswarm.crypto.KeyRegistry;
 import org.bftswarm.crypto.SigningKey;
 import org.bftswarm.crypto.VerifyingKey;
@@ -12,16 +14,14 @@ import org.bftswarm.state.store.OfferOutcome;
 import org.bftswarm.state.store.SignedEntryStore;
 import org.bftswarm.state.view.Heartbeat;
 import org.bftswarm.state.view.StateSchemas;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /** Receivers verify before merging; invalid entries are dropped and counted against their sender. */
 class EntryVerificationTest {
     private static final String SWARM = "test-swarm";
     private final InvalidEntryCounter counter = new InvalidEntryCounter();
-    private final SignedEntryStore store = new SignedEntryStore(
-            new EntryVerifier(SWARM, TestKeys.registry(4), new StateSchemas()), counter);
+    private final SignedEntryStore store =
+            new SignedEntryStore(new EntryVerifier(SWARM, TestKeys.registry(4), new StateSchemas()), counter);
 
     private static SignedEntry heartbeat(int node, long seq, long ts) {
         EntryKey key = new EntryKey(node, EntryKind.REGISTER, Heartbeat.ENTRY_NAME);

@@ -27,24 +27,28 @@ import org.bftswarm.state.view.ClusterView;
 class SignedStoreConvergencePropertiesTest {
     private static final String SWARM = "prop-swarm";
 
-    record Write(int node, boolean register, String name, long clock, byte value, int amount) {
-    }
+    record Write(int node, boolean register, String name, long clock, byte value, int amount) {}
 
     @Provide
     Arbitrary<List<Write>> writes() {
         return Combinators.combine(
-                Arbitraries.integers().between(0, 4),
-                Arbitraries.of(true, false),
-                Arbitraries.of("a", "b"),
-                Arbitraries.longs().between(0, 5),
-                Arbitraries.bytes(),
-                Arbitraries.integers().between(0, 5))
-                .as(Write::new).list().ofMinSize(1).ofMaxSize(20);
+                        Arbitraries.integers().between(0, 4),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of("a", "b"),
+                        Arbitraries.longs().between(0, 5),
+                        Arbitraries.bytes(),
+                        Arbitraries.integers().between(0, 5))
+                .as(Write::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(20);
     }
 
     @Property(tries = 40)
-    void signedReplicasConvergeUnderShuffledDuplicatedDelivery(@ForAll("writes") List<Write> writes,
-            @ForAll @IntRange(min = 3, max = 5) int nodes, @ForAll Random random) {
+    void signedReplicasConvergeUnderShuffledDuplicatedDelivery(
+            @ForAll("writes") List<Write> writes,
+            @ForAll @IntRange(min = 3, max = 5) int nodes,
+            @ForAll Random random) {
         SignedEntryStore[] origin = new SignedEntryStore[nodes];
         LocalWriter[] writers = new LocalWriter[nodes];
         List<SignedEntry> sent = new ArrayList<>();
@@ -93,7 +97,8 @@ class SignedStoreConvergencePropertiesTest {
     }
 
     private static SignedEntryStore newStore(int nodes) {
-        return new SignedEntryStore(new EntryVerifier(SWARM, TestKeys.registry(nodes), ValueValidator.ACCEPT_ALL),
+        return new SignedEntryStore(
+                new EntryVerifier(SWARM, TestKeys.registry(nodes), ValueValidator.ACCEPT_ALL),
                 new InvalidEntryCounter());
     }
 }

@@ -44,7 +44,9 @@ class FailureDetectorTest {
         fd.observe(1, 100);
         assertThat(fd.evaluate(5_000).suspected()).contains(1);
         fd.observe(1, 5_100);
-        assertThat(fd.evaluate(5_200).suspected()).as("one heartbeat is not enough").contains(1);
+        assertThat(fd.evaluate(5_200).suspected())
+                .as("one heartbeat is not enough")
+                .contains(1);
         fd.observe(1, 5_600);
         SuspicionReport cleared = fd.evaluate(5_700);
         assertThat(cleared.suspected()).doesNotContain(1);

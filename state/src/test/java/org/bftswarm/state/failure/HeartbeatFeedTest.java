@@ -18,10 +18,10 @@ class HeartbeatFeedTest {
     @Test
     void periodicHeartbeatsKeepTheNodeUnsuspectedAndTheirAbsenceSuspectsIt(@TempDir Path dir) throws Exception {
         AtomicLong localClock = new AtomicLong(10_000);
-        FailureDetector detector = new FailureDetector(new TreeSet<>(java.util.List.of(0, 1)), 10_000,
-                new FailureDetectorSettings(2_000, 1));
-        try (ClusterStateNode node = ClusterStateNode.open(new StateNodeConfig("feed-swarm", 0, TestKeys.key(0),
-                TestKeys.registry(2), dir.resolve("s.db"), Optional.empty()))) {
+        FailureDetector detector = new FailureDetector(
+                new TreeSet<>(java.util.List.of(0, 1)), 10_000, new FailureDetectorSettings(2_000, 1));
+        try (ClusterStateNode node = ClusterStateNode.open(new StateNodeConfig(
+                "feed-swarm", 0, TestKeys.key(0), TestKeys.registry(2), dir.resolve("s.db"), Optional.empty()))) {
             node.addListener(new HeartbeatFeed(detector, localClock::get));
             localClock.set(13_000);
             node.startHeartbeats(20, System::currentTimeMillis);
@@ -32,6 +32,8 @@ class HeartbeatFeedTest {
             assertThat(node.view().heartbeat(0).orElseThrow().seq()).isGreaterThanOrEqualTo(3);
         }
         SuspicionReport report = detector.evaluate(14_000);
-        assertThat(report.suspected()).as("node 0 heartbeated at local time 13000; node 1 never").containsExactly(1);
+        assertThat(report.suspected())
+                .as("node 0 heartbeated at local time 13000; node 1 never")
+                .containsExactly(1);
     }
 }

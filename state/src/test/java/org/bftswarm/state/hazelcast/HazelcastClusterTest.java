@@ -53,8 +53,13 @@ class HazelcastClusterTest {
             members.add("127.0.0.1:" + (BASE_PORT + i));
         }
         HazelcastSettings hz = new HazelcastSettings(SWARM, "127.0.0.1", BASE_PORT + node, members);
-        return new StateNodeConfig(SWARM, node, TestKeys.key(node), TestKeys.registry(N),
-                dir.resolve("node-" + node + ".db"), Optional.of(hz));
+        return new StateNodeConfig(
+                SWARM,
+                node,
+                TestKeys.key(node),
+                TestKeys.registry(N),
+                dir.resolve("node-" + node + ".db"),
+                Optional.of(hz));
     }
 
     @BeforeAll
@@ -64,7 +69,8 @@ class HazelcastClusterTest {
             nodes[i] = ClusterStateNode.open(config(i));
         }
         for (ClusterStateNode node : nodes) {
-            assertThat(node.dissemination().orElseThrow().awaitFormed(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(node.dissemination().orElseThrow().awaitFormed(60, TimeUnit.SECONDS))
+                    .isTrue();
         }
         awaitTrue("all members see " + N, () -> allMembersSee(N));
     }
@@ -87,7 +93,9 @@ class HazelcastClusterTest {
             node.writer().heartbeat(1, now);
             node.writer().count(NodeCounter.TASKS_RUN, node.nodeId() + 1, now);
         }
-        awaitTrue("views converge", () -> converged() && nodes[0].view().heartbeats().size() == N);
+        awaitTrue(
+                "views converge",
+                () -> converged() && nodes[0].view().heartbeats().size() == N);
         for (ClusterStateNode node : nodes) {
             assertThat(node.view().counter(NodeCounter.TASKS_RUN).value()).isEqualTo(1 + 2 + 3);
             assertThat(node.invalidEntries().total()).isZero();
@@ -98,18 +106,22 @@ class HazelcastClusterTest {
     @Order(2)
     void forgedEntryPublishedOnTheTopicIsRejectedAndCountedByEveryOtherMemberAndChangesNoView() {
         nodes[1].writer().heartbeat(2, System.currentTimeMillis());
-        awaitTrue("heartbeat 2 everywhere", () -> converged()
-                && nodes[2].view().heartbeat(1).map(Heartbeat::seq).orElse(-1L) == 2);
+        awaitTrue(
+                "heartbeat 2 everywhere",
+                () -> converged()
+                        && nodes[2].view().heartbeat(1).map(Heartbeat::seq).orElse(-1L) == 2);
         EntryKey victim = new EntryKey(1, EntryKind.REGISTER, Heartbeat.ENTRY_NAME);
         Heartbeat fake = new Heartbeat(1, 999, System.currentTimeMillis() + 60_000);
         // claims signer 1 but is signed with node 2's key: a forgery framing node 1
-        byte[] sig = TestKeys.key(2).sign(SignedEntry.signingBytes(SWARM, 1, victim, fake.timestampMillis(), fake.encode()));
+        byte[] sig =
+                TestKeys.key(2).sign(SignedEntry.signingBytes(SWARM, 1, victim, fake.timestampMillis(), fake.encode()));
         SignedEntry forged = new SignedEntry(1, victim, fake.timestampMillis(), fake.encode(), sig);
         nodes[0].dissemination().orElseThrow().publishRaw(forged.encode());
         nodes[0].dissemination().orElseThrow().publishRaw(new byte[] {1, 2, 3});
 
-        awaitTrue("every other member counted the forgery", () ->
-                nodes[1].invalidEntries().count(1, InvalidReason.BAD_SIGNATURE) >= 1
+        awaitTrue(
+                "every other member counted the forgery",
+                () -> nodes[1].invalidEntries().count(1, InvalidReason.BAD_SIGNATURE) >= 1
                         && nodes[2].invalidEntries().count(1, InvalidReason.BAD_SIGNATURE) >= 1);
         for (ClusterStateNode node : nodes) {
             assertThat(node.view().heartbeat(1).orElseThrow().seq()).isEqualTo(2);
@@ -124,7 +136,9 @@ class HazelcastClusterTest {
         long now = System.currentTimeMillis();
         nodes[0].writer().heartbeat(10, now);
         long started = System.nanoTime();
-        awaitTrue("node 1 hears node 0", () -> nodes[1].view().heartbeat(0).map(Heartbeat::seq).orElse(-1L) == 10);
+        awaitTrue(
+                "node 1 hears node 0",
+                () -> nodes[1].view().heartbeat(0).map(Heartbeat::seq).orElse(-1L) == 10);
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(tookMillis).as("propagation with a dead member still listed").isLessThan(1_500);
     }
@@ -142,10 +156,12 @@ class HazelcastClusterTest {
         assertThat(atRestart).isEqualTo(before);
         assertThat(nodes[2].view().heartbeats()).hasSize(N);
 
-        assertThat(nodes[2].dissemination().orElseThrow().awaitFormed(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(nodes[2].dissemination().orElseThrow().awaitFormed(60, TimeUnit.SECONDS))
+                .isTrue();
         nodes[0].writer().count(NodeCounter.TASKS_SUCCEEDED, 5, System.currentTimeMillis());
-        awaitTrue("rejoined member converges", () -> allMembersSee(N) && converged()
-                && nodes[2].view().counter(0, NodeCounter.TASKS_SUCCEEDED) == 5);
+        awaitTrue(
+                "rejoined member converges",
+                () -> allMembersSee(N) && converged() && nodes[2].view().counter(0, NodeCounter.TASKS_SUCCEEDED) == 5);
     }
 
     private boolean allMembersSee(int count) {

@@ -13,8 +13,8 @@ import org.bftswarm.state.view.NodeCounter;
  */
 public final class CrashChild {
     public static void main(String[] args) throws Exception {
-        ClusterStateNode node = ClusterStateNode.open(new StateNodeConfig(KillNineTest.SWARM, 0, TestKeys.key(0),
-                TestKeys.registry(1), Path.of(args[0]), Optional.empty(), 20));
+        ClusterStateNode node = ClusterStateNode.open(new StateNodeConfig(
+                KillNineTest.SWARM, 0, TestKeys.key(0), TestKeys.registry(1), Path.of(args[0]), Optional.empty(), 20));
         long seq = 0;
         for (; seq < 5; seq++) {
             node.writer().heartbeat(seq, 1_000 + seq);

@@ -26,11 +26,18 @@ class KillNineTest {
     void nodeKilledMidWriteReopensWithEverythingItHadCommittedAndNoInvalidEntries(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("state.db");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", classpath, CrashChild.class.getName(), file.toString()))
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx128m",
+                        "-cp",
+                        classpath,
+                        CrashChild.class.getName(),
+                        file.toString()))
+                .redirectErrorStream(true)
+                .start();
         long committedSeq;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
                 line = out.readLine();
@@ -42,8 +49,8 @@ class KillNineTest {
         } finally {
             child.destroyForcibly();
         }
-        try (ClusterStateNode reopened = ClusterStateNode.open(new StateNodeConfig(SWARM, 0, TestKeys.key(0),
-                TestKeys.registry(1), file, Optional.empty()))) {
+        try (ClusterStateNode reopened = ClusterStateNode.open(
+                new StateNodeConfig(SWARM, 0, TestKeys.key(0), TestKeys.registry(1), file, Optional.empty()))) {
             assertThat(reopened.droppedOnLoad()).isZero();
             assertThat(reopened.view().heartbeat(0).orElseThrow().seq()).isGreaterThanOrEqualTo(committedSeq);
             assertThat(reopened.view().counter(0, NodeCounter.TASKS_RUN)).isEqualTo(7);

@@ -54,9 +54,12 @@ class PersistenceTest {
         try (MapDbEntryLog log = MapDbEntryLog.open(file)) {
             byte[] bytes = log.loadAll().get(0);
             bytes[bytes.length - 1] ^= 1;
-            var entry = new org.bftswarm.state.entry.SignedEntry(0,
+            var entry = new org.bftswarm.state.entry.SignedEntry(
+                    0,
                     new org.bftswarm.state.entry.EntryKey(0, org.bftswarm.state.entry.EntryKind.REGISTER, "heartbeat"),
-                    1_000, new Heartbeat(0, 1, 1_000).encode(), java.util.Arrays.copyOfRange(bytes, bytes.length - 64, bytes.length));
+                    1_000,
+                    new Heartbeat(0, 1, 1_000).encode(),
+                    java.util.Arrays.copyOfRange(bytes, bytes.length - 64, bytes.length));
             log.stage(entry);
             log.commit();
         }

@@ -18,8 +18,8 @@ class ClusterViewTest {
     private static final String SWARM = "view-swarm";
 
     private static SignedEntryStore store() {
-        return new SignedEntryStore(new EntryVerifier(SWARM, TestKeys.registry(3), new StateSchemas()),
-                new InvalidEntryCounter());
+        return new SignedEntryStore(
+                new EntryVerifier(SWARM, TestKeys.registry(3), new StateSchemas()), new InvalidEntryCounter());
     }
 
     @Test
@@ -45,8 +45,10 @@ class ClusterViewTest {
         assertThat(view.counter(1, NodeCounter.TASKS_RUN)).isEqualTo(6);
         assertThat(view.counter(NodeCounter.TASKS_RUN).value()).isEqualTo(6);
         NodeState state = view.nodes().get(1);
-        assertThat(state.counters()).containsEntry(NodeCounter.TASKS_FAILED, 1L)
-                .containsEntry(NodeCounter.TASKS_SUCCEEDED, 0L).containsEntry(NodeCounter.CONTAINER_CPU_MILLIS, 1_500L);
+        assertThat(state.counters())
+                .containsEntry(NodeCounter.TASKS_FAILED, 1L)
+                .containsEntry(NodeCounter.TASKS_SUCCEEDED, 0L)
+                .containsEntry(NodeCounter.CONTAINER_CPU_MILLIS, 1_500L);
         assertThat(b.digest()).isEqualTo(a.digest());
     }
 
@@ -57,7 +59,8 @@ class ClusterViewTest {
             new NodeStateWriter(new LocalWriter(SWARM, n, TestKeys.key(n), shared))
                     .count(NodeCounter.TASKS_SUCCEEDED, n + 1, 10);
         }
-        assertThat(new ClusterView(shared).counter(NodeCounter.TASKS_SUCCEEDED).value()).isEqualTo(6);
+        assertThat(new ClusterView(shared).counter(NodeCounter.TASKS_SUCCEEDED).value())
+                .isEqualTo(6);
     }
 
     @Test
@@ -83,8 +86,13 @@ class ClusterViewTest {
         SignedEntryStore s = store();
         NodeStateWriter writer = new NodeStateWriter(new LocalWriter(SWARM, 0, TestKeys.key(0), s));
         assertThatThrownBy(() -> writer.usage(new NodeUsage(1, 0, 0, 0), 1)).isInstanceOf(InvariantViolation.class);
-        assertThatThrownBy(() -> SignedEntry.sign(SWARM, 0,
-                new org.bftswarm.state.entry.EntryKey(1, org.bftswarm.state.entry.EntryKind.REGISTER, "x"), 1,
-                new byte[0], TestKeys.key(0))).isInstanceOf(InvariantViolation.class);
+        assertThatThrownBy(() -> SignedEntry.sign(
+                        SWARM,
+                        0,
+                        new org.bftswarm.state.entry.EntryKey(1, org.bftswarm.state.entry.EntryKind.REGISTER, "x"),
+                        1,
+                        new byte[0],
+                        TestKeys.key(0)))
+                .isInstanceOf(InvariantViolation.class);
     }
 }

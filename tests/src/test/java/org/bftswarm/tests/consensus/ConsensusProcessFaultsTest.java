@@ -37,12 +37,17 @@ class ConsensusProcessFaultsTest {
 
     @BeforeEach
     void startReplicas() throws Exception {
-        cluster = ReplicaProcessCluster.create(dir, "process-test", 4, CLIENTS + 1,
+        cluster = ReplicaProcessCluster.create(
+                dir,
+                "process-test",
+                4,
+                CLIENTS + 1,
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 List.of("--checkpoint-interval", "16", "--window", "64", "--request-timeout-ms", "1000"));
         cluster.startAll();
         cluster.awaitListening(30_000);
-        network = new ClientNetwork(cluster.spec(), cluster.keys().loadRegistry(cluster.spec().n()), TransportConfig.defaults(), 1);
+        network = new ClientNetwork(
+                cluster.spec(), cluster.keys().loadRegistry(cluster.spec().n()), TransportConfig.defaults(), 1);
     }
 
     @AfterEach
@@ -57,15 +62,17 @@ class ConsensusProcessFaultsTest {
 
     private long finalCount() throws Exception {
         int probe = 1000 + CLIENTS;
-        try (ServiceProxy p = new ServiceProxy(network, probe, cluster.keys().loadSigningKey(probe),
-                new ClientOptions(300, 1_000, 20_000))) {
+        try (ServiceProxy p = new ServiceProxy(
+                network, probe, cluster.keys().loadSigningKey(probe), new ClientOptions(300, 1_000, 20_000))) {
             return ByteBuffer.wrap(p.invoke(new byte[0])).getLong();
         }
     }
 
     private static void assertEveryAcknowledgedResultDistinct(LoadGenerator load) {
         List<Long> results = load.results();
-        assertThat(new HashSet<>(results)).as("no operation count acknowledged twice").hasSize(results.size());
+        assertThat(new HashSet<>(results))
+                .as("no operation count acknowledged twice")
+                .hasSize(results.size());
     }
 
     @Test
@@ -74,14 +81,18 @@ class ConsensusProcessFaultsTest {
             cluster.await("load running", 30_000, () -> load.acknowledged() >= 100);
             cluster.process(0).kill9(); // primary of view 0
             long atKill = load.acknowledged();
-            cluster.await("a new view installed on every live replica", 30_000, () -> IntStream.of(1, 2, 3)
-                    .allMatch(i -> cluster.process(i).statusLong("view") >= 1
-                            && "false".equals(cluster.process(i).status("viewchange"))));
+            cluster.await(
+                    "a new view installed on every live replica",
+                    30_000,
+                    () -> IntStream.of(1, 2, 3)
+                            .allMatch(i -> cluster.process(i).statusLong("view") >= 1
+                                    && "false".equals(cluster.process(i).status("viewchange"))));
             cluster.await("throughput resumed in the new view", 30_000, () -> load.acknowledged() >= atKill + 100);
             load.stop();
             assertThat(load.failure()).as("no client invocation failed").isNull();
             assertEveryAcknowledgedResultDistinct(load);
-            assertThat(finalCount()).as("every acknowledged operation executed exactly once")
+            assertThat(finalCount())
+                    .as("every acknowledged operation executed exactly once")
                     .isEqualTo(load.acknowledged() + 1);
         }
     }
@@ -93,22 +104,39 @@ class ConsensusProcessFaultsTest {
             cluster.await("load running", 30_000, () -> load.acknowledged() >= 50);
             backup.kill9();
             long stableAtKill = cluster.process(0).statusLong("stable");
-            cluster.await("three more checkpoints without the backup", 40_000,
+            cluster.await(
+                    "three more checkpoints without the backup",
+                    40_000,
                     () -> cluster.process(0).statusLong("stable") >= stableAtKill + 3 * 16);
             ReplicaProcess restarted = cluster.start(3);
-            cluster.await("restarted backup reaches the stable checkpoint it missed", 40_000,
+            cluster.await(
+                    "restarted backup reaches the stable checkpoint it missed",
+                    40_000,
                     () -> restarted.statusLong("executed") >= stableAtKill + 3 * 16);
             load.stop();
             assertThat(load.failure()).as("no client invocation failed").isNull();
             assertEveryAcknowledgedResultDistinct(load);
             assertThat(finalCount()).isEqualTo(load.acknowledged() + 1);
         }
-        cluster.await("all four replicas executed the same sequence", 30_000, () -> IntStream.range(0, 4)
-                .mapToLong(i -> cluster.process(i).statusLong("executed")).distinct().count() == 1);
-        cluster.await("all four replicas report the same state digest", 10_000, () -> IntStream.range(0, 4)
-                .mapToObj(i -> cluster.process(i).status("digest_at") + ":" + cluster.process(i).status("digest"))
-                .distinct().count() == 1);
-        assertThat(cluster.process(3).output()).as("the restarted backup installed a checkpoint by state transfer")
+        cluster.await(
+                "all four replicas executed the same sequence",
+                30_000,
+                () -> IntStream.range(0, 4)
+                                .mapToLong(i -> cluster.process(i).statusLong("executed"))
+                                .distinct()
+                                .count()
+                        == 1);
+        cluster.await(
+                "all four replicas report the same state digest",
+                10_000,
+                () -> IntStream.range(0, 4)
+                                .mapToObj(i -> cluster.process(i).status("digest_at") + ":"
+                                        + cluster.process(i).status("digest"))
+                                .distinct()
+                                .count()
+                        == 1);
+        assertThat(cluster.process(3).output())
+                .as("the restarted backup installed a checkpoint by state transfer")
                 .anyMatch(line -> line.startsWith("STATE_INSTALLED 3 "));
     }
 }

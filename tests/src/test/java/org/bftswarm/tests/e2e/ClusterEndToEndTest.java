@@ -107,7 +107,8 @@ class ClusterEndToEndTest {
         for (int i = 0; i < ids.size(); i++) {
             JobView job = awaitDone(api, ids.get(i));
             assertThat(job.status()).as("%s: %s", job.id(), job).isEqualTo(JobStatus.COMPLETE);
-            assertThat(job.tasks().get(0).output()).isEqualTo(i < 6 ? "survived-" + i + "\n" : "after-" + (i - 6) + "\n");
+            assertThat(job.tasks().get(0).output())
+                    .isEqualTo(i < 6 ? "survived-" + i + "\n" : "after-" + (i - 6) + "\n");
         }
         assertThat(cluster.primary()).as("a new primary took over").isNotEqualTo(primary);
         assertThat(cluster.cli("restart", Integer.toString(primary)).exitCode()).isZero();
@@ -121,9 +122,11 @@ class ClusterEndToEndTest {
         List<TaskEventStream.TaskEvent> events = new CopyOnWriteArrayList<>();
         try (TaskEventStream ignored = cluster.events(events::add)) {
             String noRetry = api.submit(job("killed-no-retry", List.of("sleep", "40"), 0, 1));
-            String withRetry = api.submit(job("killed-retried", List.of("sh", "-c", "sleep 8; echo second-attempt"), 1, 1));
+            String withRetry =
+                    api.submit(job("killed-retried", List.of("sh", "-c", "sleep 8; echo second-attempt"), 1, 1));
             for (String id : List.of(noRetry, withRetry)) {
-                E2eCluster.await(id + " running", JOB_DEADLINE, () -> state(api, id).equals("RUNNING"));
+                E2eCluster.await(
+                        id + " running", JOB_DEADLINE, () -> state(api, id).equals("RUNNING"));
                 CliRun kill = cluster.cli("kill-container", id + ".0");
                 assertThat(kill.exitCode()).as(kill.all()).isZero();
             }
@@ -136,8 +139,10 @@ class ClusterEndToEndTest {
             assertThat(retried.status()).isEqualTo(JobStatus.COMPLETE);
             assertThat(retried.tasks().get(0).attempt()).isEqualTo(2);
             assertThat(retried.tasks().get(0).output()).isEqualTo("second-attempt\n");
-            assertThat(events).as("the first attempt went to BACKOFF before the retry")
-                    .anyMatch(e -> e.taskId().equals(withRetry + ".0") && e.state().equals("BACKOFF") && e.attempt() == 1);
+            assertThat(events)
+                    .as("the first attempt went to BACKOFF before the retry")
+                    .anyMatch(e ->
+                            e.taskId().equals(withRetry + ".0") && e.state().equals("BACKOFF") && e.attempt() == 1);
         }
     }
 

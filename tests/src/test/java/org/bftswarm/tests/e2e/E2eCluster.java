@@ -18,12 +18,17 @@ import org.bftswarm.tests.support.RealCluster;
  */
 final class E2eCluster extends RealCluster {
     private E2eCluster(Path dir) throws IOException {
-        super(dir, "end-to-end tests", "e2e", new PortBases(18400, 19400, 24000), List.of(
-                "consensus:",
-                "  requestTimeoutMs: 2000",
-                "heartbeat:",
-                "  periodMs: 500",
-                "  suspicionTimeoutMs: 3000"));
+        super(
+                dir,
+                "end-to-end tests",
+                "e2e",
+                new PortBases(18400, 19400, 24000),
+                List.of(
+                        "consensus:",
+                        "  requestTimeoutMs: 2000",
+                        "heartbeat:",
+                        "  periodMs: 500",
+                        "  suspicionTimeoutMs: 3000"));
     }
 
     /** Writes the configuration of a 4-node cluster on 127.0.0.1 with ports picked at random in a quiet range. */

@@ -51,7 +51,10 @@ final class FailoverCluster extends RealCluster {
 
     /** State of node {@code id} as node {@code via} reports it ("" when unknown). */
     String stateOf(int id, int via) {
-        return nodes(via).flatMap(l -> l.stream().filter(v -> v.id() == id).findFirst()).map(NodeView::state).orElse("");
+        return nodes(via)
+                .flatMap(l -> l.stream().filter(v -> v.id() == id).findFirst())
+                .map(NodeView::state)
+                .orElse("");
     }
 
     boolean allUp(int via) {
@@ -75,8 +78,11 @@ final class FailoverCluster extends RealCluster {
 
     /** Containers (any state) of task {@code taskId} that node {@code node} started. */
     List<String> containersOf(int node, String taskId) throws IOException {
-        return new DockerCli().containerIds(List.of(DockerCli.SWARM_LABEL + "=" + swarm, "bftswarm.node=" + node,
-                DockerCli.TASK_LABEL + "=" + taskId));
+        return new DockerCli()
+                .containerIds(List.of(
+                        DockerCli.SWARM_LABEL + "=" + swarm,
+                        "bftswarm.node=" + node,
+                        DockerCli.TASK_LABEL + "=" + taskId));
     }
 
     /** Polls {@code condition} every 100 ms until it holds; fails with {@code what} after {@code timeout}. */

@@ -67,8 +67,17 @@ class NodeFailoverTest {
     }
 
     private static JobSubmission sleepers(String name, int seconds) {
-        return new JobSubmission(name, FailoverCluster.IMAGE, List.of("sleep", Integer.toString(seconds)), null, 0.25,
-                16L, 120L, 0, 2 * FailoverCluster.N, null);
+        return new JobSubmission(
+                name,
+                FailoverCluster.IMAGE,
+                List.of("sleep", Integer.toString(seconds)),
+                null,
+                0.25,
+                16L,
+                120L,
+                0,
+                2 * FailoverCluster.N,
+                null);
     }
 
     private JobView awaitJob(String what, String jobId, Duration timeout, Predicate<JobView> condition)
@@ -112,9 +121,13 @@ class NodeFailoverTest {
 
     /** Every task the victim held is (or was, if already done) running elsewhere under a newer attempt. */
     private static boolean movedOff(JobView v, int victim, Map<String, Integer> held) {
-        return held.entrySet().stream().allMatch(h -> v.tasks().stream().anyMatch(t -> t.id().equals(h.getKey())
-                && t.node() != null && t.node() != victim && t.attempt() > h.getValue()
-                && ("RUNNING".equals(t.state()) || "SUCCEEDED".equals(t.state()))));
+        return held.entrySet().stream()
+                .allMatch(h -> v.tasks().stream()
+                        .anyMatch(t -> t.id().equals(h.getKey())
+                                && t.node() != null
+                                && t.node() != victim
+                                && t.attempt() > h.getValue()
+                                && ("RUNNING".equals(t.state()) || "SUCCEEDED".equals(t.state()))));
     }
 
     private static boolean complete(JobView v) {
@@ -132,7 +145,10 @@ class NodeFailoverTest {
 
         assertThat(cluster.faults().kill(node)).isZero();
         long killedAt = System.nanoTime();
-        awaitJob("tasks of killed node " + node + " running elsewhere", jobId, MOVE_DEADLINE,
+        awaitJob(
+                "tasks of killed node " + node + " running elsewhere",
+                jobId,
+                MOVE_DEADLINE,
                 v -> movedOff(v, node, victim.getValue()));
         long failoverMillis = (System.nanoTime() - killedAt) / 1_000_000;
         System.out.printf("failover after kill -9 of node %d: %d ms%n", node, failoverMillis);
@@ -169,24 +185,35 @@ class NodeFailoverTest {
         int node = victim.getKey();
         int observer = (node + 1) % FailoverCluster.N;
         String someHeld = victim.getValue().keySet().iterator().next();
-        FailoverCluster.await("container of task " + someHeld + " on node " + node, Duration.ofSeconds(10),
+        FailoverCluster.await(
+                "container of task " + someHeld + " on node " + node,
+                Duration.ofSeconds(10),
                 () -> containers(node, someHeld) > 0);
 
         ConcurrentLinkedQueue<TaskEventStream.TaskEvent> events = new ConcurrentLinkedQueue<>();
         try (TaskEventStream stream = TaskEventStream.open(cluster.target().apiUrl(observer), events::add)) {
             assertThat(cluster.faults().pause(node)).isZero();
             long pausedAt = System.nanoTime();
-            FailoverCluster.await("node " + node + " DOWN", Duration.ofSeconds(15),
+            FailoverCluster.await(
+                    "node " + node + " DOWN",
+                    Duration.ofSeconds(15),
                     () -> "DOWN".equals(cluster.stateOf(node, observer)));
-            awaitJob("tasks of paused node " + node + " running elsewhere", jobId, MOVE_DEADLINE,
+            awaitJob(
+                    "tasks of paused node " + node + " running elsewhere",
+                    jobId,
+                    MOVE_DEADLINE,
                     v -> movedOff(v, node, victim.getValue()));
             long pausedMillis = (System.nanoTime() - pausedAt) / 1_000_000;
             if (pausedMillis < 10_000) {
                 Thread.sleep(10_000 - pausedMillis); // the scenario is a 10 s pause, not a wait for a result
             }
-            assertThat(containers(node, someHeld)).as("stale container still runs while paused").isPositive();
+            assertThat(containers(node, someHeld))
+                    .as("stale container still runs while paused")
+                    .isPositive();
             assertThat(cluster.faults().resume(node)).isZero();
-            FailoverCluster.await("stale containers of node " + node + " killed", Duration.ofSeconds(10),
+            FailoverCluster.await(
+                    "stale containers of node " + node + " killed",
+                    Duration.ofSeconds(10),
                     () -> victim.getValue().keySet().stream().allMatch(task -> containers(node, task) == 0));
             FailoverCluster.await("node " + node + " UP again", Duration.ofSeconds(60), () -> cluster.allUp(observer));
 
@@ -196,9 +223,12 @@ class NodeFailoverTest {
             for (TaskView t : done.tasks()) {
                 assertThat(t.state()).as("task %s", t.id()).isEqualTo("SUCCEEDED");
                 List<TaskEventStream.TaskEvent> results = events.stream()
-                        .filter(e -> e.taskId().equals(t.id()) && isResult(e.state())).toList();
+                        .filter(e -> e.taskId().equals(t.id()) && isResult(e.state()))
+                        .toList();
                 assertThat(results).as("accepted results of task %s", t.id()).hasSize(1);
-                assertThat(results.get(0).attempt()).as("result attempt of task %s", t.id()).isEqualTo(t.attempt());
+                assertThat(results.get(0).attempt())
+                        .as("result attempt of task %s", t.id())
+                        .isEqualTo(t.attempt());
             }
         }
     }
@@ -225,7 +255,10 @@ class NodeFailoverTest {
         FailoverCluster.await("node " + node + " sees other nodes' task counters", Duration.ofSeconds(20), () -> {
             before.clear();
             before.putAll(countersOfOthers(cluster.nodes(node), node));
-            return before.values().stream().mapToLong(c -> c.get(NodeCounter.TASKS_RUN.entryName())).sum() > 0;
+            return before.values().stream()
+                            .mapToLong(c -> c.get(NodeCounter.TASKS_RUN.entryName()))
+                            .sum()
+                    > 0;
         });
 
         assertThat(cluster.faults().kill(node)).isZero();
@@ -236,7 +269,9 @@ class NodeFailoverTest {
             first.set(cluster.nodes(node));
             return first.get().isPresent();
         });
-        assertThat(countersOfOthers(first.get(), node)).as("first answer of the restarted node").isEqualTo(before);
+        assertThat(countersOfOthers(first.get(), node))
+                .as("first answer of the restarted node")
+                .isEqualTo(before);
         FailoverCluster.await("node " + node + " UP again", Duration.ofSeconds(60), () -> cluster.allUp(node));
     }
 

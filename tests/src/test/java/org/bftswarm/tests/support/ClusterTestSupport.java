@@ -32,13 +32,16 @@ public final class ClusterTestSupport {
             }
             p = p.getParent();
         }
-        throw new IllegalStateException("cannot find the bftswarm checkout above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "cannot find the bftswarm checkout above " + Path.of("").toAbsolutePath());
     }
 
     /** Docker and {@code image} are prepared by `./bftswarm test`; without them {@code suite} fails, loudly. */
     public static void requireDockerAndImage(String suite, String image) throws IOException {
         try {
-            Process p = new ProcessBuilder("docker", "image", "inspect", image).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("docker", "image", "inspect", image)
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(p.getInputStream().readAllBytes());
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError(suite + " need a running Docker engine and the image " + image

@@ -55,7 +55,8 @@ public class RealCluster {
                 "  count: " + N,
                 "  httpPort: " + (bases.http() + offset),
                 "  wsPort: " + (bases.ws() + offset),
-                "  randomPortRange: {min: " + (bases.random() + offset) + ", max: " + (bases.random() + offset + 9) + "}",
+                "  randomPortRange: {min: " + (bases.random() + offset) + ", max: " + (bases.random() + offset + 9)
+                        + "}",
                 "cleanup: true",
                 "dataDir: data"));
         lines.addAll(extraLines);
@@ -76,14 +77,15 @@ public class RealCluster {
     public ClusterTarget target() {
         if (target == null) {
             target = new ClusterOptions(config, null)
-                    .open(ClusterTestSupport.repoRoot(), new PrintWriter(System.err, true), (r, w) -> { })
+                    .open(ClusterTestSupport.repoRoot(), new PrintWriter(System.err, true), (r, w) -> {})
                     .orElseThrow();
         }
         return target;
     }
 
     public ApiClient api() throws IOException {
-        return new ApiClient(target().apiUrls(), ApiTokenFile.read(target().layout().tokenFile()));
+        return new ApiClient(
+                target().apiUrls(), ApiTokenFile.read(target().layout().tokenFile()));
     }
 
     /** The primary as reported by the first node that answers. */

@@ -32,18 +32,26 @@ import picocli.CommandLine.Option;
  * versus raw {@code docker run -d --rm} through the CLI at the same parallelism, both with network
  * {@code none}. Prints {@code BENCH worker tasks_per_s=X raw_docker_per_s=Y ratio=Z}.
  */
-@Command(name = "worker-bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "worker-bench",
+        mixinStandardHelpOptions = true,
         description = "Runs N short tasks through the worker and through raw docker run; prints rates.")
 public final class WorkerBench implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--tasks", defaultValue = "100", description = "tasks per side (default ${DEFAULT-VALUE})")
     int tasks;
+
     @Option(names = "--parallel", defaultValue = "8", description = "parallelism (default ${DEFAULT-VALUE})")
     int parallel;
+
     @Option(names = "--image", defaultValue = "bftswarm/busybox:latest", description = "local image, never pulled")
     String image;
+
     @Option(names = "--warmup", defaultValue = "8", description = "unmeasured tasks per side first")
     int warmup;
-    @Option(names = "--rounds", defaultValue = "4",
+
+    @Option(
+            names = "--rounds",
+            defaultValue = "4",
             description = "alternate raw and worker phases this many times, so load drift hits both sides")
     int rounds;
 
@@ -54,14 +62,16 @@ public final class WorkerBench implements java.util.concurrent.Callable<Integer>
     @Override
     public Integer call() throws Exception {
         if (tasks <= 0 || parallel <= 0 || warmup < 0 || rounds <= 0 || rounds > tasks) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--tasks, --parallel, --rounds must be positive, --rounds <= --tasks");
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--tasks, --parallel, --rounds must be positive, --rounds <= --tasks");
         }
         DockerClient docker = DockerClients.create();
         DockerClients.requireReachable(docker);
         try {
             docker.inspectImageCmd(image).exec();
         } catch (NotFoundException e) {
-            System.err.println("image " + image + " is not present locally (never pulled): run scripts/ensure-docker.sh");
+            System.err.println(
+                    "image " + image + " is not present locally (never pulled): run scripts/ensure-docker.sh");
             return 2;
         }
         String swarm = "bench-" + Long.toHexString(System.nanoTime());
@@ -95,13 +105,27 @@ public final class WorkerBench implements java.util.concurrent.Callable<Integer>
             double rawRate = tasks / rawSeconds;
             List<Long> sorted = new ArrayList<>(latenciesMs);
             Collections.sort(sorted);
-            System.out.printf(Locale.ROOT, "worker: %d tasks in %.2f s, %d failed, submit->exit (incl. queueing) p50=%d ms p99=%d ms%n",
-                    tasks, workerSeconds, workerFailures, percentile(sorted, 50), percentile(sorted, 99));
-            System.out.printf(Locale.ROOT, "raw docker run -d --rm --network none: %d in %.2f s, %d failed%n",
-                    tasks, rawSeconds, rawFailures);
+            System.out.printf(
+                    Locale.ROOT,
+                    "worker: %d tasks in %.2f s, %d failed, submit->exit (incl. queueing) p50=%d ms p99=%d ms%n",
+                    tasks,
+                    workerSeconds,
+                    workerFailures,
+                    percentile(sorted, 50),
+                    percentile(sorted, 99));
+            System.out.printf(
+                    Locale.ROOT,
+                    "raw docker run -d --rm --network none: %d in %.2f s, %d failed%n",
+                    tasks,
+                    rawSeconds,
+                    rawFailures);
             System.out.println("load average (1/5/15 min, running/total): " + loadAverage());
-            System.out.printf(Locale.ROOT, "BENCH worker tasks_per_s=%.2f raw_docker_per_s=%.2f ratio=%.2f%n",
-                    workerRate, rawRate, workerRate / rawRate);
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCH worker tasks_per_s=%.2f raw_docker_per_s=%.2f ratio=%.2f%n",
+                    workerRate,
+                    rawRate,
+                    workerRate / rawRate);
             return workerFailures == 0 && rawFailures == 0 ? 0 : 1;
         }
     }
@@ -119,8 +143,7 @@ public final class WorkerBench implements java.util.concurrent.Callable<Integer>
             TaskLaunch launch = new TaskLaunch(swarm, 0, prefix + i, 0, image, List.of("true"), Map.of(), 0, 0, 60);
             runner.launch(launch, new TaskObserver() {
                 @Override
-                public void onStarted(String containerId) {
-                }
+                public void onStarted(String containerId) {}
 
                 @Override
                 public void onFinished(TaskOutcome outcome) {
@@ -145,9 +168,20 @@ public final class WorkerBench implements java.util.concurrent.Callable<Integer>
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 results.add(pool.submit(() -> {
-                    Process p = new ProcessBuilder("docker", "run", "-d", "--rm", "--network", "none",
-                            "--label", "bftswarm.swarm=" + swarm, image, "true")
-                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    Process p = new ProcessBuilder(
+                                    "docker",
+                                    "run",
+                                    "-d",
+                                    "--rm",
+                                    "--network",
+                                    "none",
+                                    "--label",
+                                    "bftswarm.swarm=" + swarm,
+                                    image,
+                                    "true")
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start();
                     return p.waitFor();
                 }));
             }

@@ -1,0 +1,161 @@
+package org.bftswarm.node;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.bftswarm.api.ClusterEvent;
+import org.bftswarm.api.JobStatus;
+import org.bftswarm.api.JobSubmission;
+import org.bftswarm.api.JobView;
+import org.bftswarm.api.NodeView;
+import org.bftswarm.api.PortException;
+import org.bftswarm.api.Resources;
+import org.bftswarm.api.TaskView;
+import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.spec.JobSpec;
+import org.bftswarm.orchestrator.view.SchedulerEvent;
+import org.bftswarm.state.view.NodeCounter;
+import org.bftswarm.state.view.NodeState;
+
+/**
+ * Pure translation between the API's DTOs and the scheduler's views and replies (issue 4 item 4:
+ * job body {@code {"id","name","status","tasks":[{"id","node","state","attempt","exitCode","output"}]}},
+ * status 202/206/200 from the scheduler's job status; issue 5 item 3: node usage and counters from
+ * the CRDT store). No I/O, no clock.
+ */
+public final class ApiMapping {
+    private ApiMapping() {}
+
+    /** The scheduler's job spec for a validated, normalised API submission. */
+    public static JobSpec toJobSpec(JobSubmission s) {
+        Integer timeout = s.timeoutSeconds() == null ? null : Math.toIntExact(s.timeoutSeconds());
+        return new JobSpec(
+                s.name(),
+                s.image(),
+                s.command(),
+                s.env(),
+                s.cpus(),
+                s.memoryMb(),
+                timeout,
+                s.retries(),
+                null,
+                s.count(),
+                s.constraints(),
+                null);
+    }
+
+    public static JobView toApi(org.bftswarm.orchestrator.view.JobView job) {
+        List<TaskView> tasks = job.tasks().stream().map(ApiMapping::toApi).toList();
+        Long finishedAt = null;
+        if (job.status().isTerminal()) {
+            finishedAt = job.tasks().stream()
+                    .map(org.bftswarm.orchestrator.view.TaskView::finishedAtMillis)
+                    .filter(t -> t != null)
+                    .max(Long::compare)
+                    .orElse(null);
+        }
+        return new JobView(
+                job.id(),
+                job.name(),
+                JobStatus.valueOf(job.status().name()),
+                tasks,
+                job.submittedAtMillis(),
+                finishedAt);
+    }
+
+    public static TaskView toApi(org.bftswarm.orchestrator.view.TaskView t) {
+        return new TaskView(t.id(), t.node(), t.state().name(), t.attempt(), t.exitCode(), t.output());
+    }
+
+    /**
+     * One node as the API shows it: the scheduler's state and capacity (UNREGISTERED before its
+     * RegisterNode is ordered) merged with the soft CRDT data: counters, heartbeat, invalid entries.
+     */
+    public static NodeView toApi(
+            int id,
+            String apiUrl,
+            Optional<org.bftswarm.orchestrator.view.NodeView> scheduled,
+            Optional<NodeState> soft,
+            long invalidEntries) {
+        Map<String, Long> counters = new TreeMap<>();
+        soft.ifPresent(s -> {
+            s.counters().forEach((c, v) -> counters.put(c.entryName(), v));
+            s.heartbeat().ifPresent(h -> counters.put("heartbeat_seq", h.seq()));
+            s.usage().ifPresent(u -> counters.put("running_tasks", (long) u.runningTasks()));
+        });
+        for (NodeCounter c : NodeCounter.values()) {
+            counters.putIfAbsent(c.entryName(), 0L);
+        }
+        if (scheduled.isEmpty()) {
+            Resources capacity = soft.flatMap(NodeState::capacity)
+                    .map(c -> new Resources(c.cpuMillicores() / 1000.0, c.memoryBytes() >> 20))
+                    .orElse(new Resources(0, 0));
+            return new NodeView(id, "UNREGISTERED", apiUrl, capacity, new Resources(0, 0), counters, invalidEntries);
+        }
+        var v = scheduled.get();
+        counters.put("active_tasks", (long) v.activeTasks());
+        counters.put("times_down", (long) v.timesDown());
+        counters.put("suspected_by", (long) v.suspectedBy().size());
+        return new NodeView(
+                id,
+                v.state().name(),
+                apiUrl,
+                new Resources(v.cpus(), v.memoryMb()),
+                new Resources(v.usedCpus(), v.usedMemoryMb()),
+                counters,
+                invalidEntries);
+    }
+
+    /** A scheduler event as a streamed cluster event. */
+    public static ClusterEvent toEvent(SchedulerEvent e, long sequence) {
+        ClusterEvent.Kind kind = switch (e.kind()) {
+            case "job" -> ClusterEvent.Kind.JOB;
+            case "node" -> ClusterEvent.Kind.NODE;
+            default -> ClusterEvent.Kind.TASK;
+        };
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("state", e.state());
+        if (e.attempt() != null) {
+            payload.put("attempt", e.attempt());
+        }
+        if (e.node() != null) {
+            payload.put("node", e.node());
+        }
+        if (e.detail() != null) {
+            payload.put("detail", e.detail());
+        }
+        payload.put("consensusSequence", e.sequence());
+        payload.put("timestamp", e.timestampMillis());
+        return new ClusterEvent(kind, e.id(), payload, sequence);
+    }
+
+    /** A view change as a streamed cluster event. */
+    public static ClusterEvent viewEvent(long view, int primary, long sequence) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("view", view);
+        payload.put("primary", primary);
+        return new ClusterEvent(ClusterEvent.Kind.VIEW, Long.toString(view), payload, sequence);
+    }
+
+    /** The job id of an accepted SubmitJob reply, or the typed failure the API answers with. */
+    public static String jobIdOrThrow(Reply r) {
+        if (r.outcome() == Reply.Outcome.OK && r.jobId() != null) {
+            return r.jobId();
+        }
+        throw failure(r);
+    }
+
+    /** The typed failure for a reply that did not do what was asked. */
+    public static PortException failure(Reply r) {
+        String detail = r.code()
+                + (r.detail() == null ? "" : ": " + r.detail())
+                + (r.errors().isEmpty() ? "" : ": " + String.join("; ", r.errors()));
+        return switch (r.code()) {
+            case INVALID, CONFLICT, MALFORMED, UNAUTHORIZED -> PortException.invalidSpec(detail);
+            case NOT_FOUND -> PortException.notFound(detail);
+            default -> PortException.unavailable(detail);
+        };
+    }
+}

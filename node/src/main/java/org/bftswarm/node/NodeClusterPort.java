@@ -1,0 +1,179 @@
+package org.bftswarm.node;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.bftswarm.api.ClusterEvent;
+import org.bftswarm.api.ClusterPort;
+import org.bftswarm.api.ClusterView;
+import org.bftswarm.api.JobSubmission;
+import org.bftswarm.api.JobView;
+import org.bftswarm.api.NodeView;
+import org.bftswarm.api.PortException;
+import org.bftswarm.api.Principal;
+import org.bftswarm.consensus.runtime.ReplicaStatus;
+import org.bftswarm.orchestrator.Scheduler;
+import org.bftswarm.orchestrator.ops.CancelJob;
+import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.ops.SubmitJob;
+import org.bftswarm.orchestrator.spec.JobSpec;
+import org.bftswarm.orchestrator.spec.JobSpecValidator;
+import org.bftswarm.state.ClusterStateNode;
+import org.bftswarm.state.view.NodeState;
+import org.bftswarm.worker.agent.TaskExecutor;
+
+/**
+ * The node's {@link ClusterPort} (DESIGN data flow steps 1-2 and 7): writes become SubmitJob /
+ * CancelJob operations signed by this node's API client pool and ordered by PBFT (each submission
+ * carries an API-chosen job id, so a resend is idempotent); reads come from the local scheduler
+ * replica, the replica's status and the CRDT store; task logs from the local executor.
+ */
+public final class NodeClusterPort implements ClusterPort {
+    private final int nodeId;
+    private final int n;
+    private final Scheduler scheduler;
+    private final OperationClient ops;
+    private final Supplier<ReplicaStatus> status;
+    private final List<String> apiUrls;
+    private final ClusterStateNode state;
+    private final TaskExecutor executor;
+    private final EventBridge events;
+    private final Consumer<MeterRegistry> metrics;
+
+    public NodeClusterPort(
+            int nodeId,
+            int n,
+            Scheduler scheduler,
+            OperationClient ops,
+            Supplier<ReplicaStatus> status,
+            List<String> apiUrls,
+            ClusterStateNode state,
+            TaskExecutor executor,
+            EventBridge events,
+            Consumer<MeterRegistry> metrics) {
+        this.nodeId = nodeId;
+        this.n = n;
+        this.scheduler = scheduler;
+        this.ops = ops;
+        this.status = status;
+        this.apiUrls = List.copyOf(apiUrls);
+        this.state = state;
+        this.executor = executor;
+        this.events = events;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public CompletableFuture<String> submitJob(JobSubmission spec, Principal principal) {
+        JobSpec jobSpec = ApiMapping.toJobSpec(spec);
+        List<String> problems = JobSpecValidator.validate(jobSpec);
+        if (!problems.isEmpty()) {
+            return CompletableFuture.failedFuture(PortException.invalidSpec(String.join("; ", problems)));
+        }
+        String jobId = "n" + nodeId + "-" + UUID.randomUUID().toString().replace("-", "");
+        return ordered(ops.viaApi(new SubmitJob(jobId, jobSpec)).reply()).thenApply(ApiMapping::jobIdOrThrow);
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelJob(String jobId, Principal principal) {
+        Optional<org.bftswarm.orchestrator.view.JobView> job = scheduler.job(jobId);
+        if (job.isEmpty()) {
+            return CompletableFuture.failedFuture(PortException.notFound("no job " + jobId));
+        }
+        int submitter = job.get().submitter();
+        CompletableFuture<Reply> reply;
+        if (ops.owns(submitter)) {
+            reply = ops.as(submitter, new CancelJob(jobId));
+        } else if (scheduler.principals().isNode(submitter)) {
+            reply = ops.asNode(new CancelJob(jobId));
+        } else {
+            OptionalInt owner = NodePrincipalIds.ownerOf(submitter, n);
+            String where = owner.isPresent()
+                    ? "node " + owner.getAsInt() + "'s API (" + apiUrls.get(owner.getAsInt()) + ")"
+                    : "the client that submitted it (id " + submitter + ")";
+            return CompletableFuture.failedFuture(PortException.invalidSpec(
+                    "job " + jobId + " may only be cancelled by its submitter: cancel it through " + where));
+        }
+        return ordered(reply).thenAccept(r -> {
+            if (r.outcome() == Reply.Outcome.REJECTED) {
+                throw ApiMapping.failure(r);
+            }
+        });
+    }
+
+    private static CompletableFuture<Reply> ordered(CompletableFuture<Reply> reply) {
+        return reply.handle((r, err) -> {
+            if (err == null) {
+                return r;
+            }
+            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            throw PortException.unavailable("not ordered: " + cause.getMessage());
+        });
+    }
+
+    @Override
+    public Optional<JobView> job(String jobId) {
+        return scheduler.job(jobId).map(ApiMapping::toApi);
+    }
+
+    @Override
+    public List<JobView> jobs() {
+        return scheduler.jobs().stream().map(ApiMapping::toApi).toList();
+    }
+
+    @Override
+    public List<NodeView> nodes() {
+        Map<Integer, org.bftswarm.orchestrator.view.NodeView> scheduled = new java.util.TreeMap<>();
+        scheduler.nodes().forEach(v -> scheduled.put(v.id(), v));
+        Map<Integer, NodeState> soft = state.view().nodes();
+        List<NodeView> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(ApiMapping.toApi(
+                    i,
+                    apiUrls.get(i),
+                    Optional.ofNullable(scheduled.get(i)),
+                    Optional.ofNullable(soft.get(i)),
+                    state.invalidEntries().count(i)));
+        }
+        return out;
+    }
+
+    @Override
+    public ClusterView cluster() {
+        ReplicaStatus s = status.get();
+        if (s == null) {
+            throw PortException.unavailable("replica not started");
+        }
+        if (s.recovering()) {
+            throw PortException.unavailable("replica recovering after a restart: executed " + s.lastExecuted()
+                    + " of the " + s.recoveringTo() + " it had committed before");
+        }
+        return new ClusterView(
+                n, (n - 1) / 3, s.view(), (int) (s.view() % n), s.lastExecuted(), s.stableCheckpoint(), nodeId);
+    }
+
+    @Override
+    public Optional<InputStream> taskLogs(String taskId) {
+        return executor.logs(taskId).map(ByteArrayInputStream::new);
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<ClusterEvent> listener) {
+        return events.subscribe(listener);
+    }
+
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        metrics.accept(registry);
+    }
+}

@@ -1,0 +1,107 @@
+package org.bftswarm.node;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.function.Supplier;
+import org.bftswarm.consensus.client.ClientNetwork;
+import org.bftswarm.consensus.runtime.ReplicaRuntime;
+import org.bftswarm.consensus.runtime.ReplicaStatus;
+import org.bftswarm.orchestrator.Scheduler;
+import org.bftswarm.state.ClusterStateNode;
+import org.bftswarm.state.view.NodeCounter;
+import org.bftswarm.worker.agent.WorkerLoop;
+import org.bftswarm.worker.agent.WorkerStage;
+
+/**
+ * The node's own meters on {@code /metrics} (issue 4 item 4, issue 5 items 1 and 3): consensus
+ * drops, log commits and executed requests, scheduler operation outcomes, invalid CRDT entries,
+ * gossip members, tasks running here, the worker's stage timers ({@link WorkerStage}), and every
+ * node's CRDT counters as this node sees them.
+ */
+final class NodeMetrics {
+    private NodeMetrics() {}
+
+    static void bind(
+            MeterRegistry r,
+            int n,
+            ReplicaRuntime replica,
+            ClientNetwork clients,
+            Scheduler scheduler,
+            ClusterStateNode state,
+            WorkerLoop worker) {
+        gauge(
+                r,
+                "bftswarm.consensus.dropped.messages",
+                "messages dropped by the replica transport",
+                () -> replica.drops().total());
+        gauge(
+                r,
+                "bftswarm.consensus.client.dropped.messages",
+                "replies dropped by this node's clients",
+                () -> clients.drops().total());
+        gauge(r, "bftswarm.consensus.log.commits", "durable log commits", replica::commits);
+        gauge(
+                r,
+                "bftswarm.consensus.executed.requests",
+                "requests executed by this replica",
+                () -> status(replica, s -> s.executedRequests()));
+        gauge(
+                r,
+                "bftswarm.consensus.in.view.change",
+                "1 while a view change is in progress",
+                () -> status(replica, s -> s.inViewChange() ? 1 : 0));
+        for (String key : scheduler.counters().keySet()) {
+            Gauge.builder(
+                            "bftswarm.scheduler." + key,
+                            scheduler,
+                            s -> s.counters().getOrDefault(key, 0L))
+                    .description("scheduler operations executed here, by outcome")
+                    .register(r);
+        }
+        gauge(
+                r,
+                "bftswarm.state.invalid.entries",
+                "CRDT entries that failed verification",
+                () -> state.invalidEntries().total());
+        gauge(
+                r,
+                "bftswarm.state.members",
+                "Hazelcast members visible",
+                () -> state.dissemination().map(d -> (long) d.memberCount()).orElse(0L));
+        gauge(r, "bftswarm.node.running.tasks", "task attempts running on this node", () -> worker.runningCount());
+        java.util.Map<WorkerStage, Timer> stages = new java.util.EnumMap<>(WorkerStage.class);
+        for (WorkerStage stage : WorkerStage.values()) {
+            stages.put(
+                    stage,
+                    Timer.builder("bftswarm.worker.stage")
+                            .tag("stage", stage.metricTag())
+                            .description("time task attempts of this node spent in each worker stage")
+                            .publishPercentiles(0.5, 0.99)
+                            .register(r));
+        }
+        worker.stageSink((stage, nanos) -> stages.get(stage).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS));
+        for (int node = 0; node < n; node++) {
+            int id = node;
+            for (NodeCounter c : NodeCounter.values()) {
+                Gauge.builder("bftswarm.node.counter", state, s -> s.view().counter(id, c))
+                        .tag("node", Integer.toString(id))
+                        .tag("counter", c.entryName())
+                        .description("per-node CRDT counters")
+                        .register(r);
+            }
+        }
+    }
+
+    private static long status(ReplicaRuntime replica, java.util.function.ToLongFunction<ReplicaStatus> f) {
+        ReplicaStatus s = replica.status();
+        return s == null ? 0 : f.applyAsLong(s);
+    }
+
+    private static void gauge(MeterRegistry r, String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value, v -> v.get().doubleValue())
+                .description(description)
+                .strongReference(true)
+                .register(r);
+    }
+}

@@ -1,0 +1,350 @@
+package org.bftswarm.node;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bftswarm.api.ApiConfig;
+import org.bftswarm.api.ApiServer;
+import org.bftswarm.consensus.client.ClientNetwork;
+import org.bftswarm.consensus.client.ClientOptions;
+import org.bftswarm.consensus.core.ReplicaConfig;
+import org.bftswarm.consensus.runtime.ClusterSpec;
+import org.bftswarm.consensus.runtime.ReplicaRuntime;
+import org.bftswarm.consensus.runtime.ReplicaStatus;
+import org.bftswarm.consensus.runtime.RuntimeSettings;
+import org.bftswarm.consensus.storage.ReplicaLog;
+import org.bftswarm.consensus.transport.TransportConfig;
+import org.bftswarm.crypto.KeyRegistry;
+import org.bftswarm.node.config.ClusterConfig;
+import org.bftswarm.node.config.ConsensusSettings;
+import org.bftswarm.node.config.ResolvedNode;
+import org.bftswarm.orchestrator.Scheduler;
+import org.bftswarm.orchestrator.ops.RegisterNode;
+import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.ops.Tick;
+import org.bftswarm.state.ClusterStateNode;
+import org.bftswarm.state.StateNodeConfig;
+import org.bftswarm.state.hazelcast.HazelcastSettings;
+import org.bftswarm.state.view.NodeCapacity;
+import org.bftswarm.state.view.NodeCounter;
+import org.bftswarm.state.view.NodeUsage;
+import org.bftswarm.worker.TaskOutcome;
+import org.bftswarm.worker.agent.DockerUnreachableException;
+import org.bftswarm.worker.agent.TaskExecutor;
+import org.bftswarm.worker.agent.WorkerLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bftswarm node (DESIGN "Data flow of one job"): the PBFT replica running the scheduler, the
+ * node's consensus clients, the CRDT cluster-state member with heartbeats and failure detection,
+ * the worker loop over a {@link TaskExecutor}, and the HTTP API over a {@link NodeClusterPort} (its
+ * event stream also on the node's own WebSocket port).
+ * Start-up orders RegisterNode, waits until the local replica has executed past it, reconciles
+ * leftover containers and starts the worker; a maintenance thread orders Ticks, acts on suspicions
+ * and publishes usage. {@link #close()} stops API, worker, consensus and state in that order.
+ *
+ * <p>Threads: the replica's core thread alone executes operations on the {@link Scheduler}; the
+ * API, worker loop and maintenance thread only query it, and every scheduler query and
+ * {@code execute} hold the scheduler's own lock and return immutable views, so no reader sees a
+ * half-applied operation. Scheduler listeners (event stream, worker wake-up) only enqueue.
+ */
+public final class NodeRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
+    private static final long MAINTENANCE_MILLIS = 200;
+    private static final long CATCH_UP_MILLIS = 30_000;
+    private static final long CLOCK_SLACK_MILLIS = 2_500;
+
+    private final NodeSettings settings;
+    private final int id;
+    private final int n;
+    private final ResolvedNode me;
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final Scheduler scheduler;
+    private ReplicaRuntime replica;
+    private ClusterStateNode state;
+    private OperationClient ops;
+    private WorkerLoop worker;
+    private LivenessMonitor liveness;
+    private ApiServer api;
+    private final EventBridge events = new EventBridge();
+    private ScheduledExecutorService maintenance;
+    private CompletableFuture<Reply> tickInFlight = CompletableFuture.completedFuture(null);
+    private long lastClockAdvance = System.currentTimeMillis();
+    private long lastClock = -1;
+    private long lastUsage;
+    private volatile boolean closed;
+
+    private NodeRuntime(NodeSettings settings) {
+        this.settings = settings;
+        this.id = settings.nodeId();
+        this.n = settings.config().n();
+        this.me = settings.config().node(id);
+        this.scheduler = Scheduler.forCluster(n);
+    }
+
+    /** Starts the node; throws {@link NodeStartupException} (with everything opened closed again) on failure. */
+    public static NodeRuntime start(NodeSettings settings) {
+        NodeRuntime node = new NodeRuntime(settings);
+        try {
+            node.startAll();
+            return node;
+        } catch (RuntimeException | IOException e) {
+            node.close();
+            if (e instanceof NodeStartupException s) {
+                throw s;
+            }
+            if (e instanceof DockerUnreachableException d) {
+                throw new NodeStartupException(d.getMessage(), d);
+            }
+            throw new NodeStartupException("node " + settings.nodeId() + " failed to start: " + e, e);
+        }
+    }
+
+    private void startAll() throws IOException {
+        ClusterConfig config = settings.config();
+        NodeFiles files = new NodeFiles(settings.dataDir(), id);
+        NodeFiles.Loaded keys = files.load(n);
+        PortCheck.requireFree(me.host(), me.consensusPort(), "consensus of node " + id);
+        PortCheck.requireFree(me.host(), me.httpPort(), "HTTP API of node " + id);
+        PortCheck.requireFree(me.host(), me.wsPort(), "WebSocket events of node " + id);
+        if (settings.gossip()) {
+            PortCheck.requireFree(me.host(), me.statePort(), "cluster state (Hazelcast) of node " + id);
+        }
+        Files.createDirectories(files.nodeDir());
+        KeyRegistry registry = NodePrincipalIds.registry(keys.nodeKeys(), keys.clientKeys());
+        String swarm = config.swarm();
+
+        Optional<HazelcastSettings> hz = Optional.empty();
+        if (settings.gossip()) {
+            List<String> members = config.nodes().stream()
+                    .map(r -> r.host() + ":" + r.statePort())
+                    .toList();
+            hz = Optional.of(new HazelcastSettings(swarm, me.host(), me.statePort(), members));
+        }
+        state = opened(ClusterStateNode.open(new StateNodeConfig(
+                swarm, id, keys.signingKey(), NodePrincipalIds.nodeRegistry(keys.nodeKeys()), files.stateFile(), hz)));
+
+        List<InetSocketAddress> replicas = new ArrayList<>();
+        config.nodes().forEach(r -> replicas.add(new InetSocketAddress(r.host(), r.consensusPort())));
+        ClusterSpec spec = new ClusterSpec(swarm, replicas);
+        ConsensusSettings c = config.consensus();
+        ReplicaConfig rc = ReplicaConfig.defaults(swarm, n, id, keys.signingKey(), registry)
+                .withBatching(c.batchMaxSize(), c.batchMaxDelayMs())
+                .withCheckpoints(c.checkpointInterval(), Math.max(c.watermarkWindow(), 2 * c.checkpointInterval()))
+                .withTimers(c.requestTimeoutMs(), 2_000, 200);
+        RuntimeSettings rs = RuntimeSettings.defaults();
+        ReplicaLog log = rs.openLog(files.consensusLog());
+        replica = new ReplicaRuntime(spec, rc, scheduler, log, rs, line -> LOG.info("consensus: {}", line));
+        opened.push(replica);
+        replica.start();
+
+        ClientNetwork network = opened(new ClientNetwork(spec, registry, TransportConfig.defaults(), 1));
+        ops = opened(new OperationClient(
+                network,
+                id,
+                keys.signingKey(),
+                new ClientOptions(500, 2_000, 20_000),
+                new ClientOptions(500, 2_000, 9_000)));
+        TaskExecutor executor = opened(settings.executors().open(swarm, id, files.nodeDir()));
+        worker = opened(new WorkerLoop(swarm, id, scheduler, executor, ops::asNode, this::countOutcome));
+        scheduler.addListener(events);
+        scheduler.addListener(e -> worker.wake());
+        liveness = new LivenessMonitor(
+                id, n, scheduler, state, ops, config.heartbeat().suspicionTimeoutMs(), System::currentTimeMillis);
+
+        state.writer()
+                .capacity(
+                        new NodeCapacity(
+                                id,
+                                me.capacity().cpus() * 1000L,
+                                (long) me.capacity().memoryMb() << 20,
+                                me.labels()),
+                        System.currentTimeMillis());
+        state.startHeartbeats(config.heartbeat().periodMs(), System::currentTimeMillis);
+
+        List<String> urls = config.nodes().stream()
+                .map(r -> "http://" + r.host() + ":" + r.httpPort())
+                .toList();
+        NodeClusterPort port = new NodeClusterPort(
+                id,
+                n,
+                scheduler,
+                ops,
+                replica::status,
+                urls,
+                state,
+                executor,
+                events,
+                reg -> NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker));
+        api = new ApiServer(port, ApiConfig.of(me.host(), me.httpPort(), me.wsPort(), keys.apiToken()));
+        opened.push(api);
+        api.start();
+
+        maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "node-" + id + "-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        maintenance.execute(this::joinCluster);
+        maintenance.scheduleWithFixedDelay(
+                this::maintain, MAINTENANCE_MILLIS, MAINTENANCE_MILLIS, TimeUnit.MILLISECONDS);
+        LOG.info(
+                "node {} of swarm {} up: API {}, consensus {}:{}, state {}:{}{}",
+                id,
+                swarm,
+                api.baseUrl(),
+                me.host(),
+                me.consensusPort(),
+                me.host(),
+                me.statePort(),
+                settings.gossip() ? "" : " (gossip off)");
+    }
+
+    private <T extends AutoCloseable> T opened(T resource) {
+        opened.push(resource);
+        return resource;
+    }
+
+    /** RegisterNode until ordered, wait until the local replica executed past it, then start the worker. */
+    private void joinCluster() {
+        long sentAt = System.currentTimeMillis();
+        RegisterNode op =
+                new RegisterNode(id, me.capacity().cpus(), me.capacity().memoryMb(), me.labels());
+        while (!closed) {
+            try {
+                Reply r = ops.asNode(op).get();
+                LOG.info("node {} registered: {} {}", id, r.outcome(), r.code());
+                if (r.outcome() == Reply.Outcome.REJECTED) {
+                    LOG.error("node {} registration rejected: {} {}", id, r.code(), r.detail());
+                }
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warn("node {} registration not ordered yet ({}); retrying", id, e.getMessage());
+            }
+        }
+        long deadline = System.currentTimeMillis() + CATCH_UP_MILLIS;
+        while (!closed
+                && scheduler.clockMillis() < sentAt - CLOCK_SLACK_MILLIS
+                && System.currentTimeMillis() < deadline) {
+            sleep(50);
+        }
+        if (closed) {
+            return;
+        }
+        worker.start();
+        ready.countDown();
+        LOG.info("node {} ready (executed up to {})", id, replica.status().lastExecuted());
+    }
+
+    private void maintain() {
+        try {
+            long now = System.currentTimeMillis();
+            ReplicaStatus s = replica.status();
+            events.observeView(s.view(), (int) (s.view() % n));
+            long clock = scheduler.clockMillis();
+            if (clock != lastClock) {
+                lastClock = clock;
+                lastClockAdvance = now;
+            }
+            boolean primary = s.view() % n == id;
+            boolean idle = now - lastClockAdvance >= 3 * settings.tickMillis();
+            if (ready.getCount() == 0
+                    && tickInFlight.isDone()
+                    && (primary || idle)
+                    && now - lastClockAdvance >= settings.tickMillis()) {
+                tickInFlight = ops.asNode(new Tick());
+            }
+            liveness.tick();
+            if (settings.faults().contains(NodeFault.SUSPECT_EVERYONE)) {
+                liveness.suspectEveryone();
+            }
+            if (now - lastUsage >= 1_000) {
+                lastUsage = now;
+                long[] reserved = worker.reservedMilliCpusAndMemoryMb();
+                state.writer().usage(new NodeUsage(id, reserved[0], reserved[1] << 20, worker.runningCount()), now);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("node {} maintenance pass failed", id, e);
+        }
+    }
+
+    private void countOutcome(TaskOutcome o) {
+        long now = System.currentTimeMillis();
+        state.writer().count(NodeCounter.TASKS_RUN, 1, now);
+        state.writer().count(o.succeeded() ? NodeCounter.TASKS_SUCCEEDED : NodeCounter.TASKS_FAILED, 1, now);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits until the node has registered and its worker runs. */
+    public boolean awaitReady(long timeout, TimeUnit unit) throws InterruptedException {
+        return ready.await(timeout, unit);
+    }
+
+    public int nodeId() {
+        return id;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public ReplicaStatus status() {
+        return replica.status();
+    }
+
+    /** The replica's fatal error, or null while it is healthy. */
+    public Throwable failure() {
+        return replica == null ? null : replica.failure();
+    }
+
+    public String apiUrl() {
+        return api.baseUrl();
+    }
+
+    public ClusterStateNode state() {
+        return state;
+    }
+
+    /** Stops API, worker, liveness, state and consensus; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (maintenance != null) {
+            maintenance.shutdownNow();
+        }
+        while (!opened.isEmpty()) {
+            AutoCloseable c = opened.pop();
+            try {
+                c.close();
+            } catch (Exception | Error e) {
+                LOG.warn("node {}: closing {} failed: {}", id, c.getClass().getSimpleName(), e.toString());
+            }
+        }
+        LOG.info("node {} stopped", id);
+    }
+}

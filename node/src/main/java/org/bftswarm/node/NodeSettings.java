@@ -1,0 +1,56 @@
+package org.bftswarm.node;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import org.bftswarm.crypto.Invariants;
+import org.bftswarm.node.config.ClusterConfig;
+import org.bftswarm.worker.agent.DockerTaskExecutor;
+import org.bftswarm.worker.agent.TaskExecutor;
+
+/**
+ * How to run one node: the resolved cluster configuration, which node this is, the cluster data
+ * directory {@code D}, whether the Hazelcast gossip layer (and with it failure detection) runs,
+ * what executes tasks, how often the node orders a {@code Tick} so retries and timeouts fire on
+ * an idle cluster (orchestrator README), and which {@link NodeFault}s it shows (none in production).
+ */
+public record NodeSettings(
+        ClusterConfig config,
+        int nodeId,
+        Path dataDir,
+        boolean gossip,
+        TaskExecutor.Factory executors,
+        long tickMillis,
+        Set<NodeFault> faults) {
+    public static final long DEFAULT_TICK_MILLIS = 1_000;
+
+    public NodeSettings {
+        Invariants.check(config != null && dataDir != null && executors != null, "config, data dir, executor required");
+        Invariants.check(nodeId >= 0 && nodeId < config.n(), "node id %s outside 0..%s", nodeId, config.n() - 1);
+        Invariants.check(tickMillis >= 10, "tick period %s ms too small", tickMillis);
+        faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+    }
+
+    /** Settings without faults. */
+    public NodeSettings(
+            ClusterConfig config,
+            int nodeId,
+            Path dataDir,
+            boolean gossip,
+            TaskExecutor.Factory executors,
+            long tickMillis) {
+        this(config, nodeId, dataDir, gossip, executors, tickMillis, Set.of());
+    }
+
+    /** The same settings, showing {@code fault}. */
+    public NodeSettings withFault(NodeFault fault) {
+        EnumSet<NodeFault> more = faults.isEmpty() ? EnumSet.noneOf(NodeFault.class) : EnumSet.copyOf(faults);
+        more.add(fault);
+        return new NodeSettings(config, nodeId, dataDir, gossip, executors, tickMillis, more);
+    }
+
+    /** Production settings: gossip on, Docker executor, ticks every second. */
+    public static NodeSettings production(ClusterConfig config, int nodeId, Path dataDir) {
+        return new NodeSettings(config, nodeId, dataDir, true, DockerTaskExecutor::open, DEFAULT_TICK_MILLIS);
+    }
+}

@@ -1,0 +1,47 @@
+package org.bftswarm.node.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schema of {@code cluster-config.yaml} exactly as written by a user: every field is optional
+ * (null = "use the default") except {@code swarm}. Jackson binds the YAML tree onto these records
+ * after {@link SchemaChecker} has proven that every key is known and every value has the right
+ * type; {@link ConfigResolver} then applies defaults and semantic rules to produce a
+ * {@link ClusterConfig}. The field names here are the configuration reference of the README.
+ */
+public record ConfigDocument(
+        String swarm,
+        Nodes nodes,
+        Boolean cleanup,
+        String dataDir,
+        Consensus consensus,
+        Heartbeat heartbeat,
+        Capacity capacity,
+        Map<String, String> labels) {
+
+    /** {@code nodes:} how many nodes, where they run, and which ports they use. */
+    public record Nodes(
+            Integer count, List<NodeEntry> list, Integer httpPort, Integer wsPort, RandomPortRange randomPortRange) {}
+
+    /** One element of {@code nodes.list}: a node on an explicit host, with optional overrides. */
+    public record NodeEntry(
+            String host, Integer httpPort, Integer wsPort, Capacity capacity, Map<String, String> labels) {}
+
+    /** {@code nodes.randomPortRange:} the inclusive range consensus and state ports come from. */
+    public record RandomPortRange(Integer min, Integer max) {}
+
+    /** {@code consensus:} PBFT batching, checkpoint and timeout parameters. */
+    public record Consensus(
+            Integer batchMaxSize,
+            Integer batchMaxDelayMs,
+            Integer checkpointInterval,
+            Integer requestTimeoutMs,
+            Integer watermarkWindow) {}
+
+    /** {@code heartbeat:} liveness signalling through the CRDT store. */
+    public record Heartbeat(Integer periodMs, Integer suspicionTimeoutMs) {}
+
+    /** {@code capacity:} what one node offers to the scheduler. */
+    public record Capacity(Integer cpus, Integer memoryMb) {}
+}

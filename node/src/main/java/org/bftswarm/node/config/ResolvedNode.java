@@ -1,0 +1,38 @@
+package org.bftswarm.node.config;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.bftswarm.crypto.Invariants;
+
+/**
+ * One node of the cluster after defaults and port assignment: its replica id (0..n-1, also its
+ * principal id for signatures), the host it binds to, and the four ports it listens on (HTTP API,
+ * WebSocket events, PBFT transport, Hazelcast state). Every node derives the same list from the
+ * same configuration file.
+ */
+public record ResolvedNode(
+        int id,
+        String host,
+        int httpPort,
+        int wsPort,
+        int consensusPort,
+        int statePort,
+        NodeCapacity capacity,
+        SortedMap<String, String> labels) {
+
+    public ResolvedNode {
+        Invariants.check(id >= 0, "node id %d < 0", id);
+        Invariants.check(host != null && !host.isBlank(), "node %d has no host", id);
+        for (int port : new int[] {httpPort, wsPort, consensusPort, statePort}) {
+            Invariants.check(port >= 1 && port <= 65535, "node %d: port %d out of range", id, port);
+        }
+        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+    }
+
+    /** This node's directory under the cluster's data directory: {@code <dataDir>/node-<id>}. */
+    public Path dataDir(Path clusterDataDir) {
+        return clusterDataDir.resolve("node-" + id);
+    }
+}
