@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.NodeAlive;
 import org.bftswarm.orchestrator.ops.Operation;
@@ -69,7 +70,7 @@ public final class LivenessMonitor {
             LongSupplier clock) {
         this.nodeId = nodeId;
         this.n = n;
-        this.f = (n - 1) / 3;
+        this.f = Quorums.faultsTolerated(n);
         this.scheduler = scheduler;
         this.state = state;
         this.ops = ops;

@@ -21,6 +21,7 @@ import org.bftswarm.api.JobView;
 import org.bftswarm.api.NodeView;
 import org.bftswarm.api.PortException;
 import org.bftswarm.api.Principal;
+import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.consensus.runtime.ReplicaStatus;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.CancelJob;
@@ -159,7 +160,13 @@ public final class NodeClusterPort implements ClusterPort {
                     + " of the " + s.recoveringTo() + " it had committed before");
         }
         return new ClusterView(
-                n, (n - 1) / 3, s.view(), (int) (s.view() % n), s.lastExecuted(), s.stableCheckpoint(), nodeId);
+                n,
+                Quorums.faultsTolerated(n),
+                s.view(),
+                Quorums.primaryOf(s.view(), n),
+                s.lastExecuted(),
+                s.stableCheckpoint(),
+                nodeId);
     }
 
     @Override

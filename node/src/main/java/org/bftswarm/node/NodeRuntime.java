@@ -17,6 +17,7 @@ import org.bftswarm.api.ApiConfig;
 import org.bftswarm.api.ApiServer;
 import org.bftswarm.consensus.client.ClientNetwork;
 import org.bftswarm.consensus.client.ClientOptions;
+import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.consensus.core.ReplicaConfig;
 import org.bftswarm.consensus.runtime.ClusterSpec;
 import org.bftswarm.consensus.runtime.ReplicaRuntime;
@@ -255,13 +256,13 @@ public final class NodeRuntime implements AutoCloseable {
         try {
             long now = System.currentTimeMillis();
             ReplicaStatus s = replica.status();
-            events.observeView(s.view(), (int) (s.view() % n));
+            events.observeView(s.view(), Quorums.primaryOf(s.view(), n));
             long clock = scheduler.clockMillis();
             if (clock != lastClock) {
                 lastClock = clock;
                 lastClockAdvance = now;
             }
-            boolean primary = s.view() % n == id;
+            boolean primary = Quorums.primaryOf(s.view(), n) == id;
             boolean idle = now - lastClockAdvance >= 3 * settings.tickMillis();
             if (ready.getCount() == 0
                     && tickInFlight.isDone()

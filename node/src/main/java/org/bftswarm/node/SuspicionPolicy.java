@@ -1,5 +1,6 @@
 package org.bftswarm.node;
 
+import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.orchestrator.view.NodeState;
 import org.bftswarm.orchestrator.view.NodeView;
 
@@ -47,7 +48,7 @@ public final class SuspicionPolicy {
      * node that hears fewer is the one cut off or stalled, and would otherwise suspect the healthy.
      */
     public static boolean hearsEnoughPeers(int othersHeard, int n) {
-        int f = (n - 1) / 3;
+        int f = Quorums.faultsTolerated(n);
         return othersHeard >= n - f - 1;
     }
 }

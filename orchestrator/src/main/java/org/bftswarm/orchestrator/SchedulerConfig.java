@@ -1,5 +1,6 @@
 package org.bftswarm.orchestrator;
 
+import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.Invariants;
 
 /**
@@ -67,7 +68,7 @@ public record SchedulerConfig(
 
     /** f: how many faulty nodes the cluster tolerates. */
     public int faults() {
-        return (clusterSize - 1) / 3;
+        return Quorums.faultsTolerated(clusterSize);
     }
 
     /** f+1: distinct suspectors needed to mark a node DOWN (at least one of them is correct). */

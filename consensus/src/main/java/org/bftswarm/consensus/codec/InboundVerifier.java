@@ -2,6 +2,7 @@ package org.bftswarm.consensus.codec;
 
 import java.util.List;
 import org.bftswarm.consensus.codec.Message.*;
+import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.EnvelopeVerifier;
 import org.bftswarm.crypto.KeyRegistry;
 import org.bftswarm.crypto.SignedEnvelope;
@@ -49,7 +50,7 @@ public final class InboundVerifier {
         this.swarm = swarm;
         this.keys = keys;
         this.n = n;
-        this.f = (n - 1) / 3;
+        this.f = Quorums.faultsTolerated(n);
         this.self = self;
         this.cache = cache;
         this.envelopes = new EnvelopeVerifier(swarm, keys);

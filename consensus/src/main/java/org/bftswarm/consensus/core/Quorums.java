@@ -20,8 +20,18 @@ public class Quorums {
     public Quorums(int n) {
         Invariants.check(n >= 1, "n must be at least 1, got %d", n);
         this.n = n;
-        this.f = (n - 1) / 3;
+        this.f = faultsTolerated(n);
         this.q = (n + f + 2) / 2;
+    }
+
+    /** Faults a cluster of {@code n} voters tolerates: f = floor((n-1)/3). */
+    public static int faultsTolerated(int n) {
+        return (n - 1) / 3;
+    }
+
+    /** The primary of {@code view} among {@code n} replicas: view mod n. */
+    public static int primaryOf(long view, int n) {
+        return (int) Math.floorMod(view, (long) n);
     }
 
     /** Certificate size ceil((n+f+1)/2); 2f+1 when n = 3f+1. */
@@ -77,6 +87,6 @@ public class Quorums {
     }
 
     public final int primary(long view) {
-        return (int) (view % n);
+        return primaryOf(view, n);
     }
 }

@@ -9,6 +9,7 @@ import org.bftswarm.consensus.codec.Decoded;
 import org.bftswarm.consensus.codec.Message;
 import org.bftswarm.consensus.codec.MessageType;
 import org.bftswarm.consensus.codec.RequestVerifiers;
+import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.EnvelopeVerifier;
 import org.bftswarm.crypto.SignedEnvelope;
 
@@ -36,7 +37,7 @@ final class FirstCopyDeferral {
     FirstCopyDeferral(int self, int n, IntSupplier currentPrimary) {
         this.self = self;
         this.n = n;
-        this.f = (n - 1) / 3;
+        this.f = Quorums.faultsTolerated(n);
         this.currentPrimary = currentPrimary;
     }
 

@@ -18,6 +18,7 @@ import org.bftswarm.consensus.codec.SignatureCache;
 import org.bftswarm.consensus.codec.Verified;
 import org.bftswarm.consensus.core.Effect;
 import org.bftswarm.consensus.core.PersistedState;
+import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.consensus.core.Replica;
 import org.bftswarm.consensus.core.ReplicaConfig;
 import org.bftswarm.consensus.storage.ReplicaLog;
@@ -229,7 +230,7 @@ public final class ReplicaRuntime implements AutoCloseable {
     /** The primary of the current view, or -1 before start and during a view change. */
     private int currentPrimary() {
         ReplicaStatus s = status;
-        return s == null || s.inViewChange() ? -1 : (int) (s.view() % cluster.n());
+        return s == null || s.inViewChange() ? -1 : Quorums.primaryOf(s.view(), cluster.n());
     }
 
     private long lastExecuted() {

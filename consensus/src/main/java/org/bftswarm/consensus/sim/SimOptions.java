@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.bftswarm.consensus.core.Quorums;
 
 /**
  * The command-line options of a seed runner ({@link SimulationRunner#main}, and runners of other
@@ -58,7 +59,7 @@ public record SimOptions(int seeds, int replicas, Integer byzantine, long firstS
 
     /** f = (n-1)/3 of n replicas. */
     public int f() {
-        return (replicas - 1) / 3;
+        return Quorums.faultsTolerated(replicas);
     }
 
     /** The Byzantine replicas to run: {@code --byzantine}, or f when it was not given. */
@@ -81,7 +82,7 @@ public record SimOptions(int seeds, int replicas, Integer byzantine, long firstS
         if (replicas < 4) {
             return Optional.of("--replicas must be at least 4 (f = (n-1)/3 >= 1), got " + replicas);
         }
-        int f = (replicas - 1) / 3;
+        int f = Quorums.faultsTolerated(replicas);
         int byz = byzantine == null ? f : byzantine;
         if (byz < 0 || byz > f || seeds < 1) {
             return Optional.of("--byzantine must be in [0," + f + "] and --seeds >= 1");

@@ -155,7 +155,7 @@ public final class SimulationRunner {
             out.println(problem.get());
             return 2;
         }
-        int byz = byzantine == null ? (replicas - 1) / 3 : byzantine;
+        int byz = byzantine == null ? Quorums.faultsTolerated(replicas) : byzantine;
         out.println("SIM start first_seed=" + firstSeed + " seeds=" + seeds + " replicas=" + replicas + " byzantine="
                 + byz + " liveness_bound_ms_after_heal="
                 + Scenario.derive(firstSeed, replicas, byz).livenessBoundMs());

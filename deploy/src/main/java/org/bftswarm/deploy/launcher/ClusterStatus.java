@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bftswarm.api.ClusterView;
+import org.bftswarm.consensus.core.Quorums;
 
 /**
  * What {@code status} reports: n, f, the view and primary the answering nodes agree on most, and
@@ -28,7 +29,7 @@ public record ClusterStatus(String swarm, int n, int f, Long view, Integer prima
                 .max(Comparator.<Map.Entry<Long, Integer>>comparingInt(Map.Entry::getValue)
                         .thenComparing(Map.Entry::getKey))
                 .map(Map.Entry::getKey);
-        Integer primary = view.map(v -> (int) (v % n)).orElse(null);
+        Integer primary = view.map(v -> Quorums.primaryOf(v, n)).orElse(null);
         return new ClusterStatus(swarm, n, f, view.orElse(null), primary, rows);
     }
 

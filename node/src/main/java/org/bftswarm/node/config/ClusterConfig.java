@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.Invariants;
 
 /**
@@ -71,7 +72,7 @@ public record ClusterConfig(
 
     public static int faultsTolerated(int n) {
         Invariants.check(n >= 1, "n %d < 1", n);
-        return (n - 1) / 3;
+        return Quorums.faultsTolerated(n);
     }
 
     /**
