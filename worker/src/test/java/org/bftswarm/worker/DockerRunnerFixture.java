@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary data directory and a {@link ContainerRunner}. After each test the runner is closed and
  * every container of the swarm removed, so tests never see each other's containers nor leave any.
  */
+@Tag("docker")
 abstract class DockerRunnerFixture {
     static DockerClient docker;
 

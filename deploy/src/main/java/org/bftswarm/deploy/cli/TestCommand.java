@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
@@ -34,6 +35,7 @@ import picocli.CommandLine.Unmatched;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bftswarm test",
+            "  ./bftswarm test --fast              unit, property and simulation tests (about a minute)",
             "  ./bftswarm test -pl deploy          only the deploy module's tests",
         })
 public final class TestCommand implements Callable<Integer> {
@@ -41,6 +43,12 @@ public final class TestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(
+            names = "--fast",
+            description = "The fast lane: leave out the tests tagged docker (a real engine) and processes"
+                    + " (real node or JVM processes); Docker is not prepared.")
+    boolean fast;
 
     @Unmatched
     List<String> mavenArguments = new ArrayList<>();
@@ -55,6 +63,9 @@ public final class TestCommand implements Callable<Integer> {
             return 1;
         }
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        if (fast) {
+            command.add("--fast");
+        }
         command.addAll(mavenArguments);
         Process process = new ProcessBuilder(command)
                 .directory(RepoHome.find().toFile())

@@ -37,6 +37,17 @@ class TestCommandTest {
     }
 
     @Test
+    void fastLaneIsPassedToTheScriptFirst() throws IOException {
+        Path scripts = Files.createDirectories(home.resolve("scripts"));
+        Path seen = home.resolve("seen-args");
+        Files.writeString(scripts.resolve("run-tests.sh"), "echo \"$@\" > '" + seen + "'\n");
+        System.setProperty("bftswarm.home", home.toString());
+        CliRun run = CliRun.of("test", "--fast", "-pl", "consensus");
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readString(seen).strip()).isEqualTo("--fast -pl consensus");
+    }
+
+    @Test
     void missingScriptIsAFailureWithAMessage() {
         System.setProperty("bftswarm.home", home.toString());
         CliRun run = CliRun.of("test");

@@ -13,11 +13,13 @@ import org.bftswarm.state.ClusterStateNode;
 import org.bftswarm.state.StateNodeConfig;
 import org.bftswarm.state.TestKeys;
 import org.bftswarm.state.view.NodeCounter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A node killed with SIGKILL while writing restarts from at least its last reported commit. */
+@Tag("processes")
 class KillNineTest {
     static final String SWARM = "kill-swarm";
 

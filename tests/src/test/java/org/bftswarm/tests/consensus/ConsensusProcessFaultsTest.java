@@ -15,6 +15,7 @@ import org.bftswarm.consensus.runtime.ReplicaProcessCluster;
 import org.bftswarm.consensus.transport.TransportConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * after the load stops, one more operation must return exactly (acknowledged + 1).
  */
 @Timeout(80)
+@Tag("processes")
 class ConsensusProcessFaultsTest {
     private static final int CLIENTS = 4;
 
