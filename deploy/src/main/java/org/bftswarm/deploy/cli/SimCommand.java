@@ -2,8 +2,12 @@ package org.bftswarm.deploy.cli;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.bftswarm.consensus.sim.SimOptions;
 import org.bftswarm.consensus.sim.SimulationRunner;
+import org.bftswarm.orchestrator.sim.SchedulerSimulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,8 +16,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bftswarm sim}: thin wrapper over the deterministic Byzantine PBFT simulator
- * ({@link SimulationRunner} in the consensus module). Prints one line per seed, full parameters
- * and the replay command for any failing seed, and last {@code SIM seeds=N violations=V
+ * ({@link SimulationRunner} in the consensus module) or, with {@code --scheduler}, the scheduler
+ * simulation ({@link SchedulerSimulation}: the same network and replicas executing the real scheduler,
+ * with users and workers that report through consensus). Prints one line per seed, full parameters and
+ * the replay command for any failing seed, and last {@code SIM [scheduler] seeds=N violations=V
  * liveness_failures=L}; exits 0 only when both are 0.
  */
 @Command(
@@ -32,6 +38,8 @@ import picocli.CommandLine.Spec;
             "  ./bftswarm sim --seeds 500",
             "  ./bftswarm sim --seeds 200 --replicas 7",
             "  ./bftswarm sim --seeds 1 --replicas 4 --byzantine 1 --seed 129     replay one seed exactly",
+            "  ./bftswarm sim --scheduler --seeds 20                              consensus + scheduler + workers",
+            "  ./bftswarm sim --scheduler --seeds 5 --variant ACCEPT_ANY_REPORTER a broken scheduler: must fail",
         })
 public final class SimCommand implements Callable<Integer> {
     @Spec
@@ -52,16 +60,50 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "first seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(
+            names = "--scheduler",
+            description = "Simulate consensus and the scheduler together: users submit and cancel jobs, workers"
+                    + " (some Byzantine) report through consensus; checkers assert that every replica reaches the"
+                    + " same scheduler state and every job ends as its reports say.")
+    boolean scheduler;
+
+    @Option(
+            names = "--variant",
+            defaultValue = "CORRECT",
+            description = "With --scheduler: the scheduler the replicas run, CORRECT or a deliberately broken one"
+                    + " that the checkers must catch: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})",
+            completionCandidates = SchedulerVariants.class)
+    String variant;
+
     @Override
     public Integer call() {
-        java.util.Optional<String> problem = org.bftswarm.consensus.sim.SimOptions.problem(seeds, replicas, byzantine);
+        Optional<String> problem = SimOptions.problem(seeds, replicas, byzantine);
         if (problem.isPresent()) {
             throw new ParameterException(spec.commandLine(), problem.get());
         }
+        if (!SchedulerSimulation.variants().contains(variant)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--variant must be one of " + String.join(", ", SchedulerSimulation.variants()) + ", got "
+                            + variant);
+        }
+        if (!scheduler && !"CORRECT".equals(variant)) {
+            throw new ParameterException(spec.commandLine(), "--variant needs --scheduler");
+        }
         PrintStream out =
                 new PrintStream(new LineForwardingStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
-        int code = SimulationRunner.run(seeds, replicas, byzantine, seed, out);
+        int code = scheduler
+                ? SchedulerSimulation.run(seed, seeds, replicas, byzantine, variant, out)
+                : SimulationRunner.run(seeds, replicas, byzantine, seed, out);
         out.flush();
         return code;
+    }
+
+    /** The names {@code --variant} accepts, for the help text. */
+    static final class SchedulerVariants implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return SchedulerSimulation.variants().iterator();
+        }
     }
 }

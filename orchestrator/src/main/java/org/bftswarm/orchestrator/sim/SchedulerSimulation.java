@@ -2,23 +2,22 @@ package org.bftswarm.orchestrator.sim;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.consensus.sim.Scenario;
-import org.bftswarm.consensus.sim.SimOptions;
 import org.bftswarm.consensus.sim.SimResult;
 import org.bftswarm.consensus.sim.SimulationRunner;
 
 /**
  * Runs seeds of the scheduler simulation (consensus + scheduler + fake executor, issue 4 item 1)
  * and prints one line per seed, the parameters, violations and replay command of any failing seed,
- * and the summary {@code SCHEDSIM seeds=N violations=V liveness_failures=L} last. Each seed uses the
+ * and the summary {@code SIM scheduler seeds=N violations=V liveness_failures=L} last. Each seed uses the
  * consensus simulator's scenario for (seed, n, f) (Byzantine replicas, drops, duplicates, delays,
  * partitions, crashes) with a chaos phase 2 s longer and a 60 s liveness bound after healing.
  *
- * <p>{@code java -cp <orchestrator test classpath> org.bftswarm.orchestrator.sim.SchedulerSimulation
- * --seeds N [--seed FIRST] [--replicas 4|7] [--byzantine K] [--variant CORRECT|ACCEPT_ANY_REPORTER|EVICT_ON_ONE_SUSPICION]}
+ * <p>{@code ./bftswarm sim --scheduler --seeds N [--seed FIRST] [--replicas N] [--byzantine K]
+ * [--variant CORRECT|ACCEPT_ANY_REPORTER|EVICT_ON_ONE_SUSPICION]}
  */
 public final class SchedulerSimulation {
     static final int USERS = 3;
@@ -38,7 +37,8 @@ public final class SchedulerSimulation {
             long firstFailingSeed,
             List<SchedulerWorkload.Figures> figures) {
         String line() {
-            return "SCHEDSIM seeds=" + seeds + " violations=" + violations + " liveness_failures=" + livenessFailures;
+            return "SIM scheduler seeds=" + seeds + " violations=" + violations + " liveness_failures="
+                    + livenessFailures;
         }
     }
 
@@ -75,10 +75,8 @@ public final class SchedulerSimulation {
     }
 
     static String replay(long seed, int n, int byzantine, SchedulerVariant variant) {
-        return "java -cp orchestrator/target/test-classes:orchestrator/target/classes:$(cat /tmp/orch.cp) "
-                + SchedulerSimulation.class.getName() + " --seeds 1 --seed " + seed + " --replicas " + n
-                + " --byzantine "
-                + byzantine + (variant == SchedulerVariant.CORRECT ? "" : " --variant " + variant);
+        return "./bftswarm sim --scheduler --seeds 1 --seed " + seed + " --replicas " + n + " --byzantine " + byzantine
+                + (variant == SchedulerVariant.CORRECT ? "" : " --variant " + variant);
     }
 
     static Summary runSeeds(
@@ -122,34 +120,31 @@ public final class SchedulerSimulation {
         }
     }
 
-    public static void main(String[] args) {
-        SimOptions options;
-        SchedulerVariant variant;
-        try {
-            options = SimOptions.parse(args, Set.of("--variant"));
-            variant = SchedulerVariant.valueOf(options.extra("--variant", SchedulerVariant.CORRECT.name()));
-        } catch (IllegalArgumentException e) {
-            System.out.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        if (options.problem().isPresent()) {
-            System.out.println(options.problem().get());
-            System.exit(2);
-        }
+    /** The variants {@code --variant} accepts: the real scheduler and the deliberately broken ones. */
+    public static List<String> variants() {
+        return Arrays.stream(SchedulerVariant.values()).map(Enum::name).toList();
+    }
+
+    /**
+     * Runs {@code seeds} seeds from {@code first} and prints every seed's line, then the summary; returns
+     * 0 only when no seed had a violation or a liveness failure. {@code byzantine} null means f.
+     */
+    public static int run(long first, int seeds, int replicas, Integer byzantine, String variantName, PrintStream out) {
+        SchedulerVariant variant = SchedulerVariant.valueOf(variantName);
+        int byz = byzantine == null ? Quorums.faultsTolerated(replicas) : byzantine;
         long t0 = System.nanoTime();
-        System.out.println("SCHEDSIM start first_seed=" + options.firstSeed() + " seeds=" + options.seeds()
-                + " replicas=" + options.replicas() + " byzantine=" + options.byzantineOrF() + " variant=" + variant);
+        out.println("SIM scheduler start first_seed=" + first + " seeds=" + seeds + " replicas=" + replicas
+                + " byzantine=" + byz + " variant=" + variant);
         Summary s = runSeeds(
-                options.firstSeed(),
-                options.seeds(),
-                options.replicas(),
-                options.byzantineOrF(),
+                first,
+                seeds,
+                replicas,
+                byz,
                 variant,
                 Math.min(2, Runtime.getRuntime().availableProcessors()),
-                System.out);
-        System.out.printf("wall_s=%.1f%n", (System.nanoTime() - t0) / 1e9);
-        System.out.println(s.line());
-        System.exit(s.violations() == 0 && s.livenessFailures() == 0 ? 0 : 1);
+                out);
+        out.printf("wall_s=%.1f%n", (System.nanoTime() - t0) / 1e9);
+        out.println(s.line());
+        return s.violations() == 0 && s.livenessFailures() == 0 ? 0 : 1;
     }
 }
