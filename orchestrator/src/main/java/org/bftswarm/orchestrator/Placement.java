@@ -10,7 +10,7 @@ import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.view.NodeState;
 
 /**
- * Deterministic placement (issue 4 item 1): a task may go only to an UP node whose labels satisfy
+ * Deterministic placement: a task may go only to an UP node whose labels satisfy
  * its constraints and whose free CPU and memory cover its demand; among those, spread wins —
  * fewest active tasks, then most free CPU, then most free memory, then the lowest node id. Pending
  * tasks are tried in queue order (oldest job first); one that fits nowhere stays PENDING without

@@ -6,7 +6,7 @@ import org.bftswarm.orchestrator.view.NodeState;
 import org.bftswarm.orchestrator.view.TaskState;
 
 /**
- * Every state transition of a task (issue 4 item 1, issue 5 item 4), in one place so that the
+ * Every state transition of a task, in one place so that the
  * derived indexes (queues, node usage) always move with the records: assign (new attempt number),
  * start, finish (success, retry after backoff, or final failure), evict from a DOWN node, retry
  * when the backoff has elapsed, and cancel.

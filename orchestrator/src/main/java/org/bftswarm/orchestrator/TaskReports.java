@@ -10,7 +10,7 @@ import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.view.TaskState;
 
 /**
- * TaskStarted and TaskFinished from workers (issue 4 item 1, DESIGN step 5). A report for node X
+ * TaskStarted and TaskFinished from workers. A report for node X
  * is accepted only from X's principal, and only for the task's current attempt while that attempt
  * is active on X; anything else is answered IGNORED (stale attempt, not active, duplicate) or
  * REJECTED (unauthorised, unknown, malformed) and changes nothing. Hence each attempt has at most

@@ -5,7 +5,7 @@ import java.util.List;
 import org.bftswarm.orchestrator.view.NodeState;
 
 /**
- * What the passage of batch time does (issue 4 item 1: "time comes only from batch timestamps"):
+ * What the passage of batch time does (the scheduler's only clock is the primary's batch timestamp):
  * an active attempt that outlived its job's timeout plus the grace is declared timed out (the
  * worker should have killed it and reported first), a task whose backoff has elapsed is queued
  * again, and suspicion votes older than the window are forgotten.
