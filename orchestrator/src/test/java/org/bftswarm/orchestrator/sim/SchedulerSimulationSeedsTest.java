@@ -94,6 +94,7 @@ class SchedulerSimulationSeedsTest {
         assertThat(log.toString(StandardCharsets.UTF_8))
                 .contains("  replay: ")
                 .contains(
-                        "SchedulerSimulation --seeds 1 --seed 1 --replicas 4 --byzantine 1 --variant EVICT_ON_ONE_SUSPICION");
+                        "./bftswarm sim --scheduler --seeds 1 --seed 1 --replicas 4 --byzantine 1"
+                                + " --variant EVICT_ON_ONE_SUSPICION");
     }
 }
