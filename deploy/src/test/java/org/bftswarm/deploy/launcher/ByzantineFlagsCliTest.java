@@ -118,6 +118,15 @@ class ByzantineFlagsCliTest {
     }
 
     @Test
+    void configValidateSaysLoudlyWhenByzantineBehavioursAreAllowed() throws Exception {
+        assertThat(CliRun.of("config", "validate", config.toString()).all()).doesNotContain("ALLOWED");
+        Files.writeString(config, configText(true));
+        CliRun r = CliRun.of("config", "validate", config.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.all()).contains("Byzantine behaviours ALLOWED").contains("testing.allowByzantine");
+    }
+
+    @Test
     void helpListsTheBehaviours() {
         for (String command : List.of("node", "up")) {
             String help = CliRun.of(command, "--help").out();
