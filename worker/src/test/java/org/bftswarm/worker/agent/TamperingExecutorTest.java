@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bftswarm.worker.agent.ScriptedTaskExecutor.launchOf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.bftswarm.crypto.Digest;
 import org.bftswarm.worker.AttemptKey;
 import org.bftswarm.worker.TaskOutcome;
@@ -45,7 +46,7 @@ class TamperingExecutorTest {
     @Test
     void outputAtTheBoundIsAlteredWithinItAndStaysCoveredByTheDigest() {
         byte[] full = new byte[TaskOutcome.MAX_OUTPUT_BYTES];
-        java.util.Arrays.fill(full, (byte) 'x');
+        Arrays.fill(full, (byte) 'x');
         byte[] altered = TamperingExecutor.tamper(full, 3);
         assertThat(altered).hasSize(TaskOutcome.MAX_OUTPUT_BYTES).isNotEqualTo(full);
         assertThat(new String(altered, StandardCharsets.UTF_8)).endsWith(TamperingExecutor.marker(3));
