@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /**
  * A slow, obviously-correct Ed25519 reference written from the formulas of RFC 8032 sections 5.1.1
@@ -34,7 +35,7 @@ final class EdwardsReference {
     private EdwardsReference() {}
 
     static byte[] hex(String h) {
-        return java.util.HexFormat.of().parseHex(h);
+        return HexFormat.of().parseHex(h);
     }
 
     /** Section 5.1.4: the unified addition formula for a = -1. */
@@ -116,6 +117,23 @@ final class EdwardsReference {
         return Point.affine(x, y);
     }
 
+    /**
+     * Decoding as a lax implementation does it: y reduced mod p, and the sign bit ignored when x = 0.
+     * Throws when the reduced y is not on the curve.
+     */
+    static Point decodeLax(byte[] encoded) {
+        byte[] copy = encoded.clone();
+        int sign = copy[31] & 0x80;
+        copy[31] &= 0x7f;
+        byte[] reduced = littleEndian(fromLittleEndian(copy).mod(P));
+        Point p = decode(reduced);
+        if (sign != 0 && p.x().signum() != 0) {
+            reduced[31] |= (byte) 0x80;
+            p = decode(reduced);
+        }
+        return p;
+    }
+
     static byte[] littleEndian(BigInteger v) {
         byte[] be = v.toByteArray();
         byte[] out = new byte[32];
@@ -165,7 +183,11 @@ final class EdwardsReference {
      * scalar {@code s}: S = (r + k s) mod L with k = H(R || A || M).
      */
     static byte[] sign(BigInteger r, Point rPoint, BigInteger s, byte[] a, byte[] message) {
-        byte[] rEnc = encode(rPoint);
+        return signWithEncodedR(r, encode(rPoint), s, a, message);
+    }
+
+    /** As {@link #sign} with R given as bytes, which may be a non-canonical encoding of [r]B. */
+    static byte[] signWithEncodedR(BigInteger r, byte[] rEnc, BigInteger s, byte[] a, byte[] message) {
         BigInteger k = challenge(rEnc, a, message);
         byte[] sig = new byte[64];
         System.arraycopy(rEnc, 0, sig, 0, 32);
