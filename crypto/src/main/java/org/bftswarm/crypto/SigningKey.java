@@ -1,17 +1,18 @@
 package org.bftswarm.crypto;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Objects;
+import org.bftswarm.crypto.ed25519.Ed25519Provider;
+import org.bftswarm.crypto.ed25519.Ed25519Providers;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * An Ed25519 private key (RFC 8032 section 5.1): the 32-byte seed from which the signing scalar
  * and prefix are derived (section 5.1.5). Signing is pure Ed25519 (no context, no prehash),
- * deterministic (section 5.1.6) and thread-safe: Bouncy Castle's low-level key parameters hold no
- * mutable per-call state, and this is exactly the call {@code Ed25519Signer.generateSignature}
- * makes, without that signer's internal message buffer.
+ * deterministic (section 5.1.6), so every provider gives the same 64 bytes, and thread-safe. The
+ * public key is always derived by Bouncy Castle's code; signing goes to {@link
+ * Ed25519Providers#active()} unless a provider is named.
  */
 public final class SigningKey {
     /** Seed length in bytes (RFC 8032 section 5.1.5). */
@@ -20,28 +21,42 @@ public final class SigningKey {
     public static final int SIGNATURE_LENGTH = Ed25519PrivateKeyParameters.SIGNATURE_SIZE;
 
     private final Ed25519PrivateKeyParameters privateKey;
-    private final Ed25519PublicKeyParameters publicKey;
     private final VerifyingKey verifyingKey;
+    private final Ed25519Provider.Signer signer;
 
-    private SigningKey(Ed25519PrivateKeyParameters privateKey) {
+    private SigningKey(Ed25519PrivateKeyParameters privateKey, Ed25519Provider provider) {
         this.privateKey = privateKey;
-        this.publicKey = privateKey.generatePublicKey();
-        this.verifyingKey = VerifyingKey.of(publicKey.getEncoded());
+        this.verifyingKey = VerifyingKey.of(privateKey.generatePublicKey().getEncoded(), provider);
+        byte[] seed = privateKey.getEncoded();
+        this.signer = provider.signer(seed);
+        Arrays.fill(seed, (byte) 0);
     }
 
     /** A fresh key whose 32-byte seed is drawn from {@code random}. */
     public static SigningKey generate(SecureRandom random) {
+        return generate(random, Ed25519Providers.active());
+    }
+
+    /** As {@link #generate(SecureRandom)}, signing and verifying through {@code provider}. */
+    public static SigningKey generate(SecureRandom random, Ed25519Provider provider) {
         Objects.requireNonNull(random, "random");
-        return new SigningKey(new Ed25519PrivateKeyParameters(random));
+        Objects.requireNonNull(provider, "provider");
+        return new SigningKey(new Ed25519PrivateKeyParameters(random), provider);
     }
 
     /** The key for a 32-byte seed (a copy is kept); throws IllegalArgumentException on a wrong length. */
     public static SigningKey fromSeed(byte[] seed32) {
+        return fromSeed(seed32, Ed25519Providers.active());
+    }
+
+    /** As {@link #fromSeed(byte[])}, signing and verifying through {@code provider}. */
+    public static SigningKey fromSeed(byte[] seed32, Ed25519Provider provider) {
+        Objects.requireNonNull(provider, "provider");
         if (seed32 == null || seed32.length != SEED_LENGTH) {
             throw new IllegalArgumentException(
                     "an Ed25519 seed is " + SEED_LENGTH + " bytes, got " + (seed32 == null ? "null" : seed32.length));
         }
-        return new SigningKey(new Ed25519PrivateKeyParameters(seed32, 0));
+        return new SigningKey(new Ed25519PrivateKeyParameters(seed32, 0), provider);
     }
 
     /** A copy of the 32-byte seed. Handle with care: it is the whole secret. */
@@ -62,8 +77,9 @@ public final class SigningKey {
     /** The 64-byte Ed25519 signature of {@code buf[off, off+len)}. */
     public byte[] sign(byte[] buf, int off, int len) {
         Objects.checkFromIndexSize(off, len, buf.length);
-        byte[] signature = new byte[SIGNATURE_LENGTH];
-        privateKey.sign(Ed25519.Algorithm.Ed25519, publicKey, null, buf, off, len, signature, 0);
+        byte[] signature = signer.sign(buf, off, len);
+        Invariants.check(
+                signature.length == SIGNATURE_LENGTH, "Ed25519 signature of %d bytes, not 64", signature.length);
         return signature;
     }
 

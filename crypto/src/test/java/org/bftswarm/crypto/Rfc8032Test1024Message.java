@@ -1,8 +1,8 @@
 package org.bftswarm.crypto;
 
 /** The 1023-byte message of RFC 8032 section 7.1 "TEST 1024" (test data, hex). */
-final class Rfc8032Test1024Message {
-    static final String HEX =
+public final class Rfc8032Test1024Message {
+    public static final String HEX =
             "08b8b2b733424243760fe426a4b54908632110a66c2f6591eabd3345e3e4eb98fa6e264bf09efe12ee50f8f54e9f77b1"
                     + "e355f6c50544e23fb1433ddf73be84d879de7c0046dc4996d9e773f4bc9efe5738829adb26c81b37c93a1b270b20329d"
                     + "658675fc6ea534e0810a4432826bf58c941efb65d57a338bbd2e26640f89ffbc1a858efcb8550ee3a5e1998bd177e93a"

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -17,13 +18,19 @@ import org.bftswarm.consensus.client.ClientOptions;
 import org.bftswarm.consensus.client.ServiceProxy;
 import org.bftswarm.consensus.storage.ReplicaLogKind;
 import org.bftswarm.consensus.transport.TransportConfig;
+import org.bftswarm.crypto.Invariants;
+import org.bftswarm.crypto.ed25519.Ed25519Providers;
+import org.bftswarm.crypto.ed25519.ProviderChoice;
 
 /**
  * End-to-end consensus throughput and latency, shaped like BFT-SMaRt's ThroughputLatency
  * microbenchmark: replicas run as separate JVMs on 127.0.0.1, closed-loop client threads (one client
  * id each, one outstanding request each) run in this JVM, and only operations completed after the
  * warm-up count. Every replica message and every client request is Ed25519-signed, and replies are
- * signed by each replica. Ends with {@code BENCH consensus ops_per_s=X p50_ms=Y p90_ms=Z p99_ms=W}.
+ * signed by each replica. {@link Options#crypto()} picks the Ed25519 provider of the replica JVMs
+ * and of the clients in this JVM alike (the {@value Ed25519Providers#PROPERTY} system property); the
+ * run checks that every replica reports it. Ends with
+ * {@code BENCH consensus ops_per_s=X p50_ms=Y p90_ms=Z p99_ms=W crypto=P}.
  */
 public final class ConsensusBench {
     /** What to run. */
@@ -38,8 +45,10 @@ public final class ConsensusBench {
             int pipelineDepth,
             List<String> replicaJvmArgs,
             Path dataDir,
-            ReplicaLogKind log) {
+            ReplicaLogKind log,
+            ProviderChoice crypto) {
         public Options {
+            Objects.requireNonNull(crypto, "crypto");
             if (replicas < 4) {
                 throw new IllegalArgumentException("--replicas must be at least 4, got " + replicas);
             }
@@ -58,15 +67,17 @@ public final class ConsensusBench {
     }
 
     /** The figures of one run. */
-    public record Result(long operations, double opsPerSecond, double p50Ms, double p90Ms, double p99Ms) {
+    public record Result(
+            long operations, double opsPerSecond, double p50Ms, double p90Ms, double p99Ms, String crypto) {
         public String line() {
             return String.format(
                     Locale.ROOT,
-                    "BENCH consensus ops_per_s=%.0f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f",
+                    "BENCH consensus ops_per_s=%.0f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f crypto=%s",
                     opsPerSecond,
                     p50Ms,
                     p90Ms,
-                    p99Ms);
+                    p99Ms,
+                    crypto);
         }
     }
 
@@ -82,6 +93,9 @@ public final class ConsensusBench {
     }
 
     public static Result run(Options o, PrintStream out) throws Exception {
+        String crypto = useProvider(o.crypto());
+        List<String> jvmArgs = new ArrayList<>(o.replicaJvmArgs());
+        jvmArgs.add("-D" + Ed25519Providers.PROPERTY + "=" + o.crypto().spelling());
         Path dir = o.dataDir() == null
                 ? Files.createTempDirectory("bftswarm-bench-")
                 : Files.createTempDirectory(Files.createDirectories(o.dataDir()), "bftswarm-bench-");
@@ -90,7 +104,7 @@ public final class ConsensusBench {
                 "bench",
                 o.replicas(),
                 o.clients(),
-                o.replicaJvmArgs(),
+                jvmArgs,
                 List.of(
                         "--batch",
                         Integer.toString(o.batch()),
@@ -103,7 +117,7 @@ public final class ConsensusBench {
             out.printf(
                     Locale.ROOT,
                     "starting %d replica JVMs on 127.0.0.1 (%s), logs in %s; %d closed-loop clients,"
-                            + " %d-byte operations, warm-up %d s, measure %d s, durable log %s%n",
+                            + " %d-byte operations, warm-up %d s, measure %d s, durable log %s, Ed25519 %s%n",
                     o.replicas(),
                     cluster.spec().addressList(),
                     dir,
@@ -111,19 +125,36 @@ public final class ConsensusBench {
                     o.requestBytes(),
                     o.warmupSeconds(),
                     o.measureSeconds(),
-                    o.log());
+                    o.log(),
+                    crypto);
             cluster.startAll();
             cluster.awaitListening(60_000);
             try (ClientNetwork net = new ClientNetwork(
                     cluster.spec(), cluster.keys().loadRegistry(cluster.spec().n()), TransportConfig.defaults(), 2)) {
-                return drive(o, cluster, net, out);
+                return drive(o, cluster, net, out, crypto);
             }
         } finally {
             deleteQuietly(dir);
         }
     }
 
-    private static Result drive(Options o, ReplicaProcessCluster cluster, ClientNetwork net, PrintStream out)
+    /**
+     * Makes {@code choice} this JVM's Ed25519 provider (it is fixed on first use, so nothing may have
+     * signed yet) and returns its name; throws IllegalStateException when it was already another.
+     */
+    private static String useProvider(ProviderChoice choice) {
+        System.setProperty(Ed25519Providers.PROPERTY, choice.spelling());
+        String wanted = Ed25519Providers.forChoice(choice).name();
+        String active = Ed25519Providers.activeName();
+        if (!active.equals(wanted)) {
+            throw new IllegalStateException("this JVM already runs Ed25519 on " + active + ", not " + wanted
+                    + "; start it with -D" + Ed25519Providers.PROPERTY + "=" + choice.spelling());
+        }
+        return active;
+    }
+
+    private static Result drive(
+            Options o, ReplicaProcessCluster cluster, ClientNetwork net, PrintStream out, String crypto)
             throws Exception {
         AtomicLong completed = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -186,6 +217,15 @@ public final class ConsensusBench {
         if (failure.get() != null) {
             throw new IllegalStateException("a client failed: " + failure.get(), failure.get());
         }
+        List<String> replicaCrypto = new ArrayList<>();
+        for (int i = 0; i < o.replicas(); i++) {
+            replicaCrypto.add(cluster.process(i).status("crypto"));
+        }
+        Invariants.check(
+                replicaCrypto.stream().allMatch(crypto::equals),
+                "replicas run Ed25519 on %s, not %s",
+                replicaCrypto,
+                crypto);
         long[] all = LatencyLog.merge(logs);
         double perOpUs = (cpuReplicas + cpuClient) / 1e3 / Math.max(1, measuredOps);
         int cores = Runtime.getRuntime().availableProcessors();
@@ -216,7 +256,7 @@ public final class ConsensusBench {
                 seconds,
                 measuredFrom,
                 cluster.describe().lines().filter(l -> l.startsWith("replica")).toList());
-        return new Result(ops, ops / seconds, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99));
+        return new Result(ops, ops / seconds, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), crypto);
     }
 
     /** Executed batches of replica 0, then per replica: deferred requests, execution checks, late votes. */
@@ -348,7 +388,8 @@ public final class ConsensusBench {
                         2,
                         defaultReplicaJvmArgs(),
                         data,
-                        ReplicaLogKind.JOURNAL),
+                        ReplicaLogKind.JOURNAL,
+                        ProviderChoice.parse(System.getProperty(Ed25519Providers.PROPERTY, "native"))),
                 System.out);
         System.out.println(r.line());
         System.exit(0);

@@ -7,6 +7,7 @@ import org.bftswarm.consensus.core.ReplicaConfig;
 import org.bftswarm.consensus.storage.ReplicaLog;
 import org.bftswarm.consensus.storage.ReplicaLogKind;
 import org.bftswarm.crypto.KeyDirectory;
+import org.bftswarm.crypto.ed25519.Ed25519Providers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,7 +118,8 @@ public final class ReplicaMain implements Callable<Integer> {
                 ReplicaStatus s = runtime.status();
                 emit(s.line() + " drops=" + runtime.drops().total() + " commits=" + runtime.commits()
                         + " deferred_requests=" + runtime.deferredRequests() + " verified_at_execution="
-                        + runtime.requestsVerifiedAtExecution() + " late_votes=" + runtime.lateVotes());
+                        + runtime.requestsVerifiedAtExecution() + " late_votes=" + runtime.lateVotes()
+                        + " crypto=" + Ed25519Providers.activeName());
                 Thread.sleep(statusMs);
             } else {
                 Thread.sleep(500);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bftswarm.consensus.runtime.ConsensusBench;
 import org.bftswarm.consensus.storage.ReplicaLogKind;
+import org.bftswarm.crypto.ed25519.ProviderChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,11 +23,12 @@ import picocli.CommandLine.Spec;
                     + " every replica message, client request and reply is Ed25519-signed.",
             "",
             "Only operations completed after the warm-up are measured. The last line is"
-                    + " BENCH consensus ops_per_s=X p50_ms=Y p90_ms=Z p99_ms=W.",
+                    + " BENCH consensus ops_per_s=X p50_ms=Y p90_ms=Z p99_ms=W crypto=P.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ./bftswarm bench consensus --replicas 4 --clients 50 --request-bytes 0 --warmup-s 60 --measure-s 30"
+            "  ./bftswarm bench consensus --replicas 4 --clients 50 --request-bytes 0 --warmup-s 60 --measure-s 30",
+            "  ./bftswarm bench consensus --crypto bc    # the same with Bouncy Castle instead of AWS-LC"
         })
 public final class BenchConsensusCommand implements Callable<Integer> {
 
@@ -90,6 +92,14 @@ public final class BenchConsensusCommand implements Callable<Integer> {
             description = "Replicas' durable log: JOURNAL or MAPDB" + " (default: ${DEFAULT-VALUE}).")
     ReplicaLogKind log;
 
+    @Option(
+            names = "--crypto",
+            defaultValue = "native",
+            paramLabel = "bc|native",
+            description = "Ed25519 provider of the replicas and the clients: native (AWS-LC) or bc (Bouncy Castle)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String crypto;
+
     @Override
     public Integer call() throws Exception {
         ConsensusBench.Options options;
@@ -105,7 +115,8 @@ public final class BenchConsensusCommand implements Callable<Integer> {
                     pipelineDepth,
                     ConsensusBench.defaultReplicaJvmArgs(),
                     dataDir,
-                    log);
+                    log,
+                    ProviderChoice.parse(crypto));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

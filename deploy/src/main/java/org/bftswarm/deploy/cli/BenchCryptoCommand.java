@@ -10,16 +10,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code bftswarm bench crypto}: Ed25519 sign and verify throughput (delegates to {@link CryptoBench}). */
+/** {@code bftswarm bench crypto}: Ed25519 sign and verify throughput of both providers (delegates to {@link CryptoBench}). */
 @Command(
         name = "crypto",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Measure single-thread Ed25519 sign and verify operations per second (Bouncy Castle).",
+            "Measure single-thread Ed25519 sign and verify operations per second of AWS-LC (native) and"
+                    + " Bouncy Castle in one run.",
             "",
-            "Runs a warm-up and " + CryptoBench.ROUNDS + " measured rounds per operation and prints the medians"
-                    + " on a final line starting with BENCH.",
+            "Runs a warm-up and " + CryptoBench.ROUNDS + " measured rounds per operation and provider, alternating"
+                    + " providers, and prints each provider's medians and their ratio on lines starting with BENCH.",
         },
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm bench crypto --seconds 2"})
@@ -32,7 +33,7 @@ public final class BenchCryptoCommand implements Callable<Integer> {
             names = "--seconds",
             paramLabel = "S",
             defaultValue = "1",
-            description = "Length of each round in seconds (default: ${DEFAULT-VALUE}; total ≈ 12 × S).")
+            description = "Length of each round in seconds (default: ${DEFAULT-VALUE}; total ≈ 24 × S).")
     int seconds;
 
     @Override
