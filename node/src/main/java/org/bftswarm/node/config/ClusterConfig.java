@@ -27,6 +27,7 @@ public record ClusterConfig(
         HeartbeatSettings heartbeat,
         NodeCapacity capacity,
         SortedMap<String, String> labels,
+        VerificationSettings verification,
         TestingSettings testing) {
 
     /** Client principal ids start here; replica ids must stay below. */
@@ -44,10 +45,11 @@ public record ClusterConfig(
         }
         nodes = List.copyOf(nodes);
         labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        Invariants.check(verification != null, "verification settings missing");
         Invariants.check(testing != null, "testing settings missing");
     }
 
-    /** A configuration with the default {@code testing:} section (nothing allowed). */
+    /** A configuration with the default {@code verification:} and {@code testing:} sections. */
     public ClusterConfig(
             String swarm,
             List<ResolvedNode> nodes,
@@ -74,6 +76,7 @@ public record ClusterConfig(
                 heartbeat,
                 capacity,
                 labels,
+                VerificationSettings.DEFAULTS,
                 TestingSettings.DEFAULTS);
     }
 
@@ -92,7 +95,27 @@ public record ClusterConfig(
                 heartbeat,
                 capacity,
                 labels,
+                verification,
                 replaced);
+    }
+
+    /** The same configuration with {@code verification:} replaced. */
+    public ClusterConfig withVerification(VerificationSettings replaced) {
+        return new ClusterConfig(
+                swarm,
+                nodes,
+                explicitNodeList,
+                httpPortBase,
+                wsPortBase,
+                randomPortRange,
+                cleanup,
+                dataDir,
+                consensus,
+                heartbeat,
+                capacity,
+                labels,
+                replaced,
+                testing);
     }
 
     /** Number of replicas. */

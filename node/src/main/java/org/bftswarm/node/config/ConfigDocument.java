@@ -1,5 +1,6 @@
 package org.bftswarm.node.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ public record ConfigDocument(
         Heartbeat heartbeat,
         Capacity capacity,
         Map<String, String> labels,
+        Verification verification,
         Testing testing) {
 
     /** {@code nodes:} how many nodes, where they run, and which ports they use. */
@@ -45,6 +47,9 @@ public record ConfigDocument(
 
     /** {@code capacity:} what one node offers to the scheduler. */
     public record Capacity(Integer cpus, Integer memoryMb) {}
+
+    /** {@code verification:} how task results are trusted by default (see {@link VerificationSettings}). */
+    public record Verification(@JsonProperty("default") String defaultMode, Integer quarantineAfter) {}
 
     /** {@code testing:} switches for test clusters only (see {@link TestingSettings}). */
     public record Testing(Boolean allowByzantine) {}

@@ -69,6 +69,7 @@ public final class ConfigResolver {
         HeartbeatSettings heartbeat = heartbeat(doc.heartbeat());
         boolean cleanup = doc.cleanup() != null ? doc.cleanup() : ConfigDefaults.CLEANUP;
         String dataDir = dataDir(doc.dataDir());
+        VerificationSettings verification = verification(doc.verification());
         TestingSettings testing = testing(doc.testing());
 
         if (n >= 1 && n < 4) {
@@ -111,6 +112,7 @@ public final class ConfigResolver {
                 heartbeat,
                 capacity,
                 labels,
+                verification,
                 testing);
     }
 
@@ -346,6 +348,29 @@ public final class ConfigResolver {
                     suspicion + " ms < 2 × periodMs: one late heartbeat" + " makes a node suspect");
         }
         return new HeartbeatSettings(period, suspicion);
+    }
+
+    private VerificationSettings verification(ConfigDocument.Verification given) {
+        VerificationSettings d = ConfigDefaults.VERIFICATION;
+        if (given == null) {
+            return d;
+        }
+        String mode = given.defaultMode() == null ? d.defaultMode() : given.defaultMode();
+        if (!VerificationSettings.MODES.contains(mode)) {
+            error(
+                    "verification.default",
+                    "must be one of " + String.join(", ", VerificationSettings.MODES) + " (got \"" + mode + "\")");
+            mode = d.defaultMode();
+        }
+        int quarantineAfter = given.quarantineAfter() == null ? d.quarantineAfter() : given.quarantineAfter();
+        if (quarantineAfter < 1) {
+            error(
+                    "verification.quarantineAfter",
+                    "must be at least 1 (got " + quarantineAfter + "): after how many disputed results a node"
+                            + " gets no new tasks");
+            quarantineAfter = d.quarantineAfter();
+        }
+        return new VerificationSettings(mode, quarantineAfter);
     }
 
     private TestingSettings testing(ConfigDocument.Testing given) {

@@ -62,6 +62,8 @@ public final class ConfigWriter {
                         c.heartbeat().periodMs(), c.heartbeat().suspicionTimeoutMs()),
                 capacity(c.capacity()),
                 labels,
+                new ConfigDocument.Verification(
+                        c.verification().defaultMode(), c.verification().quarantineAfter()),
                 new ConfigDocument.Testing(c.testing().allowByzantine()));
     }
 

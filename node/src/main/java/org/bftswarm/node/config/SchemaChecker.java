@@ -1,5 +1,6 @@
 package org.bftswarm.node.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +57,7 @@ public final class SchemaChecker {
     private void checkRecord(ObjectNode object, Class<?> recordType, String path) {
         Map<String, RecordComponent> components = new LinkedHashMap<>();
         for (RecordComponent component : recordType.getRecordComponents()) {
-            components.put(component.getName(), component);
+            components.put(keyOf(component), component);
         }
         List<String> pruned = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : object.properties()) {
@@ -152,9 +153,15 @@ public final class SchemaChecker {
     private static String keysOf(Class<?> recordType) {
         List<String> names = new ArrayList<>();
         for (RecordComponent component : recordType.getRecordComponents()) {
-            names.add(component.getName());
+            names.add(keyOf(component));
         }
         return String.join(", ", names);
+    }
+
+    /** The YAML key of a component: its {@code @JsonProperty} name where it has one (e.g. a Java keyword). */
+    private static String keyOf(RecordComponent component) {
+        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+        return renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
     }
 
     private static Class<?> rawClass(Type type) {
