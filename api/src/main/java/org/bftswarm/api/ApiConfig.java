@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Settings of one node's {@link ApiServer}. The node binds {@code httpPort + node id} on its own
- * address (issue 4, item 4); tests use 127.0.0.1 and port 0 (any free port, see
+ * address; tests use 127.0.0.1 and port 0 (any free port, see
  * {@link ApiServer#port()}).
  *
  * @param host               address to bind (a literal, e.g. 127.0.0.2)

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The HTTP handlers of {@link ApiServer} (issue 4, item 4): each turns one request into one
+ * The HTTP handlers of {@link ApiServer}: each turns one request into one
  * {@link ClusterPort} call and its answer into a status code and JSON. Writes are checked for the
  * bearer token and a bounded, strictly decoded body before the port sees anything; failures are
  * thrown as {@link ApiProblem}/{@link PortException} and rendered by {@link ErrorRendering}.

@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP + WebSocket API of one node (issue 4, item 4; DESIGN data flow steps 1 and 7). It holds
- * no state: every answer comes from the {@link ClusterPort}.
+ * The HTTP + WebSocket API of one node: jobs are submitted and cancelled here, and their status, the
+ * nodes, the cluster and the event stream are read here. It holds no state: every answer comes from
+ * the {@link ClusterPort}.
  *
  * <pre>
  * method  path                         auth    answers

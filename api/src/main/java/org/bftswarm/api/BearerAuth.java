@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Checks {@code Authorization: Bearer <token>} against the cluster's API token (DESIGN "Security
- * model": API writes need an authenticated client). Both sides are hashed with SHA-256 and compared
- * with {@link MessageDigest#isEqual}, so the time taken reveals neither the token's content nor its
- * length.
+ * Checks {@code Authorization: Bearer <token>} against the cluster's API token (every API write needs
+ * it; the receiving node then signs the operation, so the caller trusts that node). Both sides are
+ * hashed with SHA-256 and compared with {@link MessageDigest#isEqual}, so the time taken reveals
+ * neither the token's content nor its length.
  */
 final class BearerAuth {
     private static final String SCHEME = "bearer ";

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a request body of at most {@code limit} bytes (issue 4: "request body size limited"). A
+ * Reads a request body of at most {@code limit} bytes (larger is refused with 413). A
  * declared Content-Length over the limit is refused before reading; a chunked body is read until it
  * passes the limit, then refused, so memory stays bounded either way.
  */

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One state change streamed on {@code /api/v1/events} (DESIGN data flow step 7: every job, task,
- * node and view change). {@code sequence} increases with every event a node emits, so a client
+ * One state change streamed on {@code /api/v1/events} (every job, task, node and view
+ * change this node observes). {@code sequence} increases with every event a node emits, so a client
  * can detect gaps after a reconnect.
  *
  * @param kind     what changed

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders every failure as JSON {@code {"error","detail"}} with the right status (issue 4: errors
- * are JSON with the right 4xx code; bad JSON is 400, not 500). Client mistakes are 4xx; port
+ * Renders every failure as JSON {@code {"error","detail"}} with the right status (a client
+ * mistake is a 4xx, never a 500: bad JSON is 400). Client mistakes are 4xx; port
  * refusals map by {@link PortException.Reason}; a write not ordered in time is 503; anything else is
  * a 500 whose detail carries a correlation id that is also logged with the stack trace.
  */

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans every {@link ClusterEvent} out to the connected {@code /api/v1/events} WebSocket clients
- * (DESIGN data flow step 7). Each client has its own {@link SessionOutbox}, so events reach every
+ * Fans every {@link ClusterEvent} out to the connected {@code /api/v1/events} WebSocket clients.
+ * Each client has its own {@link SessionOutbox}, so events reach every
  * client in publication order, a slow client never delays the others or the publisher, and a
  * client whose queue fills is disconnected (counted in {@code bftswarm_api_ws_slow_consumers_total}).
  */

@@ -3,8 +3,8 @@ package org.bftswarm.api;
 import java.util.Objects;
 
 /**
- * Who asked for a write through the API (DESIGN "Security model": API writes need an authenticated
- * client). Today every write comes from a bearer-token holder; a client that signs its own
+ * Who asked for a write through the API (every API write needs an
+ * authenticated caller). Today every write comes from a bearer-token holder; a client that signs its own
  * operations would carry its client id (>= 1000) here instead.
  *
  * @param name     a short label for logs and audit ("token" for the cluster's API token)

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds {@code /api/v1/events} (DESIGN data flow step 7): every scheduler event of the local
+ * Feeds {@code /api/v1/events}: every scheduler event of the local
  * replica, in execution order, and every view change the replica installs, each numbered with this
  * node's own increasing event sequence. Listeners only enqueue, so the replica's core thread, which
  * calls {@link #onEvents}, never blocks here.

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns local heartbeat silence into ordered evidence (issue 5 item 4): the CRDT heartbeats feed a
+ * Turns local heartbeat silence into ordered evidence: the CRDT heartbeats feed a
  * {@link FailureDetector}; while it suspects a node that the scheduler still has UP without this
  * replica's vote, a signed {@code SuspectNode(me, it)} is ordered (the scheduler needs f+1 distinct
  * suspectors, so this node alone evicts no one); while the scheduler has this node DOWN, a

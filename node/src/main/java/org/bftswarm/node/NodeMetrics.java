@@ -14,7 +14,7 @@ import org.bftswarm.worker.agent.WorkerLoop;
 import org.bftswarm.worker.agent.WorkerStage;
 
 /**
- * The node's own meters on {@code /metrics} (issue 4 item 4, issue 5 items 1 and 3): consensus
+ * The node's own meters on {@code /metrics}: consensus
  * drops, log commits and executed requests, scheduler operation outcomes, invalid CRDT entries,
  * gossip members, tasks running here, the worker's stage timers ({@link WorkerStage}), and every
  * node's CRDT counters as this node sees them.

@@ -10,10 +10,10 @@ import org.bftswarm.crypto.VerifyingKey;
 import org.bftswarm.orchestrator.NodePrincipals;
 
 /**
- * Which principal ids node {@code i} signs with, all under its one node key (DESIGN "Security
- * model"; orchestrator {@code NodePrincipals}): replica {@code i}; client {@code 1000 + i} for its
- * worker's reports and liveness operations; and a pool of {@value #API_POOL_SIZE} client ids
- * {@code 10000 + 64·i + k} for API submissions, because a PBFT client has one request outstanding
+ * Which principal ids node {@code i} signs with, all under its one node key (the
+ * scheme the orchestrator's {@code NodePrincipals} authorises): replica {@code i}; client
+ * {@code 1000 + i} for its worker's reports and liveness operations; and a pool of {@value #API_POOL_SIZE}
+ * client ids {@code 10000 + 64·i + k} for API submissions, because a PBFT client has one request outstanding
  * at a time. Every replica derives the same registry from the same node keys, so the mapping is a
  * deterministic function of the key files.
  */

@@ -47,7 +47,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One bftswarm node (DESIGN "Data flow of one job"): the PBFT replica running the scheduler, the
+ * One bftswarm node: the PBFT replica running the scheduler, the
  * node's consensus clients, the CRDT cluster-state member with heartbeats and failure detection,
  * the worker loop over a {@link TaskExecutor}, and the HTTP API over a {@link NodeClusterPort} (its
  * event stream also on the node's own WebSocket port).

@@ -14,7 +14,7 @@ import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCodec;
 
 /**
- * Node {@code i}'s consensus clients (DESIGN data flow step 2, BFT-SMaRt-style {@link ServiceProxy}):
+ * Node {@code i}'s consensus clients (BFT-SMaRt-style {@link ServiceProxy}s):
  * one proxy as node principal {@code 1000 + i} for worker reports and liveness operations, and a
  * pool of API proxies ({@link NodePrincipalIds#apiClientId}) so that concurrent API writes do not
  * queue behind one outstanding request. Every proxy signs with the node's key; results are the

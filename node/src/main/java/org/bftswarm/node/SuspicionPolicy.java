@@ -5,7 +5,7 @@ import org.bftswarm.orchestrator.view.NodeState;
 import org.bftswarm.orchestrator.view.NodeView;
 
 /**
- * When this replica orders a {@code SuspectNode} vote (issue 5 item 4), pure: only for a node its
+ * When this replica orders a {@code SuspectNode} vote, pure: only for a node its
  * local failure detector suspects, that the scheduler still has UP without this replica's vote, that
  * has been UP for a grace period (a node that just (re)joined may not gossip yet), and that this node
  * has either heard a few heartbeats from since it started or has had working gossip for the grace

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 5 item 4 with real components (four {@link NodeRuntime}s: PBFT over TCP, the replicated
- * scheduler, signed operations): one node that suspects everyone all the time gets its votes
- * ordered, yet the scheduler's f+1-distinct-suspectors rule keeps every node UP.
+ * A lone Byzantine suspector evicts no one, shown with real components (four {@link NodeRuntime}s:
+ * PBFT over TCP, the replicated scheduler, signed operations): one node that suspects everyone all
+ * the time gets its votes ordered, yet the scheduler's f+1-distinct-suspectors rule keeps every node UP.
  */
 class ByzantineSuspectorTest {
 

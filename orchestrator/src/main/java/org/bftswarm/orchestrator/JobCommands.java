@@ -10,7 +10,7 @@ import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.spec.JobSpecValidator;
 
 /**
- * SubmitJob and CancelJob (issue 4 item 1). Job ids come from the replicated job counter
+ * SubmitJob and CancelJob. Job ids come from the replicated job counter
  * ({@code job-<n>}) unless the client names the job itself, which makes a retransmitted submission
  * idempotent. A job may be cancelled by its submitter; a job submitted through a node's API (a node
  * principal) may be cancelled through any node's API. Rejections change nothing.

@@ -5,7 +5,7 @@ import org.bftswarm.orchestrator.view.JobStatus;
 import org.bftswarm.orchestrator.view.TaskState;
 
 /**
- * Derives a job's status from its tasks at a batch time (issue 4 item 4): every task terminal →
+ * Derives a job's status from its tasks at a batch time: every task terminal →
  * CANCELLED if any was cancelled, COMPLETE if all succeeded, else FAILED; otherwise PARTIAL once
  * the deadline has passed with some task terminal; otherwise RUNNING if any task was ever placed
  * or has finished, else PENDING.

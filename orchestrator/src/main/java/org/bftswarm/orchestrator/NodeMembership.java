@@ -16,7 +16,7 @@ import org.bftswarm.orchestrator.spec.JobSpecValidator;
 import org.bftswarm.orchestrator.view.NodeState;
 
 /**
- * Node membership and failure handling (issue 5 item 4, DESIGN step 6). A node registers and
+ * Node membership and failure handling. A node registers and
  * rejoins only by its own principal. It is marked DOWN only when suspicions from f+1 distinct
  * replicas are ordered within the window (one vote per suspector, so f Byzantine replicas cannot
  * evict anyone); then each of its active tasks goes back to PENDING and will be placed elsewhere

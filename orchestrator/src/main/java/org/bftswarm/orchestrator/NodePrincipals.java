@@ -3,7 +3,7 @@ package org.bftswarm.orchestrator;
 import java.util.OptionalInt;
 
 /**
- * Which authenticated client id speaks for which node (issue 4 item 1 authorisation rule). Node
+ * Which authenticated client id speaks for which node (the scheduler's authorisation rule). Node
  * {@code i} (0 ≤ i < n, the same id as replica i) may act under its replica principal {@code i},
  * as the client {@code nodeClientBase + i} (default 1000 + i), or as one of its API session ids
  * {@code API_POOL_BASE + API_POOL_STRIDE·i + k} (k &lt; {@code API_POOL_SIZE}): a PBFT client has

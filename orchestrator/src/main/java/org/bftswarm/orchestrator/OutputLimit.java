@@ -3,7 +3,7 @@ package org.bftswarm.orchestrator;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The bounded task output kept in replicated state (issue 4 item 1: at most 64 KiB): longer output
+ * The bounded task output kept in replicated state (at most 64 KiB): longer output
  * is cut at the last whole character that fits in 64 KiB of UTF-8, identically on every replica.
  */
 final class OutputLimit {

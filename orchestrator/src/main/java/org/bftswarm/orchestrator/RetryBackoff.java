@@ -1,7 +1,7 @@
 package org.bftswarm.orchestrator;
 
 /**
- * Exponential retry backoff on batch time (issue 4 item 1): after the k-th failed attempt the task
+ * Exponential retry backoff on batch time: after the k-th failed attempt the task
  * waits {@code backoffSeconds × 2^(k−1)} seconds, capped, before it is queued again.
  */
 final class RetryBackoff {

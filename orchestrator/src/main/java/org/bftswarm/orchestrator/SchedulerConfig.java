@@ -9,8 +9,8 @@ import org.bftswarm.orchestrator.spec.Verification;
 
 /**
  * Fixed parameters of the replicated scheduler, identical on every replica: cluster size n (so
- * f = ⌊(n−1)/3⌋ and a node goes DOWN on f+1 distinct suspicions, DESIGN "Consensus" and issue 5
- * item 4), the suspicion window, the grace the scheduler allows past a task's timeout before it
+ * f = ⌊(n−1)/3⌋ and a node goes DOWN on f+1 distinct suspicions, so f faulty replicas alone can
+ * evict no one), the suspicion window, the grace the scheduler allows past a task's timeout before it
  * declares the attempt timed out itself, the first client id of the node principals, the cap on
  * exponential retry backoff, and how many finished jobs are kept (older ones are dropped, oldest
  * first, so snapshots stay bounded), the verification mode of jobs that name none, after how many

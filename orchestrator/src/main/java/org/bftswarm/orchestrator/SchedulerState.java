@@ -12,7 +12,7 @@ import org.bftswarm.orchestrator.view.SchedulerEvent;
 import org.bftswarm.orchestrator.view.TaskState;
 
 /**
- * The whole replicated scheduler state (DESIGN "Data flow of one job", steps 3–6): jobs, tasks and
+ * The whole replicated scheduler state, everything PBFT orders: jobs, tasks and
  * nodes in TreeMaps, suspicion votes, the batch clock and the job counter. The pending queue, the
  * retry queue and each node's usage are derived indexes, rebuilt by {@link #rebuildIndexes()} and
  * cross-checked by {@link #checkIndexes()}; events of the operation being executed are collected

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Suspicion votes per suspected node (issue 5 item 4): for each suspect, the batch time of the
+ * Suspicion votes per suspected node: for each suspect, the batch time of the
  * latest vote of each distinct suspector. Only votes younger than the window count, and a
  * suspector has one vote however often it repeats itself, so one Byzantine replica alone can
  * never reach the f+1 quorum.

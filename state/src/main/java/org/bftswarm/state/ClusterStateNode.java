@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One node's cluster-state service (DESIGN.md, "Cluster state (CRDT)"): loads the signed entries
+ * One node's cluster-state service: loads the signed entries
  * it knew from MapDB, serves reads and own writes at once, commits changes to MapDB in the
  * background, and gossips through Hazelcast once (and if) that forms.
  */

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one attempt through its container lifecycle and turns what Docker reports into a
- * {@link TaskOutcome} (issue 4, item 2). Fresh runs follow the order measured in the design doc so
+ * {@link TaskOutcome}. Fresh runs follow the order found safe against the Docker engine, so
  * that the exit code and every byte of output are captured before {@code AutoRemove} deletes the
  * container: create → attach (follow) and wait(NEXT_EXIT) both opened (concurrently) → start; the
  * {@link Supervision} then follows it to exit. Adopted containers (found running after a restart)

@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * Identity of one task attempt on a node (design doc, step 6: reassignment creates a new attempt
+ * Identity of one task attempt on a node (reassignment creates a new attempt
  * number, and results of stale attempts are ignored). Ordered by task id, then attempt, so sets of
  * keys iterate deterministically.
  */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The labels that tie a container to its swarm, node, task and attempt (design doc, step 5), and
+ * The labels that tie a container to its swarm, node, task and attempt, and
  * their parsing back when reconciling. Parsing never throws: labels on a container are input from
  * whoever created it, so malformed ones yield empty.
  */

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node agent's Docker side (design doc, step 5; issue 4, item 2): runs each assigned task
+ * The node agent's Docker side: runs each assigned task
  * attempt as an auto-removing container, reports start and outcome to a {@link TaskObserver},
  * kills on request or timeout, and keeps each attempt's full log in a {@link TaskLogStore}.
  * Container set-up (create, attach, wait, start) runs on a bounded pool of {@code maxParallel}

@@ -8,8 +8,8 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.time.Duration;
 
 /**
- * Builds docker-java clients (design doc, "Dependencies": core + httpclient5 transport, no API
- * version set, so the engine's own version is used). The host defaults to the local unix socket;
+ * Builds docker-java clients (docker-java core with the httpclient5 transport, no
+ * API version set, so the engine's own version is used). The host defaults to the local unix socket;
  * {@code DOCKER_HOST} is honoured. No response timeout is set on the transport because attach and
  * wait are long-lived streams; callers bound their waits themselves.
  */

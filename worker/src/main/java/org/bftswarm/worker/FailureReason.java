@@ -1,8 +1,8 @@
 package org.bftswarm.worker;
 
 /**
- * Why a task attempt ended the way it did, from the node agent's point of view (design doc,
- * "Data flow of one job", step 5). {@link #NONE} means the container ran and exited on its own;
+ * Why a task attempt ended the way it did, from the node agent's point of view.
+ * {@link #NONE} means the container ran and exited on its own;
  * its exit code tells success or failure. Every other value means the agent intervened or could
  * not run or observe the container.
  */

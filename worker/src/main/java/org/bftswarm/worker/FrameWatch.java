@@ -4,8 +4,8 @@ import com.github.dockerjava.api.model.Frame;
 
 /**
  * Receives a container's attached stdout/stderr frames in arrival order and feeds each payload to
- * the bounded result capture and to the attempt's log file (issue 4, item 2: capture output
- * before auto-removal; full logs stay on the node).
+ * the bounded result capture and to the attempt's log file (output is
+ * captured before auto-removal; full logs stay on the node).
  */
 final class FrameWatch extends StreamWatch<Frame> {
     private final OutputCapture capture;

@@ -8,7 +8,7 @@ import org.bftswarm.crypto.Digest;
 /**
  * Accumulates a container's output as it streams in: keeps a bounded prefix and hashes every byte,
  * so a result carries at most {@link TaskOutcome#MAX_OUTPUT_BYTES} of output plus the SHA-256 of
- * all of it (design doc, step 5: "output digest, bounded output"). Pure computation; thread-safe.
+ * all of it. Pure computation; thread-safe.
  */
 public final class OutputCapture {
     private final int limit;

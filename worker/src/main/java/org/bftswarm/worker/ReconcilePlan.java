@@ -9,10 +9,11 @@ import java.util.function.Predicate;
 
 /**
  * Decides what to do with the containers that carry this node's labels when the worker starts
- * (issue 4, item 2: "adopt containers with our labels that are still assigned here, kill the
- * rest"). Pure: containers in, actions out, in container-id order. A container that was created but
+ * (adopt containers with our labels that are still assigned here, kill the
+ * rest). Pure: containers in, actions out, in container-id order. A container that was created but
  * never started, or that already exited, is removed rather than adopted: its attempt is reported
- * by the scheduler's normal path (relaunch or reassignment), never by guessing an exit code. Of two live containers for one attempt, only the first is adopted.
+ * by the scheduler's normal path (relaunch or reassignment), never by guessing an exit code. Of two
+ * live containers for one attempt, only the first is adopted.
  */
 public final class ReconcilePlan {
     private ReconcilePlan() {}

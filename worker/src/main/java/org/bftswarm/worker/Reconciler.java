@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings Docker in line with the replicated schedule when a node (re)starts (issue 4, item 2):
+ * Brings Docker in line with the replicated schedule when a node (re)starts:
  * lists the containers labelled with our swarm and node, lets {@link ReconcilePlan} decide, then
  * adopts the ones still assigned here into the {@link ContainerRunner} and kills or removes the
  * rest. Also removes every container of a swarm for {@code down --cleanup}.

@@ -7,12 +7,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A docker-java stream callback with the two facts the container lifecycle needs (design doc,
- * "Dependencies": attach must have started, and the NEXT_EXIT wait must be registered, before the
- * container starts): {@link #awaitOpened} returns once the engine answered the request (or it
- * failed), {@link #awaitEnded} once the stream finished. Unlike docker-java's own template it never
- * leaves a waiter hanging when the request fails before the stream opens, and it does not log
- * errors itself: the caller decides what an error means.
+ * A docker-java stream callback with the two facts the container lifecycle needs (attach must have
+ * started, and the NEXT_EXIT wait must be registered, before the container starts):
+ * {@link #awaitOpened} returns once the engine answered the request (or it failed), {@link #awaitEnded}
+ * once the stream finished. Unlike docker-java's own template it never leaves a waiter hanging when
+ * the request fails before the stream opens, and it does not log errors itself: the caller decides
+ * what an error means.
  */
 abstract class StreamWatch<T> implements ResultCallback<T> {
     private final CountDownLatch opened = new CountDownLatch(1);

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Follows one started container to its end without holding a thread (issue 4, item 2: "kill on
- * timeout", exit code and output captured before auto-removal). Driven by events: the wait stream
+ * Follows one started container to its end without holding a thread (kill on
+ * timeout; exit code and output captured before auto-removal). Driven by events: the wait stream
  * ending (exit code known), the attach or log stream ending (all output received), the timeout
  * firing (kill, outcome TIMEOUT), and two deadlines: output drain after exit, and an exit after a
  * kill (else LOST). Exactly one outcome is produced, unless the worker abandons the attempt on

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One task attempt the local replica's state assigns to this node (design doc, step 5), in the
+ * One task attempt the local replica's state assigns to this node, in the
  * worker's own terms so the agent does not depend on the scheduler's classes. Validated on
  * construction with clear messages; the command and env are copied (env into a sorted map so the
  * container's environment is deterministic).

@@ -17,8 +17,8 @@ import org.bftswarm.crypto.Digest;
 
 /**
  * Keeps the full log of every task attempt on the node's disk, bounded in size per file and in
- * number of files (issue 4, item 2: "Full logs stay on the node (bounded files) and are served by
- * the API"). One file per attempt under {@code <dataDir>/logs}; the name is a readable, sanitised
+ * number of files (full logs stay on the node in bounded files and are served by
+ * the API). One file per attempt under {@code <dataDir>/logs}; the name is a readable, sanitised
  * prefix of the task id, a hash of the exact id (so hostile ids cannot escape the directory or
  * collide), and the attempt number. Opening a new file prunes the oldest beyond the count limit.
  */

@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Appends one attempt's output to its log file up to a byte cap, then writes a single truncation
- * marker and drops the rest (the "bounded files" of issue 4, item 2). A write error stops logging
+ * marker and drops the rest (so the node's log files stay bounded). A write error stops logging
  * for this attempt but never fails the task: the result's output and digest do not depend on it.
  * Thread-safe.
  */

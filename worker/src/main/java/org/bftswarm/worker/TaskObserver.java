@@ -1,7 +1,7 @@
 package org.bftswarm.worker;
 
 /**
- * Receives the lifecycle of one task attempt (design doc, step 5: the worker reports
+ * Receives the lifecycle of one task attempt (which the worker reports as
  * {@code TaskStarted} and {@code TaskFinished}). {@link #onFinished} is called exactly once per
  * launch or adoption; {@link #onStarted} at most once and always before it. Across a worker
  * restart, an adopted container is reported started again, so consumers must treat both calls as

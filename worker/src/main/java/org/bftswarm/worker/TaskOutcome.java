@@ -7,8 +7,8 @@ import org.bftswarm.crypto.Digest;
 import org.bftswarm.crypto.Invariants;
 
 /**
- * The final result of one task attempt as the worker reports it in {@code TaskFinished} (design
- * doc, step 5: exit code, output digest, bounded output). {@code output} holds the first
+ * The final result of one task attempt as the worker reports it in {@code TaskFinished}: exit
+ * code, output digest, bounded output. {@code output} holds the first
  * {@link #MAX_OUTPUT_BYTES} bytes of stdout and stderr interleaved as they arrived;
  * {@code outputDigest} is the SHA-256 of the whole output, so replicas can compare results
  * without carrying them. The output array is copied in and out.
@@ -27,7 +27,7 @@ public record TaskOutcome(
         FailureReason reason,
         String detail) {
 
-    /** Bound on the output carried in a result (64 KiB), as in the TaskFinished. */
+    /** Bound on the output carried in a result (64 KiB), the same bound the scheduler keeps for a TaskFinished. */
     public static final int MAX_OUTPUT_BYTES = 64 * 1024;
     /** Exit code reported when no container exit was observed. */
     public static final int NO_EXIT_CODE = -1;

@@ -1,5 +1,5 @@
 /**
- * The node agent's Docker side (design doc, "Data flow of one job", step 5; issue 4, item 2).
+ * The node agent's Docker side: running the task attempts the replicated scheduler placed on this node.
  *
  * <p>{@link org.bftswarm.worker.ContainerRunner} turns a {@link org.bftswarm.worker.TaskLaunch}
  * (one attempt the local replica assigns to this node) into an auto-removing container with

@@ -5,7 +5,8 @@ import org.bftswarm.crypto.Invariants;
 /**
  * Client timing: first retransmission after {@code retransmitMinMillis}, doubling up to
  * {@code retransmitMaxMillis}; the whole invocation fails with {@link ConsensusTimeoutException}
- * after {@code invokeTimeoutMillis} (DESIGN.md "Client: ... retransmits with backoff").
+ * after {@code invokeTimeoutMillis} (a PBFT client retransmits until
+ * f+1 replicas answer alike: Castro &amp; Liskov, OSDI '99, section 4.1).
  */
 public record ClientOptions(long retransmitMinMillis, long retransmitMaxMillis, long invokeTimeoutMillis) {
     public ClientOptions {

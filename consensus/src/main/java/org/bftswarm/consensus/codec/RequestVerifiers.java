@@ -1,11 +1,10 @@
 package org.bftswarm.consensus.codec;
 
 /**
- * Which replicas check a client request's Ed25519 signature (issue 3, item 7: where verification
- * happens). In view v the f+1 designated replicas of a request (client id, request number) are the
- * primary of v, which verifies every request it proposes anyway, and f of the backups, chosen by a
- * fixed hash so that consecutive requests of one client rotate over them; every replica computes the
- * same set without talking.
+ * Which replicas check a client request's Ed25519 signature. In view v the f+1 designated replicas
+ * of a request (client id, request number) are the primary of v, which verifies every request it
+ * proposes anyway, and f of the backups, chosen by a fixed hash so that consecutive requests of one
+ * client rotate over them; every replica computes the same set without talking.
  *
  * <p>The rule it supports (Castro &amp; Liskov's argument for f+1 matching replies, applied to
  * requests): a correct replica votes for a fresh proposal of view v (PRE-PREPARE, PREPARE or COMMIT)

@@ -8,8 +8,9 @@ import org.bftswarm.crypto.VerifyingKey;
 /**
  * A message body with its sender and Ed25519 signature over
  * {@code SignedEnvelope.signingBytes(swarm, type, sender, payload)} (swarm and type are signed,
- * DESIGN.md "domain-separated"). Because signatures are transferable, Signed values are embedded
- * as certificates in VIEW-CHANGE, NEW-VIEW and COMMIT-PROOF (PBFT-PK). Immutable.
+ * so a message of one swarm or type never verifies as another). Because signatures are
+ * transferable, Signed values are embedded as certificates in VIEW-CHANGE, NEW-VIEW and
+ * COMMIT-PROOF (PBFT-PK). Immutable.
  */
 public final class Signed {
     private final int type;

@@ -7,7 +7,8 @@ import org.bftswarm.crypto.Invariants;
 
 /**
  * Who the replicas are and where they listen: swarm name and the address of replica i at index i
- * (DESIGN.md "Consensus": n = 3f+1, replica ids 0..n-1, primary of view v is v mod n).
+ * (PBFT, Castro &amp; Liskov, OSDI '99, section 4: n = 3f+1, replica ids 0..n-1, the
+ * primary of view v is v mod n).
  */
 public record ClusterSpec(String swarm, List<InetSocketAddress> replicas) {
 

@@ -23,12 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries out core outboxes in the order CORE-API demands: first every {@code Persist} as one MapDB
- * transaction (commit before the message leaves: Castro &amp; Liskov TOCS 2002, section 4.3), then sends
- * in outbox order; client replies are MAC'd (reply channel) or signed on the reply pool. It runs on its own thread
- * with group commit: every outbox queued while a commit was in progress shares the next commit, so the
- * core thread never waits for the disk and the commit rate does not cap the request rate. Messages
- * still leave only after the commit that covers them.
+ * Carries out core outboxes in the order CORE-API.md demands: first every {@code Persist} in one group
+ * commit of the {@link ReplicaLog} (by default one append of CRC-framed records to the journal, plus a
+ * MapDB transaction when a checkpoint becomes stable; commit before the message leaves: Castro
+ * &amp; Liskov TOCS 2002, section 4.3), then sends in outbox order; client replies are MAC'd (reply
+ * channel) or signed on the reply pool. It runs on its own thread with group commit: every outbox
+ * queued while a commit was in progress shares the next commit, so the core thread never waits for
+ * the disk and the commit rate does not cap the request rate. Messages still leave only after the
+ * commit that covers them.
  */
 final class EffectPerformer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EffectPerformer.class);

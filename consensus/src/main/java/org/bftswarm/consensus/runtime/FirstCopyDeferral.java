@@ -14,7 +14,7 @@ import org.bftswarm.crypto.EnvelopeVerifier;
 import org.bftswarm.crypto.SignedEnvelope;
 
 /**
- * Decides which client requests a replica leaves unverified on arrival (issue 3, item 7). Clients send
+ * Decides which client requests a replica leaves unverified on arrival. Clients send
  * every request to all replicas, but only the primary (which proposes it) and the f+1 replicas that
  * {@link RequestVerifiers} designates (which vouch for it inside the batch) need to check its signature;
  * the others would spend ~50 us each for nothing. So a backup that is not designated sets the first copy

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
  * Runs one replica of the {@link HashChainStateMachine} service as a process (used by the real-process
  * tests and the consensus benchmark). Prints machine-readable lines on stdout: {@code LISTENING},
  * {@code VIEW}, {@code CHECKPOINT}, {@code STATE_INSTALLED}, and a {@code STATUS} line every
- * {@code --status-ms}. Stops on SIGTERM; is safe to SIGKILL (the durable log is MapDB with a WAL).
+ * {@code --status-ms}. Stops on SIGTERM; is safe to SIGKILL: by default the durable log is an
+ * append-only, CRC-framed journal written before any message leaves, with the stable checkpoint in
+ * MapDB ({@code --log MAPDB} keeps everything in MapDB transactions instead).
  */
 @Command(name = "replica", mixinStandardHelpOptions = true, description = "Run one PBFT replica process.")
 public final class ReplicaMain implements Callable<Integer> {

@@ -34,10 +34,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one PBFT replica core against the real world (issue 3, item 2; the "thin runtime" of DESIGN.md):
+ * Runs one PBFT replica core against the real world (the thin runtime around the pure {@link Replica}):
  * TCP in and out, signature checks on a small pool, one core thread that steps verified messages and
- * ticks from the wall clock, and the outbox contract of CORE-API: all {@code Persist} effects of a
- * drain are committed to MapDB in one transaction before any message of that drain is sent. Replies
+ * ticks from the wall clock, and the outbox contract of CORE-API.md: all {@code Persist} effects of the
+ * outboxes queued meanwhile go to the durable {@link ReplicaLog} in one group commit (by default one
+ * append to a CRC-framed journal; a new stable checkpoint is a MapDB transaction) before any message
+ * of those outboxes is sent. Replies
  * go back on the connection the client's request arrived on, authenticated by that connection's
  * {@link org.bftswarm.consensus.client.ReplyChannel} MAC when the client set one up, else signed.
  */
@@ -267,7 +269,7 @@ public final class ReplicaRuntime implements AutoCloseable {
         return pipeline.acceptedByType();
     }
 
-    /** MapDB commits so far (group commits: each covers every outbox queued meanwhile). */
+    /** Durable-log commits so far (group commits: each covers every outbox queued meanwhile). */
     public long commits() {
         return performer.commits();
     }

@@ -9,7 +9,7 @@ import org.bftswarm.crypto.Invariants;
  * Threads and timing of one replica process: transport limits, signature-verification workers,
  * reply-signing workers, core tick period, how long a replica message's copies count as replays, and
  * which durable log is kept and how it is written (mmap; forcing it at each group commit, off by default:
- * commits survive SIGKILL of the process, the failure model of issue 3, either way).
+ * a commit survives SIGKILL of the process either way; forcing also makes it survive a power cut).
  */
 public record RuntimeSettings(
         TransportConfig transport,

@@ -1,6 +1,7 @@
 /**
- * The replica runtime (issue 3, item 2): {@link org.bftswarm.consensus.runtime.ReplicaRuntime} wires the
- * pure core to TCP, MapDB and the wall clock with these threads: Netty I/O (framing only), a small
+ * The replica runtime: {@link org.bftswarm.consensus.runtime.ReplicaRuntime} wires the pure core to TCP,
+ * the durable log (an append-only CRC-framed journal, stable checkpoints in MapDB) and the wall clock
+ * with these threads: Netty I/O (framing only), a small
  * verification pool (envelope signature, swarm, sender, replay window, then the core's
  * {@code InboundVerifier} for roles and embedded signatures), ONE core thread (step and 1 ms ticks),
  * a persistence thread (group commit of all queued outboxes, then their sends, in order) and a reply

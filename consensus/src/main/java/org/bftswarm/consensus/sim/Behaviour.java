@@ -1,6 +1,6 @@
 package org.bftswarm.consensus.sim;
 
-/** The Byzantine behaviours of issue 3 item 5 that a simulated faulty replica may combine. */
+/** The Byzantine behaviours a simulated faulty replica (at most f per run) may combine. */
 public enum Behaviour {
     /** Sends nothing at all. */
     SILENT,

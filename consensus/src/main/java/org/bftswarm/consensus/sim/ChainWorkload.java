@@ -7,7 +7,7 @@ import org.bftswarm.consensus.api.ReplicatedStateMachine;
 import org.bftswarm.crypto.KeyRegistry;
 
 /**
- * The consensus-only workload (issue 3 item 5): closed-loop clients submit random 8-byte operations
+ * The consensus-only workload: closed-loop clients submit random 8-byte operations
  * to the hash-chain {@link TestStateMachine}, 10..80 ms apart; after healing each must complete
  * {@code requestsAfterHeal} more requests within the liveness bound.
  */

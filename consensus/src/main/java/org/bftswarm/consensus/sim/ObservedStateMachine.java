@@ -6,10 +6,11 @@ import org.bftswarm.consensus.api.ForwardingStateMachine;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
 
 /**
- * Wraps one replica incarnation's state machine for the checkers (DESIGN "Testing layers" 2: no
- * request runs twice, batch time never goes backwards): reports every execution's result and counts,
- * whatever the service, a client's request executed again (request numbers of one client must rise,
- * it has one outstanding at a time) and batch timestamps that go backwards within the incarnation.
+ * Wraps one replica incarnation's state machine for the checkers (two of the safety
+ * properties: no request runs twice, batch time never goes backwards): reports every execution's
+ * result and counts, whatever the service, a client's request executed again (request numbers of
+ * one client must rise, it has one outstanding at a time) and batch timestamps that go backwards
+ * within the incarnation.
  */
 final class ObservedStateMachine extends ForwardingStateMachine {
     /** Observer of executions (the simulator's checkers). */

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.bftswarm.crypto.Digest;
 
 /**
- * Safety oracle outside the replicas (issue 3 item 5): correct replicas execute the same batch
+ * Safety oracle outside the replicas: correct replicas execute the same batch
  * at every sequence number and reach the same digest at every checkpoint, produce the same result
  * for every request, execute no request twice and none that no client sent, and clients accept
  * only results some correct replica produced.

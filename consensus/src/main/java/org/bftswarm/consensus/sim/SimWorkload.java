@@ -4,12 +4,13 @@ import java.util.List;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
 
 /**
- * What a simulated run replicates and what its clients do (DESIGN "Testing layers" 2: consensus
- * alone, then consensus + scheduler with a fake executor). The {@link Simulation} owns the network,
- * the replicas, faults and every client's {@code ClientCore}; a workload supplies the state machine
- * each replica incarnation runs, decides what each closed-loop client submits next and how it reacts
- * to the accepted result, and judges at the end what the run must have achieved. All randomness
- * must come from {@link SimContext#random()} so a seed replays exactly.
+ * What a simulated run replicates and what its clients do (the hash
+ * chain for consensus alone; the orchestrator's tests plug in the scheduler with a fake executor).
+ * The {@link Simulation} owns the network, the replicas, faults and every client's
+ * {@code ClientCore}; a workload supplies the state machine each replica incarnation runs, decides what
+ * each closed-loop client submits next and how it reacts to the accepted result, and judges at the
+ * end what the run must have achieved. All randomness must come from {@link SimContext#random()} so
+ * a seed replays exactly.
  */
 public interface SimWorkload {
 

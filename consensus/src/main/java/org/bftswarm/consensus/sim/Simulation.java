@@ -29,8 +29,8 @@ import org.bftswarm.crypto.SigningKey;
 import org.bftswarm.crypto.VerifyingKey;
 
 /**
- * One deterministic run (DESIGN.md "Shape of the code"): single thread, virtual time in 5 ms
- * steps, one seeded PRNG, n replicas running the real core (Byzantine ones wrapped by a
+ * One deterministic run of the real, pure replica core in a simulated world: single thread, virtual
+ * time in 5 ms steps, one seeded PRNG, n replicas running the real core (Byzantine ones wrapped by a
  * {@link ByzantineAdversary}) and closed-loop clients running the real {@link ClientCore}. The
  * network drops, delays, duplicates, reorders and partitions during the chaos phase, correct
  * replicas crash and restart from their durable store, and every replica's clock is off by up to

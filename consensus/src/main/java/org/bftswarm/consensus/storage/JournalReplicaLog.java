@@ -16,7 +16,7 @@ import org.bftswarm.consensus.core.SlotRecord;
 import org.bftswarm.consensus.core.StableCheckpoint;
 
 /**
- * The replica's durable log (issue 3, item 3; Castro &amp; Liskov TOCS 2002, section 4.3: what a
+ * The replica's durable log (Castro &amp; Liskov TOCS 2002, section 4.3: what a
  * replica signed is logged before it is sent, so after a restart it never contradicts itself), split
  * by write rate:
  * <ul>

@@ -14,7 +14,8 @@ import org.bftswarm.consensus.core.SlotRecord;
 import org.bftswarm.consensus.core.StableCheckpoint;
 
 /**
- * The core's {@link DurableStore} on MapDB (issue 3, item 3): one {@link #apply} is one MapDB
+ * The core's {@link DurableStore} all in MapDB ({@link ReplicaLogKind#MAPDB}: slower than the default
+ * {@link JournalReplicaLog}, kept to compare): one {@link #apply} is one MapDB
  * transaction, committed before it returns, so the runtime can persist a whole outbox drain and only
  * then let its messages leave. Slots are garbage-collected at each new stable checkpoint
  * (PBFT section 4.3). A slot's pre-prepare (its whole batch) is written once to its own table rather

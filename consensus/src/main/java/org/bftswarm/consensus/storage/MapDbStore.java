@@ -16,15 +16,16 @@ import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
 /**
- * The replica's durable log in MapDB (issue 3, item 3; Castro &amp; Liskov TOCS 2002, section 4.3:
- * a replica logs what it sends so that after a restart it never contradicts itself). Writes are
+ * A transactional MapDB table store: the stable checkpoint of {@link JournalReplicaLog} and the whole
+ * log of {@link MapDbReplicaLog} (Castro &amp; Liskov TOCS 2002, section 4.3: a replica logs what it
+ * sends so that after a restart it never contradicts itself). Writes are
  * staged in a MapDB write-ahead-log transaction and become durable, all together, at {@link #commit()};
- * a process killed with SIGKILL reopens at its last commit. The runtime commits once per outbox
- * drain, before any message of that drain leaves the process.
+ * a process killed with SIGKILL reopens at its last commit. Its owner commits once per group commit,
+ * before any message that commit covers leaves the process.
  *
  * <p>Data model: named tables of {@code long -> byte[]} (ordered, so logs can be garbage-collected
  * below a sequence number) plus a small map of named singletons (view, stable checkpoint...).
- * Not thread-safe by contract: the replica's single core thread owns it.
+ * Not thread-safe by contract: one thread (the runtime's persistence thread) owns it.
  */
 public final class MapDbStore implements AutoCloseable {
     private static final String META = "meta";

@@ -17,8 +17,8 @@ import org.bftswarm.crypto.Invariants;
  *
  * <p>Frame: {@code [int length of type+payload][int CRC32C of type+payload][byte type][payload]}.
  * An {@link #append} is one {@code write} of every record of a group commit: once it returns, the
- * bytes are in the kernel's page cache and survive the process being killed with SIGKILL (the
- * failure model of issue 3); {@link #force} also makes them survive a power cut. On open, a record
+ * bytes are in the kernel's page cache and survive the process being killed with SIGKILL;
+ * {@link #force} also makes them survive a power cut. On open, a record
  * cut short at the very end of the file (a write interrupted by the kill) is truncated away, while a
  * record whose checksum fails in the middle is corruption and refuses to open, naming the offset:
  * silently dropping later records could make a restarted replica contradict what it signed.

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Per-reason counters of discarded frames, shared by every connection of one endpoint, with a
- * rate-limited warning per drop (issue 3, item 4).
+ * rate-limited warning per drop.
  */
 public final class DropCounters {
     private static final Logger LOG = LoggerFactory.getLogger(DropCounters.class);

@@ -1,7 +1,7 @@
 package org.bftswarm.consensus.transport;
 
 /**
- * Why an inbound or outbound frame was discarded. Every drop is counted per reason (issue 3, item 4:
+ * Why an inbound or outbound frame was discarded. Every drop is counted per reason:
  * hostile bytes are dropped, counted and logged at a bounded rate while the endpoint keeps serving).
  */
 public enum DropReason {

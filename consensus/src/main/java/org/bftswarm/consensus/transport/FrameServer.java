@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
 
 /**
  * Accepts TCP connections on exactly the configured address (never a wildcard) and feeds their frames
- * to an {@link InboundDispatcher}; answers go back on the same connection (issue 3, item 4).
+ * to an {@link InboundDispatcher}; answers go back on the same connection.
  */
 public final class FrameServer implements AutoCloseable {
     private final InetSocketAddress bindAddress;

@@ -4,7 +4,7 @@ import org.bftswarm.crypto.Invariants;
 
 /**
  * Limits of one TCP endpoint: largest frame accepted or sent, frames kept per peer while it is slow or
- * unreachable, reconnect backoff bounds, inbound hand-off queue size and worker count (issue 3, item 4).
+ * unreachable, reconnect backoff bounds, inbound hand-off queue size and worker count.
  */
 public record TransportConfig(
         int maxFrameBytes,

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Liveness on an overloaded machine (issue: views churned while the primary was SIGSTOPped on a host
- * at load 20-50): replicas stall for up to 3 s at random and then drain their backlog. Timers armed
- * while draining must count from the time the message is handled, not from the last tick before the
- * stall, or a view is abandoned as soon as it is installed.
+ * Liveness on an overloaded machine (a failure once seen: views churned while the primary was
+ * SIGSTOPped on a host at load 20-50): replicas stall for up to 3 s at random and then drain their
+ * backlog. Timers armed while draining must count from the time the message is handled, not from
+ * the last tick before the stall, or a view is abandoned as soon as it is installed.
  */
 class SlowClusterTest {
 

@@ -28,7 +28,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bftswarm bench failover} (issue 5 item 6): on a running cluster, per trial, start long
+ * {@code bftswarm bench failover}: on a running cluster, per trial, start long
  * tasks, SIGKILL a node holding some, and time kill → every one of its tasks RUNNING on another node
  * (new attempt), polled from the API every 50 ms; then cancel the job, restart the node and wait
  * until every node is UP again and gossip has re-formed. Prints one line per trial and {@code BENCH failover p50_ms p99_ms}.

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bftswarm node --id I}: runs one node in the foreground (issue 4 item 3) until SIGTERM or
+ * {@code bftswarm node --id I}: runs one node in the foreground until SIGTERM or
  * Ctrl-C, which stop it gracefully through a shutdown hook. {@code up} starts one per node; a
  * multi-host cluster starts one per host the same way.
  */

@@ -10,8 +10,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The cluster's API bearer token in {@code <dataDir>/api-token} (DESIGN "Security model": API
- * writes need the token). Made once, 256 random bits in URL-safe base64, in a file readable by
+ * The cluster's API bearer token in {@code <dataDir>/api-token} (every API
+ * write needs it). Made once, 256 random bits in URL-safe base64, in a file readable by
  * its owner only (0600); kept across {@code down}/{@code up} so scripts keep working.
  */
 public final class ApiTokenFile {

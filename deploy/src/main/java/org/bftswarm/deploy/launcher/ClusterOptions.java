@@ -12,8 +12,8 @@ import org.bftswarm.node.config.ConfigReport;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --config FILE} and {@code --data DIR} options every cluster subcommand takes (issue 4,
- * item 3: several clusters side by side on one machine). Without {@code --config}: ./cluster-config.yaml,
+ * The {@code --config FILE} and {@code --data DIR} options every cluster subcommand takes, so that
+ * several clusters can run side by side on one machine. Without {@code --config}: ./cluster-config.yaml,
  * else the one at the root of the bftswarm checkout. Without {@code --data}: the configuration's
  * {@code dataDir}, relative to the configuration file's directory.
  */

@@ -10,8 +10,8 @@ import org.bftswarm.consensus.core.Quorums;
 
 /**
  * What {@code status} reports: n, f, the view and primary the answering nodes agree on most, and
- * one {@link NodeRow} per node. A node's own answer is only as good as that node (DESIGN "Security
- * model"), so the cluster-wide view is the one reported by the most nodes (ties: the higher view).
+ * one {@link NodeRow} per node. A node's own answer is only as good as that node,
+ * so the cluster-wide view is the one reported by the most nodes (ties: the higher view).
  */
 public record ClusterStatus(String swarm, int n, int f, Long view, Integer primary, List<NodeRow> nodes) {
 

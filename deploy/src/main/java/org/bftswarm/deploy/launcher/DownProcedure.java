@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * {@code bftswarm down} (issue 4, item 3): SIGTERM to every node (after SIGCONT, so a paused node
+ * {@code bftswarm down}: SIGTERM to every node (after SIGCONT, so a paused node
  * can act on it), a bounded wait, SIGKILL for the ones left; then, when the configuration says
  * {@code cleanup: true}, force-removes every container labelled with the swarm; {@code --purge}
  * also deletes the data directory (keys, token, state, logs).

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Fault injection on a running cluster (issue 4, item 3): SIGKILL a node, SIGSTOP/SIGCONT it,
+ * Fault injection on a running cluster: SIGKILL a node, SIGSTOP/SIGCONT it,
  * restart it (SIGKILL, then the same command again), or {@code docker kill} a task's container.
  * Each method returns the exit code of its command and says what it did.
  */

@@ -7,7 +7,7 @@ import org.bftswarm.crypto.Invariants;
 
 /**
  * The command that starts node {@code i} of a cluster: the same java and class path as the running
- * CLI, the JVM flags embedded Hazelcast needs (DESIGN "Dependencies": it asks for some
+ * CLI, the JVM flags embedded Hazelcast needs (it asks for some
  * {@code --add-opens}), a modest heap, and {@code org.bftswarm.deploy.Main node --id i --config
  * <abs> --data <abs>}. Pure: {@link #build} only assembles strings, so it is unit-tested.
  */

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The launcher's rule for "the cluster is up" (issue 4, item 3: wait until the cluster has ordered
- * its first operation): every node answers {@code /healthz} with 200, and a PBFT quorum of nodes
+ * The launcher's rule for "the cluster is up", that is, the cluster has ordered
+ * its first operation: every node answers {@code /healthz} with 200, and a PBFT quorum of nodes
  * reports a last executed sequence number of at least 1 — an operation was committed by a quorum
  * (Castro &amp; Liskov §4.2), so consensus works end to end. When some nodes were already running,
  * the (re)started ones must also have caught up with the sequence number those had reached (by log

@@ -22,7 +22,7 @@ import org.bftswarm.api.JobView;
 import org.bftswarm.api.TaskView;
 
 /**
- * The end-to-end task benchmark (issue 4, item 6): {@code parallel} closed-loop clients each submit a
+ * The end-to-end task benchmark: {@code parallel} closed-loop clients each submit a
  * one-task job running {@code true} and wait for it to end, until {@code tasks} tasks are done;
  * submit→running and submit→done come from the {@code /api/v1/events} stream (local arrival times),
  * with polling as a fallback. In the same run, the raw rate of {@code docker run -d --rm} of the same

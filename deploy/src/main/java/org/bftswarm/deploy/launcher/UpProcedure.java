@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 import org.bftswarm.crypto.KeyDirectory;
 
 /**
- * {@code bftswarm up} (issue 4, item 3): makes the node keys and the API token once, makes sure
+ * {@code bftswarm up}: makes the node keys and the API token once, makes sure
  * Docker and the local task images are there ({@code scripts/ensure-docker.sh}), starts every node
  * that is not already running in the background, waits (bounded) until {@link Readiness} holds,
  * and prints the node table. On a failure it prints the tail of the failing node's log.

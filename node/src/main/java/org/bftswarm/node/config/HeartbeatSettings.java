@@ -3,7 +3,7 @@ package org.bftswarm.node.config;
 import org.bftswarm.crypto.Invariants;
 
 /**
- * Liveness signalling (DESIGN.md, "Cluster state"): each node writes a signed heartbeat into the
+ * Liveness signalling: each node writes a signed heartbeat into the
  * CRDT store every {@code periodMs}; a node not heard from for {@code suspicionTimeoutMs} is
  * suspected, and f+1 ordered suspicions mark it down.
  */

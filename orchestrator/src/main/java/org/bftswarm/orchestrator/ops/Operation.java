@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * One command to the replicated scheduler (issue 4 item 1, issue 5 item 4). Operations are
+ * One command to the replicated scheduler. Operations are
  * ordered by PBFT and executed by every replica; {@link OperationCodec} gives each exactly one
  * byte form. Who may issue which operation is decided inside the state machine from the
  * authenticated client id (see {@code NodePrincipals}).

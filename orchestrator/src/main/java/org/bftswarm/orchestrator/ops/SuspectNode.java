@@ -1,7 +1,7 @@
 package org.bftswarm.orchestrator.ops;
 
 /**
- * Replica {@code suspector} has not heard from node {@code suspect} for the suspicion timeout
- * (issue 5 item 4). f+1 distinct suspectors within the window mark the node DOWN.
+ * Replica {@code suspector} has not heard from node {@code suspect} for the suspicion timeout.
+ * f+1 distinct suspectors within the window mark the node DOWN.
  */
 public record SuspectNode(int suspector, int suspect) implements Operation {}

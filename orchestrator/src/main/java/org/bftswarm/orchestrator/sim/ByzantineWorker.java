@@ -15,7 +15,7 @@ import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.orchestrator.view.TaskView;
 
 /**
- * The worker of a Byzantine node (issue 5 item 4 threat model): it holds only its own key, reads the
+ * The worker of a Byzantine node: it holds only its own key, reads the
  * freshest state it can find, runs most of its own tasks honestly but sits on about one in five
  * (the scheduler must time those out), and every ~150 ms lies: it reports wrong outputs for other
  * nodes' tasks (in their name and in its own; authorisation must reject both), reports stale

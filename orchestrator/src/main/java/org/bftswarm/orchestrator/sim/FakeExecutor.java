@@ -5,8 +5,8 @@ import org.bftswarm.crypto.Digest;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 
 /**
- * The simulated container runtime (DESIGN "Testing layers" 2: consensus + scheduler with a fake
- * executor): running attempt {@code a} of task {@code t} always yields the same exit code and
+ * The simulated container runtime of the consensus + scheduler
+ * simulation: running attempt {@code a} of task {@code t} always yields the same exit code and
  * output, derived from (t, a) alone, so the checkers know what every accepted result must be.
  * About one attempt in four exits 3, so retries and FAILED tasks happen.
  */

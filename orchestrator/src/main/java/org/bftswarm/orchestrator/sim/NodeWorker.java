@@ -22,7 +22,7 @@ import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.TaskView;
 
 /**
- * A node's worker with the fake executor (issue 4 item 1, DESIGN step 5): it polls its replica's
+ * A node's worker with the fake executor: it polls its replica's
  * {@code assignmentsFor(node)}, "runs" each new attempt for a random virtual 20..620 ms, reports
  * TaskStarted then TaskFinished with the {@link FakeExecutor}'s result through its own client
  * (1000 + node, node key), kills runs whose attempt is no longer current, registers at start,

@@ -13,8 +13,8 @@ import org.bftswarm.orchestrator.view.TaskState;
 import org.bftswarm.orchestrator.view.TaskView;
 
 /**
- * End-of-run result checks of the scheduler simulation (issue 4 item 1: "every submitted task ends
- * with exactly one accepted result"), judged from what the clients accepted (f+1 matching replies)
+ * End-of-run result checks of the scheduler simulation (every submitted task ends
+ * with exactly one accepted result), judged from what the clients accepted (f+1 matching replies)
  * and the most advanced correct replica's scheduler: every submitted task is terminal; per attempt
  * at most one accepted TaskFinished and per task at most one accepted success; a SUCCEEDED task has
  * exactly one, for its final attempt; a task that finished by a report has exactly one accepted

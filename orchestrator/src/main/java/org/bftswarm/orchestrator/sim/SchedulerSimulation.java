@@ -10,7 +10,7 @@ import org.bftswarm.consensus.sim.SimResult;
 import org.bftswarm.consensus.sim.SimulationRunner;
 
 /**
- * Runs seeds of the scheduler simulation (consensus + scheduler + fake executor, issue 4 item 1)
+ * Runs seeds of the scheduler simulation (consensus + scheduler + fake executor)
  * and prints one line per seed, the parameters, violations and replay command of any failing seed,
  * and the summary {@code SIM scheduler seeds=N violations=V liveness_failures=L} last. Each seed uses the
  * consensus simulator's scenario for (seed, n, f) (Byzantine replicas, drops, duplicates, delays,

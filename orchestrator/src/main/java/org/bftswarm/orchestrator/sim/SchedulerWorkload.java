@@ -20,8 +20,8 @@ import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.orchestrator.view.TaskView;
 
 /**
- * Consensus + scheduler + fake executor in one deterministic run (issue 4 item 1, DESIGN "Testing
- * layers" 2): every replica runs the real {@link Scheduler} (or a deliberately broken
+ * Consensus + scheduler + fake executor in one deterministic run:
+ * every replica runs the real {@link Scheduler} (or a deliberately broken
  * {@link SchedulerVariant}); each node's worker ({@link NodeWorker}, client 1000 + node) runs its
  * assignments on the {@link FakeExecutor}; the first Byzantine replica's node runs a
  * {@link ByzantineWorker}; users ({@link UserActor}, clients 2000 + k) submit and cancel jobs. The run

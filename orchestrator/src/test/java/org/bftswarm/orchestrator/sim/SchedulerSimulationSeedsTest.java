@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CI proof of issue 4 item 1's simulation clause: 100 seeds (90 with n = 4, 10 with n = 7),
+ * The CI proof of the scheduler's safety under Byzantine faults: 100 seeds (90 with n = 4, 10 with n = 7),
  * each with f Byzantine replicas, a Byzantine node worker, drops, duplicates, delays, partitions and
  * crash/restart, end with every submitted task terminal, exactly one accepted result per finished
  * task matching the fake executor, agreeing scheduler digests at every checkpoint, and no correct
@@ -94,6 +94,7 @@ class SchedulerSimulationSeedsTest {
         assertThat(log.toString(StandardCharsets.UTF_8))
                 .contains("  replay: ")
                 .contains(
-                        "SchedulerSimulation --seeds 1 --seed 1 --replicas 4 --byzantine 1 --variant EVICT_ON_ONE_SUSPICION");
+                        "./bftswarm sim --scheduler --seeds 1 --seed 1 --replicas 4 --byzantine 1"
+                                + " --variant EVICT_ON_ONE_SUSPICION");
     }
 }

@@ -23,7 +23,7 @@ import org.bftswarm.state.hazelcast.HazelcastSettings;
 import org.bftswarm.state.view.Heartbeat;
 
 /**
- * Measures the Hazelcast layer (issue 5 item 2): formation time of N embedded members in one JVM on
+ * Measures the Hazelcast layer: formation time of N embedded members in one JVM on
  * 127.0.0.1 with distinct ports, and the time for a heartbeat written on one member to be applied
  * on all others. Usage: {@code StateBench [--base-port P] [--rounds R] N...}; prints
  * {@code BENCH state members=N formation_ms=X propagation_p50_ms=Y} per N, plus a memory line.

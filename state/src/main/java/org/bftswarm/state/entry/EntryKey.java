@@ -6,7 +6,7 @@ import org.bftswarm.crypto.Invariants;
 
 /**
  * Address of one signed entry. The owner id is part of the key namespace: only node {@code owner}
- * may write it ("a node writes only its own keys", DESIGN.md "Cluster state (CRDT)").
+ * may write it (a node writes only its own keys).
  */
 public record EntryKey(int owner, EntryKind kind, String name) implements Comparable<EntryKey> {
     public static final int MAX_NAME_LENGTH = 128;

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * Per-sender tally of dropped entries, by reason, plus the last rejection per sender as a small
- * evidence record (DESIGN.md: "count invalid entries as evidence against the sender"). Senders are
+ * evidence record (an invalid entry counts as evidence against its sender). Senders are
  * the signer id named in the entry ({@link Verdict#UNATTRIBUTED} when none could be read). Thread-safe.
  */
 public final class InvalidEntryCounter {

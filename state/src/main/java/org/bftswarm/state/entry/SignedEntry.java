@@ -10,7 +10,7 @@ import org.bftswarm.state.crdt.MalformedBytesException;
 /**
  * One signed CRDT entry: the signer's claim "key := value at timestamp". The signature covers
  * {@link #signingBytes}: a domain tag, the swarm name, the entry kind, signer, key and value, so an
- * entry of one swarm or kind never verifies as another (DESIGN.md, "Security model").
+ * entry of one swarm or kind never verifies as another.
  */
 public final class SignedEntry {
     public static final int SIGNATURE_LENGTH = 64;

@@ -8,7 +8,7 @@ import org.bftswarm.crypto.Invariants;
 
 /**
  * Local timeout failure detector (Chandra and Toueg's unreliable detector, realised as a heartbeat
- * timeout; issue 5 item 4): a node silent for longer than the suspicion timeout is suspected; a
+ * timeout): a node silent for longer than the suspicion timeout is suspected; a
  * suspected node is cleared only after {@code recoveryObservations} fresh heartbeats received after
  * the suspicion (hysteresis against flapping). Pure: time is a parameter, no clock, no I/O. Its
  * suspicions are local opinions; eviction needs f+1 of them ordered by consensus.

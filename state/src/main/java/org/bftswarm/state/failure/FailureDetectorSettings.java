@@ -3,7 +3,7 @@ package org.bftswarm.state.failure;
 import org.bftswarm.crypto.Invariants;
 
 /**
- * Timers of the local failure detector (issue 5 item 4): suspicion timeout (default 2 s) and how
+ * Timers of the local failure detector: suspicion timeout (default 2 s) and how
  * many fresh heartbeats a suspected node must show before it is trusted again (hysteresis).
  */
 public record FailureDetectorSettings(long suspicionTimeoutMillis, int recoveryObservations) {

@@ -6,7 +6,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.TopicConfig;
 
 /**
- * Builds the member {@link Config} prescribed by DESIGN.md ("Dependencies", Hazelcast): TCP-IP join
+ * Builds the member {@link Config}: TCP-IP join
  * with the explicit member list, multicast and auto-detection off, bound to the node's address
  * only, no port auto-increment, phone-home off, Jet off, shutdown hook off (the node owns the
  * lifecycle), cluster name = swarm. Entries travel on topics without global ordering (no partition

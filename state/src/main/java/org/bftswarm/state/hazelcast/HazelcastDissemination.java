@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries signed entries between nodes over an embedded Hazelcast member (DESIGN.md, "Cluster state
- * (CRDT)") as a best-effort broadcast plus anti-entropy: every own entry is published on an ITopic
+ * Carries signed entries between nodes over an embedded Hazelcast member
+ * as a best-effort broadcast plus anti-entropy: every own entry is published on an ITopic
  * (no global ordering, so a publish is a direct send to each member and no partition owner sits on
  * the write path: a frozen member can never stall the heartbeats of the others); every received
  * message goes through the store's verify-then-join. Lost messages are repaired by anti-entropy: a

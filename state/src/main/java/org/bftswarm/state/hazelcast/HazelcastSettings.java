@@ -4,7 +4,7 @@ import java.util.List;
 import org.bftswarm.crypto.Invariants;
 
 /**
- * Where this node's embedded Hazelcast member listens and whom it joins (issue 5 item 2): bind
+ * Where this node's embedded Hazelcast member listens and whom it joins: bind
  * host and port from the cluster config, the explicit "host:port" member list, the join wait and
  * the TCP-IP connection timeout (Hazelcast's defaults, 5 s each, dominate formation time; on
  * loopback or a LAN 1 s and 2 s are plenty).

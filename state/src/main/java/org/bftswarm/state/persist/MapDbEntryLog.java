@@ -12,8 +12,8 @@ import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
 
 /**
- * Durable local copy of the signed entries (DESIGN.md: "MapDB keeps the local copy so a restart
- * resumes"): a transactional MapDB B-tree from {@code EntryKey.asString()} to encoded entry bytes.
+ * Durable local copy of the signed entries (so a restarted node resumes with
+ * what it knew): a transactional MapDB B-tree from {@code EntryKey.asString()} to encoded entry bytes.
  * Reopened after a crash it holds the last commit. Entries are re-verified when loaded, so the
  * file is not trusted more than the network. Not thread-safe; one owner thread.
  */

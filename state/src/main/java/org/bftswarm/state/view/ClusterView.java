@@ -18,7 +18,7 @@ import org.bftswarm.state.entry.SignedEntry;
 import org.bftswarm.state.store.SignedEntryStore;
 
 /**
- * Typed, read-only views over the verified entries of a {@link SignedEntryStore} (issue 5 item 3):
+ * Typed, read-only views over the verified entries of a {@link SignedEntryStore}:
  * register entries as an {@link LwwMap}, counter entries as {@link PnCounter}s, and the well-known
  * records (heartbeat, capacity, usage, per-node counters). Reads never touch the network.
  */

@@ -5,7 +5,7 @@ import org.bftswarm.state.crdt.CanonicalWriter;
 import org.bftswarm.state.crdt.MalformedBytesException;
 
 /**
- * A node's liveness beacon (issue 5 item 3): sequence number and the sender's own clock. Receivers
+ * A node's liveness beacon: sequence number and the sender's own clock. Receivers
  * time suspicion by their local receipt time, never by this timestamp.
  */
 public record Heartbeat(int node, long seq, long timestampMillis) {

@@ -9,7 +9,7 @@ import org.bftswarm.state.crdt.CanonicalReader;
 import org.bftswarm.state.crdt.CanonicalWriter;
 import org.bftswarm.state.crdt.MalformedBytesException;
 
-/** What a node offers (issue 5 item 3): CPU in millicores, memory in bytes, and sorted labels. */
+/** What a node offers: CPU in millicores, memory in bytes, and sorted labels. */
 public record NodeCapacity(int node, long cpuMillicores, long memoryBytes, SortedMap<String, String> labels) {
     public static final String ENTRY_NAME = "capacity";
     public static final int MAX_LABELS = 32;

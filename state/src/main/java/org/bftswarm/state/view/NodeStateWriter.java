@@ -4,7 +4,7 @@ import org.bftswarm.state.entry.CounterComponent;
 import org.bftswarm.state.store.LocalWriter;
 
 /**
- * Typed writes of this node's own records (issue 5 item 3): heartbeat, capacity, usage and its
+ * Typed writes of this node's own records: heartbeat, capacity, usage and its
  * counters. Local and non-blocking; dissemination picks the entries up from the store.
  */
 public final class NodeStateWriter {

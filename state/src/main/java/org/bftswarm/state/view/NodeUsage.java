@@ -5,7 +5,7 @@ import org.bftswarm.state.crdt.CanonicalReader;
 import org.bftswarm.state.crdt.CanonicalWriter;
 import org.bftswarm.state.crdt.MalformedBytesException;
 
-/** What a node currently uses (issue 5 item 3): CPU millicores, memory bytes, running tasks. */
+/** What a node currently uses: CPU millicores, memory bytes, running tasks. */
 public record NodeUsage(int node, long cpuMillicores, long memoryBytes, int runningTasks) {
     public static final String ENTRY_NAME = "usage";
 

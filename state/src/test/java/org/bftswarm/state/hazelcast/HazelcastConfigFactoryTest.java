@@ -6,7 +6,7 @@ import com.hazelcast.config.Config;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The member config follows DESIGN.md: explicit TCP-IP join, bound to one address, nothing phones out. */
+/** The member config joins by explicit TCP-IP, binds one address and phones nothing out. */
 class HazelcastConfigFactoryTest {
     @Test
     void

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Four replica processes on 127.0.0.1 under client load, with SIGKILL faults (issue 3, item 6). Every
+ * Four replica processes on 127.0.0.1 under client load, with SIGKILL faults. Every
  * operation is acknowledged only after f+1 matching replies, and the service's reply is its operation
  * count, so "no acknowledged operation lost and none executed twice" is checkable from the outside:
  * after the load stops, one more operation must return exactly (acknowledged + 1).

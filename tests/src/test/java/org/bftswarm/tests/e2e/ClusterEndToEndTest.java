@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 4, item 5: a 4-node cluster (f = 1) of real node processes on 127.0.0.1 running real
+ * End to end: a 4-node cluster (f = 1) of real node processes on 127.0.0.1 running real
  * Docker containers, driven by the {@code bftswarm} commands. The tests share one cluster and run in
  * order; the last one takes it down. Every wait is bounded.
  */

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Failure detection and reassignment with real node processes and real Docker (issue 5 item 5):
+ * Failure detection and reassignment with real node processes and real Docker:
  * kill -9 and SIGSTOP of a node holding tasks, with the default timers (2 s suspicion, f+1 = 2
  * suspicions to mark a node DOWN), and a restart that serves its persisted CRDT view at once.
  */

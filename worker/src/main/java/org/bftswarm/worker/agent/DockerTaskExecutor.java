@@ -16,8 +16,7 @@ import org.bftswarm.worker.TaskObserver;
 
 /**
  * The production {@link TaskExecutor}: the worker module's {@link ContainerRunner} (auto-removing
- * labelled containers), {@link Reconciler} and {@link TaskLogStore} under {@code D/node-<i>/logs}
- * (issue 4 item 2).
+ * labelled containers), {@link Reconciler} and {@link TaskLogStore} under {@code D/node-<i>/logs}.
  */
 public final class DockerTaskExecutor implements TaskExecutor {
     /** Containers set up at once (create/attach/start); running ones hold no thread. */

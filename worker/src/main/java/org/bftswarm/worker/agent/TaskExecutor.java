@@ -9,7 +9,7 @@ import org.bftswarm.worker.TaskLaunch;
 import org.bftswarm.worker.TaskObserver;
 
 /**
- * What the node's worker loop needs from whatever runs task attempts (DESIGN data flow step 5):
+ * What the node's worker loop needs from whatever runs task attempts:
  * Docker in production ({@link DockerTaskExecutor}), an in-memory fake in the in-JVM cluster test.
  */
 public interface TaskExecutor extends AutoCloseable {

@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node agent's control loop (DESIGN data flow steps 5-6): whenever the local replica executes
+ * The node agent's control loop: whenever the local replica executes
  * something (and at least every {@value #POLL_MILLIS} ms) it compares {@code assignmentsFor(me)}
  * with the attempts running here, applies {@link WorkerPlan}, launches and kills through the
  * {@link TaskExecutor}, and orders signed {@code TaskStarted}/{@code TaskFinished} reports as node

@@ -12,7 +12,7 @@ import org.bftswarm.orchestrator.view.TaskState;
 import org.bftswarm.worker.AttemptKey;
 
 /**
- * The worker's reconciliation rule (DESIGN data flow steps 5-6; issue 5 item 4), pure: given what
+ * The worker's reconciliation rule, pure: given what
  * the local replica assigns to this node and what this node runs, decide what to launch, what to
  * kill, which reports to (re)send and which finished attempts to forget. An attempt is launched at
  * most once per node (a finished one waits for its report to be ordered, never relaunches); a new

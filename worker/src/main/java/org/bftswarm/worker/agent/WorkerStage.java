@@ -1,8 +1,8 @@
 package org.bftswarm.worker.agent;
 
 /**
- * The stages of one attempt as its node's worker sees them, timed for the task benchmark's breakdown
- * (issue 4 item 6): Docker set-up (launch decided → container started, including waiting for a set-up
+ * The stages of one attempt as its node's worker sees them, timed for the task benchmark's breakdown:
+ * Docker set-up (launch decided → container started, including waiting for a set-up
  * slot), the start report's ordering (container started → local replica shows it RUNNING), the run
  * (container started → exit and output captured), and the finish report's ordering (captured → the
  * local replica no longer assigns it here).

@@ -27,7 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Worker throughput bench (issue 4, item 6, worker part): N short {@code true} tasks at parallelism
+ * Worker throughput bench (the worker part of the task benchmark): N short {@code true} tasks at parallelism
  * P through {@link ContainerRunner} (create → attach → wait → start → exit observed with output)
  * versus raw {@code docker run -d --rm} through the CLI at the same parallelism, both with network
  * {@code none}. Prints {@code BENCH worker tasks_per_s=X raw_docker_per_s=Y ratio=Z}.
