@@ -114,6 +114,7 @@ public final class NodeRuntime implements AutoCloseable {
     }
 
     private void startAll() throws IOException {
+        ByzantineBanner.announce(id, settings.faults());
         ClusterConfig config = settings.config();
         NodeFiles files = new NodeFiles(settings.dataDir(), id);
         NodeFiles.Loaded keys = files.load(n);
@@ -158,20 +159,18 @@ public final class NodeRuntime implements AutoCloseable {
                 keys.signingKey(),
                 new ClientOptions(500, 2_000, 20_000),
                 new ClientOptions(500, 2_000, 9_000)));
-        TaskExecutor executor = opened(settings.executors().open(swarm, id, files.nodeDir()));
+        TaskExecutor executor = opened(
+                FaultyExecutors.wrap(settings.executors(), settings.faults()).open(swarm, id, files.nodeDir()));
         worker = opened(new WorkerLoop(swarm, id, scheduler, executor, ops::asNode, this::countOutcome));
         scheduler.addListener(events);
         scheduler.addListener(e -> worker.wake());
         liveness = new LivenessMonitor(
                 id, n, scheduler, state, ops, config.heartbeat().suspicionTimeoutMs(), System::currentTimeMillis);
 
+        ClaimedCapacity claimed = ClaimedCapacity.of(me.capacity(), settings.faults());
         state.writer()
                 .capacity(
-                        new NodeCapacity(
-                                id,
-                                me.capacity().cpus() * 1000L,
-                                (long) me.capacity().memoryMb() << 20,
-                                me.labels()),
+                        new NodeCapacity(id, claimed.cpus() * 1000L, claimed.memoryMb() << 20, me.labels()),
                         System.currentTimeMillis());
         state.startHeartbeats(config.heartbeat().periodMs(), System::currentTimeMillis);
 
@@ -221,8 +220,17 @@ public final class NodeRuntime implements AutoCloseable {
     /** RegisterNode until ordered, wait until the local replica executed past it, then start the worker. */
     private void joinCluster() {
         long sentAt = System.currentTimeMillis();
-        RegisterNode op =
-                new RegisterNode(id, me.capacity().cpus(), me.capacity().memoryMb(), me.labels());
+        ClaimedCapacity claimed = ClaimedCapacity.of(me.capacity(), settings.faults());
+        if (claimed.inflated(me.capacity())) {
+            LOG.warn(
+                    "BYZANTINE node {}: inflate-capacity: registering {} CPUs and {} MiB (configured: {} and {})",
+                    id,
+                    claimed.cpus(),
+                    claimed.memoryMb(),
+                    me.capacity().cpus(),
+                    me.capacity().memoryMb());
+        }
+        RegisterNode op = new RegisterNode(id, claimed.cpus(), claimed.memoryMb(), me.labels());
         while (!closed) {
             try {
                 Reply r = ops.asNode(op).get();

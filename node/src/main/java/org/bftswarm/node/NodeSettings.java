@@ -2,6 +2,7 @@ package org.bftswarm.node;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.bftswarm.crypto.Invariants;
 import org.bftswarm.node.config.ClusterConfig;
@@ -12,7 +13,8 @@ import org.bftswarm.worker.agent.TaskExecutor;
  * How to run one node: the resolved cluster configuration, which node this is, the cluster data
  * directory {@code D}, whether the Hazelcast gossip layer (and with it failure detection) runs,
  * what executes tasks, how often the node orders a {@code Tick} so retries and timeouts fire on
- * an idle cluster (orchestrator README), and which {@link NodeFault}s it shows (none in production).
+ * an idle cluster (orchestrator README), and which {@link NodeFault}s it shows (none in production;
+ * any only under {@code testing.allowByzantine: true}, see {@link FaultPermission}).
  */
 public record NodeSettings(
         ClusterConfig config,
@@ -29,6 +31,8 @@ public record NodeSettings(
         Invariants.check(nodeId >= 0 && nodeId < config.n(), "node id %s outside 0..%s", nodeId, config.n() - 1);
         Invariants.check(tickMillis >= 10, "tick period %s ms too small", tickMillis);
         faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+        Optional<String> refused = FaultPermission.refusal(config, faults);
+        Invariants.check(refused.isEmpty(), "%s", refused.orElse(""));
     }
 
     /** Settings without faults. */
@@ -47,6 +51,15 @@ public record NodeSettings(
         EnumSet<NodeFault> more = faults.isEmpty() ? EnumSet.noneOf(NodeFault.class) : EnumSet.copyOf(faults);
         more.add(fault);
         return new NodeSettings(config, nodeId, dataDir, gossip, executors, tickMillis, more);
+    }
+
+    /** The same settings, showing every one of {@code more} as well. */
+    public NodeSettings withFaults(Set<NodeFault> more) {
+        NodeSettings s = this;
+        for (NodeFault f : more) {
+            s = s.withFault(f);
+        }
+        return s;
     }
 
     /** Production settings: gossip on, Docker executor, ticks every second. */

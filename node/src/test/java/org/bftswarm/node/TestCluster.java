@@ -17,6 +17,7 @@ import org.bftswarm.node.config.HeartbeatSettings;
 import org.bftswarm.node.config.NodeCapacity;
 import org.bftswarm.node.config.PortRange;
 import org.bftswarm.node.config.ResolvedNode;
+import org.bftswarm.node.config.TestingSettings;
 
 /**
  * An in-JVM cluster of {@link NodeRuntime}s on 127.0.0.1 with free ports, keys and token made the
@@ -66,11 +67,15 @@ final class TestCluster implements AutoCloseable {
         return start(java.util.Map.of());
     }
 
-    /** Starts every node, node {@code i} showing {@code faults.get(i)} if present. */
+    /**
+     * Starts every node, node {@code i} showing {@code faults.get(i)} if present; with any fault the
+     * configuration says {@code testing.allowByzantine: true}, as a real test cluster's must.
+     */
     TestCluster start(Map<Integer, NodeFault> faults) throws InterruptedException {
+        ClusterConfig cfg = faults.isEmpty() ? config : config.withTesting(new TestingSettings(true));
         for (int i = 0; i < config.n(); i++) {
             NodeSettings settings =
-                    new NodeSettings(config, i, dataDir, false, (swarm, id, dir) -> new FakeTaskExecutor(), 300);
+                    new NodeSettings(cfg, i, dataDir, false, (swarm, id, dir) -> new FakeTaskExecutor(), 300);
             nodes.add(NodeRuntime.start(faults.containsKey(i) ? settings.withFault(faults.get(i)) : settings));
         }
         for (NodeRuntime node : nodes) {

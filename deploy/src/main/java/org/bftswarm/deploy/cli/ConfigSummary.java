@@ -53,6 +53,9 @@ public final class ConfigSummary {
                 c.capacity().memoryMb(),
                 c.labels().isEmpty() ? "" : "; labels " + labels(c.labels()));
         line(out, "  data       %s (cleanup %s)", c.dataDir(), c.cleanup() ? "on" : "off");
+        if (c.testing().allowByzantine()) {
+            line(out, "  testing    Byzantine behaviours ALLOWED (testing.allowByzantine: true)");
+        }
         line(out, "");
         line(out, "  %-4s  %-15s  %5s  %5s  %9s  %5s", "node", "host", "http", "ws", "consensus", "state");
         List<ResolvedNode> nodes = c.nodes();

@@ -2,11 +2,17 @@ package org.bftswarm.deploy.cli;
 
 import ch.qos.logback.classic.Level;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
+import org.bftswarm.node.FaultPermission;
+import org.bftswarm.node.NodeFault;
 import org.bftswarm.node.NodeRuntime;
 import org.bftswarm.node.NodeSettings;
 import org.bftswarm.node.NodeStartupException;
@@ -39,6 +45,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ./bftswarm node --id 0",
             "  ./bftswarm node --id 2 --config other.yaml --data /tmp/other-cluster",
+            "  ./bftswarm node --id 3 --byzantine fake-results   (test clusters: testing.allowByzantine: true)",
         })
 public final class NodeCommand implements Callable<Integer> {
     @Spec
@@ -49,6 +56,19 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Option(names = "--id", required = true, paramLabel = "I", description = "This node's id, 0..n-1.")
     int id;
+
+    @Option(
+            names = "--byzantine",
+            paramLabel = "BEHAVIOUR",
+            split = ",",
+            completionCandidates = NodeFaultNames.class,
+            converter = NodeFaultConverter.class,
+            description = {
+                "For test clusters: make this node lie (repeatable, or a comma list). Refused unless the"
+                        + " configuration says `testing.allowByzantine: true`.",
+                "Behaviours: ${COMPLETION-CANDIDATES}."
+            })
+    List<NodeFault> byzantine = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -65,10 +85,18 @@ public final class NodeCommand implements Callable<Integer> {
         if (id < 0 || id >= n) {
             throw new ParameterException(spec.commandLine(), "--id must be in 0.." + (n - 1) + ", got " + id);
         }
+        Set<NodeFault> faults = byzantine.isEmpty() ? Set.of() : EnumSet.copyOf(byzantine);
+        Optional<String> refused = FaultPermission.refusal(target.get().config(), faults);
+        if (refused.isPresent()) {
+            err.println("bftswarm node " + id + ": " + refused.get());
+            err.flush();
+            return 1;
+        }
         NodeRuntime node;
         try {
             node = NodeRuntime.start(NodeSettings.production(
-                    target.get().config(), id, target.get().layout().dataDir()));
+                            target.get().config(), id, target.get().layout().dataDir())
+                    .withFaults(faults));
         } catch (NodeStartupException e) {
             err.println("bftswarm node " + id + ": " + e.getMessage());
             err.flush();

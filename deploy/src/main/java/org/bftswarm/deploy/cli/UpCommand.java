@@ -3,12 +3,16 @@ package org.bftswarm.deploy.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.bftswarm.deploy.launcher.ByzantineAssignments;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.DemoWorkload;
 import org.bftswarm.deploy.launcher.UpProcedure;
+import org.bftswarm.node.FaultPermission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +38,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ./bftswarm up --demo",
             "  ./bftswarm up --config other.yaml --data /tmp/other-cluster",
+            "  ./bftswarm up --byzantine 2:fake-results --byzantine 1:suspect-everyone   (test clusters only)",
         })
 public final class UpCommand implements Callable<Integer> {
     @Spec
@@ -55,6 +60,19 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--skip-docker-check", description = "Do not run scripts/ensure-docker.sh first.")
     boolean skipDockerCheck;
 
+    @Option(
+            names = "--byzantine",
+            paramLabel = "NODE:BEHAVIOUR",
+            split = ",",
+            completionCandidates = NodeFaultNames.class,
+            description = {
+                "For test clusters: start node NODE lying with BEHAVIOUR (repeatable, or a comma list such as"
+                        + " 2:fake-results,1:tamper-output). Refused unless the configuration says"
+                        + " `testing.allowByzantine: true`.",
+                "Behaviours: ${COMPLETION-CANDIDATES}."
+            })
+    List<String> byzantine = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         if (timeoutSeconds < 1) {
@@ -66,9 +84,21 @@ public final class UpCommand implements Callable<Integer> {
         if (target.isEmpty()) {
             return 1;
         }
+        ByzantineAssignments liars;
         try {
-            int code =
-                    new UpProcedure(target.get(), out, err).run(Duration.ofSeconds(timeoutSeconds), !skipDockerCheck);
+            liars = ByzantineAssignments.parse(byzantine, target.get().config().n());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Optional<String> refused = FaultPermission.refusal(target.get().config(), liars.all());
+        if (refused.isPresent()) {
+            err.println("bftswarm up: " + refused.get());
+            err.flush();
+            return 1;
+        }
+        try {
+            int code = new UpProcedure(target.get(), out, err, liars)
+                    .run(Duration.ofSeconds(timeoutSeconds), !skipDockerCheck);
             if (code == 0 && demo) {
                 code = new DemoWorkload(target.get(), out, err).run();
             }

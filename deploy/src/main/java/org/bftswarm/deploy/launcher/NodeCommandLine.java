@@ -56,6 +56,22 @@ public final class NodeCommandLine {
             int nodeId,
             Path configFile,
             Path dataDir) {
+        return build(javaExecutable, classPath, repoHome, swarm, nodeId, configFile, dataDir, List.of());
+    }
+
+    /**
+     * The same command, with {@code --byzantine B} appended for each behaviour name in
+     * {@code byzantine} (for test clusters; the node refuses them unless its configuration allows).
+     */
+    public static List<String> build(
+            String javaExecutable,
+            String classPath,
+            Path repoHome,
+            String swarm,
+            int nodeId,
+            Path configFile,
+            Path dataDir,
+            List<String> byzantine) {
         Invariants.check(configFile.isAbsolute(), "config path must be absolute: %s", configFile);
         Invariants.check(dataDir.isAbsolute(), "data path must be absolute: %s", dataDir);
         Invariants.check(nodeId >= 0, "node id %d < 0", nodeId);
@@ -79,6 +95,10 @@ public final class NodeCommandLine {
                 configFile.toString(),
                 "--data",
                 dataDir.toString()));
+        for (String behaviour : byzantine) {
+            cmd.add("--byzantine");
+            cmd.add(behaviour);
+        }
         return List.copyOf(cmd);
     }
 

@@ -20,10 +20,17 @@ import java.util.List;
 public final class NodeSpawner {
     private final ClusterTarget target;
     private final PidFiles pidFiles;
+    private final ByzantineAssignments byzantine;
 
     public NodeSpawner(ClusterTarget target) {
+        this(target, ByzantineAssignments.none());
+    }
+
+    /** A spawner that starts the nodes named in {@code byzantine} with their {@code --byzantine} flags. */
+    public NodeSpawner(ClusterTarget target, ByzantineAssignments byzantine) {
         this.target = target;
         this.pidFiles = new PidFiles(target.layout());
+        this.byzantine = byzantine;
     }
 
     /** The command for node {@code id} (without the session wrapper), on a snapshot of this JVM's class path. */
@@ -38,7 +45,8 @@ public final class NodeSpawner {
                 target.config().swarm(),
                 id,
                 target.configFile(),
-                target.layout().dataDir());
+                target.layout().dataDir(),
+                byzantine.cliNames(id));
     }
 
     /** Starts node {@code id}; returns its pid (also written to its pid file). */

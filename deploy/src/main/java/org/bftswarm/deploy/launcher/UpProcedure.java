@@ -28,11 +28,18 @@ public final class UpProcedure {
     private final ClusterTarget target;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final ByzantineAssignments byzantine;
 
     public UpProcedure(ClusterTarget target, PrintWriter out, PrintWriter err) {
+        this(target, out, err, ByzantineAssignments.none());
+    }
+
+    /** An {@code up} that starts the nodes named in {@code byzantine} with their Byzantine behaviours. */
+    public UpProcedure(ClusterTarget target, PrintWriter out, PrintWriter err, ByzantineAssignments byzantine) {
         this.target = target;
         this.out = out;
         this.err = err;
+        this.byzantine = byzantine;
     }
 
     /** Runs {@code up}; returns the exit code (0 up and ready, 1 failed). */
@@ -50,14 +57,24 @@ public final class UpProcedure {
                 target.config().swarm(), target.config().n(), target.config().f(), layout.dataDir());
         ProcessProbe processes = new ProcessProbe(layout);
         long catchUpTo = alreadyExecuted(processes);
-        NodeSpawner spawner = new NodeSpawner(target);
+        NodeSpawner spawner = new NodeSpawner(target, byzantine);
         for (int id = 0; id < target.config().n(); id++) {
             OptionalLong running = processes.livePid(id);
             if (running.isPresent()) {
                 out.printf("  node %d is already running (pid %d); not starting it again%n", id, running.getAsLong());
+                if (!byzantine.of(id).isEmpty()) {
+                    err.printf(
+                            "bftswarm up: node %d keeps running as it is; --byzantine %s NOT applied to it%n",
+                            id, String.join(",", byzantine.cliNames(id)));
+                }
             } else {
                 long pid = spawner.start(id);
-                out.printf("  started node %d (pid %d), log %s%n", id, pid, layout.logFile(id));
+                out.printf(
+                        "  started node %d (pid %d), log %s%s%n",
+                        id,
+                        pid,
+                        layout.logFile(id),
+                        byzantine.of(id).isEmpty() ? "" : " BYZANTINE: " + String.join(",", byzantine.cliNames(id)));
             }
         }
         out.flush();

@@ -31,6 +31,27 @@ class NodeCommandLineTest {
     }
 
     @Test
+    void byzantineBehavioursFollowTheNodeOptionsOneFlagEach() {
+        List<String> cmd = NodeCommandLine.build(
+                "/jdk/bin/java", "/a.jar", null, "demo", 2, CONFIG, DATA, List.of("fake-results", "silent-worker"));
+        int main = cmd.indexOf(NodeCommandLine.MAIN_CLASS);
+        assertThat(cmd.subList(main + 1, cmd.size()))
+                .containsExactly(
+                        "node",
+                        "--id",
+                        "2",
+                        "--config",
+                        CONFIG.toString(),
+                        "--data",
+                        DATA.toString(),
+                        "--byzantine",
+                        "fake-results",
+                        "--byzantine",
+                        "silent-worker");
+        assertThat(NodeCommandLine.isNodeCommand(cmd, 2, DATA)).isTrue();
+    }
+
+    @Test
     void relativePathsAreRejected() {
         assertThatThrownBy(() -> NodeCommandLine.build("java", "cp", null, "s", 0, Path.of("rel.yaml"), DATA))
                 .hasMessageContaining("absolute");

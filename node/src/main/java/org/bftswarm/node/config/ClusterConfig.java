@@ -26,7 +26,8 @@ public record ClusterConfig(
         ConsensusSettings consensus,
         HeartbeatSettings heartbeat,
         NodeCapacity capacity,
-        SortedMap<String, String> labels) {
+        SortedMap<String, String> labels,
+        TestingSettings testing) {
 
     /** Client principal ids start here; replica ids must stay below. */
     public static final int MAX_NODES = 1000;
@@ -43,6 +44,55 @@ public record ClusterConfig(
         }
         nodes = List.copyOf(nodes);
         labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        Invariants.check(testing != null, "testing settings missing");
+    }
+
+    /** A configuration with the default {@code testing:} section (nothing allowed). */
+    public ClusterConfig(
+            String swarm,
+            List<ResolvedNode> nodes,
+            boolean explicitNodeList,
+            int httpPortBase,
+            int wsPortBase,
+            PortRange randomPortRange,
+            boolean cleanup,
+            String dataDir,
+            ConsensusSettings consensus,
+            HeartbeatSettings heartbeat,
+            NodeCapacity capacity,
+            SortedMap<String, String> labels) {
+        this(
+                swarm,
+                nodes,
+                explicitNodeList,
+                httpPortBase,
+                wsPortBase,
+                randomPortRange,
+                cleanup,
+                dataDir,
+                consensus,
+                heartbeat,
+                capacity,
+                labels,
+                TestingSettings.DEFAULTS);
+    }
+
+    /** The same configuration with {@code testing:} replaced. */
+    public ClusterConfig withTesting(TestingSettings replaced) {
+        return new ClusterConfig(
+                swarm,
+                nodes,
+                explicitNodeList,
+                httpPortBase,
+                wsPortBase,
+                randomPortRange,
+                cleanup,
+                dataDir,
+                consensus,
+                heartbeat,
+                capacity,
+                labels,
+                replaced);
     }
 
     /** Number of replicas. */

@@ -17,4 +17,5 @@ public final class ConfigDefaults {
     public static final ConsensusSettings CONSENSUS = ConsensusSettings.DEFAULTS;
     public static final HeartbeatSettings HEARTBEAT = HeartbeatSettings.DEFAULTS;
     public static final NodeCapacity CAPACITY = NodeCapacity.DEFAULTS;
+    public static final TestingSettings TESTING = TestingSettings.DEFAULTS;
 }

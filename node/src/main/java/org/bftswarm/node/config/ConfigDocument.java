@@ -18,7 +18,8 @@ public record ConfigDocument(
         Consensus consensus,
         Heartbeat heartbeat,
         Capacity capacity,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        Testing testing) {
 
     /** {@code nodes:} how many nodes, where they run, and which ports they use. */
     public record Nodes(
@@ -44,4 +45,7 @@ public record ConfigDocument(
 
     /** {@code capacity:} what one node offers to the scheduler. */
     public record Capacity(Integer cpus, Integer memoryMb) {}
+
+    /** {@code testing:} switches for test clusters only (see {@link TestingSettings}). */
+    public record Testing(Boolean allowByzantine) {}
 }

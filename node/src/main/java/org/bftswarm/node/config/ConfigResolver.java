@@ -69,6 +69,7 @@ public final class ConfigResolver {
         HeartbeatSettings heartbeat = heartbeat(doc.heartbeat());
         boolean cleanup = doc.cleanup() != null ? doc.cleanup() : ConfigDefaults.CLEANUP;
         String dataDir = dataDir(doc.dataDir());
+        TestingSettings testing = testing(doc.testing());
 
         if (n >= 1 && n < 4) {
             String where = nodes.list() != null ? "nodes.list" : "nodes.count";
@@ -109,7 +110,8 @@ public final class ConfigResolver {
                 consensus,
                 heartbeat,
                 capacity,
-                labels);
+                labels,
+                testing);
     }
 
     private String swarmName(String swarm) {
@@ -344,6 +346,20 @@ public final class ConfigResolver {
                     suspicion + " ms < 2 × periodMs: one late heartbeat" + " makes a node suspect");
         }
         return new HeartbeatSettings(period, suspicion);
+    }
+
+    private TestingSettings testing(ConfigDocument.Testing given) {
+        TestingSettings d = ConfigDefaults.TESTING;
+        if (given == null || given.allowByzantine() == null) {
+            return d;
+        }
+        if (given.allowByzantine()) {
+            warn(
+                    TestingSettings.ALLOW_BYZANTINE_KEY,
+                    "nodes of this cluster may be started with Byzantine behaviours (--byzantine):"
+                            + " a test cluster only, never production");
+        }
+        return new TestingSettings(given.allowByzantine());
     }
 
     private String dataDir(String given) {

@@ -61,7 +61,8 @@ public final class ConfigWriter {
                 new ConfigDocument.Heartbeat(
                         c.heartbeat().periodMs(), c.heartbeat().suspicionTimeoutMs()),
                 capacity(c.capacity()),
-                labels);
+                labels,
+                new ConfigDocument.Testing(c.testing().allowByzantine()));
     }
 
     private static ConfigDocument.Capacity capacity(NodeCapacity capacity) {

@@ -1,0 +1,23 @@
+package org.bftswarm.node;
+
+import java.util.Set;
+import org.bftswarm.node.config.NodeCapacity;
+
+/**
+ * The CPUs and memory a node claims for itself in its {@code RegisterNode} and its CRDT capacity
+ * entry: what its configuration gives it, or {@value #INFLATION} times that under
+ * {@link NodeFault#INFLATE_CAPACITY}. DESIGN "Security model" says capacity must come from the
+ * configuration every replica holds; this lie exists so tests can show where it does not yet.
+ */
+record ClaimedCapacity(long cpus, long memoryMb) {
+    static final int INFLATION = 1000;
+
+    static ClaimedCapacity of(NodeCapacity configured, Set<NodeFault> faults) {
+        long factor = faults.contains(NodeFault.INFLATE_CAPACITY) ? INFLATION : 1;
+        return new ClaimedCapacity(configured.cpus() * factor, configured.memoryMb() * factor);
+    }
+
+    boolean inflated(NodeCapacity configured) {
+        return cpus != configured.cpus() || memoryMb != configured.memoryMb();
+    }
+}
