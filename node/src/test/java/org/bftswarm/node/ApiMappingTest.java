@@ -27,7 +27,26 @@ import org.junit.jupiter.api.Test;
 class ApiMappingTest {
     private static TaskView task(String id, TaskState state, Integer exit, String output, Long finished) {
         return new TaskView(
-                id, "job-1", 0, state, 1, 2, "c", exit, "d", output, false, "exited", 0, 1L, 2L, null, finished,
+                id,
+                "job-1",
+                0,
+                state,
+                1,
+                2,
+                "c",
+                exit,
+                "d",
+                output,
+                false,
+                "exited",
+                0,
+                1L,
+                2L,
+                null,
+                finished,
+                List.of(),
+                List.of(2),
+                List.of(),
                 List.of());
     }
 
@@ -111,7 +130,7 @@ class ApiMappingTest {
     @Test
     void nodesMergeSchedulerStateWithCrdtCountersAndEvidence() {
         var scheduled = new org.bftswarm.orchestrator.view.NodeView(
-                1, NodeState.DOWN, 2.0, 1024, 0.5, 128, 1, Map.of(), 3L, 1, List.of(0, 2));
+                1, NodeState.DOWN, 2.0, 1024, 0.5, 128, 1, Map.of(), 3L, 1, List.of(0, 2), 0, false);
         TreeMap<NodeCounter, Long> counters = new TreeMap<>();
         counters.put(NodeCounter.TASKS_RUN, 5L);
         var soft = new org.bftswarm.state.view.NodeState(

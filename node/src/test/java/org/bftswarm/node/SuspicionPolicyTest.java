@@ -13,7 +13,7 @@ class SuspicionPolicyTest {
     private static final long LONG_AGO = NOW - 60_000;
 
     private static NodeView node(int id, NodeState state, long since, List<Integer> suspectedBy) {
-        return new NodeView(id, state, 2, 1024, 0, 0, 0, Map.of(), since, 0, suspectedBy);
+        return new NodeView(id, state, 2, 1024, 0, 0, 0, Map.of(), since, 0, suspectedBy, 0, false);
     }
 
     @Test

@@ -42,7 +42,10 @@ final class JobCommands {
         if (!errors.isEmpty()) {
             return Reply.invalid(errors);
         }
-        JobSpec spec = op.spec().normalized();
+        JobSpec normalized = op.spec().normalized();
+        JobSpec spec = normalized.verification() == null
+                ? normalized.withVerification(state.config.defaultVerification())
+                : normalized;
         if (requestedId != null && state.jobs.containsKey(requestedId)) {
             JobRecord existing = state.jobs.get(requestedId);
             if (existing.submitter == clientId && existing.spec.equals(spec)) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.util.ArrayList;
 import java.util.List;
 import org.bftswarm.orchestrator.spec.JobSpec;
+import org.bftswarm.orchestrator.spec.Verification;
+import org.bftswarm.orchestrator.verify.ResultQuorum;
 
 /**
  * Replicated record of one job: its number (submission order), normalised spec, submitter, and
@@ -38,6 +40,11 @@ final class JobRecord {
         job.submittedAtMillis = now;
         job.deadlineMillis = now + spec.timeoutSeconds() * 1000L;
         return job;
+    }
+
+    /** How many matching reports accept a result of this job's tasks, in a cluster tolerating f faults. */
+    ResultQuorum quorum(int f) {
+        return Verification.QUORUM.equals(spec.verification()) ? ResultQuorum.forFaults(f) : ResultQuorum.trustOne();
     }
 
     static String taskId(String jobId, int index) {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.bftswarm.orchestrator.ops.NodeAlive;
+import org.bftswarm.orchestrator.ops.ReadmitNode;
 import org.bftswarm.orchestrator.ops.RegisterNode;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
@@ -52,6 +54,15 @@ final class NodeMembership {
         if (!errors.isEmpty()) {
             return new Reply(Reply.Outcome.REJECTED, ReplyCode.INVALID, "invalid node registration", null, errors);
         }
+        List<String> mismatches = differencesFromConfiguration(op, labels);
+        if (!mismatches.isEmpty()) {
+            return new Reply(
+                    Reply.Outcome.REJECTED,
+                    ReplyCode.REGISTRATION_MISMATCH,
+                    "node " + op.nodeId() + " claims other resources than the configuration gives it",
+                    null,
+                    mismatches);
+        }
         long milliCpus = JobSpec.toMilliCpus(op.cpus());
         NodeRecord node = state.nodes.get(op.nodeId());
         if (node == null) {
@@ -69,6 +80,64 @@ final class NodeMembership {
             state.emit("node", String.valueOf(node.id), node.state.name(), null, node.id, "updated");
         }
         return Reply.ok(ReplyCode.NODE_REGISTERED, "node " + node.id + " updated");
+    }
+
+    /**
+     * What a registration claims beyond the node's configured capacity and labels (nothing when the
+     * scheduler was given no configuration, as in tests that register nodes freely).
+     */
+    private List<String> differencesFromConfiguration(RegisterNode op, Map<String, String> labels) {
+        if (state.config.configuredNodes().isEmpty()) {
+            return List.of();
+        }
+        SchedulerConfig.ConfiguredNode configured =
+                state.config.configuredNodes().get(op.nodeId());
+        if (configured == null) {
+            return List.of("nodeId: node " + op.nodeId() + " is not in the configuration");
+        }
+        List<String> out = new ArrayList<>();
+        if (JobSpec.toMilliCpus(op.cpus()) != JobSpec.toMilliCpus(configured.cpus())) {
+            out.add("cpus: " + op.cpus() + " claimed, " + configured.cpus() + " configured");
+        }
+        if (op.memoryMb() != configured.memoryMb()) {
+            out.add("memoryMb: " + op.memoryMb() + " claimed, " + configured.memoryMb() + " configured");
+        }
+        if (!new TreeMap<>(labels).equals(configured.labels())) {
+            out.add("labels: " + new TreeMap<>(labels) + " claimed, " + configured.labels() + " configured");
+        }
+        return out;
+    }
+
+    /** One vote to lift a quarantine; f+1 distinct voters readmit the node. */
+    Reply readmit(int clientId, ReadmitNode op) {
+        if (!principals.isNodeId(op.voter()) || !principals.speaksFor(clientId, op.voter())) {
+            return Reply.rejected(
+                    ReplyCode.UNAUTHORIZED, "client " + clientId + " may not vote as replica " + op.voter());
+        }
+        if (op.voter() == op.nodeId()) {
+            return Reply.rejected(ReplyCode.INVALID, "a node cannot vote to readmit itself");
+        }
+        NodeRecord node = state.nodes.get(op.nodeId());
+        if (node == null) {
+            return Reply.rejected(ReplyCode.NOT_FOUND, "node " + op.nodeId() + " never registered");
+        }
+        if (!node.quarantined) {
+            return Reply.ignored(ReplyCode.NOT_QUARANTINED, "node " + node.id + " is not quarantined");
+        }
+        if (!node.readmitVotes.add(op.voter())) {
+            return Reply.ignored(ReplyCode.DUPLICATE, "replica " + op.voter() + " already voted for node " + node.id);
+        }
+        int quorum = state.config.suspicionQuorum();
+        if (node.readmitVotes.size() < quorum) {
+            return Reply.ok(
+                    ReplyCode.READMIT_RECORDED,
+                    "readmission of node " + node.id + ": " + node.readmitVotes.size() + " of " + quorum + " votes");
+        }
+        node.quarantined = false;
+        node.readmitVotes = new TreeSet<>();
+        node.disputesSinceReadmission = 0;
+        state.emit("node", String.valueOf(node.id), node.state.name(), null, node.id, "readmitted");
+        return Reply.ok(ReplyCode.NODE_READMITTED, "node " + node.id + " readmitted");
     }
 
     Reply alive(int clientId, NodeAlive op) {
@@ -121,7 +190,7 @@ final class NodeMembership {
         state.suspicions.clear(node.id);
         state.emit("node", String.valueOf(node.id), NodeState.DOWN.name(), null, node.id, "f+1 suspicions");
         for (String taskId : new ArrayList<>(node.activeTasks)) {
-            lifecycle.evict(state.tasks.get(taskId), "node " + node.id + " down");
+            lifecycle.evict(state.tasks.get(taskId), node.id, "node " + node.id + " down");
         }
     }
 

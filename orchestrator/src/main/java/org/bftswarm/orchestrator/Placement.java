@@ -6,11 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.bftswarm.orchestrator.spec.JobSpec;
-import org.bftswarm.orchestrator.view.NodeState;
 
 /**
- * Deterministic placement: a task may go only to an UP node whose labels satisfy
+ * Deterministic placement: a run may go only to an UP, unquarantined node whose labels satisfy
  * its constraints and whose free CPU and memory cover its demand; among those, spread wins —
  * fewest active tasks, then most free CPU, then most free memory, then the lowest node id. Pending
  * tasks are tried in queue order (oldest job first); one that fits nowhere stays PENDING without
@@ -28,11 +28,17 @@ final class Placement {
 
     /** The node a task with this spec should go to now, if any fits. */
     static Optional<NodeRecord> choose(JobSpec spec, Collection<NodeRecord> nodes) {
+        return choose(spec, nodes, n -> true);
+    }
+
+    /** The node a task with this spec should go to now among those {@code eligible} allows, if any fits. */
+    static Optional<NodeRecord> choose(JobSpec spec, Collection<NodeRecord> nodes, Predicate<NodeRecord> eligible) {
         long cpus = spec.milliCpus();
         long memory = spec.memoryDemandMb();
         Map<String, String> constraints = spec.constraints() == null ? Map.of() : spec.constraints();
         return nodes.stream()
-                .filter(n -> n.state == NodeState.UP)
+                .filter(NodeRecord::acceptsWork)
+                .filter(eligible)
                 .filter(n -> n.freeMilliCpus() >= cpus && n.freeMemoryMb() >= memory)
                 .filter(n -> n.satisfies(constraints))
                 .min(SPREAD);
@@ -41,14 +47,17 @@ final class Placement {
     /** Some UP node still has at least the smallest possible demand free (a cheap early exit). */
     private static boolean anyRoomLeft(SchedulerState state) {
         for (NodeRecord n : state.nodes.values()) {
-            if (n.state == NodeState.UP && n.freeMilliCpus() >= 1 && n.freeMemoryMb() >= 1) {
+            if (n.acceptsWork() && n.freeMilliCpus() >= 1 && n.freeMemoryMb() >= 1) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Places every pending task that fits somewhere, in queue order. */
+    /**
+     * Places every run the queued tasks want that fits somewhere, in queue order; a task verified by a
+     * quorum gets its runs on distinct nodes.
+     */
     static void placePending(SchedulerState state, TaskLifecycle lifecycle) {
         if (state.pendingQueue.isEmpty() || !anyRoomLeft(state)) {
             return;
@@ -56,8 +65,11 @@ final class Placement {
         List<TaskRecord> queue = new ArrayList<>(state.pendingQueue);
         for (TaskRecord task : queue) {
             JobSpec spec = state.jobs.get(task.jobId).spec;
-            Optional<NodeRecord> node = choose(spec, state.nodes.values());
-            if (node.isPresent()) {
+            while (lifecycle.wantedRuns(task) > 0) {
+                Optional<NodeRecord> node = choose(spec, state.nodes.values(), n -> lifecycle.mayRunOn(task, n));
+                if (node.isEmpty()) {
+                    break;
+                }
                 lifecycle.assign(task, node.get());
                 if (!anyRoomLeft(state)) {
                     return;

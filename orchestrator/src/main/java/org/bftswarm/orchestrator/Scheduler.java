@@ -173,6 +173,11 @@ public final class Scheduler implements ReplicatedStateMachine {
     }
 
     /** Always-on consistency check of the derived indexes; throws InvariantViolation if broken. */
+    /** Operations this replica refused, by reply code, since it started (not replicated state). */
+    public synchronized Map<ReplyCode, Long> rejections() {
+        return Map.copyOf(core.rejections);
+    }
+
     public synchronized void checkInvariants() {
         core.state.checkIndexes();
     }

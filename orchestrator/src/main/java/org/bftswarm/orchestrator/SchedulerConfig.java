@@ -1,15 +1,21 @@
 package org.bftswarm.orchestrator;
 
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.Invariants;
+import org.bftswarm.orchestrator.spec.Verification;
 
 /**
  * Fixed parameters of the replicated scheduler, identical on every replica: cluster size n (so
- * f = ⌊(n−1)/3⌋ and a node goes DOWN on f+1 distinct suspicions, so f faulty
- * replicas alone can evict no one), the suspicion window, the grace the scheduler allows past a
- * task's timeout before it declares the attempt timed out itself, the first client id of the node
- * principals, the cap on exponential retry backoff, and how many finished jobs are kept (older ones
- * are dropped, oldest first, so snapshots stay bounded). All durations are in batch-time milliseconds.
+ * f = ⌊(n−1)/3⌋ and a node goes DOWN on f+1 distinct suspicions, so f faulty replicas alone can
+ * evict no one), the suspicion window, the grace the scheduler allows past a task's timeout before it
+ * declares the attempt timed out itself, the first client id of the node principals, the cap on
+ * exponential retry backoff, and how many finished jobs are kept (older ones are dropped, oldest
+ * first, so snapshots stay bounded), the verification mode of jobs that name none, after how many
+ * disagreements with accepted results a node gets no new work, and the configured capacity and labels
+ * of each node. All durations are in batch-time milliseconds.
  */
 public record SchedulerConfig(
         int clusterSize,
@@ -17,13 +23,27 @@ public record SchedulerConfig(
         long timeoutGraceMillis,
         int nodeClientBase,
         long maxBackoffMillis,
-        int maxFinishedJobs) {
+        int maxFinishedJobs,
+        String defaultVerification,
+        int quarantineAfter,
+        SortedMap<Integer, ConfiguredNode> configuredNodes) {
 
     public static final long DEFAULT_SUSPICION_WINDOW_MILLIS = 10_000;
     public static final long DEFAULT_TIMEOUT_GRACE_MILLIS = 5_000;
     public static final int DEFAULT_NODE_CLIENT_BASE = 1000;
     public static final long DEFAULT_MAX_BACKOFF_MILLIS = 3_600_000;
     public static final int DEFAULT_MAX_FINISHED_JOBS = 5_000;
+    public static final int DEFAULT_QUARANTINE_AFTER = 3;
+
+    /**
+     * A node's capacity and labels as the cluster configuration gives them; a registration claiming
+     * anything else is refused, so a node cannot attract work by inflating itself.
+     */
+    public record ConfiguredNode(double cpus, long memoryMb, SortedMap<String, String> labels) {
+        public ConfiguredNode {
+            labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        }
+    }
 
     public SchedulerConfig {
         Invariants.check(
@@ -37,6 +57,61 @@ public record SchedulerConfig(
                 clusterSize - 1);
         Invariants.check(maxBackoffMillis >= 0, "max backoff must be >= 0");
         Invariants.check(maxFinishedJobs >= 1, "must keep at least one finished job");
+        Invariants.check(
+                Verification.MODES.contains(defaultVerification),
+                "default verification must be one of %s, got %s",
+                Verification.MODES,
+                defaultVerification);
+        Invariants.check(quarantineAfter >= 1, "quarantineAfter must be >= 1, got %s", quarantineAfter);
+        configuredNodes = Collections.unmodifiableSortedMap(new TreeMap<>(configuredNodes));
+    }
+
+    /** Same, with verification {@code none} by default, the default quarantine and no configured nodes. */
+    public SchedulerConfig(
+            int clusterSize,
+            long suspicionWindowMillis,
+            long timeoutGraceMillis,
+            int nodeClientBase,
+            long maxBackoffMillis,
+            int maxFinishedJobs) {
+        this(
+                clusterSize,
+                suspicionWindowMillis,
+                timeoutGraceMillis,
+                nodeClientBase,
+                maxBackoffMillis,
+                maxFinishedJobs,
+                Verification.NONE,
+                DEFAULT_QUARANTINE_AFTER,
+                new TreeMap<>());
+    }
+
+    /** The same parameters with another default verification mode and quarantine threshold. */
+    public SchedulerConfig withVerification(String mode, int disagreementsBeforeQuarantine) {
+        return new SchedulerConfig(
+                clusterSize,
+                suspicionWindowMillis,
+                timeoutGraceMillis,
+                nodeClientBase,
+                maxBackoffMillis,
+                maxFinishedJobs,
+                mode,
+                disagreementsBeforeQuarantine,
+                configuredNodes);
+    }
+
+    /** The same parameters with the configured capacity and labels of every node (empty: claims accepted). */
+    public SchedulerConfig withConfiguredNodes(SortedMap<Integer, ConfiguredNode> nodes) {
+        return new SchedulerConfig(
+                clusterSize,
+                suspicionWindowMillis,
+                timeoutGraceMillis,
+                nodeClientBase,
+                maxBackoffMillis,
+                maxFinishedJobs,
+                defaultVerification,
+                quarantineAfter,
+                nodes);
     }
 
     /** Same, keeping the default number of finished jobs. */

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.bftswarm.orchestrator.ops.CancelJob;
 import org.bftswarm.orchestrator.ops.NodeAlive;
 import org.bftswarm.orchestrator.ops.Operation;
+import org.bftswarm.orchestrator.ops.ReadmitNode;
 import org.bftswarm.orchestrator.ops.RegisterNode;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
@@ -41,6 +42,8 @@ final class SchedulerCore {
     private final TimeSweep sweep;
     private final FinishedJobRetention retention;
     final StateViews views;
+    /** Operations refused so far by reply code (local, not replicated: a refusal changes no state). */
+    final TreeMap<ReplyCode, Long> rejections = new TreeMap<>();
     /** Last job status announced in an event (local, not replicated: events are not state). */
     private final TreeMap<String, JobStatus> lastReportedStatus = new TreeMap<>();
 
@@ -61,6 +64,7 @@ final class SchedulerCore {
         state.beginOperation(sequence, timestampMillis);
         Reply reply = dispatch(clientId, op);
         if (reply.outcome() == Reply.Outcome.REJECTED) {
+            rejections.merge(reply.code(), 1L, Long::sum);
             state.clockMillis = clockBefore;
             state.drainEvents();
             return new Result(reply, List.of());
@@ -124,6 +128,8 @@ final class SchedulerCore {
             return membership.suspect(clientId, suspect);
         } else if (op instanceof NodeAlive alive) {
             return membership.alive(clientId, alive);
+        } else if (op instanceof ReadmitNode readmit) {
+            return membership.readmit(clientId, readmit);
         } else if (op instanceof Tick) {
             return principals.isNode(clientId)
                     ? Reply.ok(ReplyCode.TICK, null)

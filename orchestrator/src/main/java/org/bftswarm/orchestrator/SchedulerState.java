@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bftswarm.crypto.Invariants;
+import org.bftswarm.orchestrator.verify.ResultQuorum;
+import org.bftswarm.orchestrator.verify.ResultQuorum.Verdict;
 import org.bftswarm.orchestrator.view.NodeState;
 import org.bftswarm.orchestrator.view.SchedulerEvent;
 import org.bftswarm.orchestrator.view.TaskState;
@@ -26,7 +28,7 @@ final class SchedulerState {
     final TreeMap<Integer, NodeRecord> nodes = new TreeMap<>();
     SuspicionLedger suspicions = new SuspicionLedger();
 
-    /** PENDING tasks in queue order. */
+    /** Tasks that want another run placed (PENDING, or active with runs missing), in queue order. */
     final TreeSet<TaskRecord> pendingQueue = new TreeSet<>(TaskRecord.QUEUE_ORDER);
     /** BACKOFF tasks in retry order. */
     final TreeSet<TaskRecord> retryQueue = new TreeSet<>(TaskRecord.RETRY_ORDER);
@@ -64,6 +66,51 @@ final class SchedulerState {
         return out;
     }
 
+    /**
+     * A report of {@code node} differed from the result a quorum accepted: recorded as evidence, and
+     * the node is quarantined once it has disagreed {@code quarantineAfter} times since its last
+     * readmission.
+     */
+    void recordDisagreement(int nodeId, String taskId, int attempt, String reported, String accepted) {
+        NodeRecord node = nodes.get(nodeId);
+        Invariants.check(node != null, "disagreement of unknown node %s", nodeId);
+        node.disputedResults++;
+        node.disputesSinceReadmission++;
+        node.rememberDisagreement(new Disagreement(taskId, attempt, reported, accepted, clockMillis));
+        emit(
+                "node",
+                String.valueOf(nodeId),
+                node.state.name(),
+                attempt,
+                nodeId,
+                "result of " + taskId + " differed from the accepted one");
+        if (!node.quarantined && node.disputesSinceReadmission >= config.quarantineAfter()) {
+            node.quarantined = true;
+            node.readmitVotes = new TreeSet<>();
+            emit(
+                    "node",
+                    String.valueOf(nodeId),
+                    node.state.name(),
+                    null,
+                    nodeId,
+                    "quarantined after " + node.disputesSinceReadmission + " disputed results");
+        }
+    }
+
+    /** The verification rule of the task's job. */
+    ResultQuorum quorumOf(TaskRecord task) {
+        return jobs.get(task.jobId).quorum(config.faults());
+    }
+
+    /** How many more runs the task should have in flight now (0 unless it is pending or active). */
+    int wantedRuns(TaskRecord task) {
+        if (task.state != TaskState.PENDING && !task.state.isActive()) {
+            return 0;
+        }
+        Verdict v = quorumOf(task).judge(task.voteKeys(), task.lostRuns, task.runs.size());
+        return v instanceof Verdict.Undecided u ? u.wanted() : 0;
+    }
+
     NodeRecord node(Integer id) {
         return id == null ? null : nodes.get(id);
     }
@@ -80,16 +127,18 @@ final class SchedulerState {
             }
         }
         for (TaskRecord task : tasks.values()) {
-            if (task.state == TaskState.PENDING) {
-                pendingQueue.add(task);
-            } else if (task.state == TaskState.BACKOFF) {
+            if (task.state == TaskState.BACKOFF) {
                 retryQueue.add(task);
-            } else if (task.state.isActive()) {
-                NodeRecord node = node(task.node);
-                Invariants.check(node != null, "active task %s on unknown node %s", task.id, task.node);
-                Invariants.check(node.state == NodeState.UP, "active task %s on DOWN node %s", task.id, task.node);
+            }
+            if (wantedRuns(task) > 0) {
+                pendingQueue.add(task);
+            }
+            JobRecord job = jobs.get(task.jobId);
+            for (RunRecord run : task.runs.values()) {
+                NodeRecord node = node(run.node());
+                Invariants.check(node != null, "run of %s on unknown node %s", task.id, run.node());
+                Invariants.check(node.state == NodeState.UP, "run of %s on DOWN node %s", task.id, run.node());
                 node.activeTasks.add(task.id);
-                JobRecord job = jobs.get(task.jobId);
                 node.usedMilliCpus += job.spec.milliCpus();
                 node.usedMemoryMb += job.spec.memoryDemandMb();
             }
@@ -105,13 +154,22 @@ final class SchedulerState {
         for (TaskRecord task : tasks.values()) {
             JobRecord job = jobs.get(task.jobId);
             Invariants.check(job != null, "task %s of unknown job %s", task.id, task.jobId);
-            if (task.state == TaskState.PENDING) {
+            if (wantedRuns(task) > 0) {
                 pending++;
-            } else if (task.state == TaskState.BACKOFF) {
+                Invariants.check(pendingQueue.contains(task), "task %s wants runs but is not queued", task.id);
+            }
+            if (task.state == TaskState.BACKOFF) {
                 backoff++;
-            } else if (task.state.isActive()) {
-                cpus.merge(task.node, job.spec.milliCpus(), Long::sum);
-                active.merge(task.node, 1, Integer::sum);
+            }
+            Invariants.check(
+                    task.state.isActive() == !task.runs.isEmpty(),
+                    "task %s in state %s has %s runs",
+                    task.id,
+                    task.state,
+                    task.runs.size());
+            for (RunRecord run : task.runs.values()) {
+                cpus.merge(run.node(), job.spec.milliCpus(), Long::sum);
+                active.merge(run.node(), 1, Integer::sum);
             }
         }
         Invariants.check(

@@ -1,9 +1,11 @@
 package org.bftswarm.orchestrator;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.view.Assignment;
 import org.bftswarm.orchestrator.view.JobStatus;
@@ -40,7 +42,7 @@ final class StateViews {
 
     Optional<TaskView> task(String id) {
         TaskRecord task = id == null ? null : state.tasks.get(id);
-        return Optional.ofNullable(task).map(StateViews::taskView);
+        return Optional.ofNullable(task).map(this::taskView);
     }
 
     List<NodeView> nodes() {
@@ -56,17 +58,24 @@ final class StateViews {
         List<Assignment> out = new ArrayList<>();
         for (String taskId : node.activeTasks) {
             TaskRecord task = state.tasks.get(taskId);
-            JobSpec spec = state.jobs.get(task.jobId).spec;
-            out.add(new Assignment(task.id, task.jobId, task.attempt, task.state, spec));
+            out.add(assignment(task, task.runs.get(nodeId), state.jobs.get(task.jobId).spec));
         }
         return out;
     }
 
+    private static Assignment assignment(TaskRecord task, RunRecord run, JobSpec spec) {
+        return new Assignment(
+                task.id,
+                task.jobId,
+                run.attempt(),
+                run.started() ? TaskState.RUNNING : TaskState.ASSIGNED,
+                spec,
+                run.node());
+    }
+
     private JobView jobView(JobRecord job) {
-        List<TaskView> tasks = job.taskIds().stream()
-                .map(state.tasks::get)
-                .map(StateViews::taskView)
-                .toList();
+        List<TaskView> tasks =
+                job.taskIds().stream().map(state.tasks::get).map(this::taskView).toList();
         return new JobView(
                 job.id,
                 job.number,
@@ -87,7 +96,8 @@ final class StateViews {
         return JobStatusRules.derive(states, job.deadlineMillis, state.clockMillis);
     }
 
-    static TaskView taskView(TaskRecord t) {
+    TaskView taskView(TaskRecord t) {
+        JobSpec spec = state.jobs.get(t.jobId).spec;
         return new TaskView(
                 t.id,
                 t.jobId,
@@ -106,7 +116,10 @@ final class StateViews {
                 t.startedAtMillis,
                 t.retryAtMillis,
                 t.finishedAtMillis,
-                List.copyOf(t.history));
+                List.copyOf(t.history),
+                List.copyOf(t.verifiedBy),
+                List.copyOf(t.disputedBy),
+                t.runs.values().stream().map(r -> assignment(t, r, spec)).toList());
     }
 
     private NodeView nodeView(NodeRecord n) {
@@ -118,9 +131,11 @@ final class StateViews {
                 n.usedMilliCpus / 1000.0,
                 n.usedMemoryMb,
                 n.activeTasks.size(),
-                java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(n.labels)),
+                Collections.unmodifiableSortedMap(new TreeMap<>(n.labels)),
                 n.sinceMillis,
                 n.timesDown,
-                state.suspicions.currentSuspectors(n.id, state.clockMillis, state.config.suspicionWindowMillis()));
+                state.suspicions.currentSuspectors(n.id, state.clockMillis, state.config.suspicionWindowMillis()),
+                n.disputedResults,
+                n.quarantined);
     }
 }

@@ -10,12 +10,12 @@ import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.view.TaskState;
 
 /**
- * TaskStarted and TaskFinished from workers. A report for node X
- * is accepted only from X's principal, and only for the task's current attempt while that attempt
- * is active on X; anything else is answered IGNORED (stale attempt, not active, duplicate) or
- * REJECTED (unauthorised, unknown, malformed) and changes nothing. Hence each attempt has at most
- * one accepted result, and a task has exactly one final one. A {@link ReportBatch} applies its
- * reports one by one under exactly these rules.
+ * TaskStarted and TaskFinished from workers. A report for node X is accepted only from X's
+ * principal, and only for a run of the task in flight on X under that attempt number; anything else
+ * is answered IGNORED (stale attempt, not active, duplicate) or REJECTED (unauthorised, unknown,
+ * malformed) and changes nothing. Hence each attempt has at most one report, which is one vote of its
+ * task's verification round, and a task has exactly one final result. A {@link ReportBatch} applies
+ * its reports one by one under exactly these rules.
  */
 final class TaskReports {
 
@@ -43,12 +43,12 @@ final class TaskReports {
             return check.refusal();
         }
         TaskRecord task = check.task();
-        if (task.state == TaskState.RUNNING) {
+        if (check.run().started()) {
             return Reply.ignored(
                     ReplyCode.DUPLICATE, "attempt " + op.attempt() + " of " + task.id + " already running");
         }
-        lifecycle.markStarted(task, op.containerId());
-        return Reply.ok(ReplyCode.TASK_STARTED, task.id + " attempt " + task.attempt + " running");
+        lifecycle.markStarted(task, check.run(), op.containerId());
+        return Reply.ok(ReplyCode.TASK_STARTED, task.id + " attempt " + op.attempt() + " running");
     }
 
     Reply finished(int clientId, TaskFinished op) {
@@ -64,8 +64,17 @@ final class TaskReports {
         }
         TaskRecord task = check.task();
         boolean truncated = OutputLimit.exceeds(op.output());
-        lifecycle.finishAttempt(
-                task, op.exitCode(), op.outputDigest(), OutputLimit.truncate(op.output()), truncated, op.reason());
+        lifecycle.report(
+                task,
+                check.run(),
+                ResultVote.of(
+                        op.attempt(),
+                        op.node(),
+                        op.exitCode(),
+                        op.outputDigest(),
+                        OutputLimit.truncate(op.output()),
+                        truncated,
+                        op.reason()));
         return Reply.ok(ReplyCode.TASK_FINISHED, task.id + " attempt " + op.attempt() + " -> " + task.state.name());
     }
 
@@ -104,16 +113,16 @@ final class TaskReports {
                 : Reply.batch(Reply.Outcome.REJECTED, ReplyCode.INVALID, detail, codes);
     }
 
-    /** Either the task whose current attempt a report names, or the reply refusing the report. */
-    private record AttemptCheck(TaskRecord task, Reply refusal) {
+    /** Either the task and the run a report names, or the reply refusing the report. */
+    private record AttemptCheck(TaskRecord task, RunRecord run, Reply refusal) {
         static AttemptCheck refuse(Reply refusal) {
-            return new AttemptCheck(null, refusal);
+            return new AttemptCheck(null, null, refusal);
         }
     }
 
     /**
-     * Accepts the report only when (client, node, task, attempt) name the task's current attempt,
-     * active on that node and reported by that node's principal.
+     * Accepts the report only when (client, node, task, attempt) name a run of the task in flight on
+     * that node, reported by that node's principal.
      */
     private AttemptCheck checkCurrentAttempt(int clientId, String taskId, int attempt, int node) {
         if (!principals.isNodeId(node)) {
@@ -127,26 +136,36 @@ final class TaskReports {
         if (task == null) {
             return AttemptCheck.refuse(Reply.rejected(ReplyCode.NOT_FOUND, "no task " + JobCommands.clip(taskId)));
         }
-        if (attempt < task.attempt) {
-            return AttemptCheck.refuse(Reply.ignored(
-                    ReplyCode.STALE_ATTEMPT,
-                    "attempt " + attempt + " of " + task.id + " is stale (current attempt " + task.attempt + ")"));
+        RunRecord run = task.runs.get(node);
+        if (run != null && run.attempt() == attempt) {
+            return new AttemptCheck(task, run, null);
         }
         if (attempt > task.attempt) {
             return AttemptCheck.refuse(Reply.ignored(
                     ReplyCode.TASK_NOT_ACTIVE, "attempt " + attempt + " of " + task.id + " was never issued"));
+        }
+        RunRecord elsewhere = task.runs.values().stream()
+                .filter(r -> r.attempt() == attempt)
+                .findFirst()
+                .orElse(null);
+        if (elsewhere == null && attempt < task.attempt) {
+            return AttemptCheck.refuse(Reply.ignored(
+                    ReplyCode.STALE_ATTEMPT,
+                    "attempt " + attempt + " of " + task.id + " is stale (current attempt " + task.attempt + ")"));
         }
         if (!task.state.isActive()) {
             ReplyCode code = task.state == TaskState.PENDING ? ReplyCode.STALE_ATTEMPT : ReplyCode.TASK_NOT_ACTIVE;
             return AttemptCheck.refuse(Reply.ignored(
                     code, "attempt " + attempt + " of " + task.id + " is no longer active (" + task.state + ")"));
         }
-        if (task.node == null || task.node != node) {
+        if (elsewhere != null) {
             return AttemptCheck.refuse(Reply.rejected(
                     ReplyCode.UNAUTHORIZED,
-                    "attempt " + attempt + " of " + task.id + " is assigned to node " + task.node + ", not " + node));
+                    "attempt " + attempt + " of " + task.id + " is assigned to node " + elsewhere.node() + ", not "
+                            + node));
         }
-        return new AttemptCheck(task, null);
+        return AttemptCheck.refuse(Reply.ignored(
+                ReplyCode.STALE_ATTEMPT, "attempt " + attempt + " of " + task.id + " has already reported"));
     }
 
     private static boolean isShortPrintable(String s, int max) {

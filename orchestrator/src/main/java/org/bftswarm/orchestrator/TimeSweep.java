@@ -5,10 +5,10 @@ import java.util.List;
 import org.bftswarm.orchestrator.view.NodeState;
 
 /**
- * What the passage of batch time does (the scheduler's only clock is the primary's batch timestamp):
- * an active attempt that outlived its job's timeout plus the grace is declared timed out (the
- * worker should have killed it and reported first), a task whose backoff has elapsed is queued
- * again, and suspicion votes older than the window are forgotten.
+ * What the passage of batch time does (the only time the scheduler knows is the batch timestamp):
+ * a run that outlived its job's timeout plus the grace is declared lost (the worker should have
+ * killed it and reported first), a task whose backoff has elapsed is queued again, and suspicion
+ * votes older than the window are forgotten.
  */
 final class TimeSweep {
 
@@ -30,27 +30,35 @@ final class TimeSweep {
     }
 
     private void timeOutOverdueAttempts(long now) {
-        List<TaskRecord> overdue = new ArrayList<>();
+        List<RunRecord> overdue = new ArrayList<>();
+        List<TaskRecord> of = new ArrayList<>();
         for (NodeRecord node : state.nodes.values()) {
             if (node.state != NodeState.UP) {
                 continue;
             }
             for (String taskId : node.activeTasks) {
                 TaskRecord task = state.tasks.get(taskId);
-                if (now > attemptDeadline(task)) {
-                    overdue.add(task);
+                RunRecord run = task.runs.get(node.id);
+                if (now > attemptDeadline(task, run)) {
+                    overdue.add(run);
+                    of.add(task);
                 }
             }
         }
-        for (TaskRecord task : overdue) {
-            lifecycle.finishAttempt(task, null, null, null, false, "timeout");
+        for (int i = 0; i < overdue.size(); i++) {
+            TaskRecord task = of.get(i);
+            RunRecord run = overdue.get(i);
+            // An earlier loss in this sweep may have ended the task's round and superseded this run.
+            if (task.runs.get(run.node()) == run) {
+                lifecycle.lose(task, run, "timeout");
+            }
         }
     }
 
-    /** Batch time after which the scheduler gives up on the current attempt. */
-    long attemptDeadline(TaskRecord task) {
+    /** Batch time after which the scheduler gives up on one run. */
+    long attemptDeadline(TaskRecord task, RunRecord run) {
         JobRecord job = state.jobs.get(task.jobId);
-        long since = task.startedAtMillis != null ? task.startedAtMillis : task.assignedAtMillis;
+        long since = run.started() ? run.startedAtMillis() : run.assignedAtMillis();
         return since + job.spec.timeoutSeconds() * 1000L + state.config.timeoutGraceMillis();
     }
 }

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = SuspectNode.class, name = "SuspectNode"),
     @JsonSubTypes.Type(value = NodeAlive.class, name = "NodeAlive"),
     @JsonSubTypes.Type(value = Tick.class, name = "Tick"),
-    @JsonSubTypes.Type(value = ReportBatch.class, name = "ReportBatch")
+    @JsonSubTypes.Type(value = ReportBatch.class, name = "ReportBatch"),
+    @JsonSubTypes.Type(value = ReadmitNode.class, name = "ReadmitNode")
 })
 public sealed interface Operation
         permits SubmitJob,
@@ -30,4 +31,5 @@ public sealed interface Operation
                 SuspectNode,
                 NodeAlive,
                 Tick,
-                ReportBatch {}
+                ReportBatch,
+                ReadmitNode {}

@@ -14,11 +14,14 @@ public enum ReplyCode {
     NODE_DOWN,
     TICK,
     REPORTS_APPLIED,
+    READMIT_RECORDED,
+    NODE_READMITTED,
     // IGNORED: harmless, state unchanged
     DUPLICATE,
     STALE_ATTEMPT,
     TASK_NOT_ACTIVE,
     NODE_ALREADY_DOWN,
+    NOT_QUARANTINED,
     JOB_FINISHED,
     // REJECTED
     MALFORMED,
@@ -26,5 +29,6 @@ public enum ReplyCode {
     UNAUTHORIZED,
     NOT_FOUND,
     CONFLICT,
+    REGISTRATION_MISMATCH,
     INTERNAL_ERROR
 }

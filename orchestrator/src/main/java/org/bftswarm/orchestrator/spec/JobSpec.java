@@ -30,7 +30,8 @@ public record JobSpec(
         Integer backoffSeconds,
         Integer count,
         Map<String, String> constraints,
-        String network) {
+        String network,
+        String verification) {
 
     public static final double DEFAULT_CPUS = 0.1;
     public static final long DEFAULT_MEMORY_MB = 64;
@@ -39,6 +40,54 @@ public record JobSpec(
     public static final int DEFAULT_BACKOFF_SECONDS = 1;
     public static final int DEFAULT_COUNT = 1;
     public static final String DEFAULT_NETWORK = "none";
+
+    /** A spec without a verification mode: the cluster's default applies. */
+    public JobSpec(
+            String name,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            Double cpus,
+            Long memoryMb,
+            Integer timeoutSeconds,
+            Integer retries,
+            Integer backoffSeconds,
+            Integer count,
+            Map<String, String> constraints,
+            String network) {
+        this(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                null);
+    }
+
+    /** The same spec with verification {@code mode}. */
+    public JobSpec withVerification(String mode) {
+        return new JobSpec(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                mode);
+    }
 
     /** A spec with only an image and a command; every other field takes its default. */
     public static JobSpec of(String image, List<String> command) {
@@ -62,7 +111,8 @@ public record JobSpec(
                 backoffSeconds == null ? DEFAULT_BACKOFF_SECONDS : backoffSeconds,
                 count == null ? DEFAULT_COUNT : count,
                 sortedCopy(constraints),
-                network == null ? DEFAULT_NETWORK : network);
+                network == null ? DEFAULT_NETWORK : network,
+                verification);
     }
 
     /** CPU demand in thousandths of a core (integer arithmetic keeps placement exact everywhere). */

@@ -60,6 +60,10 @@ public final class JobSpecValidator {
         checkRange("retries", spec.retries(), 0, MAX_RETRIES, errors);
         checkRange("backoffSeconds", spec.backoffSeconds(), 0, MAX_BACKOFF_SECONDS, errors);
         checkRange("count", spec.count(), 1, MAX_COUNT, errors);
+        if (spec.verification() != null && !Verification.MODES.contains(spec.verification())) {
+            errors.add("verification: must be one of " + Verification.MODES + " (got \"" + clip(spec.verification())
+                    + "\")");
+        }
         if (spec.network() != null && !NETWORKS.contains(spec.network())) {
             errors.add("network: must be one of " + NETWORKS + " (got \"" + clip(spec.network()) + "\")");
         }

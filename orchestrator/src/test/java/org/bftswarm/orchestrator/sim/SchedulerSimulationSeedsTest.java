@@ -93,8 +93,7 @@ class SchedulerSimulationSeedsTest {
         assertThat(s.violations()).isEqualTo(1);
         assertThat(log.toString(StandardCharsets.UTF_8))
                 .contains("  replay: ")
-                .contains(
-                        "./bftswarm sim --scheduler --seeds 1 --seed 1 --replicas 4 --byzantine 1"
-                                + " --variant EVICT_ON_ONE_SUSPICION");
+                .contains("./bftswarm sim --scheduler --seeds 1 --seed 1 --replicas 4 --byzantine 1"
+                        + " --variant EVICT_ON_ONE_SUSPICION");
     }
 }

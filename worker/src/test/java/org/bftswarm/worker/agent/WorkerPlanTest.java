@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class WorkerPlanTest {
     private static Assignment assigned(String task, int attempt, TaskState state) {
-        return new Assignment(task, "job", attempt, state, JobSpec.of("img", List.of("true")));
+        return new Assignment(task, "job", attempt, state, JobSpec.of("img", List.of("true")), 0);
     }
 
     @Test
