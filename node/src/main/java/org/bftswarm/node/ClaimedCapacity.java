@@ -6,8 +6,8 @@ import org.bftswarm.node.config.NodeCapacity;
 /**
  * The CPUs and memory a node claims for itself in its {@code RegisterNode} and its CRDT capacity
  * entry: what its configuration gives it, or {@value #INFLATION} times that under
- * {@link NodeFault#INFLATE_CAPACITY}. DESIGN "Security model" says capacity must come from the
- * configuration every replica holds; this lie exists so tests can show where it does not yet.
+ * {@link NodeFault#INFLATE_CAPACITY}. The scheduler takes capacity from the configuration every
+ * replica holds and refuses a registration that claims more; this lie exists so tests can show that.
  */
 record ClaimedCapacity(long cpus, long memoryMb) {
     static final int INFLATION = 1000;
