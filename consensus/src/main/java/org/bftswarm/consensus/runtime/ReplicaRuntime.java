@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
+import org.bftswarm.consensus.client.ReplyChannel;
 import org.bftswarm.consensus.codec.InboundVerifier;
 import org.bftswarm.consensus.codec.SignatureCache;
 import org.bftswarm.consensus.codec.Verified;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * ticks from the wall clock, and the outbox contract of CORE-API: all {@code Persist} effects of a
  * drain are committed to MapDB in one transaction before any message of that drain is sent. Replies
  * go back on the connection the client's request arrived on, authenticated by that connection's
- * {@link org.bftswarm.consensus.client.ReplyChannel} MAC when the client set one up, else signed.
+ * {@link ReplyChannel} MAC when the client set one up, else signed.
  */
 public final class ReplicaRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaRuntime.class);

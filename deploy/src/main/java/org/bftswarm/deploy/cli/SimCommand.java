@@ -3,6 +3,7 @@ package org.bftswarm.deploy.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.bftswarm.consensus.sim.SimOptions;
 import org.bftswarm.consensus.sim.SimulationRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +55,7 @@ public final class SimCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        java.util.Optional<String> problem = org.bftswarm.consensus.sim.SimOptions.problem(seeds, replicas, byzantine);
+        java.util.Optional<String> problem = SimOptions.problem(seeds, replicas, byzantine);
         if (problem.isPresent()) {
             throw new ParameterException(spec.commandLine(), problem.get());
         }

@@ -17,8 +17,8 @@ import org.bftswarm.consensus.sim.SimulationRunner;
  * consensus simulator's scenario for (seed, n, f) (Byzantine replicas, drops, duplicates, delays,
  * partitions, crashes) with a chaos phase 2 s longer and a 60 s liveness bound after healing.
  *
- * <p>{@code java -cp <orchestrator test classpath> org.bftswarm.orchestrator.sim.SchedulerSimulation
- * --seeds N [--seed FIRST] [--replicas 4|7] [--byzantine K] [--variant CORRECT|ACCEPT_ANY_REPORTER|EVICT_ON_ONE_SUSPICION]}
+ * <p>Run {@code java -cp <orchestrator test classpath>}, this class's qualified name as the main
+ * class, then {@code --seeds N [--seed FIRST] [--replicas 4|7] [--byzantine K] [--variant CORRECT|ACCEPT_ANY_REPORTER|EVICT_ON_ONE_SUSPICION]}
  */
 public final class SchedulerSimulation {
     static final int USERS = 3;

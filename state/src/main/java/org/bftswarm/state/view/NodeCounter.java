@@ -2,7 +2,7 @@ package org.bftswarm.state.view;
 
 /**
  * The per-node PN counters of issue 5 item 3. CPU time is counted in milliseconds so the counter
- * stays integral; {@link org.bftswarm.state.view.ClusterView} offers it in seconds too.
+ * stays integral; {@link ClusterView} offers it in seconds too.
  */
 public enum NodeCounter {
     TASKS_RUN("tasks_run"),
