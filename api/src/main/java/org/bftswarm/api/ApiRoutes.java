@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,12 +45,8 @@ final class ApiRoutes {
         Principal who = authenticate(ctx);
         byte[] body = BoundedBody.read(inputOf(ctx), ctx.req().getContentLengthLong(), config.maxBodyBytes());
         JobSubmission spec = json.decode(body, JobSubmission.class);
-        List<String> problems = spec.problems();
-        if (!problems.isEmpty()) {
-            throw new ApiProblem(400, "invalid_spec", String.join("; ", problems));
-        }
         CompletableFuture<String> ordered =
-                Objects.requireNonNull(port.submitJob(spec.normalized(), who), "ClusterPort.submitJob returned null");
+                Objects.requireNonNull(port.submitJob(spec, who), "ClusterPort.submitJob returned null");
         answerWhenOrdered(ctx, ordered, jobId -> Map.of("jobId", jobId));
     }
 
@@ -65,7 +60,7 @@ final class ApiRoutes {
 
     void job(Context ctx) {
         String jobId = ctx.pathParam("id");
-        JobView job = port.job(jobId).orElseThrow(() -> notFound("job", jobId));
+        JobJson job = port.job(jobId).orElseThrow(() -> notFound("job", jobId));
         ctx.status(job.status().httpStatus()).json(job);
     }
 
@@ -88,7 +83,7 @@ final class ApiRoutes {
     }
 
     void health(Context ctx) {
-        ClusterView view = port.cluster();
+        ClusterJson view = port.cluster();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
         body.put("nodeId", view.nodeId());

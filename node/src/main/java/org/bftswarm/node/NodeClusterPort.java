@@ -14,11 +14,11 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bftswarm.api.ClusterEvent;
+import org.bftswarm.api.ClusterJson;
 import org.bftswarm.api.ClusterPort;
-import org.bftswarm.api.ClusterView;
+import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
-import org.bftswarm.api.JobView;
-import org.bftswarm.api.NodeView;
+import org.bftswarm.api.NodeJson;
 import org.bftswarm.api.PortException;
 import org.bftswarm.api.Principal;
 import org.bftswarm.consensus.runtime.ReplicaStatus;
@@ -27,9 +27,10 @@ import org.bftswarm.orchestrator.ops.CancelJob;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.spec.JobSpec;
-import org.bftswarm.orchestrator.spec.JobSpecValidator;
+import org.bftswarm.orchestrator.view.JobView;
+import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.state.ClusterStateNode;
-import org.bftswarm.state.view.NodeState;
+import org.bftswarm.state.view.NodeSoftState;
 import org.bftswarm.worker.agent.TaskExecutor;
 
 /**
@@ -75,10 +76,11 @@ public final class NodeClusterPort implements ClusterPort {
 
     @Override
     public CompletableFuture<String> submitJob(JobSubmission spec, Principal principal) {
-        JobSpec jobSpec = ApiMapping.toJobSpec(spec);
-        List<String> problems = JobSpecValidator.validate(jobSpec);
-        if (!problems.isEmpty()) {
-            return CompletableFuture.failedFuture(PortException.invalidSpec(String.join("; ", problems)));
+        JobSpec jobSpec;
+        try {
+            jobSpec = ApiMapping.admittedSpec(spec);
+        } catch (PortException refused) {
+            return CompletableFuture.failedFuture(refused);
         }
         String jobId = "n" + nodeId + "-" + UUID.randomUUID().toString().replace("-", "");
         return ordered(ops.viaApi(new SubmitJob(jobId, jobSpec)).reply()).thenApply(ApiMapping::jobIdOrThrow);
@@ -86,7 +88,7 @@ public final class NodeClusterPort implements ClusterPort {
 
     @Override
     public CompletableFuture<Void> cancelJob(String jobId, Principal principal) {
-        Optional<org.bftswarm.orchestrator.view.JobView> job = scheduler.job(jobId);
+        Optional<JobView> job = scheduler.job(jobId);
         if (job.isEmpty()) {
             return CompletableFuture.failedFuture(PortException.notFound("no job " + jobId));
         }
@@ -122,21 +124,21 @@ public final class NodeClusterPort implements ClusterPort {
     }
 
     @Override
-    public Optional<JobView> job(String jobId) {
+    public Optional<JobJson> job(String jobId) {
         return scheduler.job(jobId).map(ApiMapping::toApi);
     }
 
     @Override
-    public List<JobView> jobs() {
+    public List<JobJson> jobs() {
         return scheduler.jobs().stream().map(ApiMapping::toApi).toList();
     }
 
     @Override
-    public List<NodeView> nodes() {
-        Map<Integer, org.bftswarm.orchestrator.view.NodeView> scheduled = new java.util.TreeMap<>();
+    public List<NodeJson> nodes() {
+        Map<Integer, NodeView> scheduled = new java.util.TreeMap<>();
         scheduler.nodes().forEach(v -> scheduled.put(v.id(), v));
-        Map<Integer, NodeState> soft = state.view().nodes();
-        List<NodeView> out = new ArrayList<>();
+        Map<Integer, NodeSoftState> soft = state.view().nodes();
+        List<NodeJson> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(ApiMapping.toApi(
                     i,
@@ -149,7 +151,7 @@ public final class NodeClusterPort implements ClusterPort {
     }
 
     @Override
-    public ClusterView cluster() {
+    public ClusterJson cluster() {
         ReplicaStatus s = status.get();
         if (s == null) {
             throw PortException.unavailable("replica not started");
@@ -158,7 +160,7 @@ public final class NodeClusterPort implements ClusterPort {
             throw PortException.unavailable("replica recovering after a restart: executed " + s.lastExecuted()
                     + " of the " + s.recoveringTo() + " it had committed before");
         }
-        return new ClusterView(
+        return new ClusterJson(
                 n, (n - 1) / 3, s.view(), (int) (s.view() % n), s.lastExecuted(), s.stableCheckpoint(), nodeId);
     }
 

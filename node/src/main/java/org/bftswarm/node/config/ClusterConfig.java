@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.Invariants;
 
 /**
@@ -24,7 +25,7 @@ public record ClusterConfig(
         String dataDir,
         ConsensusSettings consensus,
         HeartbeatSettings heartbeat,
-        NodeCapacity capacity,
+        CapacitySettings capacity,
         SortedMap<String, String> labels) {
 
     /** Client principal ids start here; replica ids must stay below. */
@@ -79,9 +80,9 @@ public record ClusterConfig(
      * correct one): q = ⌈(n+f+1)/2⌉. It equals 2f+1 when n = 3f+1; for other n, 2f+1 would be
      * unsafe (n = 5, f = 1: two quorums of 3 share a single, possibly faulty, replica), and
      * q ≤ n−f still holds, so the correct replicas alone can always form one. The consensus core
-     * uses exactly this size ({@link org.bftswarm.consensus.core.Quorums#certificate()}).
+     * uses exactly this size ({@link Quorums#certificate()}).
      */
     public static int quorumSize(int n) {
-        return new org.bftswarm.consensus.core.Quorums(n).certificate();
+        return new Quorums(n).certificate();
     }
 }

@@ -64,7 +64,7 @@ public final class ConfigWriter {
                 labels);
     }
 
-    private static ConfigDocument.Capacity capacity(NodeCapacity capacity) {
+    private static ConfigDocument.Capacity capacity(CapacitySettings capacity) {
         return new ConfigDocument.Capacity(capacity.cpus(), capacity.memoryMb());
     }
 

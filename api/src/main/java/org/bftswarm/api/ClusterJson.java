@@ -12,4 +12,4 @@ package org.bftswarm.api;
  * @param stableCheckpoint sequence number of the last stable checkpoint
  * @param nodeId           id of the node that answered
  */
-public record ClusterView(int n, int f, long view, int primary, long lastExecuted, long stableCheckpoint, int nodeId) {}
+public record ClusterJson(int n, int f, long view, int primary, long lastExecuted, long stableCheckpoint, int nodeId) {}

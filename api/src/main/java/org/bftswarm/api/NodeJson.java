@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * @param counters       per-node counters (tasks run, CPU seconds, …), sorted by name
  * @param invalidEntries CRDT entries from this node that failed verification
  */
-public record NodeView(
+public record NodeJson(
         int id,
         String state,
         String apiUrl,
@@ -23,7 +23,7 @@ public record NodeView(
         Resources usage,
         Map<String, Long> counters,
         long invalidEntries) {
-    public NodeView {
+    public NodeJson {
         counters = counters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(counters));
     }
 }

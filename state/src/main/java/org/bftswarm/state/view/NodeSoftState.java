@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /** Everything the CRDT store knows about one node, for `GET /api/v1/nodes` and `bftswarm status`. */
-public record NodeState(
+public record NodeSoftState(
         int node,
         Optional<Heartbeat> heartbeat,
         Optional<NodeCapacity> capacity,

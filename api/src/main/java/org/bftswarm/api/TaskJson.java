@@ -10,4 +10,4 @@ package org.bftswarm.api;
  * @param exitCode exit code of the accepted result, or null while unfinished
  * @param output   bounded output of the accepted result, or null while unfinished
  */
-public record TaskView(String id, Integer node, String state, int attempt, Integer exitCode, String output) {}
+public record TaskJson(String id, Integer node, String state, int attempt, Integer exitCode, String output) {}
