@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The HTTP handlers of {@link ApiServer} (issue 4, item 4): each turns one request into one
+ * The HTTP handlers of {@link ApiServer}: each turns one request into one
  * {@link ClusterPort} call and its answer into a status code and JSON. Writes are checked for the
  * bearer token and a bounded, strictly decoded body before the port sees anything; failures are
- * thrown as {@link ApiProblem}/{@link PortException} and rendered by {@link ErrorRendering}.
+ * thrown as {@link ApiProblem}/{@link PortException} and rendered by {@link ErrorRendering}. A job
+ * spec is passed on as sent: its rules are the port's.
  */
 final class ApiRoutes {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";

@@ -1,8 +1,8 @@
 package org.bftswarm.api;
 
 /**
- * The answering node's view of the PBFT group (DESIGN "Consensus": n = 3f+1, primary of view v is
- * v mod n, checkpoints every K sequence numbers).
+ * The answering node's view of the PBFT group in the API's JSON: n = 3f+1 replicas, the primary of
+ * view v is replica v mod n, a checkpoint becomes stable every K sequence numbers.
  *
  * @param n                number of replicas
  * @param f                faults tolerated

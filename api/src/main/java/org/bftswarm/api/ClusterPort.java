@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * What a node offers its HTTP API (DESIGN data flow steps 1-2 and 7): writes become signed
+ * What a node offers its HTTP API: writes become signed
  * operations ordered by PBFT; reads answer from this node's replica of the scheduler state and its
  * CRDT store. The API holds no state of its own; everything it shows comes through this port.
  *

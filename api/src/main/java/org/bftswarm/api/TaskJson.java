@@ -1,7 +1,7 @@
 package org.bftswarm.api;
 
 /**
- * One task of a job as the API shows it (issue 4 body shape {@code tasks:[{id,node,state,attempt,exitCode,output}]}).
+ * One task of a job in the API's JSON: {@code {id,node,state,attempt,exitCode,output}}.
  *
  * @param id       task id
  * @param node     node the current attempt is placed on, or null while unplaced

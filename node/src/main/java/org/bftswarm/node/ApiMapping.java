@@ -24,10 +24,11 @@ import org.bftswarm.state.view.NodeCounter;
 import org.bftswarm.state.view.NodeSoftState;
 
 /**
- * Pure translation between the API's DTOs and the scheduler's views and replies (issue 4 item 4:
- * job body {@code {"id","name","status","tasks":[{"id","node","state","attempt","exitCode","output"}]}},
- * status 202/206/200 from the scheduler's job status; issue 5 item 3: node usage and counters from
- * the CRDT store). No I/O, no clock.
+ * Pure translation between the API's JSON shapes and the scheduler's specs, views and replies: a
+ * {@code JobSubmission} becomes a {@code JobSpec} field for field and is admitted by the one
+ * rulebook ({@code JobSpecValidator}); a scheduler job becomes {@code JobJson} with the status of the
+ * same name (whose HTTP code the API picks); a node's JSON merges the scheduler's view with its soft
+ * CRDT state (usage, counters). No I/O, no clock.
  */
 public final class ApiMapping {
     private ApiMapping() {}

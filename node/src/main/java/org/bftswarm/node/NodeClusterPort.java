@@ -34,10 +34,11 @@ import org.bftswarm.state.view.NodeSoftState;
 import org.bftswarm.worker.agent.TaskExecutor;
 
 /**
- * The node's {@link ClusterPort} (DESIGN data flow steps 1-2 and 7): writes become SubmitJob /
- * CancelJob operations signed by this node's API client pool and ordered by PBFT (each submission
- * carries an API-chosen job id, so a resend is idempotent); reads come from the local scheduler
- * replica, the replica's status and the CRDT store; task logs from the local executor.
+ * The node's {@link ClusterPort}: writes become SubmitJob / CancelJob operations signed by this
+ * node's API client pool and ordered by PBFT (each submission carries an API-chosen job id, so a
+ * resend is idempotent); a spec the job-spec rulebook refuses fails INVALID_SPEC, naming each field,
+ * before anything is ordered. Reads come from the local scheduler replica, the replica's status and
+ * the CRDT store; task logs from the local executor.
  */
 public final class NodeClusterPort implements ClusterPort {
     private final int nodeId;

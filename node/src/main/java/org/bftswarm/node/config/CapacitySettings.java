@@ -3,7 +3,8 @@ package org.bftswarm.node.config;
 import org.bftswarm.crypto.Invariants;
 
 /**
- * What one node offers the scheduler: whole CPUs and megabytes of memory. Integers on purpose: the
+ * The configured capacity of one node ({@code capacity:} in the cluster configuration): whole CPUs
+ * and megabytes of memory it offers the scheduler. Integers on purpose: the
  * scheduler is a replicated deterministic state machine and must not do floating-point arithmetic.
  */
 public record CapacitySettings(int cpus, int memoryMb) {
