@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +15,8 @@ import java.util.function.Function;
  * The HTTP handlers of {@link ApiServer}: each turns one request into one
  * {@link ClusterPort} call and its answer into a status code and JSON. Writes are checked for the
  * bearer token and a bounded, strictly decoded body before the port sees anything; failures are
- * thrown as {@link ApiProblem}/{@link PortException} and rendered by {@link ErrorRendering}.
+ * thrown as {@link ApiProblem}/{@link PortException} and rendered by {@link ErrorRendering}. A job
+ * spec is passed on as sent: its rules are the port's.
  */
 final class ApiRoutes {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -46,12 +46,8 @@ final class ApiRoutes {
         Principal who = authenticate(ctx);
         byte[] body = BoundedBody.read(inputOf(ctx), ctx.req().getContentLengthLong(), config.maxBodyBytes());
         JobSubmission spec = json.decode(body, JobSubmission.class);
-        List<String> problems = spec.problems();
-        if (!problems.isEmpty()) {
-            throw new ApiProblem(400, "invalid_spec", String.join("; ", problems));
-        }
         CompletableFuture<String> ordered =
-                Objects.requireNonNull(port.submitJob(spec.normalized(), who), "ClusterPort.submitJob returned null");
+                Objects.requireNonNull(port.submitJob(spec, who), "ClusterPort.submitJob returned null");
         answerWhenOrdered(ctx, ordered, jobId -> Map.of("jobId", jobId));
     }
 
@@ -65,7 +61,7 @@ final class ApiRoutes {
 
     void job(Context ctx) {
         String jobId = ctx.pathParam("id");
-        JobView job = port.job(jobId).orElseThrow(() -> notFound("job", jobId));
+        JobJson job = port.job(jobId).orElseThrow(() -> notFound("job", jobId));
         ctx.status(job.status().httpStatus()).json(job);
     }
 
@@ -88,7 +84,7 @@ final class ApiRoutes {
     }
 
     void health(Context ctx) {
-        ClusterView view = port.cluster();
+        ClusterJson view = port.cluster();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ok");
         body.put("nodeId", view.nodeId());

@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * method  path                         auth    answers
  * POST    /api/v1/jobs                 bearer  202 {"jobId"} once ordered; 400 bad JSON / unknown field /
  *                                              wrong type / invalid spec; 401; 413 body &gt; limit; 503 not ordered
- * GET     /api/v1/jobs                 -       200 [JobView]
+ * GET     /api/v1/jobs                 -       200 [JobJson]
  * GET     /api/v1/jobs/{id}            -       202 PENDING|RUNNING, 206 PARTIAL, 200 COMPLETE|FAILED|CANCELLED, 404
  * DELETE  /api/v1/jobs/{id}            bearer  202 {"jobId","status":"cancelling"} once ordered; 401; 404; 503
  * GET     /api/v1/tasks/{id}/logs      -       200 text/plain; 404 when this node holds no logs for the task
- * GET     /api/v1/nodes                -       200 [NodeView]
- * GET     /api/v1/cluster              -       200 ClusterView {n,f,view,primary,lastExecuted,stableCheckpoint,nodeId}
+ * GET     /api/v1/nodes                -       200 [NodeJson]
+ * GET     /api/v1/cluster              -       200 ClusterJson {n,f,view,primary,lastExecuted,stableCheckpoint,nodeId}
  * GET     /healthz                     -       200 {"status":"ok",…}; 503 if the port is unavailable
  * GET     /metrics                     -       200 Prometheus text (Micrometer)
  * WS      /api/v1/events               -       every ClusterEvent as JSON, in order; slow consumers disconnected
@@ -221,7 +221,7 @@ public final class ApiServer implements AutoCloseable {
         port.bindMetrics(registry);
     }
 
-    private void clusterGauge(String name, String description, ToDoubleFunction<ClusterView> field) {
+    private void clusterGauge(String name, String description, ToDoubleFunction<ClusterJson> field) {
         Gauge.builder(name, port, p -> {
                     try {
                         return field.applyAsDouble(p.cluster());

@@ -19,11 +19,13 @@ import java.util.function.Consumer;
 public interface ClusterPort {
 
     /**
-     * Submits an already validated and {@linkplain JobSubmission#normalized() normalised} spec.
+     * Submits a spec as the client sent it (JSON types checked, nothing else). The implementation
+     * applies the job-spec rulebook: its defaults, limits and normalisation.
      *
      * @return completes with the new job id once the SubmitJob operation has been ordered and
-     *         executed; fails with INVALID_SPEC if the scheduler rejects the spec, UNAVAILABLE if it
-     *         cannot be ordered (the API also applies its own timeout, reported as 503)
+     *         executed; fails with INVALID_SPEC if the rulebook refuses the spec (the message lists
+     *         each problem as {@code field: what is wrong}) or the scheduler rejects it, UNAVAILABLE
+     *         if it cannot be ordered (the API also applies its own timeout, reported as 503)
      */
     CompletableFuture<String> submitJob(JobSubmission spec, Principal principal);
 
@@ -36,16 +38,16 @@ public interface ClusterPort {
     CompletableFuture<Void> cancelJob(String jobId, Principal principal);
 
     /** The job as this node's replica sees it, or empty if unknown. */
-    Optional<JobView> job(String jobId);
+    Optional<JobJson> job(String jobId);
 
     /** Every job this node's replica knows, in submission order. */
-    List<JobView> jobs();
+    List<JobJson> jobs();
 
     /** Every node of the cluster, by id. */
-    List<NodeView> nodes();
+    List<NodeJson> nodes();
 
     /** This node's view of the PBFT group. */
-    ClusterView cluster();
+    ClusterJson cluster();
 
     /**
      * Full logs of a task run on this node (the worker keeps bounded files), as UTF-8 text; the

@@ -1,4 +1,4 @@
 package org.bftswarm.api;
 
-/** An amount of node resources: CPUs and memory, as used for capacity and usage in {@link NodeView}. */
+/** An amount of node resources: CPUs and memory, as used for capacity and usage in {@link NodeJson}. */
 public record Resources(double cpus, long memoryMb) {}

@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 /**
  * Jackson configured for hostile request bodies: unknown fields, duplicate keys, trailing tokens,
  * scalar coercions ("2" for a number, 1.5 for an integer, 5 for a string) all fail, and every
- * failure becomes a 400 {@link ApiProblem} that names the field and what was wrong, never an
- * unchecked exception (project rule: decoders never throw unchecked exceptions on hostile bytes).
+ * failure becomes a 400 {@link ApiProblem} that names the field and the JSON type it wanted (string,
+ * number, whole number, array, object, boolean), never a Java class and never an unchecked exception:
+ * a decoder does not throw unchecked exceptions on hostile bytes.
  */
 final class StrictJson {
     private static final int MAX_DETAIL_CHARS = 300;
@@ -88,11 +89,9 @@ final class StrictJson {
                     + (known.isEmpty() ? "" : "; known fields: " + known);
         }
         if (e instanceof MismatchedInputException m) {
-            String target =
-                    m.getTargetType() == null ? "value" : m.getTargetType().getSimpleName();
             String path = path(m);
             return (path.isEmpty() ? "wrong type for the body" : "wrong type for field '" + path + "'") + ": expected "
-                    + target + at(m);
+                    + JsonTypeNames.of(m.getTargetType()) + at(m);
         }
         if (e instanceof StreamReadException) {
             return "malformed JSON" + at(e) + ": " + clip(e.getOriginalMessage());

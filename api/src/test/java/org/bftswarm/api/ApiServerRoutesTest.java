@@ -51,7 +51,7 @@ class ApiServerRoutesTest {
     }
 
     @Test
-    void submitWithTokenAnswers202WithJobIdAndHandsThePortANormalizedSpec() throws Exception {
+    void submitWithTokenAnswers202WithJobIdAndHandsThePortTheSpecAsSent() throws Exception {
         HttpResponse<String> r = client.post("/api/v1/jobs", SPEC, ApiTestClient.TOKEN);
 
         assertThat(r.statusCode()).isEqualTo(202);
@@ -59,10 +59,12 @@ class ApiServerRoutesTest {
         assertThat(port.jobs).containsKey(jobId);
         JobSubmission seen = port.submitted.get(0);
         assertThat(seen.command()).containsExactly("echo", "hi");
-        assertThat(seen.env().keySet()).containsExactly("A", "B");
+        assertThat(seen.env()).containsOnlyKeys("A", "B");
         assertThat(seen.count()).isEqualTo(2);
-        assertThat(seen.cpus()).isEqualTo(JobSubmission.DEFAULT_CPUS);
-        assertThat(seen.timeoutSeconds()).isEqualTo(JobSubmission.DEFAULT_TIMEOUT_SECONDS);
+        assertThat(seen.cpus())
+                .as("defaults are the port's rulebook, not the API's")
+                .isNull();
+        assertThat(seen.timeoutSeconds()).isNull();
     }
 
     @Test
@@ -109,7 +111,25 @@ class ApiServerRoutesTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(error(r)).isEqualTo("bad_request");
         assertThat(detail(r)).contains(field);
+        assertThat(detail(r)).doesNotContainPattern("ArrayList|LinkedHashMap|Map|Integer|Long|Double|String|Boolean");
         assertThat(port.submitted).isEmpty();
+    }
+
+    @Test
+    void wrongTypeNamesTheJsonTypeExpected() throws Exception {
+        HttpResponse<String> command =
+                client.post("/api/v1/jobs", "{\"image\":\"x\",\"command\":\"echo hi\"}", ApiTestClient.TOKEN);
+        HttpResponse<String> count =
+                client.post("/api/v1/jobs", "{\"image\":\"x\",\"count\":1.5}", ApiTestClient.TOKEN);
+        HttpResponse<String> env = client.post("/api/v1/jobs", "{\"image\":\"x\",\"env\":[]}", ApiTestClient.TOKEN);
+        HttpResponse<String> huge =
+                client.post("/api/v1/jobs", "{\"image\":\"x\",\"timeoutSeconds\":99999999999}", ApiTestClient.TOKEN);
+
+        assertThat(detail(command)).contains("field 'command': expected array at");
+        assertThat(detail(count)).contains("field 'count': expected whole number at");
+        assertThat(detail(env)).contains("field 'env': expected object at");
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(detail(huge)).contains("field 'timeoutSeconds'");
     }
 
     @Test
@@ -127,17 +147,28 @@ class ApiServerRoutesTest {
     }
 
     @Test
-    void missingRequiredOrOutOfBoundsFieldIs400WithTheValidationMessages() throws Exception {
-        HttpResponse<String> missing = client.post("/api/v1/jobs", "{\"name\":\"n\"}", ApiTestClient.TOKEN);
-        HttpResponse<String> bounds =
-                client.post("/api/v1/jobs", "{\"image\":\"x\",\"count\":0,\"memoryMb\":1}", ApiTestClient.TOKEN);
+    void everySpecFieldCanBeSentAndReachesThePort() throws Exception {
+        String all = "{\"name\":\"n\",\"image\":\"i\",\"command\":[\"true\"],\"env\":{\"A\":\"1\"},"
+                + "\"cpus\":0.5,\"memoryMb\":32,\"timeoutSeconds\":9,\"retries\":1,\"backoffSeconds\":3,"
+                + "\"count\":2,\"constraints\":{\"zone\":\"a\"},\"network\":\"bridge\"}";
 
-        assertThat(missing.statusCode()).isEqualTo(400);
-        assertThat(error(missing)).isEqualTo("invalid_spec");
-        assertThat(detail(missing)).contains("image is required");
-        assertThat(bounds.statusCode()).isEqualTo(400);
-        assertThat(detail(bounds)).contains("count must be in 1..").contains("memoryMb must be in");
-        assertThat(port.submitted).isEmpty();
+        HttpResponse<String> r = client.post("/api/v1/jobs", all, ApiTestClient.TOKEN);
+
+        assertThat(r.statusCode()).isEqualTo(202);
+        assertThat(port.submitted)
+                .containsExactly(new JobSubmission(
+                        "n",
+                        "i",
+                        List.of("true"),
+                        Map.of("A", "1"),
+                        0.5,
+                        32L,
+                        9,
+                        1,
+                        3,
+                        2,
+                        Map.of("zone", "a"),
+                        "bridge"));
     }
 
     @Test
@@ -179,9 +210,9 @@ class ApiServerRoutesTest {
 
     @ParameterizedTest
     @CsvSource({"PENDING,202", "RUNNING,202", "PARTIAL,206", "COMPLETE,200", "FAILED,200", "CANCELLED,200"})
-    void jobStatusSelectsTheHttpCode(JobStatus status, int expected) throws Exception {
-        TaskView task = new TaskView("job-7/0", 2, "SUCCEEDED", 1, 0, "hi\n");
-        port.jobs.put("job-7", new JobView("job-7", "hello", status, List.of(task), 10L, null));
+    void jobStatusSelectsTheHttpCode(JobStatusJson status, int expected) throws Exception {
+        TaskJson task = new TaskJson("job-7/0", 2, "SUCCEEDED", 1, 0, "hi\n");
+        port.jobs.put("job-7", new JobJson("job-7", "hello", status, List.of(task), 10L, null));
 
         HttpResponse<String> r = client.get("/api/v1/jobs/job-7");
 
@@ -207,8 +238,8 @@ class ApiServerRoutesTest {
 
     @Test
     void jobsListsEveryJob() throws Exception {
-        port.jobs.put("a", new JobView("a", "n", JobStatus.RUNNING, List.of(), 1L, null));
-        port.jobs.put("b", new JobView("b", "n", JobStatus.COMPLETE, List.of(), 1L, 2L));
+        port.jobs.put("a", new JobJson("a", "n", JobStatusJson.RUNNING, List.of(), 1L, null));
+        port.jobs.put("b", new JobJson("b", "n", JobStatusJson.COMPLETE, List.of(), 1L, 2L));
 
         HttpResponse<String> r = client.get("/api/v1/jobs");
 
@@ -218,7 +249,7 @@ class ApiServerRoutesTest {
 
     @Test
     void cancelNeedsTheTokenAnswers202ForAKnownJobAnd404ForAnUnknownOne() throws Exception {
-        port.jobs.put("job-1", new JobView("job-1", "n", JobStatus.RUNNING, List.of(), 1L, null));
+        port.jobs.put("job-1", new JobJson("job-1", "n", JobStatusJson.RUNNING, List.of(), 1L, null));
 
         HttpResponse<String> noToken = client.delete("/api/v1/jobs/job-1", null);
         HttpResponse<String> ok = client.delete("/api/v1/jobs/job-1", ApiTestClient.TOKEN);
@@ -249,7 +280,7 @@ class ApiServerRoutesTest {
 
     @Test
     void nodesAndClusterAndHealthzAnswerFromThePort() throws Exception {
-        port.nodes = List.of(new NodeView(
+        port.nodes = List.of(new NodeJson(
                 0,
                 "UP",
                 "http://127.0.0.1:8080",

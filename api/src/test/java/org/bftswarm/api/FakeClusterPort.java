@@ -16,13 +16,13 @@ import java.util.function.Supplier;
 
 /** An in-memory ClusterPort whose answers each test sets up explicitly. */
 final class FakeClusterPort implements ClusterPort {
-    final Map<String, JobView> jobs = new ConcurrentHashMap<>();
+    final Map<String, JobJson> jobs = new ConcurrentHashMap<>();
     final Map<String, String> logs = new ConcurrentHashMap<>();
     final List<JobSubmission> submitted = new CopyOnWriteArrayList<>();
     final List<String> cancelled = new CopyOnWriteArrayList<>();
     final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
-    volatile List<NodeView> nodes = List.of();
-    volatile ClusterView cluster = new ClusterView(4, 1, 3, 3, 120, 100, 0);
+    volatile List<NodeJson> nodes = List.of();
+    volatile ClusterJson cluster = new ClusterJson(4, 1, 3, 3, 120, 100, 0);
     volatile Supplier<CompletableFuture<String>> submitAnswer = null;
     volatile Supplier<CompletableFuture<Void>> cancelAnswer = null;
     volatile RuntimeException readFailure = null;
@@ -35,7 +35,7 @@ final class FakeClusterPort implements ClusterPort {
             return submitAnswer.get();
         }
         String id = "job-" + nextJob.getAndIncrement();
-        jobs.put(id, new JobView(id, spec.name(), JobStatus.PENDING, List.of(), 1_000L, null));
+        jobs.put(id, new JobJson(id, spec.name(), JobStatusJson.PENDING, List.of(), 1_000L, null));
         return CompletableFuture.completedFuture(id);
     }
 
@@ -52,25 +52,25 @@ final class FakeClusterPort implements ClusterPort {
     }
 
     @Override
-    public Optional<JobView> job(String jobId) {
+    public Optional<JobJson> job(String jobId) {
         failIfAsked();
         return Optional.ofNullable(jobs.get(jobId));
     }
 
     @Override
-    public List<JobView> jobs() {
+    public List<JobJson> jobs() {
         failIfAsked();
         return new ArrayList<>(new java.util.TreeMap<>(jobs).values());
     }
 
     @Override
-    public List<NodeView> nodes() {
+    public List<NodeJson> nodes() {
         failIfAsked();
         return nodes;
     }
 
     @Override
-    public ClusterView cluster() {
+    public ClusterJson cluster() {
         failIfAsked();
         return cluster;
     }

@@ -6,31 +6,35 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bftswarm.api.ClusterEvent;
-import org.bftswarm.api.JobStatus;
+import org.bftswarm.api.JobJson;
+import org.bftswarm.api.JobStatusJson;
 import org.bftswarm.api.JobSubmission;
-import org.bftswarm.api.JobView;
-import org.bftswarm.api.NodeView;
+import org.bftswarm.api.NodeJson;
 import org.bftswarm.api.PortException;
 import org.bftswarm.api.Resources;
-import org.bftswarm.api.TaskView;
+import org.bftswarm.api.TaskJson;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.spec.JobSpec;
+import org.bftswarm.orchestrator.spec.JobSpecValidator;
+import org.bftswarm.orchestrator.view.JobView;
+import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.SchedulerEvent;
+import org.bftswarm.orchestrator.view.TaskView;
 import org.bftswarm.state.view.NodeCounter;
-import org.bftswarm.state.view.NodeState;
+import org.bftswarm.state.view.NodeSoftState;
 
 /**
- * Pure translation between the API's DTOs and the scheduler's views and replies (issue 4 item 4:
- * job body {@code {"id","name","status","tasks":[{"id","node","state","attempt","exitCode","output"}]}},
- * status 202/206/200 from the scheduler's job status; issue 5 item 3: node usage and counters from
- * the CRDT store). No I/O, no clock.
+ * Pure translation between the API's JSON shapes and the scheduler's specs, views and replies: a
+ * {@code JobSubmission} becomes a {@code JobSpec} field for field and is admitted by the one
+ * rulebook ({@code JobSpecValidator}); a scheduler job becomes {@code JobJson} with the status of the
+ * same name (whose HTTP code the API picks); a node's JSON merges the scheduler's view with its soft
+ * CRDT state (usage, counters). No I/O, no clock.
  */
 public final class ApiMapping {
     private ApiMapping() {}
 
-    /** The scheduler's job spec for a validated, normalised API submission. */
+    /** The scheduler's job spec for a submission: field for field, nothing added, nothing checked. */
     public static JobSpec toJobSpec(JobSubmission s) {
-        Integer timeout = s.timeoutSeconds() == null ? null : Math.toIntExact(s.timeoutSeconds());
         return new JobSpec(
                 s.name(),
                 s.image(),
@@ -38,47 +42,57 @@ public final class ApiMapping {
                 s.env(),
                 s.cpus(),
                 s.memoryMb(),
-                timeout,
+                s.timeoutSeconds(),
                 s.retries(),
-                null,
+                s.backoffSeconds(),
                 s.count(),
                 s.constraints(),
-                null);
+                s.network());
     }
 
-    public static JobView toApi(org.bftswarm.orchestrator.view.JobView job) {
-        List<TaskView> tasks = job.tasks().stream().map(ApiMapping::toApi).toList();
+    /**
+     * The job spec of a submission the rulebook accepts, as submitted (the scheduler normalises it
+     * when it executes the SubmitJob); INVALID_SPEC listing every problem, each naming its field,
+     * otherwise.
+     */
+    public static JobSpec admittedSpec(JobSubmission s) {
+        JobSpec spec = toJobSpec(s);
+        List<String> problems = JobSpecValidator.validate(spec);
+        if (!problems.isEmpty()) {
+            throw PortException.invalidSpec(String.join("; ", problems));
+        }
+        return spec;
+    }
+
+    public static JobJson toApi(JobView job) {
+        List<TaskJson> tasks = job.tasks().stream().map(ApiMapping::toApi).toList();
         Long finishedAt = null;
         if (job.status().isTerminal()) {
             finishedAt = job.tasks().stream()
-                    .map(org.bftswarm.orchestrator.view.TaskView::finishedAtMillis)
+                    .map(TaskView::finishedAtMillis)
                     .filter(t -> t != null)
                     .max(Long::compare)
                     .orElse(null);
         }
-        return new JobView(
+        return new JobJson(
                 job.id(),
                 job.name(),
-                JobStatus.valueOf(job.status().name()),
+                JobStatusJson.valueOf(job.status().name()),
                 tasks,
                 job.submittedAtMillis(),
                 finishedAt);
     }
 
-    public static TaskView toApi(org.bftswarm.orchestrator.view.TaskView t) {
-        return new TaskView(t.id(), t.node(), t.state().name(), t.attempt(), t.exitCode(), t.output());
+    public static TaskJson toApi(TaskView t) {
+        return new TaskJson(t.id(), t.node(), t.state().name(), t.attempt(), t.exitCode(), t.output());
     }
 
     /**
      * One node as the API shows it: the scheduler's state and capacity (UNREGISTERED before its
      * RegisterNode is ordered) merged with the soft CRDT data: counters, heartbeat, invalid entries.
      */
-    public static NodeView toApi(
-            int id,
-            String apiUrl,
-            Optional<org.bftswarm.orchestrator.view.NodeView> scheduled,
-            Optional<NodeState> soft,
-            long invalidEntries) {
+    public static NodeJson toApi(
+            int id, String apiUrl, Optional<NodeView> scheduled, Optional<NodeSoftState> soft, long invalidEntries) {
         Map<String, Long> counters = new TreeMap<>();
         soft.ifPresent(s -> {
             s.counters().forEach((c, v) -> counters.put(c.entryName(), v));
@@ -89,16 +103,16 @@ public final class ApiMapping {
             counters.putIfAbsent(c.entryName(), 0L);
         }
         if (scheduled.isEmpty()) {
-            Resources capacity = soft.flatMap(NodeState::capacity)
+            Resources capacity = soft.flatMap(NodeSoftState::capacity)
                     .map(c -> new Resources(c.cpuMillicores() / 1000.0, c.memoryBytes() >> 20))
                     .orElse(new Resources(0, 0));
-            return new NodeView(id, "UNREGISTERED", apiUrl, capacity, new Resources(0, 0), counters, invalidEntries);
+            return new NodeJson(id, "UNREGISTERED", apiUrl, capacity, new Resources(0, 0), counters, invalidEntries);
         }
         var v = scheduled.get();
         counters.put("active_tasks", (long) v.activeTasks());
         counters.put("times_down", (long) v.timesDown());
         counters.put("suspected_by", (long) v.suspectedBy().size());
-        return new NodeView(
+        return new NodeJson(
                 id,
                 v.state().name(),
                 apiUrl,

@@ -1,7 +1,7 @@
 package org.bftswarm.node;
 
 import java.util.Set;
-import org.bftswarm.node.config.NodeCapacity;
+import org.bftswarm.node.config.CapacitySettings;
 
 /**
  * The CPUs and memory a node claims for itself in its {@code RegisterNode} and its CRDT capacity
@@ -12,12 +12,12 @@ import org.bftswarm.node.config.NodeCapacity;
 record ClaimedCapacity(long cpus, long memoryMb) {
     static final int INFLATION = 1000;
 
-    static ClaimedCapacity of(NodeCapacity configured, Set<NodeFault> faults) {
+    static ClaimedCapacity of(CapacitySettings configured, Set<NodeFault> faults) {
         long factor = faults.contains(NodeFault.INFLATE_CAPACITY) ? INFLATION : 1;
         return new ClaimedCapacity(configured.cpus() * factor, configured.memoryMb() * factor);
     }
 
-    boolean inflated(NodeCapacity configured) {
+    boolean inflated(CapacitySettings configured) {
         return cpus != configured.cpus() || memoryMb != configured.memoryMb();
     }
 }

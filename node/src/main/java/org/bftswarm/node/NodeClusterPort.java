@@ -14,11 +14,11 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bftswarm.api.ClusterEvent;
+import org.bftswarm.api.ClusterJson;
 import org.bftswarm.api.ClusterPort;
-import org.bftswarm.api.ClusterView;
+import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
-import org.bftswarm.api.JobView;
-import org.bftswarm.api.NodeView;
+import org.bftswarm.api.NodeJson;
 import org.bftswarm.api.PortException;
 import org.bftswarm.api.Principal;
 import org.bftswarm.consensus.core.Quorums;
@@ -28,16 +28,18 @@ import org.bftswarm.orchestrator.ops.CancelJob;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.spec.JobSpec;
-import org.bftswarm.orchestrator.spec.JobSpecValidator;
+import org.bftswarm.orchestrator.view.JobView;
+import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.state.ClusterStateNode;
-import org.bftswarm.state.view.NodeState;
+import org.bftswarm.state.view.NodeSoftState;
 import org.bftswarm.worker.agent.TaskExecutor;
 
 /**
- * The node's {@link ClusterPort}: writes become SubmitJob /
- * CancelJob operations signed by this node's API client pool and ordered by PBFT (each submission
- * carries an API-chosen job id, so a resend is idempotent); reads come from the local scheduler
- * replica, the replica's status and the CRDT store; task logs from the local executor.
+ * The node's {@link ClusterPort}: writes become SubmitJob / CancelJob operations signed by this
+ * node's API client pool and ordered by PBFT (each submission carries an API-chosen job id, so a
+ * resend is idempotent); a spec the job-spec rulebook refuses fails INVALID_SPEC, naming each field,
+ * before anything is ordered. Reads come from the local scheduler replica, the replica's status and
+ * the CRDT store; task logs from the local executor.
  */
 public final class NodeClusterPort implements ClusterPort {
     private final int nodeId;
@@ -76,10 +78,11 @@ public final class NodeClusterPort implements ClusterPort {
 
     @Override
     public CompletableFuture<String> submitJob(JobSubmission spec, Principal principal) {
-        JobSpec jobSpec = ApiMapping.toJobSpec(spec);
-        List<String> problems = JobSpecValidator.validate(jobSpec);
-        if (!problems.isEmpty()) {
-            return CompletableFuture.failedFuture(PortException.invalidSpec(String.join("; ", problems)));
+        JobSpec jobSpec;
+        try {
+            jobSpec = ApiMapping.admittedSpec(spec);
+        } catch (PortException refused) {
+            return CompletableFuture.failedFuture(refused);
         }
         String jobId = "n" + nodeId + "-" + UUID.randomUUID().toString().replace("-", "");
         return ordered(ops.viaApi(new SubmitJob(jobId, jobSpec)).reply()).thenApply(ApiMapping::jobIdOrThrow);
@@ -87,7 +90,7 @@ public final class NodeClusterPort implements ClusterPort {
 
     @Override
     public CompletableFuture<Void> cancelJob(String jobId, Principal principal) {
-        Optional<org.bftswarm.orchestrator.view.JobView> job = scheduler.job(jobId);
+        Optional<JobView> job = scheduler.job(jobId);
         if (job.isEmpty()) {
             return CompletableFuture.failedFuture(PortException.notFound("no job " + jobId));
         }
@@ -123,21 +126,21 @@ public final class NodeClusterPort implements ClusterPort {
     }
 
     @Override
-    public Optional<JobView> job(String jobId) {
+    public Optional<JobJson> job(String jobId) {
         return scheduler.job(jobId).map(ApiMapping::toApi);
     }
 
     @Override
-    public List<JobView> jobs() {
+    public List<JobJson> jobs() {
         return scheduler.jobs().stream().map(ApiMapping::toApi).toList();
     }
 
     @Override
-    public List<NodeView> nodes() {
-        Map<Integer, org.bftswarm.orchestrator.view.NodeView> scheduled = new java.util.TreeMap<>();
+    public List<NodeJson> nodes() {
+        Map<Integer, NodeView> scheduled = new java.util.TreeMap<>();
         scheduler.nodes().forEach(v -> scheduled.put(v.id(), v));
-        Map<Integer, NodeState> soft = state.view().nodes();
-        List<NodeView> out = new ArrayList<>();
+        Map<Integer, NodeSoftState> soft = state.view().nodes();
+        List<NodeJson> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(ApiMapping.toApi(
                     i,
@@ -150,7 +153,7 @@ public final class NodeClusterPort implements ClusterPort {
     }
 
     @Override
-    public ClusterView cluster() {
+    public ClusterJson cluster() {
         ReplicaStatus s = status.get();
         if (s == null) {
             throw PortException.unavailable("replica not started");
@@ -159,7 +162,7 @@ public final class NodeClusterPort implements ClusterPort {
             throw PortException.unavailable("replica recovering after a restart: executed " + s.lastExecuted()
                     + " of the " + s.recoveringTo() + " it had committed before");
         }
-        return new ClusterView(
+        return new ClusterJson(
                 n,
                 Quorums.faultsTolerated(n),
                 s.view(),

@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bftswarm.api.ClusterEvent;
+import org.bftswarm.api.JobJson;
+import org.bftswarm.api.JobStatusJson;
 import org.bftswarm.api.JobSubmission;
-import org.bftswarm.api.NodeView;
+import org.bftswarm.api.NodeJson;
 import org.bftswarm.api.PortException;
+import org.bftswarm.api.TaskJson;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
 import org.bftswarm.orchestrator.spec.JobSpec;
@@ -17,11 +20,13 @@ import org.bftswarm.orchestrator.spec.JobSpecValidator;
 import org.bftswarm.orchestrator.view.JobStatus;
 import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.orchestrator.view.NodeState;
+import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.SchedulerEvent;
 import org.bftswarm.orchestrator.view.TaskState;
 import org.bftswarm.orchestrator.view.TaskView;
 import org.bftswarm.state.view.Heartbeat;
 import org.bftswarm.state.view.NodeCounter;
+import org.bftswarm.state.view.NodeSoftState;
 import org.junit.jupiter.api.Test;
 
 class ApiMappingTest {
@@ -51,19 +56,20 @@ class ApiMappingTest {
     }
 
     @Test
-    void aNormalisedSubmissionBecomesAnEquivalentValidSchedulerSpec() {
+    void aSubmissionBecomesTheSameValidSchedulerSpecFieldForField() {
         JobSubmission s = new JobSubmission(
-                        "n",
-                        "bftswarm/busybox",
-                        List.of("echo", "hi"),
-                        Map.of("A", "1"),
-                        0.5,
-                        128L,
-                        60L,
-                        2,
-                        3,
-                        Map.of("zone", "a"))
-                .normalized();
+                "n",
+                "bftswarm/busybox",
+                List.of("echo", "hi"),
+                Map.of("A", "1"),
+                0.5,
+                128L,
+                60,
+                2,
+                7,
+                3,
+                Map.of("zone", "a"),
+                "bridge");
         JobSpec spec = ApiMapping.toJobSpec(s);
         assertThat(spec.name()).isEqualTo("n");
         assertThat(spec.image()).isEqualTo("bftswarm/busybox");
@@ -73,8 +79,10 @@ class ApiMappingTest {
         assertThat(spec.memoryMb()).isEqualTo(128L);
         assertThat(spec.timeoutSeconds()).isEqualTo(60);
         assertThat(spec.retries()).isEqualTo(2);
+        assertThat(spec.backoffSeconds()).isEqualTo(7);
         assertThat(spec.count()).isEqualTo(3);
         assertThat(spec.constraints()).containsEntry("zone", "a");
+        assertThat(spec.network()).isEqualTo("bridge");
         assertThat(JobSpecValidator.validate(spec)).isEmpty();
     }
 
@@ -92,21 +100,29 @@ class ApiMappingTest {
                 List.of(
                         task("job-1.0", TaskState.SUCCEEDED, 0, "a\n", 7L),
                         task("job-1.1", TaskState.SUCCEEDED, 0, "b\n", 9L)));
-        org.bftswarm.api.JobView api = ApiMapping.toApi(job);
-        assertThat(api.status()).isEqualTo(org.bftswarm.api.JobStatus.COMPLETE);
+        JobJson api = ApiMapping.toApi(job);
+        assertThat(api.status()).isEqualTo(JobStatusJson.COMPLETE);
         assertThat(api.status().httpStatus()).isEqualTo(200);
         assertThat(api.submittedAt()).isEqualTo(5L);
         assertThat(api.finishedAt()).isEqualTo(9L);
-        assertThat(api.tasks()).extracting(org.bftswarm.api.TaskView::output).containsExactly("a\n", "b\n");
+        assertThat(api.tasks()).extracting(TaskJson::output).containsExactly("a\n", "b\n");
         assertThat(api.tasks().get(0).node()).isEqualTo(2);
         assertThat(api.tasks().get(0).state()).isEqualTo("SUCCEEDED");
     }
 
     @Test
-    void everySchedulerJobStatusMapsToTheApiStatusWithTheSameHttpCode() {
+    void everySchedulerJobStatusMapsToTheApiStatusOfTheSameNameAndItsHttpCode() {
+        Map<JobStatus, Integer> http = Map.of(
+                JobStatus.PENDING, 202,
+                JobStatus.RUNNING, 202,
+                JobStatus.PARTIAL, 206,
+                JobStatus.COMPLETE, 200,
+                JobStatus.FAILED, 200,
+                JobStatus.CANCELLED, 200);
         for (JobStatus s : JobStatus.values()) {
             JobView job = new JobView("j", 1, "n", s, 1, 1L, 2L, JobSpec.of("i", List.of()), List.of());
-            assertThat(ApiMapping.toApi(job).status().httpStatus()).isEqualTo(s.httpStatus());
+            assertThat(ApiMapping.toApi(job).status().name()).isEqualTo(s.name());
+            assertThat(ApiMapping.toApi(job).status().httpStatus()).isEqualTo(http.get(s));
             assertThat(ApiMapping.toApi(job).finishedAt()).isNull();
         }
     }
@@ -129,13 +145,13 @@ class ApiMappingTest {
 
     @Test
     void nodesMergeSchedulerStateWithCrdtCountersAndEvidence() {
-        var scheduled = new org.bftswarm.orchestrator.view.NodeView(
-                1, NodeState.DOWN, 2.0, 1024, 0.5, 128, 1, Map.of(), 3L, 1, List.of(0, 2), 0, false);
+        var scheduled =
+                new NodeView(1, NodeState.DOWN, 2.0, 1024, 0.5, 128, 1, Map.of(), 3L, 1, List.of(0, 2), 0, false);
         TreeMap<NodeCounter, Long> counters = new TreeMap<>();
         counters.put(NodeCounter.TASKS_RUN, 5L);
-        var soft = new org.bftswarm.state.view.NodeState(
+        var soft = new NodeSoftState(
                 1, Optional.of(new Heartbeat(1, 42, 0)), Optional.empty(), Optional.empty(), counters);
-        NodeView v = ApiMapping.toApi(1, "http://127.0.0.1:8081", Optional.of(scheduled), Optional.of(soft), 7);
+        NodeJson v = ApiMapping.toApi(1, "http://127.0.0.1:8081", Optional.of(scheduled), Optional.of(soft), 7);
         assertThat(v.state()).isEqualTo("DOWN");
         assertThat(v.capacity().cpus()).isEqualTo(2.0);
         assertThat(v.usage().memoryMb()).isEqualTo(128);

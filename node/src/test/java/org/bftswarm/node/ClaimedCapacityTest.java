@@ -3,11 +3,11 @@ package org.bftswarm.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-import org.bftswarm.node.config.NodeCapacity;
+import org.bftswarm.node.config.CapacitySettings;
 import org.junit.jupiter.api.Test;
 
 class ClaimedCapacityTest {
-    private static final NodeCapacity CONFIGURED = new NodeCapacity(4, 2048);
+    private static final CapacitySettings CONFIGURED = new CapacitySettings(4, 2048);
 
     @Test
     void anHonestNodeClaimsExactlyItsConfiguredCapacity() {

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.bftswarm.crypto.KeyDirectory;
+import org.bftswarm.node.config.CapacitySettings;
 import org.bftswarm.node.config.ClusterConfig;
 import org.bftswarm.node.config.ConsensusSettings;
 import org.bftswarm.node.config.HeartbeatSettings;
-import org.bftswarm.node.config.NodeCapacity;
 import org.bftswarm.node.config.PortRange;
 import org.bftswarm.node.config.ResolvedNode;
 import org.bftswarm.node.config.TestingSettings;
@@ -45,7 +45,7 @@ final class TestCluster implements AutoCloseable {
                     freePort(),
                     freePort(),
                     freePort(),
-                    new NodeCapacity(4, 4096),
+                    new CapacitySettings(4, 4096),
                     new TreeMap<>(labels)));
         }
         this.config = new ClusterConfig(
@@ -59,7 +59,7 @@ final class TestCluster implements AutoCloseable {
                 dataDir.toString(),
                 new ConsensusSettings(64, 2, 32, 2000, 128),
                 HeartbeatSettings.DEFAULTS,
-                new NodeCapacity(4, 4096),
+                new CapacitySettings(4, 4096),
                 new TreeMap<>(labels));
     }
 

@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.bftswarm.crypto.Digest;
 import org.bftswarm.orchestrator.ops.CancelJob;
+import org.bftswarm.orchestrator.ops.OperationCodec;
 import org.bftswarm.orchestrator.ops.RegisterNode;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
@@ -43,8 +44,7 @@ class BadInputTest {
     void truncatedAndMistypedOperationsAreMalformedAndChangeNothing() {
         ClusterDriver d = busyCluster();
         Digest before = d.scheduler.digest();
-        byte[] good = org.bftswarm.orchestrator.ops.OperationCodec.encode(
-                new SubmitJob(null, JobSpec.of("img", List.of("true"))));
+        byte[] good = OperationCodec.encode(new SubmitJob(null, JobSpec.of("img", List.of("true"))));
         for (int cut = 0; cut < good.length; cut += 3) {
             byte[] prefix = java.util.Arrays.copyOf(good, cut);
             assertThat(d.executeBytes(ClusterDriver.USER, prefix).code()).isEqualTo(ReplyCode.MALFORMED);

@@ -22,12 +22,12 @@ class JobLifecycleTest {
     }
 
     @Test
-    void statusMovesPendingRunningPartialCompleteWithHttpCodes() {
+    void statusMovesPendingRunningPartialComplete() {
         ClusterDriver d = ClusterDriver.of(4);
         JobSpec spec = new JobSpec("s", "img", List.of("true"), null, 1.0, 64L, 30, 0, 1, 2, null, null);
         String job = d.submit(spec);
         assertThat(status(d, job)).isEqualTo(JobStatus.PENDING);
-        assertThat(JobStatus.PENDING.httpStatus()).isEqualTo(202);
+        assertThat(JobStatus.PENDING.isTerminal()).isFalse();
 
         d.register(0, 4, 4096, java.util.Map.of());
         assertThat(status(d, job)).isEqualTo(JobStatus.RUNNING);
@@ -39,12 +39,12 @@ class JobLifecycleTest {
         d.advance(30_001);
         d.tick();
         assertThat(status(d, job)).isEqualTo(JobStatus.PARTIAL);
-        assertThat(JobStatus.PARTIAL.httpStatus()).isEqualTo(206);
+        assertThat(JobStatus.PARTIAL.isTerminal()).isFalse();
 
         d.finish(job + ".1", 0);
         JobView done = d.scheduler.job(job).orElseThrow();
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETE);
-        assertThat(done.status().httpStatus()).isEqualTo(200);
+        assertThat(done.status().isTerminal()).isTrue();
         assertThat(done.tasks())
                 .extracting(t -> t.output())
                 .containsExactly("out " + job + ".0 #1", "out " + job + ".1 #1");

@@ -13,6 +13,7 @@ import org.bftswarm.orchestrator.ops.ReplyCodec;
 import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
+import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.view.TaskState;
 import org.bftswarm.orchestrator.view.TaskView;
 import org.junit.jupiter.api.Test;
@@ -92,8 +93,7 @@ class ReportBatchTest {
     @Test
     void aStaleAttemptInABatchIsIgnoredWhileTheCurrentAttemptsReportApplies() {
         ClusterDriver d = ClusterDriver.withNodes(1, 8, 4096);
-        String job = d.submit(new org.bftswarm.orchestrator.spec.JobSpec(
-                "r", "img", List.of("false"), null, 0.5, 16L, 60, 3, 1, 1, null, null));
+        String job = d.submit(new JobSpec("r", "img", List.of("false"), null, 0.5, 16L, 60, 3, 1, 1, null, null));
         TaskView first = d.task(job + ".0");
         d.start(first.id());
         d.finish(first.id(), 1);

@@ -20,8 +20,8 @@ import org.bftswarm.orchestrator.view.Assignment;
  *
  * <p>Run: {@code mvn -B -o -q -pl orchestrator dependency:build-classpath
  * -Dmdep.outputFile=/tmp/orch.cp -Dmdep.includeScope=test && java -cp
- * orchestrator/target/classes:orchestrator/target/test-classes:$(cat /tmp/orch.cp)
- * org.bftswarm.orchestrator.SchedulerBench [jobs]}
+ * orchestrator/target/classes:orchestrator/target/test-classes:$(cat /tmp/orch.cp)}, then this
+ * class's qualified name as the main class and {@code [jobs]}.
  */
 public final class SchedulerBench {
 

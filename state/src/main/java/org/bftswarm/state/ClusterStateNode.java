@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.bftswarm.crypto.Invariants;
 import org.bftswarm.state.entry.EntryKey;
 import org.bftswarm.state.entry.EntryVerifier;
 import org.bftswarm.state.entry.InvalidEntryCounter;
@@ -143,8 +144,8 @@ public final class ClusterStateNode implements AutoCloseable {
      * sequence numbers continuing from the last persisted heartbeat; returns at once.
      */
     public synchronized void startHeartbeats(long periodMillis, LongSupplier clockMillis) {
-        org.bftswarm.crypto.Invariants.check(periodMillis > 0, "heartbeat period must be positive");
-        org.bftswarm.crypto.Invariants.check(heartbeats == null, "heartbeats already started");
+        Invariants.check(periodMillis > 0, "heartbeat period must be positive");
+        Invariants.check(heartbeats == null, "heartbeats already started");
         AtomicLong seq = new AtomicLong(
                 view.heartbeat(config.nodeId()).map(h -> h.seq() + 1).orElse(0L));
         heartbeats = heartbeatTimer.scheduleAtFixedRate(

@@ -1,15 +1,15 @@
 /**
  * The node agent's Docker side: running the task attempts the replicated scheduler placed on this node.
  *
- * <p>{@link org.bftswarm.worker.ContainerRunner} turns a {@link org.bftswarm.worker.TaskLaunch}
+ * <p>{@link ContainerRunner} turns a {@link TaskLaunch}
  * (one attempt the local replica assigns to this node) into an auto-removing container with
  * labels {@code bftswarm.swarm/.node/.task/.attempt}, CPU and memory limits and network
  * {@code none} by default; it captures exit code and output before auto-removal, kills on timeout
- * or request, and reports to a {@link org.bftswarm.worker.TaskObserver} a
- * {@link org.bftswarm.worker.TaskOutcome} carrying at most 64 KiB of output plus the SHA-256 of
- * all of it. Full logs stay on the node in a bounded {@link org.bftswarm.worker.TaskLogStore}.
- * On start, the {@link org.bftswarm.worker.Reconciler} adopts labelled containers still assigned
- * here and kills the rest ({@link org.bftswarm.worker.ReconcilePlan} decides, purely). No image is
+ * or request, and reports to a {@link TaskObserver} a
+ * {@link TaskOutcome} carrying at most 64 KiB of output plus the SHA-256 of
+ * all of it. Full logs stay on the node in a bounded {@link TaskLogStore}.
+ * On start, the {@link Reconciler} adopts labelled containers still assigned
+ * here and kills the rest ({@link ReconcilePlan} decides, purely). No image is
  * ever pulled: a missing one fails the attempt with {@code IMAGE_MISSING}.
  *
  * <p>The agent decides nothing about placement: what to run comes from the replicated scheduler.

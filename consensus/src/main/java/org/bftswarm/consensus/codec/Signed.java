@@ -1,6 +1,7 @@
 package org.bftswarm.consensus.codec;
 
 import java.util.Arrays;
+import org.bftswarm.crypto.Digest;
 import org.bftswarm.crypto.SignedEnvelope;
 import org.bftswarm.crypto.SigningKey;
 import org.bftswarm.crypto.VerifyingKey;
@@ -88,10 +89,10 @@ public final class Signed {
     }
 
     /** Identity of these exact signed bytes (used for verification caches). */
-    public org.bftswarm.crypto.Digest bytesDigest() {
+    public Digest bytesDigest() {
         ByteWriter w = new ByteWriter(payload.length + 80);
         Codec.writeSigned(w, this);
-        return org.bftswarm.crypto.Digest.sha256(w.toBytes());
+        return Digest.sha256(w.toBytes());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.bftswarm.consensus.core;
 
+import org.bftswarm.consensus.codec.RequestVerifiers;
 import org.bftswarm.crypto.Invariants;
 
 /**
@@ -58,7 +59,7 @@ public class Quorums {
     }
 
     /**
-     * Designated replicas (of the f+1 that {@link org.bftswarm.consensus.codec.RequestVerifiers} names)
+     * Designated replicas (of the f+1 that {@link RequestVerifiers} names)
      * whose signed vote for a batch lets a replica execute a request of it without verifying the
      * request's signature itself: all f+1, so at least one is correct.
      */

@@ -9,8 +9,10 @@ import java.util.TreeMap;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
 import org.bftswarm.consensus.codec.Message;
 import org.bftswarm.consensus.codec.Message.*;
+import org.bftswarm.consensus.codec.MessageType;
 import org.bftswarm.consensus.codec.Signed;
 import org.bftswarm.consensus.codec.Verified;
+import org.bftswarm.crypto.Invariants;
 
 /**
  * The PBFT replica core (Castro &amp; Liskov OSDI '99 section 4; signatures as in PBFT-PK):
@@ -79,8 +81,7 @@ public final class Replica {
         r.now = nowMillis;
         r.lastProgress = nowMillis;
         if (ps.stable() != null && ps.stable().seq() > 0) {
-            org.bftswarm.crypto.Invariants.check(
-                    r.checkpoints.installSnapshot(ps.stable()) == null, "own stable snapshot unreadable");
+            Invariants.check(r.checkpoints.installSnapshot(ps.stable()) == null, "own stable snapshot unreadable");
         }
         r.view = ps.view();
         for (var e : ps.slots().entrySet()) {
@@ -208,7 +209,7 @@ public final class Replica {
         } else if (m instanceof StateChunk sc) {
             checkpoints.onStateChunk(s.sender(), sc);
         } else {
-            dropped(s.sender(), org.bftswarm.consensus.codec.MessageType.name(s.type()) + " is not for replicas");
+            dropped(s.sender(), MessageType.name(s.type()) + " is not for replicas");
         }
     }
 
@@ -275,7 +276,7 @@ public final class Replica {
 
     /** Backup accepts a pre-prepare: record, sign PREPARE, persist, then send. */
     void acceptPrePrepare(Slot slot, Signed pp) {
-        org.bftswarm.crypto.Invariants.check(
+        Invariants.check(
                 slot.view == view && ((PrePrepare) pp.body()).view() == view,
                 "pre-prepare of view %d accepted into slot of view %d in view %d",
                 ((PrePrepare) pp.body()).view(),

@@ -26,7 +26,7 @@ import org.bftswarm.crypto.SignedEnvelope;
  * sender key and Ed25519 signature and short-horizon replay check ({@link EnvelopeGate}), then the
  * core's {@link InboundVerifier} for sender role and every embedded signature. Authentic client
  * requests also record which connection the client is reachable on, for its replies; reply-channel
- * HELLO frames (see {@link org.bftswarm.consensus.client.ReplyChannel}) are answered here. First copies
+ * HELLO frames (see {@link ReplyChannel}) are answered here. First copies
  * of client requests this replica need not verify, and votes that come after their batch executed,
  * are set aside first ({@link FirstCopyDeferral}, {@link LateVoteFilter}).
  */

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
+import org.bftswarm.consensus.client.ReplyChannel;
 import org.bftswarm.consensus.codec.InboundVerifier;
 import org.bftswarm.consensus.codec.SignatureCache;
 import org.bftswarm.consensus.codec.Verified;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * append to a CRC-framed journal; a new stable checkpoint is a MapDB transaction) before any message
  * of those outboxes is sent. Replies
  * go back on the connection the client's request arrived on, authenticated by that connection's
- * {@link org.bftswarm.consensus.client.ReplyChannel} MAC when the client set one up, else signed.
+ * {@link ReplyChannel} MAC when the client set one up, else signed.
  */
 public final class ReplicaRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaRuntime.class);

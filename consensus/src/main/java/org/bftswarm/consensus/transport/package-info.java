@@ -1,8 +1,8 @@
 /**
  * TCP transport: length-prefixed frames with a maximum size
- * ({@link org.bftswarm.consensus.transport.FrameDecoder}), servers bound to exactly the configured
- * address, outbound {@link org.bftswarm.consensus.transport.PeerLink}s with reconnect backoff and a
+ * ({@link FrameDecoder}), servers bound to exactly the configured
+ * address, outbound {@link PeerLink}s with reconnect backoff and a
  * bounded drop-oldest queue, inbound hand-off to a bounded worker pool, and per-reason
- * {@link org.bftswarm.consensus.transport.DropCounters} with rate-limited logging for hostile input.
+ * {@link DropCounters} with rate-limited logging for hostile input.
  */
 package org.bftswarm.consensus.transport;

@@ -3,6 +3,7 @@ package org.bftswarm.consensus.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.bftswarm.consensus.codec.Batch;
+import org.bftswarm.consensus.codec.Message;
 import org.bftswarm.consensus.codec.Message.PrePrepare;
 import org.bftswarm.consensus.codec.Message.StateChunk;
 import org.bftswarm.consensus.codec.Signed;
@@ -13,7 +14,7 @@ class RecoveryAndStateTransferTest {
     @Test
     void aRestartedBackupKeepsItsSignedPrepareAndRejectsAConflictingPrePrepare() {
         TestCluster c = new TestCluster(4, cfg -> cfg);
-        c.network = d -> d.message().body() instanceof org.bftswarm.consensus.codec.Message.Commit ? null : d;
+        c.network = d -> d.message().body() instanceof Message.Commit ? null : d;
         c.submit(c.request(new byte[] {1}));
         c.run(10);
         assertThat(c.stores[1].load().slots().get(1L).myPrepare()).isNotNull();

@@ -3,6 +3,8 @@ package org.bftswarm.consensus.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import org.bftswarm.consensus.codec.Batch;
+import org.bftswarm.consensus.codec.Message;
 import org.bftswarm.consensus.codec.Message.Reply;
 import org.bftswarm.consensus.codec.Signed;
 import org.junit.jupiter.api.Test;
@@ -83,8 +85,7 @@ class ReplicaNormalCaseTest {
                     TestCluster.SWARM,
                     c.clientKey,
                     TestCluster.CLIENT,
-                    new org.bftswarm.consensus.codec.Message.Request(
-                            TestCluster.CLIENT + 0, k + 1, new byte[] {(byte) k}));
+                    new Message.Request(TestCluster.CLIENT + 0, k + 1, new byte[] {(byte) k}));
             c.queue.add(new TestCluster.Delivery(TestCluster.CLIENT, 0, r));
             c.deliverAll();
         }
@@ -98,17 +99,14 @@ class ReplicaNormalCaseTest {
         TestCluster c = new TestCluster(4, cfg -> cfg);
         c.run(10);
         c.network = d -> {
-            if (d.message().body() instanceof org.bftswarm.consensus.codec.Message.PrePrepare pp && d.to() == 1) {
-                var skewed = org.bftswarm.consensus.codec.Batch.of(
-                        pp.batch().timestamp() + 60_000, pp.batch().requests());
+            if (d.message().body() instanceof Message.PrePrepare pp && d.to() == 1) {
+                var skewed =
+                        Batch.of(pp.batch().timestamp() + 60_000, pp.batch().requests());
                 return new TestCluster.Delivery(
                         d.from(),
                         d.to(),
                         Signed.sign(
-                                TestCluster.SWARM,
-                                c.keys[0],
-                                0,
-                                new org.bftswarm.consensus.codec.Message.PrePrepare(pp.view(), pp.seq(), skewed)));
+                                TestCluster.SWARM, c.keys[0], 0, new Message.PrePrepare(pp.view(), pp.seq(), skewed)));
             }
             return d;
         };

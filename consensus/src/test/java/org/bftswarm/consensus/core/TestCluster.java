@@ -14,6 +14,7 @@ import org.bftswarm.consensus.codec.SignatureCache;
 import org.bftswarm.consensus.codec.Signed;
 import org.bftswarm.consensus.codec.Verified;
 import org.bftswarm.consensus.sim.TestStateMachine;
+import org.bftswarm.crypto.Invariants;
 import org.bftswarm.crypto.KeyRegistry;
 import org.bftswarm.crypto.SigningKey;
 import org.bftswarm.crypto.VerifyingKey;
@@ -94,7 +95,7 @@ final class TestCluster {
 
     /** A request of client {@code CLIENT + k} (1 <= k <= EXTRA_CLIENTS), each with its own numbering. */
     Signed request(int k, byte[] op) {
-        org.bftswarm.crypto.Invariants.check(k >= 1 && k <= EXTRA_CLIENTS, "extra client %s", k);
+        Invariants.check(k >= 1 && k <= EXTRA_CLIENTS, "extra client %s", k);
         int client = CLIENT + k;
         long number = otherRequests.merge(client, 1L, Long::sum);
         return Signed.sign(SWARM, key(client), client, new Request(client, number, op));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.bftswarm.consensus.codec.Batch;
+import org.bftswarm.consensus.codec.Message;
 import org.bftswarm.consensus.codec.Message.NewView;
 import org.bftswarm.consensus.codec.Message.PrePrepare;
 import org.bftswarm.consensus.codec.Signed;
@@ -28,9 +29,7 @@ class ViewChangeTest {
     void aRequestPreparedInTheOldViewSurvivesIntoTheNewView() {
         TestCluster c = new TestCluster(4, cfg -> cfg);
         // commits of view 0 never arrive: the batch is prepared everywhere but executed nowhere in view 0
-        c.network = d -> d.message().body() instanceof org.bftswarm.consensus.codec.Message.Commit cm && cm.view() == 0
-                ? null
-                : d;
+        c.network = d -> d.message().body() instanceof Message.Commit cm && cm.view() == 0 ? null : d;
         c.submit(c.request(new byte[] {7}));
         c.run(20);
         assertThat(c.replicas[1].lastExecuted()).isZero();

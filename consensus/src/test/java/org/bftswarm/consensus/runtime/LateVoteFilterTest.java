@@ -9,6 +9,7 @@ import org.bftswarm.consensus.codec.Signed;
 import org.bftswarm.crypto.Digest;
 import org.bftswarm.crypto.EnvelopeVerifier;
 import org.bftswarm.crypto.KeyRegistry;
+import org.bftswarm.crypto.SignedEnvelope;
 import org.bftswarm.crypto.SigningKey;
 import org.bftswarm.crypto.VerifyingKey;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class LateVoteFilterTest {
         filter = new LateVoteFilter(executed::get);
     }
 
-    private org.bftswarm.crypto.SignedEnvelope peek(byte[] frame) {
+    private SignedEnvelope peek(byte[] frame) {
         return envelopes.peek(frame);
     }
 

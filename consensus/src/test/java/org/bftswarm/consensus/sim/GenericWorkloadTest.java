@@ -3,6 +3,7 @@ package org.bftswarm.consensus.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.bftswarm.consensus.api.ReplicatedStateMachine;
 import org.bftswarm.consensus.core.Quorums;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class GenericWorkloadTest {
         }
 
         @Override
-        public org.bftswarm.consensus.api.ReplicatedStateMachine newStateMachine(int replica) {
+        public ReplicatedStateMachine newStateMachine(int replica) {
             return inner.newStateMachine(replica);
         }
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
-import org.bftswarm.api.JobView;
-import org.bftswarm.api.TaskView;
+import org.bftswarm.api.TaskJson;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ApiTokenFile;
@@ -107,12 +107,14 @@ public final class BenchFailoverCommand implements Callable<Integer> {
                     null,
                     0.25,
                     16L,
-                    900L,
+                    900,
                     0,
+                    null,
                     n * tasksPerNode,
+                    null,
                     null);
             String jobId = api.submit(job);
-            Optional<JobView> running = awaitJob(api, jobId, v -> allRunning(v));
+            Optional<JobJson> running = awaitJob(api, jobId, v -> allRunning(v));
             if (running.isEmpty()) {
                 err.printf("bftswarm bench failover: trial %d: tasks of job %s did not all start%n", trial, jobId);
                 api.cancel(jobId);
@@ -122,7 +124,7 @@ public final class BenchFailoverCommand implements Callable<Integer> {
             int victim = pickVictim(running.get(), primary, trial, n, previousVictim);
             previousVictim = victim;
             Map<String, Integer> victimTasks = new TreeMap<>();
-            for (TaskView t : running.get().tasks()) {
+            for (TaskJson t : running.get().tasks()) {
                 if (t.node() != null && t.node() == victim) {
                     victimTasks.put(t.id(), t.attempt());
                 }
@@ -133,7 +135,7 @@ public final class BenchFailoverCommand implements Callable<Integer> {
                 api.cancel(jobId);
                 break;
             }
-            Optional<JobView> moved = awaitJob(api, jobId, v -> movedOff(v, victim, victimTasks), FAILOVER_TIMEOUT);
+            Optional<JobJson> moved = awaitJob(api, jobId, v -> movedOff(v, victim, victimTasks), FAILOVER_TIMEOUT);
             long millis = (System.nanoTime() - killedAt) / 1_000_000;
             if (moved.isEmpty()) {
                 err.printf(
@@ -165,20 +167,20 @@ public final class BenchFailoverCommand implements Callable<Integer> {
     }
 
     private interface JobCondition {
-        boolean holds(JobView job);
+        boolean holds(JobJson job);
     }
 
-    private Optional<JobView> awaitJob(ApiClient api, String jobId, JobCondition condition)
+    private Optional<JobJson> awaitJob(ApiClient api, String jobId, JobCondition condition)
             throws InterruptedException {
         return awaitJob(api, jobId, condition, STEP_TIMEOUT);
     }
 
-    private Optional<JobView> awaitJob(ApiClient api, String jobId, JobCondition condition, Duration timeout)
+    private Optional<JobJson> awaitJob(ApiClient api, String jobId, JobCondition condition, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                JobView v = api.job(jobId);
+                JobJson v = api.job(jobId);
                 if (condition.holds(v)) {
                     return Optional.of(v);
                 }
@@ -190,15 +192,15 @@ public final class BenchFailoverCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    private static boolean allRunning(JobView v) {
+    private static boolean allRunning(JobJson v) {
         return !v.tasks().isEmpty()
                 && v.tasks().stream().allMatch(t -> "RUNNING".equals(t.state()) && t.node() != null);
     }
 
     /** Every task the victim held runs on another node under a newer attempt. */
-    static boolean movedOff(JobView v, int victim, Map<String, Integer> victimTasks) {
+    static boolean movedOff(JobJson v, int victim, Map<String, Integer> victimTasks) {
         int moved = 0;
-        for (TaskView t : v.tasks()) {
+        for (TaskJson t : v.tasks()) {
             Integer oldAttempt = victimTasks.get(t.id());
             if (oldAttempt != null
                     && "RUNNING".equals(t.state())
@@ -217,13 +219,13 @@ public final class BenchFailoverCommand implements Callable<Integer> {
      * {@code SuspicionPolicy.GRACE_MILLIS}, so killing it again at once would measure that grace,
      * not failover of a node in steady state.
      */
-    private static int pickVictim(JobView v, int primary, int trial, int n, int previous) {
+    private static int pickVictim(JobJson v, int primary, int trial, int n, int previous) {
         for (int k = 0; k < 2 * n; k++) {
             int candidate = (trial + k) % n;
             if (candidate == primary || (k < n && candidate == previous)) {
                 continue;
             }
-            for (TaskView t : v.tasks()) {
+            for (TaskJson t : v.tasks()) {
                 if (t.node() != null && t.node() == candidate) {
                     return candidate;
                 }

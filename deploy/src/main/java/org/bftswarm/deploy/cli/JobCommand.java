@@ -1,7 +1,7 @@
 package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
-import org.bftswarm.api.JobView;
+import org.bftswarm.api.JobJson;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ClusterTarget;
@@ -30,7 +30,7 @@ public final class JobCommand extends ClusterCommand {
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         ApiClient api = apiClient(target);
         try {
-            JobView job = api.job(jobId);
+            JobJson job = api.job(jobId);
             printJsonOrText(out, json, api.json(), job, () -> JobText.result(job));
             return 0;
         } catch (ApiException e) {

@@ -2,7 +2,7 @@ package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import org.bftswarm.api.JobView;
+import org.bftswarm.api.JobJson;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ClusterTarget;
@@ -26,7 +26,7 @@ public final class JobsCommand extends ClusterCommand {
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         ApiClient api = apiClient(target);
         try {
-            List<JobView> jobs = api.jobs();
+            List<JobJson> jobs = api.jobs();
             printJsonOrText(out, json, api.json(), jobs, () -> JobText.table(jobs));
             return 0;
         } catch (ApiException e) {

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.bftswarm.api.JobStatus;
+import org.bftswarm.api.JobJson;
+import org.bftswarm.api.JobStatusJson;
 import org.bftswarm.api.JobSubmission;
-import org.bftswarm.api.JobView;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ApiTokenFile;
@@ -78,7 +78,7 @@ public final class SubmitCommand implements Callable<Integer> {
     Integer retries;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill a task running longer (default: 300).")
-    Long timeout;
+    Integer timeout;
 
     @Option(names = "--wait", description = "Wait until the job has ended, showing progress, and print its result.")
     boolean await;
@@ -122,7 +122,7 @@ public final class SubmitCommand implements Callable<Integer> {
             if (!json) {
                 out.println("submitted " + jobId);
             }
-            Optional<JobView> done = new JobWaiter(api)
+            Optional<JobJson> done = new JobWaiter(api)
                     .await(jobId, json ? null : out, waitTimeout == null ? null : Duration.ofSeconds(waitTimeout));
             if (done.isEmpty()) {
                 err.printf(
@@ -131,7 +131,7 @@ public final class SubmitCommand implements Callable<Integer> {
                 return 1;
             }
             ClusterCommand.printJsonOrText(out, json, api.json(), done.get(), () -> JobText.result(done.get()));
-            return done.get().status() == JobStatus.COMPLETE ? 0 : 1;
+            return done.get().status() == JobStatusJson.COMPLETE ? 0 : 1;
         } catch (IOException | ApiException e) {
             err.println("bftswarm submit: " + e.getMessage());
             return 1;

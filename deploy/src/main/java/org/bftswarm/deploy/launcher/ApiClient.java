@@ -18,10 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.bftswarm.api.ClusterView;
+import org.bftswarm.api.ClusterJson;
+import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
-import org.bftswarm.api.JobView;
-import org.bftswarm.api.NodeView;
+import org.bftswarm.api.NodeJson;
 
 /**
  * The CLI's HTTP client for the node API ({@code ApiServer}'s routes), over {@code java.net.http}.
@@ -96,15 +96,15 @@ public final class ApiClient {
         expectSuccess(r);
     }
 
-    public JobView job(String jobId) throws ApiException {
-        return parse(get("/api/v1/jobs/" + enc(jobId)), JobView.class);
+    public JobJson job(String jobId) throws ApiException {
+        return parse(get("/api/v1/jobs/" + enc(jobId)), JobJson.class);
     }
 
-    public List<JobView> jobs() throws ApiException {
+    public List<JobJson> jobs() throws ApiException {
         HttpResponse<String> r = get("/api/v1/jobs");
         expectSuccess(r);
         try {
-            return json.readValue(r.body(), new TypeReference<List<JobView>>() {});
+            return json.readValue(r.body(), new TypeReference<List<JobJson>>() {});
         } catch (IOException e) {
             throw new ApiException(r.statusCode(), "bad_answer", "cannot parse job list: " + e.getMessage());
         }
@@ -147,13 +147,13 @@ public final class ApiClient {
     }
 
     /** One node's view of the cluster, or empty when that node does not answer. */
-    public Optional<ClusterView> cluster(int node) {
+    public Optional<ClusterJson> cluster(int node) {
         try {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/cluster"))
                     .timeout(Duration.ofSeconds(3))
                     .GET()
                     .build());
-            return r.statusCode() == 200 ? Optional.of(json.readValue(r.body(), ClusterView.class)) : Optional.empty();
+            return r.statusCode() == 200 ? Optional.of(json.readValue(r.body(), ClusterJson.class)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -162,7 +162,7 @@ public final class ApiClient {
     /** The primary as reported by the first node (in id order) that answers {@code /api/v1/cluster}; empty when none does. */
     public OptionalInt primary() {
         for (int node = 0; node < baseUrls.size(); node++) {
-            Optional<ClusterView> view = cluster(node);
+            Optional<ClusterJson> view = cluster(node);
             if (view.isPresent()) {
                 return OptionalInt.of(view.get().primary());
             }
@@ -171,14 +171,14 @@ public final class ApiClient {
     }
 
     /** One node's {@code /api/v1/nodes} (scheduler state merged with its CRDT view), or empty when it does not answer. */
-    public Optional<List<NodeView>> nodes(int node) {
+    public Optional<List<NodeJson>> nodes(int node) {
         try {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/nodes"))
                     .timeout(Duration.ofSeconds(3))
                     .GET()
                     .build());
             return r.statusCode() == 200
-                    ? Optional.of(List.of(json.readValue(r.body(), NodeView[].class)))
+                    ? Optional.of(List.of(json.readValue(r.body(), NodeJson[].class)))
                     : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.bftswarm.api.NodeView;
+import org.bftswarm.api.NodeJson;
 
 /**
  * Whether a running cluster has settled (after a start, a kill or a restart), as its nodes report it
@@ -37,12 +37,12 @@ public final class ClusterHealthProbe {
     }
 
     /** Node {@code via}'s {@code /api/v1/nodes}, or empty when it does not answer 200. */
-    public Optional<List<NodeView>> nodes(int via) {
+    public Optional<List<NodeJson>> nodes(int via) {
         return get(apiUrls.get(via) + "/api/v1/nodes")
                 .filter(r -> r.statusCode() == 200)
                 .flatMap(r -> {
                     try {
-                        return Optional.of(List.of(json.readValue(r.body(), NodeView[].class)));
+                        return Optional.of(List.of(json.readValue(r.body(), NodeJson[].class)));
                     } catch (IOException e) {
                         return Optional.empty();
                     }

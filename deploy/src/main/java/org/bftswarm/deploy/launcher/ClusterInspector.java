@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.bftswarm.api.ClusterView;
-import org.bftswarm.api.NodeView;
+import org.bftswarm.api.ClusterJson;
+import org.bftswarm.api.NodeJson;
 
 /**
  * Looks at a cluster from outside: each node's process (pid file + /proc) and, for the live ones,
@@ -24,8 +24,8 @@ public final class ClusterInspector {
 
     public ClusterStatus inspect() {
         List<NodeRow> rows = new ArrayList<>();
-        List<ClusterView> views = new ArrayList<>();
-        java.util.Map<Integer, NodeView> soft = new java.util.TreeMap<>();
+        List<ClusterJson> views = new ArrayList<>();
+        java.util.Map<Integer, NodeJson> soft = new java.util.TreeMap<>();
         for (int id = 0; id < target.config().n() && soft.isEmpty(); id++) {
             if (processes.state(id) == ProcessProbe.NodeProcess.RUNNING) {
                 api.nodes(id).ifPresent(list -> list.forEach(v -> soft.put(v.id(), v)));
@@ -34,15 +34,15 @@ public final class ClusterInspector {
         for (int id = 0; id < target.config().n(); id++) {
             OptionalLong pid = processes.livePid(id);
             ProcessProbe.NodeProcess state = processes.state(id);
-            Optional<ClusterView> view = state == ProcessProbe.NodeProcess.RUNNING ? api.cluster(id) : Optional.empty();
+            Optional<ClusterJson> view = state == ProcessProbe.NodeProcess.RUNNING ? api.cluster(id) : Optional.empty();
             view.ifPresent(views::add);
             rows.add(new NodeRow(
                     id,
                     pid.isPresent() ? pid.getAsLong() : null,
                     target.apiUrl(id),
                     word(state),
-                    view.map(ClusterView::lastExecuted).orElse(null),
-                    view.map(ClusterView::view).orElse(null),
+                    view.map(ClusterJson::lastExecuted).orElse(null),
+                    view.map(ClusterJson::view).orElse(null),
                     softOf(soft.get(id))));
         }
         return ClusterStatus.of(
@@ -54,12 +54,12 @@ public final class ClusterInspector {
         boolean alive = processes.livePid(id).isPresent();
         boolean healthy = alive && api.healthy(id);
         long executed =
-                healthy ? api.cluster(id).map(ClusterView::lastExecuted).orElse(NodeProbe.UNKNOWN) : NodeProbe.UNKNOWN;
+                healthy ? api.cluster(id).map(ClusterJson::lastExecuted).orElse(NodeProbe.UNKNOWN) : NodeProbe.UNKNOWN;
         return new NodeProbe(id, alive, healthy, executed);
     }
 
     /** The CRDT and scheduler columns of one node, as {@code /api/v1/nodes} names them. */
-    static NodeRow.Soft softOf(NodeView v) {
+    static NodeRow.Soft softOf(NodeJson v) {
         if (v == null) {
             return null;
         }

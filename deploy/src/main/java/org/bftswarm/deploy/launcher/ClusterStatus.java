@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.bftswarm.api.ClusterView;
+import org.bftswarm.api.ClusterJson;
 import org.bftswarm.consensus.core.Quorums;
 
 /**
@@ -20,9 +20,9 @@ public record ClusterStatus(String swarm, int n, int f, Long view, Integer prima
     }
 
     /** Combines the per-node answers ({@code views} holds only the nodes that answered). */
-    public static ClusterStatus of(String swarm, int n, int f, List<NodeRow> rows, List<ClusterView> views) {
+    public static ClusterStatus of(String swarm, int n, int f, List<NodeRow> rows, List<ClusterJson> views) {
         Map<Long, Integer> votes = new TreeMap<>();
-        for (ClusterView v : views) {
+        for (ClusterJson v : views) {
             votes.merge(v.view(), 1, Integer::sum);
         }
         Optional<Long> view = votes.entrySet().stream()

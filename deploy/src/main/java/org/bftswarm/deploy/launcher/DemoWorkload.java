@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bftswarm.api.JobStatus;
+import org.bftswarm.api.JobJson;
+import org.bftswarm.api.JobStatusJson;
 import org.bftswarm.api.JobSubmission;
-import org.bftswarm.api.JobView;
 
 /**
  * The quick start's sample workload ({@code ./bftswarm up --demo}): three small jobs on
@@ -30,8 +30,8 @@ public final class DemoWorkload {
     }
 
     /** The sample jobs with the status each should end in. */
-    static Map<JobSubmission, JobStatus> jobs() {
-        Map<JobSubmission, JobStatus> jobs = new LinkedHashMap<>();
+    static Map<JobSubmission, JobStatusJson> jobs() {
+        Map<JobSubmission, JobStatusJson> jobs = new LinkedHashMap<>();
         jobs.put(
                 new JobSubmission(
                         "hello",
@@ -43,11 +43,13 @@ public final class DemoWorkload {
                         null,
                         null,
                         null,
-                        60L,
+                        60,
+                        null,
                         null,
                         4,
+                        null,
                         null),
-                JobStatus.COMPLETE);
+                JobStatusJson.COMPLETE);
         jobs.put(
                 new JobSubmission(
                         "checksum",
@@ -56,11 +58,13 @@ public final class DemoWorkload {
                         null,
                         null,
                         null,
-                        60L,
+                        60,
+                        null,
                         null,
                         1,
+                        null,
                         null),
-                JobStatus.COMPLETE);
+                JobStatusJson.COMPLETE);
         jobs.put(
                 new JobSubmission(
                         "fails-with-3",
@@ -69,21 +73,23 @@ public final class DemoWorkload {
                         null,
                         null,
                         null,
-                        60L,
+                        60,
                         1,
+                        null,
                         1,
+                        null,
                         null),
-                JobStatus.FAILED);
+                JobStatusJson.FAILED);
         return jobs;
     }
 
     public int run() throws IOException, InterruptedException {
         ApiClient api = new ApiClient(
                 target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
-        Map<String, JobStatus> expected = new LinkedHashMap<>();
+        Map<String, JobStatusJson> expected = new LinkedHashMap<>();
         out.printf("%nsample workload: %d jobs on %s%n", jobs().size(), IMAGE);
         try {
-            for (Map.Entry<JobSubmission, JobStatus> job : jobs().entrySet()) {
+            for (Map.Entry<JobSubmission, JobStatusJson> job : jobs().entrySet()) {
                 String id = api.submit(job.getKey());
                 out.printf(
                         "  submitted %s (%s: %s)%n",
@@ -91,11 +97,11 @@ public final class DemoWorkload {
                 expected.put(id, job.getValue());
             }
             out.flush();
-            Map<String, JobView> finished = follow(api, expected.keySet());
+            Map<String, JobJson> finished = follow(api, expected.keySet());
             boolean asExpected = true;
             out.println();
-            for (Map.Entry<String, JobStatus> e : expected.entrySet()) {
-                JobView job = finished.get(e.getKey());
+            for (Map.Entry<String, JobStatusJson> e : expected.entrySet()) {
+                JobJson job = finished.get(e.getKey());
                 if (job == null) {
                     err.printf("demo: %s did not finish within %d s%n", e.getKey(), DEADLINE_SECONDS);
                     asExpected = false;
@@ -117,8 +123,8 @@ public final class DemoWorkload {
     }
 
     /** Polls the jobs until every one is terminal or the deadline passes, printing progress changes. */
-    private Map<String, JobView> follow(ApiClient api, java.util.Set<String> ids) throws InterruptedException {
-        Map<String, JobView> finished = new LinkedHashMap<>();
+    private Map<String, JobJson> follow(ApiClient api, java.util.Set<String> ids) throws InterruptedException {
+        Map<String, JobJson> finished = new LinkedHashMap<>();
         Map<String, String> lastLine = new LinkedHashMap<>();
         long deadline = System.nanoTime() + DEADLINE_SECONDS * 1_000_000_000L;
         while (finished.size() < ids.size() && System.nanoTime() < deadline) {
@@ -127,7 +133,7 @@ public final class DemoWorkload {
                     continue;
                 }
                 try {
-                    JobView job = api.job(id);
+                    JobJson job = api.job(id);
                     String line = JobText.progress(job);
                     if (!line.equals(lastLine.get(id))) {
                         out.println("  " + line);

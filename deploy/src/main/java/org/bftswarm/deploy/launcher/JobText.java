@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bftswarm.api.JobView;
-import org.bftswarm.api.TaskView;
+import org.bftswarm.api.JobJson;
+import org.bftswarm.api.TaskJson;
 
 /** Human-readable text for jobs: a progress line, a one-line summary, and the full result. Pure. */
 public final class JobText {
@@ -13,7 +13,7 @@ public final class JobText {
 
     private JobText() {}
 
-    public static long tasksDone(JobView job) {
+    public static long tasksDone(JobJson job) {
         return job.tasks().stream().filter(t -> isTerminal(t.state())).count();
     }
 
@@ -22,9 +22,9 @@ public final class JobText {
     }
 
     /** {@code job-3 RUNNING: 2/5 tasks done (RUNNING 2, PENDING 1)}. */
-    public static String progress(JobView job) {
+    public static String progress(JobJson job) {
         Map<String, Integer> byState = new TreeMap<>();
-        for (TaskView t : job.tasks()) {
+        for (TaskJson t : job.tasks()) {
             if (!isTerminal(t.state())) {
                 byState.merge(t.state(), 1, Integer::sum);
             }
@@ -45,12 +45,12 @@ public final class JobText {
     }
 
     /** The {@code jobs} table: id, name, status, tasks done, with the id column as wide as the longest id. */
-    public static String table(List<JobView> jobs) {
+    public static String table(List<JobJson> jobs) {
         int idWidth =
                 Math.max(3, jobs.stream().mapToInt(j -> j.id().length()).max().orElse(0));
         String format = "%-" + idWidth + "s  %-20s  %-9s  %s%n";
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, format, "job", "name", "status", "done"));
-        for (JobView job : jobs) {
+        for (JobJson job : jobs) {
             out.append(String.format(
                     Locale.ROOT,
                     format,
@@ -63,7 +63,7 @@ public final class JobText {
     }
 
     /** The whole job: status, then every task with node, attempt, exit code and (bounded) output. */
-    public static String result(JobView job) {
+    public static String result(JobJson job) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
@@ -73,7 +73,7 @@ public final class JobText {
                 job.status(),
                 tasksDone(job),
                 job.tasks().size()));
-        for (TaskView t : job.tasks()) {
+        for (TaskJson t : job.tasks()) {
             out.append(String.format(
                     Locale.ROOT,
                     "  task %s  node %s  attempt %d  %s  exit %s%n",

@@ -3,7 +3,7 @@ package org.bftswarm.deploy.launcher;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
-import org.bftswarm.api.JobView;
+import org.bftswarm.api.JobJson;
 
 /**
  * Follows one job until it is terminal (every task SUCCEEDED, FAILED or CANCELLED), polling
@@ -25,14 +25,14 @@ public final class JobWaiter {
      * @param timeout  give up after this long (null: no limit)
      * @return the terminal job, or empty when the timeout passed first
      */
-    public Optional<JobView> await(String jobId, PrintWriter progress, Duration timeout)
+    public Optional<JobJson> await(String jobId, PrintWriter progress, Duration timeout)
             throws ApiException, InterruptedException {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         long notFoundUntil =
                 System.nanoTime() + Duration.ofSeconds(NOT_FOUND_GRACE_SECONDS).toNanos();
         String last = "";
         while (true) {
-            JobView job;
+            JobJson job;
             try {
                 job = api.job(jobId);
             } catch (ApiException e) {

@@ -8,8 +8,8 @@ import org.bftswarm.crypto.Invariants;
 /**
  * The command that starts node {@code i} of a cluster: the same java and class path as the running
  * CLI, the JVM flags embedded Hazelcast needs (it asks for some
- * {@code --add-opens}), a modest heap, and {@code org.bftswarm.deploy.Main node --id i --config
- * <abs> --data <abs>}. Pure: {@link #build} only assembles strings, so it is unit-tested.
+ * {@code --add-opens}), a modest heap, and the main class {@link #MAIN_CLASS} with
+ * {@code node --id i --config <abs> --data <abs>}. Pure: {@link #build} only assembles strings, so it is unit-tested.
  */
 public final class NodeCommandLine {
     public static final String MAIN_CLASS = "org.bftswarm.deploy.Main";

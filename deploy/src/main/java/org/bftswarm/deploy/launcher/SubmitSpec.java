@@ -5,12 +5,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bftswarm.api.JobSubmission;
+import org.bftswarm.node.ApiMapping;
+import org.bftswarm.orchestrator.spec.JobSpecValidator;
 
 /**
  * Turns {@code submit}'s command-line values into a {@link JobSubmission}: {@code K=V} environment
  * pairs, memory sizes such as {@code 64}, {@code 64m} or {@code 1g} (megabytes), and the command
  * after {@code --}. Pure; bad values throw {@link IllegalArgumentException} with a message meant for
- * the user. The API checks the bounds again.
+ * the user. The limits are the scheduler's job-spec rulebook ({@link JobSpecValidator}), asked here
+ * before sending so the user sees the same messages the cluster would answer with.
  */
 public final class SubmitSpec {
     private SubmitSpec() {}
@@ -23,7 +26,7 @@ public final class SubmitSpec {
             String memory,
             Integer count,
             Integer retries,
-            Long timeoutSeconds,
+            Integer timeoutSeconds,
             List<String> command) {
         JobSubmission job = new JobSubmission(
                 name,
@@ -34,9 +37,11 @@ public final class SubmitSpec {
                 memory == null ? null : memoryMb(memory),
                 timeoutSeconds,
                 retries,
+                null,
                 count,
+                null,
                 null);
-        List<String> problems = job.problems();
+        List<String> problems = JobSpecValidator.validate(ApiMapping.toJobSpec(job));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }

@@ -17,9 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
-import org.bftswarm.api.JobView;
-import org.bftswarm.api.TaskView;
+import org.bftswarm.api.TaskJson;
 
 /**
  * The end-to-end task benchmark: {@code parallel} closed-loop clients each submit a
@@ -226,7 +226,7 @@ public final class TaskBench {
             ApiClient api, Options o, int count, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
             throws Exception {
         JobSubmission spec = new JobSubmission(
-                "bench", o.image(), List.of("true"), Map.of(), TASK_CPUS, TASK_MEMORY_MB, 60L, 0, 1, null);
+                "bench", o.image(), List.of("true"), Map.of(), TASK_CPUS, TASK_MEMORY_MB, 60, 0, null, 1, null, null);
         return closedLoop(o.parallel(), count, () -> {
             Submitted s = submit(api, spec);
             awaitDone(api, s);
@@ -319,9 +319,9 @@ public final class TaskBench {
     /** Fallback when events are missing: one GET of the job. */
     private static void pollOnce(ApiClient api, String jobId, Times t) {
         try {
-            JobView job = api.job(jobId);
+            JobJson job = api.job(jobId);
             long now = System.nanoTime();
-            for (TaskView task : job.tasks()) {
+            for (TaskJson task : job.tasks()) {
                 if (!"PENDING".equals(task.state()) && !"ASSIGNED".equals(task.state()) && t.runningNanos == 0) {
                     t.runningNanos = now;
                 }

@@ -19,7 +19,7 @@ class SubmitSpecTest {
                 "1g",
                 3,
                 2,
-                60L,
+                60,
                 List.of("sh", "-c", "echo $A"));
         assertThat(job.env())
                 .containsExactly(
@@ -28,7 +28,7 @@ class SubmitSpecTest {
         assertThat(job.command()).containsExactly("sh", "-c", "echo $A");
         assertThat(job.count()).isEqualTo(3);
         assertThat(job.retries()).isEqualTo(2);
-        assertThat(job.timeoutSeconds()).isEqualTo(60L);
+        assertThat(job.timeoutSeconds()).isEqualTo(60);
     }
 
     @Test

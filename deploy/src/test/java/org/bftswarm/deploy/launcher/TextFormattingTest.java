@@ -3,11 +3,11 @@ package org.bftswarm.deploy.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.bftswarm.api.ClusterView;
-import org.bftswarm.api.JobStatus;
-import org.bftswarm.api.JobView;
-import org.bftswarm.api.NodeView;
-import org.bftswarm.api.TaskView;
+import org.bftswarm.api.ClusterJson;
+import org.bftswarm.api.JobJson;
+import org.bftswarm.api.JobStatusJson;
+import org.bftswarm.api.NodeJson;
+import org.bftswarm.api.TaskJson;
 import org.junit.jupiter.api.Test;
 
 /** The node table, the cluster status and the job texts that the CLI prints. */
@@ -31,7 +31,7 @@ class TextFormattingTest {
 
     @Test
     void statusShowsEachNodesCrdtHeartbeatUsageCountersAndInvalidEntries() {
-        NodeView seen = new NodeView(
+        NodeJson seen = new NodeJson(
                 2,
                 "UP",
                 "http://127.0.0.1:8082",
@@ -57,10 +57,10 @@ class TextFormattingTest {
 
     @Test
     void clusterViewIsTheOneMostNodesReportAndPrimaryIsViewModN() {
-        List<ClusterView> views = List.of(
-                new ClusterView(4, 1, 1, 1, 10, 0, 0),
-                new ClusterView(4, 1, 1, 1, 10, 0, 1),
-                new ClusterView(4, 1, 7, 3, 10, 0, 2));
+        List<ClusterJson> views = List.of(
+                new ClusterJson(4, 1, 1, 1, 10, 0, 0),
+                new ClusterJson(4, 1, 1, 1, 10, 0, 1),
+                new ClusterJson(4, 1, 7, 3, 10, 0, 2));
         ClusterStatus status = ClusterStatus.of("demo", 4, 1, List.of(), views);
         assertThat(status.view()).isEqualTo(1L);
         assertThat(status.primary()).isEqualTo(1);
@@ -76,15 +76,15 @@ class TextFormattingTest {
 
     @Test
     void progressCountsTerminalTasksAndGroupsTheRest() {
-        JobView job = new JobView(
+        JobJson job = new JobJson(
                 "job-3",
                 "j",
-                JobStatus.RUNNING,
+                JobStatusJson.RUNNING,
                 List.of(
-                        new TaskView("job-3.0", 0, "SUCCEEDED", 1, 0, "x"),
-                        new TaskView("job-3.1", 1, "RUNNING", 1, null, null),
-                        new TaskView("job-3.2", null, "PENDING", 0, null, null),
-                        new TaskView("job-3.3", 2, "FAILED", 2, 137, "")),
+                        new TaskJson("job-3.0", 0, "SUCCEEDED", 1, 0, "x"),
+                        new TaskJson("job-3.1", 1, "RUNNING", 1, null, null),
+                        new TaskJson("job-3.2", null, "PENDING", 0, null, null),
+                        new TaskJson("job-3.3", 2, "FAILED", 2, 137, "")),
                 1L,
                 null);
         assertThat(JobText.progress(job)).isEqualTo("job-3 RUNNING: 2/4 tasks done (PENDING 1, RUNNING 1)");
@@ -92,13 +92,13 @@ class TextFormattingTest {
 
     @Test
     void resultListsEveryTaskWithExitCodeAndIndentedOutput() {
-        JobView job = new JobView(
+        JobJson job = new JobJson(
                 "job-1",
                 "hello",
-                JobStatus.FAILED,
+                JobStatusJson.FAILED,
                 List.of(
-                        new TaskView("job-1.0", 2, "SUCCEEDED", 1, 0, "hi\nthere\n"),
-                        new TaskView("job-1.1", 3, "FAILED", 2, 137, null)),
+                        new TaskJson("job-1.0", 2, "SUCCEEDED", 1, 0, "hi\nthere\n"),
+                        new TaskJson("job-1.1", 3, "FAILED", 2, 137, null)),
                 1L,
                 2L);
         String text = JobText.result(job);
@@ -112,11 +112,11 @@ class TextFormattingTest {
     @Test
     void longOutputIsCutWithAPointerToTheLogs() {
         String output = "line\n".repeat(JobText.MAX_OUTPUT_LINES + 5);
-        JobView job = new JobView(
+        JobJson job = new JobJson(
                 "job-9",
                 "n",
-                JobStatus.COMPLETE,
-                List.of(new TaskView("job-9.0", 0, "SUCCEEDED", 1, 0, output)),
+                JobStatusJson.COMPLETE,
+                List.of(new TaskJson("job-9.0", 0, "SUCCEEDED", 1, 0, output)),
                 1L,
                 2L);
         assertThat(JobText.result(job)).contains("… 5 more lines (./bftswarm logs job-9.0)");
@@ -125,8 +125,8 @@ class TextFormattingTest {
     @Test
     void jobsTableWidensTheIdColumnToTheLongestId() {
         String table = JobText.table(List.of(
-                new JobView("n0-0123456789abcdef", "a", JobStatus.COMPLETE, List.of(), 1L, 2L),
-                new JobView("j-1", "b", JobStatus.PENDING, List.of(), 1L, null)));
+                new JobJson("n0-0123456789abcdef", "a", JobStatusJson.COMPLETE, List.of(), 1L, 2L),
+                new JobJson("j-1", "b", JobStatusJson.PENDING, List.of(), 1L, null)));
         List<String> lines = table.lines().toList();
         assertThat(lines.get(0)).startsWith("job                  name");
         assertThat(lines.get(2)).startsWith("j-1                  b");

@@ -25,7 +25,7 @@ public record ClusterConfig(
         String dataDir,
         ConsensusSettings consensus,
         HeartbeatSettings heartbeat,
-        NodeCapacity capacity,
+        CapacitySettings capacity,
         SortedMap<String, String> labels,
         VerificationSettings verification,
         TestingSettings testing) {
@@ -61,7 +61,7 @@ public record ClusterConfig(
             String dataDir,
             ConsensusSettings consensus,
             HeartbeatSettings heartbeat,
-            NodeCapacity capacity,
+            CapacitySettings capacity,
             SortedMap<String, String> labels) {
         this(
                 swarm,
@@ -153,9 +153,9 @@ public record ClusterConfig(
      * correct one): q = ⌈(n+f+1)/2⌉. It equals 2f+1 when n = 3f+1; for other n, 2f+1 would be
      * unsafe (n = 5, f = 1: two quorums of 3 share a single, possibly faulty, replica), and
      * q ≤ n−f still holds, so the correct replicas alone can always form one. The consensus core
-     * uses exactly this size ({@link org.bftswarm.consensus.core.Quorums#certificate()}).
+     * uses exactly this size ({@link Quorums#certificate()}).
      */
     public static int quorumSize(int n) {
-        return new org.bftswarm.consensus.core.Quorums(n).certificate();
+        return new Quorums(n).certificate();
     }
 }

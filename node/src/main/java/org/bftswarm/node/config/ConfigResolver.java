@@ -49,7 +49,7 @@ public final class ConfigResolver {
             String host,
             Integer httpPort,
             Integer wsPort,
-            NodeCapacity capacity,
+            CapacitySettings capacity,
             SortedMap<String, String> labels,
             String path) {}
 
@@ -57,7 +57,7 @@ public final class ConfigResolver {
         String swarm = swarmName(doc.swarm());
         ConfigDocument.Nodes nodes =
                 doc.nodes() != null ? doc.nodes() : new ConfigDocument.Nodes(null, null, null, null, null);
-        NodeCapacity capacity = capacity(doc.capacity(), ConfigDefaults.CAPACITY, "capacity");
+        CapacitySettings capacity = capacity(doc.capacity(), ConfigDefaults.CAPACITY, "capacity");
         SortedMap<String, String> labels = labels(doc.labels(), new TreeMap<>(), "labels");
         List<Draft> drafts = drafts(nodes, capacity, labels);
         int n = drafts.size();
@@ -133,7 +133,8 @@ public final class ConfigResolver {
         return swarm;
     }
 
-    private List<Draft> drafts(ConfigDocument.Nodes nodes, NodeCapacity capacity, SortedMap<String, String> labels) {
+    private List<Draft> drafts(
+            ConfigDocument.Nodes nodes, CapacitySettings capacity, SortedMap<String, String> labels) {
         List<Draft> drafts = new ArrayList<>();
         if (nodes.list() != null) {
             if (nodes.count() != null) {
@@ -173,7 +174,7 @@ public final class ConfigResolver {
     }
 
     private Draft draft(
-            ConfigDocument.NodeEntry entry, String path, NodeCapacity capacity, SortedMap<String, String> labels) {
+            ConfigDocument.NodeEntry entry, String path, CapacitySettings capacity, SortedMap<String, String> labels) {
         String host = entry.host();
         if (host == null) {
             error(LocatedTree.child(path, "host"), "missing: every listed node needs a `host`, e.g. `host: 127.0.0.1`");
@@ -184,7 +185,7 @@ public final class ConfigResolver {
         }
         Integer http = entry.httpPort() == null ? null : port(entry.httpPort(), LocatedTree.child(path, "httpPort"));
         Integer ws = entry.wsPort() == null ? null : port(entry.wsPort(), LocatedTree.child(path, "wsPort"));
-        NodeCapacity own = capacity(entry.capacity(), capacity, LocatedTree.child(path, "capacity"));
+        CapacitySettings own = capacity(entry.capacity(), capacity, LocatedTree.child(path, "capacity"));
         SortedMap<String, String> merged = labels(entry.labels(), labels, LocatedTree.child(path, "labels"));
         return new Draft(host, http, ws, own, merged, path);
     }
@@ -245,7 +246,7 @@ public final class ConfigResolver {
         return ok ? new PortRange(min, max) : fallback;
     }
 
-    private NodeCapacity capacity(ConfigDocument.Capacity given, NodeCapacity fallback, String path) {
+    private CapacitySettings capacity(ConfigDocument.Capacity given, CapacitySettings fallback, String path) {
         if (given == null) {
             return fallback;
         }
@@ -255,14 +256,14 @@ public final class ConfigResolver {
             error(LocatedTree.child(path, "cpus"), cpus + " CPUs: a node must offer at least 1");
             cpus = fallback.cpus();
         }
-        if (memory < NodeCapacity.MIN_MEMORY_MB) {
+        if (memory < CapacitySettings.MIN_MEMORY_MB) {
             error(
                     LocatedTree.child(path, "memoryMb"),
-                    memory + " MB: a node must offer at least " + NodeCapacity.MIN_MEMORY_MB
+                    memory + " MB: a node must offer at least " + CapacitySettings.MIN_MEMORY_MB
                             + " MB (Docker's smallest memory limit)");
             memory = fallback.memoryMb();
         }
-        return new NodeCapacity(cpus, memory);
+        return new CapacitySettings(cpus, memory);
     }
 
     private SortedMap<String, String> labels(

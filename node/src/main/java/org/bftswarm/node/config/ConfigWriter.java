@@ -67,7 +67,7 @@ public final class ConfigWriter {
                 new ConfigDocument.Testing(c.testing().allowByzantine()));
     }
 
-    private static ConfigDocument.Capacity capacity(NodeCapacity capacity) {
+    private static ConfigDocument.Capacity capacity(CapacitySettings capacity) {
         return new ConfigDocument.Capacity(capacity.cpus(), capacity.memoryMb());
     }
 

@@ -19,7 +19,7 @@ public record ResolvedNode(
         int wsPort,
         int consensusPort,
         int statePort,
-        NodeCapacity capacity,
+        CapacitySettings capacity,
         SortedMap<String, String> labels) {
 
     public ResolvedNode {

@@ -28,7 +28,7 @@ class ConfigResolutionTest {
         assertThat(config.dataDir()).isEqualTo(ConfigDefaults.DATA_DIR);
         assertThat(config.consensus()).isEqualTo(ConsensusSettings.DEFAULTS);
         assertThat(config.heartbeat()).isEqualTo(HeartbeatSettings.DEFAULTS);
-        assertThat(config.capacity()).isEqualTo(NodeCapacity.DEFAULTS);
+        assertThat(config.capacity()).isEqualTo(CapacitySettings.DEFAULTS);
         assertThat(config.labels()).isEmpty();
         assertThat(config.explicitNodeList()).isFalse();
     }
@@ -69,12 +69,12 @@ class ConfigResolutionTest {
                 "      labels: {disk: ssd}");
         assertThat(config.explicitNodeList()).isTrue();
         assertThat(config.node(0).httpPort()).isEqualTo(8080);
-        assertThat(config.node(0).capacity()).isEqualTo(new NodeCapacity(4, 2048));
+        assertThat(config.node(0).capacity()).isEqualTo(new CapacitySettings(4, 2048));
         assertThat(config.node(0).labels()).isEqualTo(Map.of("zone", "a", "disk", "hdd"));
         assertThat(config.node(1).host()).isEqualTo("127.0.0.2");
         assertThat(config.node(1).httpPort()).isEqualTo(9999);
         assertThat(config.node(1).wsPort()).isEqualTo(8586);
-        assertThat(config.node(1).capacity()).isEqualTo(new NodeCapacity(8, 2048));
+        assertThat(config.node(1).capacity()).isEqualTo(new CapacitySettings(8, 2048));
         assertThat(config.node(1).labels()).isEqualTo(Map.of("zone", "a", "disk", "ssd"));
     }
 

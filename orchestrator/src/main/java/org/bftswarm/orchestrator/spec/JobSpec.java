@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.bftswarm.crypto.Invariants;
 
 /**
- * What a user asks to run: the job specification of issue 4, item 1 ({@code name}, {@code image},
- * {@code command}, {@code env}, {@code cpus}, {@code memoryMb}, {@code timeoutSeconds},
- * {@code retries}, {@code backoffSeconds}, {@code count}, {@code constraints}, {@code network}).
+ * What a user asks to run: {@code name}, {@code image}, {@code command}, {@code env}, {@code cpus},
+ * {@code memoryMb}, {@code timeoutSeconds}, {@code retries}, {@code backoffSeconds}, {@code count},
+ * {@code constraints} and {@code network}. This record and {@link JobSpecValidator} are the one
+ * rulebook of a job spec: every default lives here, every limit in the validator, whoever submits.
  *
- * <p>Fields are nullable as they arrive from JSON; {@link JobSpecValidator#validate} explains what is
- * wrong, and {@link #normalized()} fills defaults and sorts maps so that the stored spec has exactly
- * one canonical form on every replica.
+ * <p>Fields are nullable as they arrive (from JSON, over HTTP or inside a signed SubmitJob); an
+ * absent field takes its default. The scheduler validates a spec once, when it executes the
+ * SubmitJob, and stores {@link #normalized()}: defaults filled, a missing name replaced by the
+ * image, maps sorted, lists copied, so the stored spec has exactly one canonical form on every
+ * replica and nothing downstream applies a default again.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobSpec(
@@ -33,7 +37,7 @@ public record JobSpec(
         String network,
         String verification) {
 
-    public static final double DEFAULT_CPUS = 0.1;
+    public static final double DEFAULT_CPUS = 0.25;
     public static final long DEFAULT_MEMORY_MB = 64;
     public static final int DEFAULT_TIMEOUT_SECONDS = 300;
     public static final int DEFAULT_RETRIES = 0;
@@ -96,11 +100,11 @@ public record JobSpec(
 
     /**
      * Defaults filled, maps sorted and lists copied: the canonical stored form. Only call on a spec
-     * that {@link JobSpecValidator#validate} accepted.
+     * that {@link JobSpecValidator#validate} accepted. Normalising a normalised spec changes nothing.
      */
     public JobSpec normalized() {
         return new JobSpec(
-                name == null || name.isBlank() ? image : name,
+                name == null ? image : name,
                 image,
                 command == null ? List.of() : List.copyOf(command),
                 sortedCopy(env),
@@ -115,16 +119,18 @@ public record JobSpec(
                 verification);
     }
 
-    /** CPU demand in thousandths of a core (integer arithmetic keeps placement exact everywhere). */
+    /** CPU demand of a normalised spec in thousandths of a core (integers keep placement exact). */
     @JsonIgnore
     public long milliCpus() {
-        return toMilliCpus(cpus == null ? DEFAULT_CPUS : cpus);
+        Invariants.check(cpus != null, "milliCpus of a spec that was not normalised");
+        return toMilliCpus(cpus);
     }
 
-    /** Memory demand in MiB, default applied. */
+    /** Memory demand of a normalised spec in MiB. */
     @JsonIgnore
     public long memoryDemandMb() {
-        return memoryMb == null ? DEFAULT_MEMORY_MB : memoryMb;
+        Invariants.check(memoryMb != null, "memoryDemandMb of a spec that was not normalised");
+        return memoryMb;
     }
 
     /** Converts cores to milli-cores, rounding to the nearest thousandth. */

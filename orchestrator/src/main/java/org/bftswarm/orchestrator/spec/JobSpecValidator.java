@@ -6,9 +6,21 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Validation of a {@link JobSpec} (issue 4, item 1): every problem becomes one clear message of the
- * form {@code field: what is wrong (got value)}, so that the API can answer 400 with all of them at
- * once and the state machine can reject the same spec identically on every replica.
+ * The limits of a {@link JobSpec}, the one gate every job passes whoever submits it: the scheduler
+ * applies it when it executes a SubmitJob, and the HTTP API asks it before ordering anything, so both
+ * accept and refuse exactly the same specs with the same messages. Every problem becomes one message
+ * {@code field: what is wrong (got value)}, in field order, so a 400 can list all of them at once and
+ * every replica rejects a bad spec identically.
+ *
+ * <p>The rules: {@code name} absent (the image is used) or 1 to {@value #MAX_NAME} printable
+ * characters, not blank; {@code image} required, {@code [A-Za-z0-9][A-Za-z0-9._/:@-]*}, at most
+ * {@value #MAX_IMAGE} characters; at most {@value #MAX_ARGS} command arguments of at most
+ * {@value #MAX_ARG_CHARS} characters, no NUL; at most {@value #MAX_ENV} env entries with keys
+ * {@code [A-Za-z_][A-Za-z0-9_.]*}; {@code cpus} in (0, 1024] and at least 0.001; {@code memoryMb} from
+ * {@value #MIN_MEMORY_MB} (Docker's minimum) to 2^24; {@code timeoutSeconds} 1 to a week;
+ * {@code retries} 0 to {@value #MAX_RETRIES}; {@code backoffSeconds} 0 to {@value #MAX_BACKOFF_SECONDS};
+ * {@code count} 1 to {@value #MAX_COUNT}; at most {@value #MAX_CONSTRAINTS} constraints;
+ * {@code network} {@code none} or {@code bridge}.
  */
 public final class JobSpecValidator {
 
@@ -21,11 +33,12 @@ public final class JobSpecValidator {
     public static final int MAX_CONSTRAINTS = 64;
     public static final int MAX_LABEL_CHARS = 256;
     public static final double MAX_CPUS = 1024;
+    public static final long MIN_MEMORY_MB = 6;
     public static final long MAX_MEMORY_MB = 1L << 24;
     public static final int MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
     public static final int MAX_RETRIES = 100;
     public static final int MAX_BACKOFF_SECONDS = 3600;
-    public static final int MAX_COUNT = 10_000;
+    public static final int MAX_COUNT = 1000;
 
     private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
@@ -40,8 +53,9 @@ public final class JobSpecValidator {
             errors.add("spec: is required");
             return errors;
         }
-        if (spec.name() != null && (spec.name().length() > MAX_NAME || hasControlChars(spec.name()))) {
-            errors.add("name: must be at most " + MAX_NAME + " printable characters");
+        String name = spec.name();
+        if (name != null && (name.isBlank() || name.length() > MAX_NAME || hasControlChars(name))) {
+            errors.add("name: must be 1 to " + MAX_NAME + " printable characters, not blank");
         }
         checkImage(spec.image(), errors);
         checkCommand(spec.command(), errors);
@@ -55,7 +69,7 @@ public final class JobSpecValidator {
                 errors.add("cpus: must be at least 0.001 (got " + cpus + ")");
             }
         }
-        checkRange("memoryMb", spec.memoryMb(), 1, MAX_MEMORY_MB, errors);
+        checkRange("memoryMb", spec.memoryMb(), MIN_MEMORY_MB, MAX_MEMORY_MB, errors);
         checkRange("timeoutSeconds", spec.timeoutSeconds(), 1, MAX_TIMEOUT_SECONDS, errors);
         checkRange("retries", spec.retries(), 0, MAX_RETRIES, errors);
         checkRange("backoffSeconds", spec.backoffSeconds(), 0, MAX_BACKOFF_SECONDS, errors);

@@ -1,30 +1,27 @@
 package org.bftswarm.orchestrator.view;
 
 /**
- * Status of a job as the API reports it (issue 4 item 4): PENDING and RUNNING answer 202, PARTIAL
- * (deadline passed, some but not all tasks terminal) answers 206, and COMPLETE, FAILED and
- * CANCELLED (every task terminal) answer 200.
+ * Status of a job, derived from its tasks at the scheduler's batch time: PENDING until a task is
+ * placed, RUNNING while any task is active, PARTIAL once its deadline passed with some but not all
+ * tasks terminal, and COMPLETE, FAILED or CANCELLED once every task is terminal. How a status is
+ * shown over HTTP is the API's business, not the scheduler's.
  */
 public enum JobStatus {
-    PENDING(202),
-    RUNNING(202),
-    PARTIAL(206),
-    COMPLETE(200),
-    FAILED(200),
-    CANCELLED(200);
+    PENDING(false),
+    RUNNING(false),
+    PARTIAL(false),
+    COMPLETE(true),
+    FAILED(true),
+    CANCELLED(true);
 
-    private final int httpStatus;
+    private final boolean terminal;
 
-    JobStatus(int httpStatus) {
-        this.httpStatus = httpStatus;
+    JobStatus(boolean terminal) {
+        this.terminal = terminal;
     }
 
-    /** The HTTP status code {@code GET /api/v1/jobs/{id}} answers with. */
-    public int httpStatus() {
-        return httpStatus;
-    }
-
+    /** True once every task of the job is terminal: the job can change no more. */
     public boolean isTerminal() {
-        return httpStatus == 200;
+        return terminal;
     }
 }

@@ -18,6 +18,7 @@ import org.bftswarm.crypto.SigningKey;
 import org.bftswarm.crypto.VerifyingKey;
 import org.bftswarm.state.ClusterStateNode;
 import org.bftswarm.state.StateNodeConfig;
+import org.bftswarm.state.crdt.MalformedBytesException;
 import org.bftswarm.state.hazelcast.HazelcastDissemination;
 import org.bftswarm.state.hazelcast.HazelcastSettings;
 import org.bftswarm.state.view.Heartbeat;
@@ -137,7 +138,7 @@ public final class StateBench {
     private static long decodeSeq(byte[] value) {
         try {
             return Heartbeat.decode(value).seq();
-        } catch (org.bftswarm.state.crdt.MalformedBytesException e) {
+        } catch (MalformedBytesException e) {
             return -1;
         }
     }

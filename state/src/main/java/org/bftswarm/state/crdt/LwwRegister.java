@@ -2,6 +2,7 @@ package org.bftswarm.state.crdt;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import org.bftswarm.crypto.Invariants;
 
 /**
  * One last-writer-wins register value (Shapiro et al. 2011, LWW-register). Merge keeps the greater
@@ -13,7 +14,7 @@ public final class LwwRegister implements Comparable<LwwRegister> {
     private final byte[] value;
 
     public LwwRegister(Stamp stamp, byte[] value) {
-        org.bftswarm.crypto.Invariants.check(stamp != null && value != null, "stamp and value required");
+        Invariants.check(stamp != null && value != null, "stamp and value required");
         this.stamp = stamp;
         this.value = value.clone();
     }

@@ -86,8 +86,8 @@ public final class ClusterView {
     }
 
     /** Every node that owns at least one entry, with all its typed records. */
-    public SortedMap<Integer, NodeState> nodes() {
-        TreeMap<Integer, NodeState> out = new TreeMap<>();
+    public SortedMap<Integer, NodeSoftState> nodes() {
+        TreeMap<Integer, NodeSoftState> out = new TreeMap<>();
         for (int node : knownNodes()) {
             EnumMap<NodeCounter, Long> counters = new EnumMap<>(NodeCounter.class);
             for (NodeCounter c : NodeCounter.values()) {
@@ -95,7 +95,7 @@ public final class ClusterView {
             }
             out.put(
                     node,
-                    new NodeState(
+                    new NodeSoftState(
                             node,
                             heartbeat(node),
                             capacity(node),

@@ -3,7 +3,7 @@ package org.bftswarm.state.view;
 /**
  * The per-node PN counters: tasks run, succeeded and failed, and container CPU time. CPU time is
  * counted in milliseconds so the counter stays integral;
- * {@link org.bftswarm.state.view.ClusterView} offers it in seconds too.
+ * {@link ClusterView} offers it in seconds too.
  */
 public enum NodeCounter {
     TASKS_RUN("tasks_run"),

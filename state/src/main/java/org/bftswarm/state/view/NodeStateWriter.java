@@ -1,5 +1,6 @@
 package org.bftswarm.state.view;
 
+import org.bftswarm.crypto.Invariants;
 import org.bftswarm.state.entry.CounterComponent;
 import org.bftswarm.state.store.LocalWriter;
 
@@ -25,12 +26,12 @@ public final class NodeStateWriter {
     }
 
     public void capacity(NodeCapacity capacity, long nowMillis) {
-        org.bftswarm.crypto.Invariants.check(capacity.node() == writer.nodeId(), "capacity must describe this node");
+        Invariants.check(capacity.node() == writer.nodeId(), "capacity must describe this node");
         writer.putRegister(NodeCapacity.ENTRY_NAME, capacity.encode(), nowMillis);
     }
 
     public void usage(NodeUsage usage, long nowMillis) {
-        org.bftswarm.crypto.Invariants.check(usage.node() == writer.nodeId(), "usage must describe this node");
+        Invariants.check(usage.node() == writer.nodeId(), "usage must describe this node");
         writer.putRegister(NodeUsage.ENTRY_NAME, usage.encode(), nowMillis);
     }
 

@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.bftswarm.state.ClusterStateNode;
 import org.bftswarm.state.StateNodeConfig;
 import org.bftswarm.state.TestKeys;
+import org.bftswarm.state.entry.EntryKey;
+import org.bftswarm.state.entry.EntryKind;
+import org.bftswarm.state.entry.SignedEntry;
 import org.bftswarm.state.view.Heartbeat;
 import org.bftswarm.state.view.NodeCounter;
 import org.junit.jupiter.api.Test;
@@ -54,9 +57,9 @@ class PersistenceTest {
         try (MapDbEntryLog log = MapDbEntryLog.open(file)) {
             byte[] bytes = log.loadAll().get(0);
             bytes[bytes.length - 1] ^= 1;
-            var entry = new org.bftswarm.state.entry.SignedEntry(
+            var entry = new SignedEntry(
                     0,
-                    new org.bftswarm.state.entry.EntryKey(0, org.bftswarm.state.entry.EntryKind.REGISTER, "heartbeat"),
+                    new EntryKey(0, EntryKind.REGISTER, "heartbeat"),
                     1_000,
                     new Heartbeat(0, 1, 1_000).encode(),
                     java.util.Arrays.copyOfRange(bytes, bytes.length - 64, bytes.length));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.TreeMap;
 import org.bftswarm.crypto.InvariantViolation;
 import org.bftswarm.state.TestKeys;
+import org.bftswarm.state.entry.EntryKey;
+import org.bftswarm.state.entry.EntryKind;
 import org.bftswarm.state.entry.EntryVerifier;
 import org.bftswarm.state.entry.InvalidEntryCounter;
 import org.bftswarm.state.entry.SignedEntry;
@@ -44,7 +46,7 @@ class ClusterViewTest {
         assertThat(view.usage(1)).contains(new NodeUsage(1, 350, 1L << 29, 3));
         assertThat(view.counter(1, NodeCounter.TASKS_RUN)).isEqualTo(6);
         assertThat(view.counter(NodeCounter.TASKS_RUN).value()).isEqualTo(6);
-        NodeState state = view.nodes().get(1);
+        NodeSoftState state = view.nodes().get(1);
         assertThat(state.counters())
                 .containsEntry(NodeCounter.TASKS_FAILED, 1L)
                 .containsEntry(NodeCounter.TASKS_SUCCEEDED, 0L)
@@ -87,12 +89,7 @@ class ClusterViewTest {
         NodeStateWriter writer = new NodeStateWriter(new LocalWriter(SWARM, 0, TestKeys.key(0), s));
         assertThatThrownBy(() -> writer.usage(new NodeUsage(1, 0, 0, 0), 1)).isInstanceOf(InvariantViolation.class);
         assertThatThrownBy(() -> SignedEntry.sign(
-                        SWARM,
-                        0,
-                        new org.bftswarm.state.entry.EntryKey(1, org.bftswarm.state.entry.EntryKind.REGISTER, "x"),
-                        1,
-                        new byte[0],
-                        TestKeys.key(0)))
+                        SWARM, 0, new EntryKey(1, EntryKind.REGISTER, "x"), 1, new byte[0], TestKeys.key(0)))
                 .isInstanceOf(InvariantViolation.class);
     }
 }

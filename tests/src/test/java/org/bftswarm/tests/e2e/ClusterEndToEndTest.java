@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.bftswarm.api.JobStatus;
+import org.bftswarm.api.JobJson;
+import org.bftswarm.api.JobStatusJson;
 import org.bftswarm.api.JobSubmission;
-import org.bftswarm.api.JobView;
-import org.bftswarm.api.TaskView;
+import org.bftswarm.api.TaskJson;
 import org.bftswarm.deploy.cli.CliRun;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
@@ -59,11 +59,11 @@ class ClusterEndToEndTest {
     }
 
     private static JobSubmission job(String name, List<String> command, int retries, int count) {
-        return new JobSubmission(name, IMAGE, command, null, 0.25, 32L, 60L, retries, count, null);
+        return new JobSubmission(name, IMAGE, command, null, 0.25, 32L, 60, retries, null, count, null, null);
     }
 
-    private static JobView awaitDone(ApiClient api, String jobId) throws Exception {
-        Optional<JobView> done = new JobWaiter(api).await(jobId, null, JOB_DEADLINE);
+    private static JobJson awaitDone(ApiClient api, String jobId) throws Exception {
+        Optional<JobJson> done = new JobWaiter(api).await(jobId, null, JOB_DEADLINE);
         assertThat(done).as("job %s finished within %s", jobId, JOB_DEADLINE).isPresent();
         return done.get();
     }
@@ -81,12 +81,12 @@ class ClusterEndToEndTest {
         }
         int i = 0;
         for (Map.Entry<String, Integer> e : exitOf.entrySet()) {
-            JobView job = awaitDone(api, e.getKey());
-            TaskView task = job.tasks().get(0);
+            JobJson job = awaitDone(api, e.getKey());
+            TaskJson task = job.tasks().get(0);
             assertThat(job.tasks()).hasSize(1);
             assertThat(task.exitCode()).as("exit of %s", job.id()).isEqualTo(e.getValue());
             assertThat(task.output()).as("output of %s", job.id()).isEqualTo("out-" + i + "\n");
-            assertThat(job.status()).isEqualTo(e.getValue() == 0 ? JobStatus.COMPLETE : JobStatus.FAILED);
+            assertThat(job.status()).isEqualTo(e.getValue() == 0 ? JobStatusJson.COMPLETE : JobStatusJson.FAILED);
             assertThat(task.state()).isEqualTo(e.getValue() == 0 ? "SUCCEEDED" : "FAILED");
             i++;
         }
@@ -107,8 +107,8 @@ class ClusterEndToEndTest {
             ids.add(api.submit(job("after-crash-" + i, List.of("sh", "-c", "echo after-" + i), 2, 1)));
         }
         for (int i = 0; i < ids.size(); i++) {
-            JobView job = awaitDone(api, ids.get(i));
-            assertThat(job.status()).as("%s: %s", job.id(), job).isEqualTo(JobStatus.COMPLETE);
+            JobJson job = awaitDone(api, ids.get(i));
+            assertThat(job.status()).as("%s: %s", job.id(), job).isEqualTo(JobStatusJson.COMPLETE);
             assertThat(job.tasks().get(0).output())
                     .isEqualTo(i < 6 ? "survived-" + i + "\n" : "after-" + (i - 6) + "\n");
         }
@@ -132,13 +132,13 @@ class ClusterEndToEndTest {
                 CliRun kill = cluster.cli("kill-container", id + ".0");
                 assertThat(kill.exitCode()).as(kill.all()).isZero();
             }
-            JobView failed = awaitDone(api, noRetry);
-            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            JobJson failed = awaitDone(api, noRetry);
+            assertThat(failed.status()).isEqualTo(JobStatusJson.FAILED);
             assertThat(failed.tasks().get(0).exitCode()).isEqualTo(137);
             assertThat(failed.tasks().get(0).attempt()).isEqualTo(1);
 
-            JobView retried = awaitDone(api, withRetry);
-            assertThat(retried.status()).isEqualTo(JobStatus.COMPLETE);
+            JobJson retried = awaitDone(api, withRetry);
+            assertThat(retried.status()).isEqualTo(JobStatusJson.COMPLETE);
             assertThat(retried.tasks().get(0).attempt()).isEqualTo(2);
             assertThat(retried.tasks().get(0).output()).isEqualTo("second-attempt\n");
             assertThat(events)
@@ -154,7 +154,7 @@ class ClusterEndToEndTest {
     void killingEveryNodeAndUpAgainKeepsCompletedJobsAndTheirResults() throws Exception {
         CliRun allUp = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
         assertThat(allUp.exitCode()).as(allUp.all()).isZero();
-        List<JobView> before = cluster.api().jobs();
+        List<JobJson> before = cluster.api().jobs();
         assertThat(before).hasSizeGreaterThanOrEqualTo(20);
         for (int id = 0; id < 4; id++) {
             assertThat(cluster.cli("kill", Integer.toString(id)).exitCode()).isZero();
@@ -162,11 +162,11 @@ class ClusterEndToEndTest {
         CliRun up = cluster.cli("up", "--skip-docker-check", "--timeout", "150");
         assertThat(up.exitCode()).as(up.all()).isZero();
         ApiClient api = cluster.api();
-        for (JobView old : before) {
+        for (JobJson old : before) {
             if (!old.status().terminal()) {
                 continue;
             }
-            JobView now = api.job(old.id());
+            JobJson now = api.job(old.id());
             assertThat(now.status()).as(old.id()).isEqualTo(old.status());
             assertThat(now.tasks()).as(old.id()).isEqualTo(old.tasks());
         }

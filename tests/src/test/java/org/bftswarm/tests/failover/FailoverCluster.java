@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.bftswarm.api.NodeView;
+import org.bftswarm.api.NodeJson;
 import org.bftswarm.deploy.launcher.ClusterHealthProbe;
 import org.bftswarm.deploy.launcher.DockerCli;
 import org.bftswarm.deploy.launcher.FaultInjector;
@@ -45,7 +45,7 @@ final class FailoverCluster extends RealCluster {
     }
 
     /** Node {@code via}'s {@code /api/v1/nodes}, or empty when it does not answer. */
-    Optional<List<NodeView>> nodes(int via) {
+    Optional<List<NodeJson>> nodes(int via) {
         return health().nodes(via);
     }
 
@@ -53,7 +53,7 @@ final class FailoverCluster extends RealCluster {
     String stateOf(int id, int via) {
         return nodes(via)
                 .flatMap(l -> l.stream().filter(v -> v.id() == id).findFirst())
-                .map(NodeView::state)
+                .map(NodeJson::state)
                 .orElse("");
     }
 

@@ -11,11 +11,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.bftswarm.api.JobStatus;
+import org.bftswarm.api.JobJson;
+import org.bftswarm.api.JobStatusJson;
 import org.bftswarm.api.JobSubmission;
-import org.bftswarm.api.JobView;
-import org.bftswarm.api.NodeView;
-import org.bftswarm.api.TaskView;
+import org.bftswarm.api.NodeJson;
+import org.bftswarm.api.TaskJson;
 import org.bftswarm.deploy.cli.CliRun;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
@@ -76,15 +76,17 @@ class NodeFailoverTest {
                 null,
                 0.25,
                 16L,
-                120L,
+                120,
                 0,
+                null,
                 2 * FailoverCluster.N,
+                null,
                 null);
     }
 
-    private JobView awaitJob(String what, String jobId, Duration timeout, Predicate<JobView> condition)
+    private JobJson awaitJob(String what, String jobId, Duration timeout, Predicate<JobJson> condition)
             throws InterruptedException {
-        JobView[] last = new JobView[1];
+        JobJson[] last = new JobJson[1];
         FailoverCluster.await(what + " (job " + jobId + ")", timeout, () -> {
             try {
                 last[0] = api.job(jobId);
@@ -96,20 +98,20 @@ class NodeFailoverTest {
         return last[0];
     }
 
-    private static boolean allRunning(JobView v) {
+    private static boolean allRunning(JobJson v) {
         return v.tasks().size() == 2 * FailoverCluster.N
                 && v.tasks().stream().allMatch(t -> "RUNNING".equals(t.state()) && t.node() != null);
     }
 
     /** Tasks (id → attempt) the scheduler has on a non-primary node holding at least one task, not just restarted. */
-    private Map.Entry<Integer, Map<String, Integer>> victimOf(JobView running) throws Exception {
+    private Map.Entry<Integer, Map<String, Integer>> victimOf(JobJson running) throws Exception {
         int primary = cluster.primary();
         for (int node = FailoverCluster.N - 1; node >= 0; node--) {
             if (node == lastRestarted) {
                 continue;
             }
             Map<String, Integer> held = new TreeMap<>();
-            for (TaskView t : running.tasks()) {
+            for (TaskJson t : running.tasks()) {
                 if (t.node() != null && t.node() == node) {
                     held.put(t.id(), t.attempt());
                 }
@@ -122,7 +124,7 @@ class NodeFailoverTest {
     }
 
     /** Every task the victim held is (or was, if already done) running elsewhere under a newer attempt. */
-    private static boolean movedOff(JobView v, int victim, Map<String, Integer> held) {
+    private static boolean movedOff(JobJson v, int victim, Map<String, Integer> held) {
         return held.entrySet().stream()
                 .allMatch(h -> v.tasks().stream()
                         .anyMatch(t -> t.id().equals(h.getKey())
@@ -132,8 +134,8 @@ class NodeFailoverTest {
                                 && ("RUNNING".equals(t.state()) || "SUCCEEDED".equals(t.state()))));
     }
 
-    private static boolean complete(JobView v) {
-        return v.status() == JobStatus.COMPLETE || v.status().terminal();
+    private static boolean complete(JobJson v) {
+        return v.status() == JobStatusJson.COMPLETE || v.status().terminal();
     }
 
     @Test
@@ -141,7 +143,7 @@ class NodeFailoverTest {
     @Timeout(150)
     void killNineOfANodeRunningSleepTasksRunsEachOfItsTasksOnAnotherNodeWhereItCompletes() throws Exception {
         String jobId = api.submit(sleepers("kill-nine", 10));
-        JobView running = awaitJob("all tasks running", jobId, START_DEADLINE, NodeFailoverTest::allRunning);
+        JobJson running = awaitJob("all tasks running", jobId, START_DEADLINE, NodeFailoverTest::allRunning);
         var victim = victimOf(running);
         int node = victim.getKey();
 
@@ -156,9 +158,9 @@ class NodeFailoverTest {
         System.out.printf("failover after kill -9 of node %d: %d ms%n", node, failoverMillis);
         assertThat(cluster.stateOf(node, (node + 1) % FailoverCluster.N)).isEqualTo("DOWN");
 
-        JobView done = awaitJob("job complete", jobId, DONE_DEADLINE, NodeFailoverTest::complete);
-        assertThat(done.status()).isEqualTo(JobStatus.COMPLETE);
-        for (TaskView t : done.tasks()) {
+        JobJson done = awaitJob("job complete", jobId, DONE_DEADLINE, NodeFailoverTest::complete);
+        assertThat(done.status()).isEqualTo(JobStatusJson.COMPLETE);
+        for (TaskJson t : done.tasks()) {
             assertThat(t.state()).as("task %s", t.id()).isEqualTo("SUCCEEDED");
             assertThat(t.exitCode()).as("task %s", t.id()).isZero();
             if (victim.getValue().containsKey(t.id())) {
@@ -182,7 +184,7 @@ class NodeFailoverTest {
     void pausedNodeIsDeclaredDownItsTasksMoveAndOnResumeItsStaleContainersAreKilledLeavingOneResultPerTask()
             throws Exception {
         String jobId = api.submit(sleepers("pause", 30));
-        JobView running = awaitJob("all tasks running", jobId, START_DEADLINE, NodeFailoverTest::allRunning);
+        JobJson running = awaitJob("all tasks running", jobId, START_DEADLINE, NodeFailoverTest::allRunning);
         var victim = victimOf(running);
         int node = victim.getKey();
         int observer = (node + 1) % FailoverCluster.N;
@@ -219,10 +221,10 @@ class NodeFailoverTest {
                     () -> victim.getValue().keySet().stream().allMatch(task -> containers(node, task) == 0));
             FailoverCluster.await("node " + node + " UP again", Duration.ofSeconds(60), () -> cluster.allUp(observer));
 
-            JobView done = awaitJob("job complete", jobId, DONE_DEADLINE, NodeFailoverTest::complete);
-            assertThat(done.status()).isEqualTo(JobStatus.COMPLETE);
+            JobJson done = awaitJob("job complete", jobId, DONE_DEADLINE, NodeFailoverTest::complete);
+            assertThat(done.status()).isEqualTo(JobStatusJson.COMPLETE);
             Thread.sleep(1_000); // let the stream deliver what was ordered with the last result
-            for (TaskView t : done.tasks()) {
+            for (TaskJson t : done.tasks()) {
                 assertThat(t.state()).as("task %s", t.id()).isEqualTo("SUCCEEDED");
                 List<TaskEventStream.TaskEvent> results = events.stream()
                         .filter(e -> e.taskId().equals(t.id()) && isResult(e.state()))
@@ -265,7 +267,7 @@ class NodeFailoverTest {
 
         assertThat(cluster.faults().kill(node)).isZero();
         new NodeSpawner(cluster.target()).start(node);
-        AtomicReference<Optional<List<NodeView>>> first = new AtomicReference<>(Optional.empty());
+        AtomicReference<Optional<List<NodeJson>>> first = new AtomicReference<>(Optional.empty());
         FailoverCluster.await("restarted node " + node + " answers", Duration.ofSeconds(90), () -> {
             cluster.requireRunning(node);
             first.set(cluster.nodes(node));
@@ -277,9 +279,9 @@ class NodeFailoverTest {
         FailoverCluster.await("node " + node + " UP again", Duration.ofSeconds(60), () -> cluster.allUp(node));
     }
 
-    private static Map<Integer, Map<String, Long>> countersOfOthers(Optional<List<NodeView>> nodes, int self) {
+    private static Map<Integer, Map<String, Long>> countersOfOthers(Optional<List<NodeJson>> nodes, int self) {
         Map<Integer, Map<String, Long>> out = new TreeMap<>();
-        for (NodeView v : nodes.orElse(List.of())) {
+        for (NodeJson v : nodes.orElse(List.of())) {
             if (v.id() != self) {
                 Map<String, Long> counters = new TreeMap<>();
                 for (NodeCounter c : NodeCounter.values()) {

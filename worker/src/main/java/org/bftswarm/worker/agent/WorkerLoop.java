@@ -193,7 +193,7 @@ public final class WorkerLoop implements AutoCloseable {
             killRequested.addAll(d.kill());
             for (Assignment a : d.launch()) {
                 LocalAttempt la = new LocalAttempt();
-                la.spec = a.spec().normalized();
+                la.spec = a.spec();
                 local.put(new AttemptKey(a.taskId(), a.attempt()), la);
             }
         }
@@ -230,7 +230,7 @@ public final class WorkerLoop implements AutoCloseable {
 
     private void launch(Assignment a) {
         AttemptKey key = new AttemptKey(a.taskId(), a.attempt());
-        JobSpec s = a.spec().normalized();
+        JobSpec s = a.spec();
         TaskLaunch launch;
         try {
             launch = new TaskLaunch(

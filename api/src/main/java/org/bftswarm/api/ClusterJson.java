@@ -1,8 +1,8 @@
 package org.bftswarm.api;
 
 /**
- * The answering node's view of the PBFT group (DESIGN "Consensus": n = 3f+1, primary of view v is
- * v mod n, checkpoints every K sequence numbers).
+ * The answering node's view of the PBFT group in the API's JSON: n = 3f+1 replicas, the primary of
+ * view v is replica v mod n, a checkpoint becomes stable every K sequence numbers.
  *
  * @param n                number of replicas
  * @param f                faults tolerated
@@ -12,4 +12,4 @@ package org.bftswarm.api;
  * @param stableCheckpoint sequence number of the last stable checkpoint
  * @param nodeId           id of the node that answered
  */
-public record ClusterView(int n, int f, long view, int primary, long lastExecuted, long stableCheckpoint, int nodeId) {}
+public record ClusterJson(int n, int f, long view, int primary, long lastExecuted, long stableCheckpoint, int nodeId) {}

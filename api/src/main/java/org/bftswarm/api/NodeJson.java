@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One cluster node as the API shows it: the scheduler's view of its state plus the soft CRDT data
- * (DESIGN "Cluster state": capacity, usage, per-node counters, invalid entries counted as evidence).
+ * One cluster node in the API's JSON: the scheduler's view of its state plus the soft CRDT data
+ * (capacity, usage, per-node counters, and the invalid entries counted as evidence against it).
  *
  * @param id             replica/node id 0..n-1
  * @param state          scheduler state name (e.g. UP, SUSPECTED, DOWN)
@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * @param counters       per-node counters (tasks run, CPU seconds, …), sorted by name
  * @param invalidEntries CRDT entries from this node that failed verification
  */
-public record NodeView(
+public record NodeJson(
         int id,
         String state,
         String apiUrl,
@@ -23,7 +23,7 @@ public record NodeView(
         Resources usage,
         Map<String, Long> counters,
         long invalidEntries) {
-    public NodeView {
+    public NodeJson {
         counters = counters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(counters));
     }
 }

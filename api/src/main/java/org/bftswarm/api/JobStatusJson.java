@@ -1,11 +1,11 @@
 package org.bftswarm.api;
 
 /**
- * Lifecycle of a job as the API reports it, and the HTTP status of {@code GET /api/v1/jobs/{id}}
- * for each (issue 4: 202 while pending or running, 206 when its deadline passed with some tasks
- * finished, 200 once every task is terminal).
+ * The {@code status} of a job in the API's JSON, and the HTTP status {@code GET /api/v1/jobs/{id}}
+ * answers with for each: 202 while pending or running, 206 when the deadline passed with some tasks
+ * finished, 200 once every task is terminal. This is the only place a job status meets HTTP.
  */
-public enum JobStatus {
+public enum JobStatusJson {
     PENDING(202),
     RUNNING(202),
     PARTIAL(206),
@@ -15,7 +15,7 @@ public enum JobStatus {
 
     private final int httpStatus;
 
-    JobStatus(int httpStatus) {
+    JobStatusJson(int httpStatus) {
         this.httpStatus = httpStatus;
     }
 

@@ -1,7 +1,7 @@
 package org.bftswarm.api;
 
 /**
- * One task of a job as the API shows it (issue 4 body shape {@code tasks:[{id,node,state,attempt,exitCode,output}]}).
+ * One task of a job in the API's JSON: {@code {id,node,state,attempt,exitCode,output}}.
  *
  * @param id       task id
  * @param node     node the current attempt is placed on, or null while unplaced
@@ -10,4 +10,4 @@ package org.bftswarm.api;
  * @param exitCode exit code of the accepted result, or null while unfinished
  * @param output   bounded output of the accepted result, or null while unfinished
  */
-public record TaskView(String id, Integer node, String state, int attempt, Integer exitCode, String output) {}
+public record TaskJson(String id, Integer node, String state, int attempt, Integer exitCode, String output) {}
