@@ -59,6 +59,20 @@ final class ApiRoutes {
         answerWhenOrdered(ctx, ordered, ignored -> Map.of("jobId", jobId, "status", "cancelling"));
     }
 
+    void readmitNode(Context ctx) {
+        Principal who = authenticate(ctx);
+        String raw = ctx.pathParam("id");
+        int nodeId;
+        try {
+            nodeId = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("node id: expected a whole number, got \"" + raw + "\"");
+        }
+        CompletableFuture<String> ordered =
+                Objects.requireNonNull(port.readmitNode(nodeId, who), "ClusterPort.readmitNode returned null");
+        answerWhenOrdered(ctx, ordered, detail -> Map.of("node", nodeId, "result", detail));
+    }
+
     void job(Context ctx) {
         String jobId = ctx.pathParam("id");
         JobJson job = port.job(jobId).orElseThrow(() -> notFound("job", jobId));

@@ -37,6 +37,16 @@ public interface ClusterPort {
      */
     CompletableFuture<Void> cancelJob(String jobId, Principal principal);
 
+    /**
+     * Orders this node's vote to lift the quarantine of node {@code nodeId} (f+1 distinct nodes'
+     * votes readmit it).
+     *
+     * @return completes with the scheduler's answer (the vote recorded, the node readmitted, or why
+     *         nothing changed) once ordered; fails with NOT_FOUND for an unknown node, INVALID_SPEC when
+     *         the vote is refused (e.g. a node voting for itself), UNAVAILABLE if it cannot be ordered
+     */
+    CompletableFuture<String> readmitNode(int nodeId, Principal principal);
+
     /** The job as this node's replica sees it, or empty if unknown. */
     Optional<JobJson> job(String jobId);
 

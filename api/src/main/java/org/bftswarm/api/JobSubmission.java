@@ -21,10 +21,11 @@ public record JobSubmission(
         Integer backoffSeconds,
         Integer count,
         Map<String, String> constraints,
-        String network) {
+        String network,
+        String verification) {
 
     /** A submission with only an image and a command; every other field is left to the defaults. */
     public static JobSubmission of(String image, List<String> command) {
-        return new JobSubmission(null, image, command, null, null, null, null, null, null, null, null, null);
+        return new JobSubmission(null, image, command, null, null, null, null, null, null, null, null, null, null);
     }
 }

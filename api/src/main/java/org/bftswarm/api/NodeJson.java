@@ -1,5 +1,6 @@
 package org.bftswarm.api;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,6 +15,8 @@ import java.util.TreeMap;
  * @param usage          resources held by the node's running tasks
  * @param counters       per-node counters (tasks run, CPU seconds, …), sorted by name
  * @param invalidEntries CRDT entries from this node that failed verification
+ * @param disputedResults reports of this node that differed from a result a quorum accepted
+ * @param quarantined    whether it gets no new tasks for that until f+1 nodes readmit it
  */
 public record NodeJson(
         int id,
@@ -22,8 +25,10 @@ public record NodeJson(
         Resources capacity,
         Resources usage,
         Map<String, Long> counters,
-        long invalidEntries) {
+        long invalidEntries,
+        int disputedResults,
+        boolean quarantined) {
     public NodeJson {
-        counters = counters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(counters));
+        counters = counters == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(counters));
     }
 }

@@ -1,7 +1,9 @@
 package org.bftswarm.api;
 
+import java.util.List;
+
 /**
- * One task of a job in the API's JSON: {@code {id,node,state,attempt,exitCode,output}}.
+ * One task of a job in the API's JSON: {@code {id,node,state,attempt,exitCode,output,verifiedBy,disputedBy}}.
  *
  * @param id       task id
  * @param node     node the current attempt is placed on, or null while unplaced
@@ -9,5 +11,20 @@ package org.bftswarm.api;
  * @param attempt  attempt number of the current placement (1-based)
  * @param exitCode exit code of the accepted result, or null while unfinished
  * @param output   bounded output of the accepted result, or null while unfinished
+ * @param verifiedBy nodes whose reports matched the accepted result (one node under verification none)
+ * @param disputedBy nodes whose reports differed from it (or, for a DISPUTED task, every reporter)
  */
-public record TaskJson(String id, Integer node, String state, int attempt, Integer exitCode, String output) {}
+public record TaskJson(
+        String id,
+        Integer node,
+        String state,
+        int attempt,
+        Integer exitCode,
+        String output,
+        List<Integer> verifiedBy,
+        List<Integer> disputedBy) {
+    public TaskJson {
+        verifiedBy = verifiedBy == null ? List.of() : List.copyOf(verifiedBy);
+        disputedBy = disputedBy == null ? List.of() : List.copyOf(disputedBy);
+    }
+}

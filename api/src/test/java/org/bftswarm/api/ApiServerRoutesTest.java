@@ -45,6 +45,7 @@ class ApiServerRoutesTest {
         port.logs.clear();
         port.submitted.clear();
         port.cancelled.clear();
+        port.readmitted.clear();
         port.submitAnswer = null;
         port.cancelAnswer = null;
         port.readFailure = null;
@@ -168,7 +169,8 @@ class ApiServerRoutesTest {
                         3,
                         2,
                         Map.of("zone", "a"),
-                        "bridge"));
+                        "bridge",
+                        null));
     }
 
     @Test
@@ -211,7 +213,7 @@ class ApiServerRoutesTest {
     @ParameterizedTest
     @CsvSource({"PENDING,202", "RUNNING,202", "PARTIAL,206", "COMPLETE,200", "FAILED,200", "CANCELLED,200"})
     void jobStatusSelectsTheHttpCode(JobStatusJson status, int expected) throws Exception {
-        TaskJson task = new TaskJson("job-7/0", 2, "SUCCEEDED", 1, 0, "hi\n");
+        TaskJson task = new TaskJson("job-7/0", 2, "SUCCEEDED", 1, 0, "hi\n", List.of(), List.of());
         port.jobs.put("job-7", new JobJson("job-7", "hello", status, List.of(task), 10L, null));
 
         HttpResponse<String> r = client.get("/api/v1/jobs/job-7");
@@ -264,6 +266,20 @@ class ApiServerRoutesTest {
     }
 
     @Test
+    void readmitNeedsTheTokenAndAWholeNumberNodeIdAndAnswersTheVote() throws Exception {
+        HttpResponse<String> noToken = client.post("/api/v1/nodes/3/readmit", "", null);
+        HttpResponse<String> notANumber = client.post("/api/v1/nodes/three/readmit", "", ApiTestClient.TOKEN);
+        HttpResponse<String> ok = client.post("/api/v1/nodes/3/readmit", "", ApiTestClient.TOKEN);
+
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notANumber.body()).get("detail").asText()).contains("node id");
+        assertThat(ok.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(ok.body()).get("result").asText()).contains("1 of 2 votes");
+        assertThat(port.readmitted).containsExactly(3);
+    }
+
+    @Test
     void taskLogsAreServedAsPlainTextAnd404WhenAbsent() throws Exception {
         port.logs.put("job-1/0", "line 1\nline 2\n");
 
@@ -287,7 +303,9 @@ class ApiServerRoutesTest {
                 new Resources(2, 2048),
                 new Resources(0.5, 128),
                 Map.of("tasksRun", 3L),
-                0));
+                0,
+                0,
+                false));
 
         HttpResponse<String> nodes = client.get("/api/v1/nodes");
         HttpResponse<String> cluster = client.get("/api/v1/cluster");

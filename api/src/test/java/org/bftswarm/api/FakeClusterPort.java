@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 /** An in-memory ClusterPort whose answers each test sets up explicitly. */
 final class FakeClusterPort implements ClusterPort {
+    final List<Integer> readmitted = new CopyOnWriteArrayList<>();
     final Map<String, JobJson> jobs = new ConcurrentHashMap<>();
     final Map<String, String> logs = new ConcurrentHashMap<>();
     final List<JobSubmission> submitted = new CopyOnWriteArrayList<>();
@@ -37,6 +38,12 @@ final class FakeClusterPort implements ClusterPort {
         String id = "job-" + nextJob.getAndIncrement();
         jobs.put(id, new JobJson(id, spec.name(), JobStatusJson.PENDING, List.of(), 1_000L, null));
         return CompletableFuture.completedFuture(id);
+    }
+
+    @Override
+    public CompletableFuture<String> readmitNode(int nodeId, Principal principal) {
+        readmitted.add(nodeId);
+        return CompletableFuture.completedFuture("readmission of node " + nodeId + ": 1 of 2 votes");
     }
 
     @Override

@@ -47,7 +47,8 @@ public final class ApiMapping {
                 s.backoffSeconds(),
                 s.count(),
                 s.constraints(),
-                s.network());
+                s.network(),
+                s.verification());
     }
 
     /**
@@ -84,7 +85,15 @@ public final class ApiMapping {
     }
 
     public static TaskJson toApi(TaskView t) {
-        return new TaskJson(t.id(), t.node(), t.state().name(), t.attempt(), t.exitCode(), t.output());
+        return new TaskJson(
+                t.id(),
+                t.node(),
+                t.state().name(),
+                t.attempt(),
+                t.exitCode(),
+                t.output(),
+                t.verifiedBy(),
+                t.disputedBy());
     }
 
     /**
@@ -106,7 +115,8 @@ public final class ApiMapping {
             Resources capacity = soft.flatMap(NodeSoftState::capacity)
                     .map(c -> new Resources(c.cpuMillicores() / 1000.0, c.memoryBytes() >> 20))
                     .orElse(new Resources(0, 0));
-            return new NodeJson(id, "UNREGISTERED", apiUrl, capacity, new Resources(0, 0), counters, invalidEntries);
+            return new NodeJson(
+                    id, "UNREGISTERED", apiUrl, capacity, new Resources(0, 0), counters, invalidEntries, 0, false);
         }
         var v = scheduled.get();
         counters.put("active_tasks", (long) v.activeTasks());
@@ -119,7 +129,9 @@ public final class ApiMapping {
                 new Resources(v.cpus(), v.memoryMb()),
                 new Resources(v.usedCpus(), v.usedMemoryMb()),
                 counters,
-                invalidEntries);
+                invalidEntries,
+                v.disputedResults(),
+                v.quarantined());
     }
 
     /** A scheduler event as a streamed cluster event. */

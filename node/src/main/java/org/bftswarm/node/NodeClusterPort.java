@@ -25,6 +25,7 @@ import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.consensus.runtime.ReplicaStatus;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.CancelJob;
+import org.bftswarm.orchestrator.ops.ReadmitNode;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.spec.JobSpec;
@@ -112,6 +113,20 @@ public final class NodeClusterPort implements ClusterPort {
             if (r.outcome() == Reply.Outcome.REJECTED) {
                 throw ApiMapping.failure(r);
             }
+        });
+    }
+
+    /** This node votes, as its own principal, to lift the quarantine of {@code target}. */
+    @Override
+    public CompletableFuture<String> readmitNode(int target, Principal principal) {
+        if (target < 0 || target >= n) {
+            return CompletableFuture.failedFuture(PortException.notFound("no node " + target));
+        }
+        return ordered(ops.asNode(new ReadmitNode(target, nodeId))).thenApply(r -> {
+            if (r.outcome() == Reply.Outcome.REJECTED) {
+                throw ApiMapping.failure(r);
+            }
+            return r.detail();
         });
     }
 

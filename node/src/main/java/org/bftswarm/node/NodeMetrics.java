@@ -3,11 +3,19 @@ package org.bftswarm.node;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.bftswarm.consensus.client.ClientNetwork;
 import org.bftswarm.consensus.runtime.ReplicaRuntime;
 import org.bftswarm.consensus.runtime.ReplicaStatus;
 import org.bftswarm.orchestrator.Scheduler;
+import org.bftswarm.orchestrator.ops.ReplyCode;
+import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.state.ClusterStateNode;
 import org.bftswarm.state.view.NodeCounter;
 import org.bftswarm.worker.agent.WorkerLoop;
@@ -15,7 +23,8 @@ import org.bftswarm.worker.agent.WorkerStage;
 
 /**
  * The node's own meters on {@code /metrics}: consensus
- * drops, log commits and executed requests, scheduler operation outcomes, invalid CRDT entries,
+ * drops, log commits and executed requests, scheduler operation outcomes and refusals by reason,
+ * every node's disputed results and quarantine, invalid CRDT entries,
  * gossip members, tasks running here, the worker's stage timers ({@link WorkerStage}), and every
  * node's CRDT counters as this node sees them.
  */
@@ -70,7 +79,7 @@ final class NodeMetrics {
                 "Hazelcast members visible",
                 () -> state.dissemination().map(d -> (long) d.memberCount()).orElse(0L));
         gauge(r, "bftswarm.node.running.tasks", "task attempts running on this node", () -> worker.runningCount());
-        java.util.Map<WorkerStage, Timer> stages = new java.util.EnumMap<>(WorkerStage.class);
+        Map<WorkerStage, Timer> stages = new EnumMap<>(WorkerStage.class);
         for (WorkerStage stage : WorkerStage.values()) {
             stages.put(
                     stage,
@@ -80,9 +89,34 @@ final class NodeMetrics {
                             .publishPercentiles(0.5, 0.99)
                             .register(r));
         }
-        worker.stageSink((stage, nanos) -> stages.get(stage).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS));
+        worker.stageSink((stage, nanos) -> stages.get(stage).record(nanos, TimeUnit.NANOSECONDS));
+        for (ReplyCode code : ReplyCode.values()) {
+            Gauge.builder(
+                            "bftswarm.scheduler.refused",
+                            scheduler,
+                            s -> s.rejections().getOrDefault(code, 0L))
+                    .tag("code", code.name().toLowerCase(Locale.ROOT))
+                    .description("operations the scheduler refused (changing nothing), by reason")
+                    .register(r);
+        }
         for (int node = 0; node < n; node++) {
             int id = node;
+            Gauge.builder(
+                            "bftswarm.node.disputed.results",
+                            scheduler,
+                            s -> nodeView(s, id).map(NodeView::disputedResults).orElse(0))
+                    .tag("node", Integer.toString(id))
+                    .description("reports of the node that differed from a result a quorum accepted")
+                    .register(r);
+            Gauge.builder(
+                            "bftswarm.node.quarantined",
+                            scheduler,
+                            s -> nodeView(s, id)
+                                    .map(v -> v.quarantined() ? 1 : 0)
+                                    .orElse(0))
+                    .tag("node", Integer.toString(id))
+                    .description("1 while the node gets no new tasks for its disputed results")
+                    .register(r);
             for (NodeCounter c : NodeCounter.values()) {
                 Gauge.builder("bftswarm.node.counter", state, s -> s.view().counter(id, c))
                         .tag("node", Integer.toString(id))
@@ -93,7 +127,11 @@ final class NodeMetrics {
         }
     }
 
-    private static long status(ReplicaRuntime replica, java.util.function.ToLongFunction<ReplicaStatus> f) {
+    private static Optional<NodeView> nodeView(Scheduler scheduler, int id) {
+        return scheduler.nodes().stream().filter(v -> v.id() == id).findFirst();
+    }
+
+    private static long status(ReplicaRuntime replica, ToLongFunction<ReplicaStatus> f) {
         ReplicaStatus s = replica.status();
         return s == null ? 0 : f.applyAsLong(s);
     }

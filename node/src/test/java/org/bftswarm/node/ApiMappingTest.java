@@ -69,7 +69,8 @@ class ApiMappingTest {
                 7,
                 3,
                 Map.of("zone", "a"),
-                "bridge");
+                "bridge",
+                null);
         JobSpec spec = ApiMapping.toJobSpec(s);
         assertThat(spec.name()).isEqualTo("n");
         assertThat(spec.image()).isEqualTo("bftswarm/busybox");

@@ -112,6 +112,7 @@ public final class BenchFailoverCommand implements Callable<Integer> {
                     null,
                     n * tasksPerNode,
                     null,
+                    null,
                     null);
             String jobId = api.submit(job);
             Optional<JobJson> running = awaitJob(api, jobId, v -> allRunning(v));

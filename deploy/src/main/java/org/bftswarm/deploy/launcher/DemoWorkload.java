@@ -48,6 +48,7 @@ public final class DemoWorkload {
                         null,
                         4,
                         null,
+                        null,
                         null),
                 JobStatusJson.COMPLETE);
         jobs.put(
@@ -63,6 +64,7 @@ public final class DemoWorkload {
                         null,
                         1,
                         null,
+                        null,
                         null),
                 JobStatusJson.COMPLETE);
         jobs.put(
@@ -77,6 +79,7 @@ public final class DemoWorkload {
                         1,
                         null,
                         1,
+                        null,
                         null,
                         null),
                 JobStatusJson.FAILED);

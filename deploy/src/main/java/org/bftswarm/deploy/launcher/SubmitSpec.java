@@ -40,6 +40,7 @@ public final class SubmitSpec {
                 null,
                 count,
                 null,
+                null,
                 null);
         List<String> problems = JobSpecValidator.validate(ApiMapping.toJobSpec(job));
         if (!problems.isEmpty()) {

@@ -226,7 +226,19 @@ public final class TaskBench {
             ApiClient api, Options o, int count, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
             throws Exception {
         JobSubmission spec = new JobSubmission(
-                "bench", o.image(), List.of("true"), Map.of(), TASK_CPUS, TASK_MEMORY_MB, 60, 0, null, 1, null, null);
+                "bench",
+                o.image(),
+                List.of("true"),
+                Map.of(),
+                TASK_CPUS,
+                TASK_MEMORY_MB,
+                60,
+                0,
+                null,
+                1,
+                null,
+                null,
+                null);
         return closedLoop(o.parallel(), count, () -> {
             Submitted s = submit(api, spec);
             awaitDone(api, s);

@@ -38,7 +38,9 @@ class TextFormattingTest {
                 null,
                 null,
                 java.util.Map.of("heartbeat_seq", 41L, "running_tasks", 3L, "tasks_succeeded", 9L, "tasks_failed", 2L),
-                5L);
+                5L,
+                0,
+                false);
         NodeRow.Soft soft = ClusterInspector.softOf(seen);
         assertThat(soft).isEqualTo(new NodeRow.Soft("UP", 41L, 3L, 9L, 2L, 5L));
         List<String> lines = NodeTable.render(List.of(
@@ -81,10 +83,10 @@ class TextFormattingTest {
                 "j",
                 JobStatusJson.RUNNING,
                 List.of(
-                        new TaskJson("job-3.0", 0, "SUCCEEDED", 1, 0, "x"),
-                        new TaskJson("job-3.1", 1, "RUNNING", 1, null, null),
-                        new TaskJson("job-3.2", null, "PENDING", 0, null, null),
-                        new TaskJson("job-3.3", 2, "FAILED", 2, 137, "")),
+                        new TaskJson("job-3.0", 0, "SUCCEEDED", 1, 0, "x", List.of(), List.of()),
+                        new TaskJson("job-3.1", 1, "RUNNING", 1, null, null, List.of(), List.of()),
+                        new TaskJson("job-3.2", null, "PENDING", 0, null, null, List.of(), List.of()),
+                        new TaskJson("job-3.3", 2, "FAILED", 2, 137, "", List.of(), List.of())),
                 1L,
                 null);
         assertThat(JobText.progress(job)).isEqualTo("job-3 RUNNING: 2/4 tasks done (PENDING 1, RUNNING 1)");
@@ -97,8 +99,8 @@ class TextFormattingTest {
                 "hello",
                 JobStatusJson.FAILED,
                 List.of(
-                        new TaskJson("job-1.0", 2, "SUCCEEDED", 1, 0, "hi\nthere\n"),
-                        new TaskJson("job-1.1", 3, "FAILED", 2, 137, null)),
+                        new TaskJson("job-1.0", 2, "SUCCEEDED", 1, 0, "hi\nthere\n", List.of(), List.of()),
+                        new TaskJson("job-1.1", 3, "FAILED", 2, 137, null, List.of(), List.of())),
                 1L,
                 2L);
         String text = JobText.result(job);
@@ -116,7 +118,7 @@ class TextFormattingTest {
                 "job-9",
                 "n",
                 JobStatusJson.COMPLETE,
-                List.of(new TaskJson("job-9.0", 0, "SUCCEEDED", 1, 0, output)),
+                List.of(new TaskJson("job-9.0", 0, "SUCCEEDED", 1, 0, output, List.of(), List.of())),
                 1L,
                 2L);
         assertThat(JobText.result(job)).contains("… 5 more lines (./bftswarm logs job-9.0)");

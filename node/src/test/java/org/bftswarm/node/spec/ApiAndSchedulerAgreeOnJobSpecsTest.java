@@ -85,6 +85,11 @@ class ApiAndSchedulerAgreeOnJobSpecsTest {
     }
 
     @Example
+    void anUnknownVerificationModeIsRefusedByBoth() throws Exception {
+        assertBothRefuse(JobSpec.of("x", null).withVerification("majority"), "verification: ");
+    }
+
+    @Example
     void anImageAloneGetsAQuarterCpuWhicheverPathItTakes() throws Exception {
         JobSpec imageOnly = JobSpec.of("x", null);
         Verdict api = viaApi(imageOnly);
@@ -128,7 +133,8 @@ class ApiAndSchedulerAgreeOnJobSpecsTest {
                 s.backoffSeconds(),
                 s.count(),
                 s.constraints(),
-                s.network());
+                s.network(),
+                s.verification());
     }
 
     private static Reply viaScheduler(JobSpec spec) {
@@ -178,7 +184,7 @@ class ApiAndSchedulerAgreeOnJobSpecsTest {
 
     @Provide
     Arbitrary<JobSpec> specs() {
-        return Builders.withBuilder(() -> new Object[12])
+        return Builders.withBuilder(() -> new Object[13])
                 .use(field(
                         Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12),
                         "",
@@ -225,6 +231,8 @@ class ApiAndSchedulerAgreeOnJobSpecsTest {
                 .in((a, v) -> set(a, 10, v))
                 .use(field(Arbitraries.of("none", "bridge"), "host", "", "NONE"))
                 .in((a, v) -> set(a, 11, v))
+                .use(field(Arbitraries.of("none", "quorum"), "majority", "", "QUORUM"))
+                .in((a, v) -> set(a, 12, v))
                 .build(ApiAndSchedulerAgreeOnJobSpecsTest::fromFields);
     }
 
@@ -242,7 +250,8 @@ class ApiAndSchedulerAgreeOnJobSpecsTest {
                 (Integer) f[8],
                 (Integer) f[9],
                 (Map<String, String>) f[10],
-                (String) f[11]);
+                (String) f[11],
+                (String) f[12]);
     }
 
     private static Object[] set(Object[] fields, int i, Object value) {

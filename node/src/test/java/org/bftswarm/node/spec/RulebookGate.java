@@ -74,6 +74,11 @@ final class RulebookGate implements ClusterPort, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<String> readmitNode(int nodeId, Principal principal) {
+        return CompletableFuture.failedFuture(PortException.notFound("no node " + nodeId));
+    }
+
+    @Override
     public CompletableFuture<Void> cancelJob(String jobId, Principal principal) {
         return CompletableFuture.failedFuture(PortException.notFound("no job " + jobId));
     }

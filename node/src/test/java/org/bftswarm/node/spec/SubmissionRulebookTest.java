@@ -60,7 +60,8 @@ class SubmissionRulebookTest {
                 -1,
                 1001,
                 Map.of("zone", "eu\0west"),
-                "host");
+                "host",
+                null);
 
         List<String> problems = problems(bad);
 
@@ -89,9 +90,9 @@ class SubmissionRulebookTest {
                 .asString()
                 .startsWith("image:");
         JobSubmission thousand =
-                new JobSubmission(null, "x", null, null, null, null, null, null, null, 1000, null, null);
+                new JobSubmission(null, "x", null, null, null, null, null, null, null, 1000, null, null, null);
         JobSubmission fiveThousand =
-                new JobSubmission(null, "x", null, null, null, null, null, null, null, 5000, null, null);
+                new JobSubmission(null, "x", null, null, null, null, null, null, null, 5000, null, null, null);
         assertThat(problems(thousand)).isEmpty();
         assertThat(problems(fiveThousand)).containsExactly("count: must be between 1 and 1000 (got 5000)");
         assertThat(ApiMapping.toJobSpec(JobSubmission.of("x", null))
@@ -104,7 +105,7 @@ class SubmissionRulebookTest {
     void nanAndInfiniteCpusAreRejected() {
         for (double cpus : new double[] {Double.NaN, Double.POSITIVE_INFINITY, -1}) {
             JobSubmission s =
-                    new JobSubmission(null, "img", null, null, cpus, null, null, null, null, null, null, null);
+                    new JobSubmission(null, "img", null, null, cpus, null, null, null, null, null, null, null, null);
             assertThat(problems(s))
                     .as("cpus=" + cpus)
                     .singleElement()
@@ -123,7 +124,7 @@ class SubmissionRulebookTest {
             @ForAll @LongRange(min = 6, max = 1 << 20) long memoryMb,
             @ForAll @IntRange(min = 1, max = 1000) int count) {
         JobSubmission s = new JobSubmission(
-                "job", image, List.of("sh", "-c", "true"), env, cpus, memoryMb, 60, 2, null, count, null, null);
+                "job", image, List.of("sh", "-c", "true"), env, cpus, memoryMb, 60, 2, null, count, null, null, null);
 
         assertThat(problems(s)).isEmpty();
         JobSpec n = ApiMapping.toJobSpec(s).normalized();

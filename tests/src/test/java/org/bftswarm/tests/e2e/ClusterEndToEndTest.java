@@ -59,7 +59,7 @@ class ClusterEndToEndTest {
     }
 
     private static JobSubmission job(String name, List<String> command, int retries, int count) {
-        return new JobSubmission(name, IMAGE, command, null, 0.25, 32L, 60, retries, null, count, null, null);
+        return new JobSubmission(name, IMAGE, command, null, 0.25, 32L, 60, retries, null, count, null, null, null);
     }
 
     private static JobJson awaitDone(ApiClient api, String jobId) throws Exception {

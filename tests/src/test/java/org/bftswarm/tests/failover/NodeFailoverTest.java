@@ -81,6 +81,7 @@ class NodeFailoverTest {
                 null,
                 2 * FailoverCluster.N,
                 null,
+                null,
                 null);
     }
 
