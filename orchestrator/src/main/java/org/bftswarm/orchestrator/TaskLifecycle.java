@@ -61,8 +61,10 @@ final class TaskLifecycle {
         }
         task.node = node.id;
         task.assignedAtMillis = state.clockMillis;
-        task.startedAtMillis = null;
-        task.containerId = null;
+        if (task.state != TaskState.RUNNING) { // a RUNNING task keeps its started run's start time
+            task.startedAtMillis = null;
+            task.containerId = null;
+        }
         node.activeTasks.add(task.id);
         node.usedMilliCpus += job.spec.milliCpus();
         node.usedMemoryMb += job.spec.memoryDemandMb();

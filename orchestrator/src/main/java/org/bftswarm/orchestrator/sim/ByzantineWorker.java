@@ -18,12 +18,19 @@ import org.bftswarm.orchestrator.view.TaskView;
  * The worker of a Byzantine node: it holds only its own key, reads the
  * freshest state it can find, runs most of its own tasks honestly but sits on about one in five
  * (the scheduler must time those out), and every ~150 ms lies: it reports wrong outputs for other
- * nodes' tasks (in their name and in its own; authorisation must reject both), reports stale
- * attempts, and suspects every other node via SuspectNode (alone it must evict no one).
+ * nodes' runs (in their name and in its own; authorisation must reject both), reports stale
+ * attempts (never one of its own runs in flight, which would be a legitimate report), and suspects
+ * every other node via SuspectNode (alone it must evict no one).
+ *
+ * <p>For three in four of its own runs of a deterministic (quorum) task it reports a forged vote:
+ * exit 0 with invented output (forge) or the true exit code with altered output (tamper), each with a
+ * digest that matches the output it claims. The scheduler must accept such a report as a vote (the run
+ * is the node's own) and the quorum of correct nodes must outvote it.
  */
 final class ByzantineWorker extends NodeWorker {
     private long nextLieAt;
     long lies;
+    long forgedVotesSent;
 
     ByzantineWorker(int node, int clientId, ResultLedger ledger, Supplier<Scheduler> view, String zone) {
         super(node, clientId, ledger, view, zone);
@@ -32,6 +39,22 @@ final class ByzantineWorker extends NodeWorker {
     @Override
     boolean willRun(SimContext ctx, Assignment a) {
         return ctx.random().nextInt(5) != 0;
+    }
+
+    @Override
+    TaskFinished result(SimContext ctx, Run run) {
+        TaskFinished honest = super.result(ctx, run);
+        if (!deterministic(run) || ctx.random().nextInt(4) == 0) {
+            return honest;
+        }
+        boolean forge = ctx.random().nextBoolean();
+        int exit = forge ? 0 : honest.exitCode();
+        String out = forge
+                ? "forged by node " + node + ": " + run.taskId + " looks fine\n"
+                : honest.output() + "tampered by node " + node + "\n";
+        ledger.forgedVote(run.taskId, run.attempt);
+        forgedVotesSent++;
+        return new TaskFinished(run.taskId, run.attempt, node, exit, FakeExecutor.digest(out), out, "exited");
     }
 
     @Override
@@ -57,12 +80,12 @@ final class ByzantineWorker extends NodeWorker {
     }
 
     private Operation lie(SimContext ctx, Scheduler s) {
-        List<TaskView> others = new ArrayList<>();
+        List<Assignment> others = new ArrayList<>();
         List<TaskView> retried = new ArrayList<>();
         for (JobView job : s.jobs()) {
             for (TaskView t : job.tasks()) {
-                if (t.state().isActive() && t.node() != null && t.node() != node) {
-                    others.add(t);
+                if (t.state().isActive()) {
+                    t.runs().stream().filter(r -> r.node() != node).forEach(others::add);
                 }
                 if (t.attempt() > 1) {
                     retried.add(t);
@@ -71,14 +94,17 @@ final class ByzantineWorker extends NodeWorker {
         }
         int kind = ctx.random().nextInt(4);
         if (kind == 0 && !others.isEmpty()) {
-            TaskView t = others.get(ctx.random().nextInt(others.size()));
-            return forged(t.id(), t.attempt(), t.node());
+            Assignment r = others.get(ctx.random().nextInt(others.size()));
+            return forged(r.taskId(), r.attempt(), r.node());
         } else if (kind == 1 && !others.isEmpty()) {
-            TaskView t = others.get(ctx.random().nextInt(others.size()));
-            return forged(t.id(), t.attempt(), node);
+            Assignment r = others.get(ctx.random().nextInt(others.size()));
+            return forged(r.taskId(), r.attempt(), node);
         } else if (kind == 2 && !retried.isEmpty()) {
             TaskView t = retried.get(ctx.random().nextInt(retried.size()));
             int stale = 1 + ctx.random().nextInt(t.attempt() - 1);
+            if (t.runs().stream().anyMatch(r -> r.attempt() == stale)) {
+                return null; // a run still in flight: reporting it is no lie
+            }
             return ctx.random().nextBoolean()
                     ? forged(t.id(), stale, node)
                     : new TaskStarted(t.id(), stale, node, "stale");

@@ -25,7 +25,10 @@ import org.bftswarm.orchestrator.view.TaskView;
  * A node's worker with the fake executor: it polls its replica's
  * {@code assignmentsFor(node)}, "runs" each new attempt for a random virtual 20..620 ms, reports
  * TaskStarted then TaskFinished with the {@link FakeExecutor}'s result through its own client
- * (1000 + node, node key), kills runs whose attempt is no longer current, registers at start,
+ * (1000 + node, node key): the per-attempt result for a {@code none} job, the deterministic one for a
+ * job the world knows to be deterministic ({@link ResultLedger#quorumJobs}). It kills runs that are no
+ * longer its own (task terminal, or a later attempt exists and this run is not among the task's runs
+ * in flight: a quorum task runs several attempts at once), registers at start,
  * rejoins with NodeAlive if it sees itself DOWN, and orders a Tick every ~0.4 s when idle. While
  * its replica is crashed the node agent is down too; its runs go on, like containers, and are
  * adopted when it comes back. Even-numbered nodes order the reports waiting together as one
@@ -37,13 +40,15 @@ class NodeWorker extends SimActor {
     /** One fake container: an attempt of a task. */
     static final class Run {
         final String taskId;
+        final String jobId;
         final int attempt;
         final long finishAt;
         boolean reported;
         boolean killed;
 
-        Run(String taskId, int attempt, long finishAt) {
+        Run(String taskId, String jobId, int attempt, long finishAt) {
             this.taskId = taskId;
+            this.jobId = jobId;
             this.attempt = attempt;
             this.finishAt = finishAt;
         }
@@ -86,7 +91,10 @@ class NodeWorker extends SimActor {
             String key = a.taskId() + "#" + a.attempt();
             if (!runs.containsKey(key)) {
                 Run run = new Run(
-                        a.taskId(), a.attempt(), ctx.now() + 20 + ctx.random().nextInt(600));
+                        a.taskId(),
+                        a.jobId(),
+                        a.attempt(),
+                        ctx.now() + 20 + ctx.random().nextInt(600));
                 runs.put(key, run);
                 if (willRun(ctx, a)) {
                     outbox.add(new TaskStarted(a.taskId(), a.attempt(), node, "fake-" + key));
@@ -100,11 +108,11 @@ class NodeWorker extends SimActor {
                 continue;
             }
             TaskView t = s.task(run.taskId).orElse(null);
-            if (t != null && (t.attempt() > run.attempt || t.state().isTerminal())) {
+            if (t != null && noLongerOurs(t, run)) {
                 run.killed = true; // no longer ours: the worker kills the container, nothing to report
             } else if (ctx.now() >= run.finishAt) {
                 run.reported = true;
-                outbox.add(FakeExecutor.report(run.taskId, run.attempt, node));
+                outbox.add(result(ctx, run));
             }
         }
         for (NodeView n : s.nodes()) {
@@ -113,6 +121,27 @@ class NodeWorker extends SimActor {
                 nextAliveAt = ctx.now() + 500;
             }
         }
+    }
+
+    /** The task ended, or moved on to a later attempt while this run is not one of its runs in flight. */
+    private static boolean noLongerOurs(TaskView t, Run run) {
+        if (t.state().isTerminal()) {
+            return true;
+        }
+        boolean inFlight = t.runs().stream().anyMatch(r -> r.attempt() == run.attempt);
+        return t.attempt() > run.attempt && !inFlight;
+    }
+
+    /** Whether the run's job is deterministic (submitted for quorum verification). */
+    final boolean deterministic(Run run) {
+        return ledger.quorumJobs.contains(run.jobId);
+    }
+
+    /** The report of a finished run: what the fake executor produced (a Byzantine worker may lie). */
+    TaskFinished result(SimContext ctx, Run run) {
+        return deterministic(run)
+                ? FakeExecutor.deterministicReport(run.taskId, run.attempt, node)
+                : FakeExecutor.report(run.taskId, run.attempt, node);
     }
 
     @Override

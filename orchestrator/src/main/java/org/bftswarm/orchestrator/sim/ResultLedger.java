@@ -17,6 +17,13 @@ import org.bftswarm.orchestrator.ops.TaskStarted;
  * every TaskStarted / TaskFinished report answered OK, who sent it and whether it was a deliberate
  * lie, plus counts of how the forged, stale and suspicious operations were answered. The result
  * checks of {@link SchedulerOutcomeChecker} read it.
+ *
+ * <p>It also holds the simulated world's knowledge the replicas do not have: which jobs are
+ * deterministic ({@link #quorumJobs}, submitted with {@code verification: quorum}, recorded when the
+ * user sends the submission, before any replica can run it) and which reports were forged votes: a
+ * Byzantine node's invented result for its own run of a quorum task. A forged vote is no bogus
+ * operation (the node may report its own run; only the quorum can tell it lied), so it is expected to
+ * be answered OK and is counted, not flagged.
  */
 final class ResultLedger {
     /** One TaskFinished the replicas accepted (outcome OK). */
@@ -28,12 +35,25 @@ final class ResultLedger {
             int exitCode,
             String outputDigest,
             String output,
-            boolean bogus) {}
+            boolean bogus,
+            boolean forgedVote) {}
 
     final Map<String, List<Accepted>> finished = new TreeMap<>();
     final TreeSet<String> startedTasks = new TreeSet<>();
     final List<String> violations = new ArrayList<>();
     final TreeMap<String, Long> answers = new TreeMap<>();
+    /** Jobs whose tasks are deterministic and submitted for quorum verification. */
+    final TreeSet<String> quorumJobs = new TreeSet<>();
+    /** Forged votes sent, as {@code taskId#attempt}. */
+    final TreeSet<String> forgedVotes = new TreeSet<>();
+
+    void forgedVote(String taskId, int attempt) {
+        forgedVotes.add(voteKey(taskId, attempt));
+    }
+
+    private static String voteKey(String taskId, int attempt) {
+        return taskId + "#" + attempt;
+    }
 
     void record(int clientId, Operation op, boolean bogus, Reply reply) {
         if (op instanceof ReportBatch batch) {
@@ -46,6 +66,10 @@ final class ResultLedger {
             return;
         }
         if (op instanceof TaskFinished f) {
+            boolean forged = forgedVotes.contains(voteKey(f.taskId(), f.attempt()));
+            if (forged) {
+                answers.merge("forged.votes.OK", 1L, Long::sum);
+            }
             finished.computeIfAbsent(f.taskId(), k -> new ArrayList<>())
                     .add(new Accepted(
                             f.taskId(),
@@ -55,7 +79,8 @@ final class ResultLedger {
                             f.exitCode(),
                             f.outputDigest(),
                             f.output(),
-                            bogus));
+                            bogus,
+                            forged));
             if (bogus) {
                 violation("a forged or stale TaskFinished from client " + clientId + " was accepted: " + f.taskId()
                         + " attempt " + f.attempt() + " node " + f.node() + " -> " + reply.code());

@@ -41,6 +41,7 @@ final class SchedulerWorkload implements SimWorkload {
     private final List<NodeWorker> workers = new ArrayList<>();
     private final List<UserActor> users = new ArrayList<>();
     private final ResultLedger ledger = new ResultLedger();
+    private final QuorumRounds rounds = new QuorumRounds(ledger.quorumJobs);
     private final TreeSet<Integer> correctNodes = new TreeSet<>();
     private final TreeMap<Integer, Integer> nodeOfClient = new TreeMap<>();
     final TreeMap<String, Long> taskStates = new TreeMap<>();
@@ -134,6 +135,9 @@ final class SchedulerWorkload implements SimWorkload {
     @Override
     public ReplicatedStateMachine newStateMachine(int replica) {
         schedulers[replica] = new Scheduler(config);
+        if (correctNodes.contains(replica)) {
+            rounds.watch(schedulers[replica]);
+        }
         return variant.wrap(schedulers[replica]);
     }
 
@@ -245,7 +249,8 @@ final class SchedulerWorkload implements SimWorkload {
         }
         Scheduler ref = freshestCorrect();
         if (ref != null) {
-            v.addAll(SchedulerOutcomeChecker.check(ref, submitted, ledger, correctNodes, nodeOfClient, taskStates));
+            v.addAll(SchedulerOutcomeChecker.check(
+                    ref, submitted, ledger, rounds, correctNodes, nodeOfClient, taskStates));
         }
         return v;
     }
@@ -259,7 +264,10 @@ final class SchedulerWorkload implements SimWorkload {
             long forgedRejected,
             long staleIgnored,
             long suspicionsRecorded,
-            long batchedReports) {}
+            long batchedReports,
+            long quorumJobs,
+            long quorumSucceeded,
+            long forgedVotes) {}
 
     Figures counts() {
         return new Figures(
@@ -270,7 +278,10 @@ final class SchedulerWorkload implements SimWorkload {
                 ledger.count("TaskFinished.bogus.REJECTED"),
                 ledger.count("TaskFinished.bogus.IGNORED") + ledger.count("TaskStarted.bogus.IGNORED"),
                 ledger.count("SuspectNode.bogus.OK"),
-                ledger.count("batched.reports"));
+                ledger.count("batched.reports"),
+                users.stream().mapToLong(u -> u.quorumJobs.size()).sum(),
+                taskStates.getOrDefault("quorum.SUCCEEDED", 0L),
+                ledger.count("forged.votes.OK"));
     }
 
     /** Figures of the run for the per-seed line. */
@@ -281,6 +292,9 @@ final class SchedulerWorkload implements SimWorkload {
                 + ledger.count("TaskFinished.bogus.IGNORED")
                 + " suspicions=" + ledger.count("SuspectNode.bogus.OK") + " lies="
                 + (byzantineWorker == null ? 0 : byzantineWorker.lies) + " accepted_reports="
-                + ledger.count("TaskFinished.OK");
+                + ledger.count("TaskFinished.OK") + " quorum_jobs="
+                + users.stream().mapToLong(u -> u.quorumJobs.size()).sum() + " forged_votes="
+                + ledger.count("forged.votes.OK") + "/"
+                + (byzantineWorker == null ? 0 : byzantineWorker.forgedVotesSent);
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bftswarm.orchestrator.sim.SchedulerSimulation.SeedResult;
 import org.junit.jupiter.api.Test;
 
 /**
  * Proves the scheduler simulation's checkers bite: a scheduler that accepts a task report from any
- * node, and one that evicts a node on a single suspicion, are each caught within five seeds, by the
- * checks meant for them (authorisation / result equality, and no-correct-node-evicted).
+ * node, one that evicts a node on a single suspicion, and one that trusts the first report of a task
+ * that asked for a quorum are each caught within five seeds, by the checks meant for them
+ * (authorisation / result equality, no-correct-node-evicted, and the quorum result checks).
  */
 class BrokenSchedulerIsCaughtTest {
 
@@ -32,5 +34,30 @@ class BrokenSchedulerIsCaughtTest {
     void evictingOnOneSuspicionIsCaughtWithinFiveSeeds() {
         assertThat(firstViolations(SchedulerVariant.EVICT_ON_ONE_SUSPICION))
                 .anyMatch(v -> v.contains("was marked DOWN"));
+    }
+
+    /** Violations of the seeds (of the first five) in which the Byzantine node's worker forged a vote. */
+    private static List<String> violationsWhereTheByzantineWorkerForged(SchedulerVariant variant) {
+        List<String> found = new ArrayList<>();
+        int forgingSeeds = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            SeedResult r = SchedulerSimulation.runSeed(seed, 4, 1, variant);
+            if (r.counts().forgedVotes() > 0) {
+                forgingSeeds++;
+                found.addAll(r.sim().violations());
+            }
+        }
+        assertThat(forgingSeeds)
+                .as("seeds where the Byzantine worker forged a vote")
+                .isPositive();
+        return found;
+    }
+
+    @Test
+    void trustingTheFirstReportOfAQuorumTaskIsCaughtWithinFiveSeeds() {
+        assertThat(violationsWhereTheByzantineWorkerForged(SchedulerVariant.TRUST_FIRST_REPORT))
+                .anyMatch(v ->
+                        v.startsWith("accepted result of quorum task") && v.contains("differs from the executor's"))
+                .anyMatch(v -> v.contains("fewer than f+1=2 nodes"));
     }
 }

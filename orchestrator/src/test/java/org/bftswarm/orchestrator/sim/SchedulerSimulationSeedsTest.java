@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
  * The CI proof of the scheduler's safety under Byzantine faults: 100 seeds (90 with n = 4, 10 with n = 7),
  * each with f Byzantine replicas, a Byzantine node worker, drops, duplicates, delays, partitions and
  * crash/restart, end with every submitted task terminal, exactly one accepted result per finished
- * task matching the fake executor, agreeing scheduler digests at every checkpoint, and no correct
- * node evicted; and the forged, stale and suspicious operations really were sent and answered.
+ * {@code none} task matching the fake executor, every quorum task's accepted results equal to the
+ * deterministic result and verified by f+1 nodes (never DISPUTED) though the Byzantine worker forges
+ * its own votes, agreeing scheduler digests at every checkpoint, and no correct node evicted or
+ * quarantined; and the forged, stale and suspicious operations and forged votes really were sent.
  */
 class SchedulerSimulationSeedsTest {
 
@@ -67,6 +69,19 @@ class SchedulerSimulationSeedsTest {
                         .mapToLong(SchedulerWorkload.Figures::suspicionsRecorded)
                         .sum())
                 .as("the Byzantine node's suspicions were ordered (and evicted no one)")
+                .isPositive();
+        assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::quorumJobs).sum())
+                .as("jobs verified by a quorum")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::quorumSucceeded)
+                        .sum())
+                .as("quorum tasks that succeeded")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::forgedVotes)
+                        .sum())
+                .as("the Byzantine worker's forged votes were accepted as votes (and outvoted)")
                 .isPositive();
     }
 
