@@ -1,6 +1,7 @@
 package org.bftswarm.orchestrator;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.bftswarm.orchestrator.ops.CancelJob;
 import org.bftswarm.orchestrator.ops.Reply;
@@ -46,6 +47,10 @@ final class JobCommands {
         JobSpec spec = normalized.verification() == null
                 ? normalized.withVerification(state.config.defaultVerification())
                 : normalized;
+        String unplaceable = quorumOutOfReach(spec);
+        if (unplaceable != null) {
+            return Reply.invalid(List.of(unplaceable));
+        }
         if (requestedId != null && state.jobs.containsKey(requestedId)) {
             JobRecord existing = state.jobs.get(requestedId);
             if (existing.submitter == clientId && existing.spec.equals(spec)) {
@@ -65,6 +70,27 @@ final class JobCommands {
         }
         state.emit("job", id, "SUBMITTED", null, null, spec.name());
         return Reply.okJob(ReplyCode.JOB_ACCEPTED, id);
+    }
+
+    /**
+     * Why a quorum-verified job could never be accepted: fewer configured nodes satisfy its constraints
+     * than the f+1 distinct nodes its results need (null when it can, or when no nodes are configured).
+     */
+    private String quorumOutOfReach(JobSpec spec) {
+        int needed = JobRecord.quorumFor(spec, state.config.faults()).needed();
+        if (needed == 1 || state.config.configuredNodes().isEmpty()) {
+            return null;
+        }
+        Map<String, String> constraints = spec.constraints() == null ? Map.of() : spec.constraints();
+        long matching = state.config.configuredNodes().values().stream()
+                .filter(n -> constraints.entrySet().stream()
+                        .allMatch(c -> c.getValue().equals(n.labels().get(c.getKey()))))
+                .count();
+        if (matching >= needed) {
+            return null;
+        }
+        return "verification: quorum needs " + needed + " distinct nodes whose labels match the constraints, the"
+                + " configuration has " + matching;
     }
 
     Reply cancel(int clientId, CancelJob op) {

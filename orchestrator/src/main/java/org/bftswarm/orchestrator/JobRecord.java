@@ -44,6 +44,11 @@ final class JobRecord {
 
     /** How many matching reports accept a result of this job's tasks, in a cluster tolerating f faults. */
     ResultQuorum quorum(int f) {
+        return quorumFor(spec, f);
+    }
+
+    /** The verification rule of a job with this (normalised) spec. */
+    static ResultQuorum quorumFor(JobSpec spec, int f) {
         return Verification.QUORUM.equals(spec.verification()) ? ResultQuorum.forFaults(f) : ResultQuorum.trustOne();
     }
 

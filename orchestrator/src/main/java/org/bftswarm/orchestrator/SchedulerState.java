@@ -167,6 +167,12 @@ final class SchedulerState {
                     task.id,
                     task.state,
                     task.runs.size());
+            Invariants.check(
+                    !task.state.isActive() || (task.state == TaskState.RUNNING) == task.anyRunStarted(),
+                    "task %s is %s but %s of its runs started",
+                    task.id,
+                    task.state,
+                    task.anyRunStarted() ? "some" : "none");
             for (RunRecord run : task.runs.values()) {
                 cpus.merge(run.node(), job.spec.milliCpus(), Long::sum);
                 active.merge(run.node(), 1, Integer::sum);

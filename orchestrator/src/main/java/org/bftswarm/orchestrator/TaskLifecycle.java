@@ -180,6 +180,8 @@ final class TaskLifecycle {
                 task.state = TaskState.PENDING;
                 task.node = null;
                 task.containerId = null;
+            } else if (!task.anyRunStarted()) {
+                task.state = TaskState.ASSIGNED;
             }
             requeue(task);
             state.emitTask(task, "reported");

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.bftswarm.orchestrator.ops.ReadmitNode;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
+import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.spec.JobSpec;
@@ -93,6 +94,18 @@ class QuorumVerificationTest {
         assertThat(done.disputedBy()).containsExactly(liar);
         assertThat(done.verifiedBy()).doesNotContain(liar).hasSize(2);
         assertThat(node(d, liar).disputedResults()).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskIsRunningExactlyWhileOneOfItsRunsHasStarted() {
+        ClusterDriver d = ClusterDriver.withNodes(4, 4, 4096);
+        String task = d.tasksOf(d.submit(quorumSpec(1))).get(0).id();
+        Assignment first = d.task(task).runs().get(0);
+        d.execute(d.nodeClient(first.node()), new TaskStarted(task, first.attempt(), first.node(), "c1"));
+        assertThat(d.task(task).state()).isEqualTo(TaskState.RUNNING);
+        report(d, task, first.node(), TRUTH);
+        assertThat(d.task(task).state()).isEqualTo(TaskState.ASSIGNED);
+        d.scheduler.checkInvariants();
     }
 
     @Test
@@ -226,6 +239,37 @@ class QuorumVerificationTest {
         assertThat(relabelled.code()).isEqualTo(ReplyCode.REGISTRATION_MISMATCH);
         assertThat(d.scheduler.nodes()).extracting(NodeView::id).containsExactly(0);
         assertThat(d.scheduler.rejections()).containsEntry(ReplyCode.REGISTRATION_MISMATCH, 2L);
+    }
+
+    @Test
+    void aQuorumJobWhoseConstraintsFewerThanFPlusOneConfiguredNodesMatchIsRefused() {
+        TreeMap<Integer, SchedulerConfig.ConfiguredNode> configured = new TreeMap<>();
+        for (int i = 0; i < 4; i++) {
+            configured.put(
+                    i, new SchedulerConfig.ConfiguredNode(2, 2048, new TreeMap<>(Map.of("zone", i == 0 ? "a" : "b"))));
+        }
+        ClusterDriver d =
+                new ClusterDriver(new Scheduler(SchedulerConfig.defaults(4).withConfiguredNodes(configured)));
+        JobSpec base = ClusterDriver.spec(0.5, 64, 1);
+        JobSpec zoneA = new JobSpec(
+                base.name(),
+                base.image(),
+                base.command(),
+                null,
+                0.5,
+                64L,
+                60,
+                0,
+                1,
+                1,
+                Map.of("zone", "a"),
+                null,
+                Verification.QUORUM);
+        Reply refused = d.execute(ClusterDriver.USER, new SubmitJob(null, zoneA));
+        assertThat(refused.code()).isEqualTo(ReplyCode.INVALID);
+        assertThat(refused.errors()).singleElement().asString().startsWith("verification: quorum needs 2");
+        Reply trusted = d.execute(ClusterDriver.USER, new SubmitJob(null, zoneA.withVerification(Verification.NONE)));
+        assertThat(trusted.isOk()).isTrue();
     }
 
     @Test
