@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             JobsCommand.class,
             JobCommand.class,
             LogsCommand.class,
+            ReadmitCommand.class,
             CommandLine.HelpCommand.class,
         },
         description = {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bftswarm.api.JobJson;
@@ -80,6 +81,20 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill a task running longer (default: 300).")
     Integer timeout;
 
+    @Option(
+            names = "--verify",
+            description = "Verify the result: run each task on f+1 distinct nodes (up to 2f+1 on a mismatch) and"
+                    + " accept it only when f+1 of them report the same exit code and output. Only for"
+                    + " deterministic commands (one that prints the time or its hostname will end DISPUTED).")
+    boolean verify;
+
+    @Option(
+            names = "--verification",
+            paramLabel = "MODE",
+            description = "none (trust the one node that ran a task) or quorum (as --verify); default: the"
+                    + " cluster's verification.default.")
+    String verification;
+
     @Option(names = "--wait", description = "Wait until the job has ended, showing progress, and print its result.")
     boolean await;
 
@@ -101,7 +116,12 @@ public final class SubmitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         JobSubmission job;
         try {
-            job = SubmitSpec.build(name, image, env, cpus, memory, count, retries, timeout, command);
+            if (verify && verification != null && !"quorum".equals(verification)) {
+                throw new IllegalArgumentException(
+                        "--verify asks for quorum verification; drop --verification " + verification + " or --verify");
+            }
+            String mode = verify ? "quorum" : verification;
+            job = SubmitSpec.build(name, image, env, cpus, memory, count, retries, timeout, mode, command);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -115,7 +135,7 @@ public final class SubmitCommand implements Callable<Integer> {
                     ApiTokenFile.read(target.get().layout().tokenFile()));
             String jobId = api.submit(job);
             if (!await) {
-                out.println(json ? api.json().writeValueAsString(java.util.Map.of("jobId", jobId)) : jobId);
+                out.println(json ? api.json().writeValueAsString(Map.of("jobId", jobId)) : jobId);
                 out.flush();
                 return 0;
             }

@@ -96,6 +96,30 @@ public final class ApiClient {
         expectSuccess(r);
     }
 
+    /**
+     * Asks node {@code voter} to order its vote to lift node {@code target}'s quarantine; returns the
+     * scheduler's answer (vote recorded, node readmitted, or why nothing changed). Not retried
+     * elsewhere: each vote must come from a distinct node.
+     */
+    public String readmitVia(int voter, int target) throws ApiException {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(baseUrls.get(voter) + "/api/v1/nodes/" + target + "/readmit"))
+                .timeout(WRITE_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> r;
+        try {
+            r = sendFresh(request);
+        } catch (IOException e) {
+            throw new ApiException(0, "unreachable", baseUrls.get(voter) + ": " + describe(e));
+        }
+        JsonNode answer = parse(r, JsonNode.class);
+        return answer != null && answer.hasNonNull("result")
+                ? answer.get("result").asText()
+                : "";
+    }
+
     public JobJson job(String jobId) throws ApiException {
         return parse(get("/api/v1/jobs/" + enc(jobId)), JobJson.class);
     }

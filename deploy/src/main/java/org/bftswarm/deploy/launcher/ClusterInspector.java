@@ -64,12 +64,13 @@ public final class ClusterInspector {
             return null;
         }
         return new NodeRow.Soft(
-                v.state(),
+                v.quarantined() ? "QUARANTINED" : v.state(),
                 v.counters().get("heartbeat_seq"),
                 v.counters().get("running_tasks"),
                 v.counters().get("tasks_succeeded"),
                 v.counters().get("tasks_failed"),
-                v.invalidEntries());
+                v.invalidEntries(),
+                v.disputedResults());
     }
 
     static String word(ProcessProbe.NodeProcess state) {

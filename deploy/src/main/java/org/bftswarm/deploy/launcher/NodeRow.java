@@ -20,7 +20,10 @@ public record NodeRow(int id, Long pid, String apiUrl, String state, Long lastEx
 
     /**
      * Soft state of a node as one answering node sees it: scheduler state (UP/DOWN), last heartbeat
-     * sequence, running tasks, tasks succeeded / failed, and CRDT entries of it that failed verification.
+     * sequence, running tasks, tasks succeeded / failed, CRDT entries of it that failed verification, and
+     * its reports that differed from results a quorum accepted ({@code QUARANTINED} shows in
+     * {@code scheduled} while it gets no new tasks for them).
      */
-    public record Soft(String scheduled, Long heartbeat, Long running, Long succeeded, Long failed, long invalid) {}
+    public record Soft(
+            String scheduled, Long heartbeat, Long running, Long succeeded, Long failed, long invalid, long disputed) {}
 }

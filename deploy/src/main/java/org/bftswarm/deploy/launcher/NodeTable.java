@@ -1,5 +1,6 @@
 package org.bftswarm.deploy.launcher;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,7 +14,7 @@ public final class NodeTable {
                 rows.stream().mapToInt(r -> r.apiUrl().length()).max().orElse(0));
         boolean soft = rows.stream().anyMatch(r -> r.soft() != null);
         String format = "%-4s  %-8s  %-" + urlWidth + "s  %-7s  %8s  %4s"
-                + (soft ? "  %-12s  %9s  %7s  %9s  %6s  %7s" : "") + "%n";
+                + (soft ? "  %-12s  %9s  %7s  %9s  %6s  %7s  %8s" : "") + "%n";
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
@@ -31,7 +32,8 @@ public final class NodeTable {
                             "running",
                             "succeeded",
                             "failed",
-                            "invalid"
+                            "invalid",
+                            "disputed"
                         }
                         : new Object[] {"node", "pid", "api", "state", "executed", "view"}));
         for (NodeRow r : rows) {
@@ -48,13 +50,14 @@ public final class NodeTable {
                 continue;
             }
             NodeRow.Soft s = r.soft();
-            Object[] all = java.util.Arrays.copyOf(base, 12);
+            Object[] all = Arrays.copyOf(base, 13);
             all[6] = s == null || s.scheduled() == null ? "-" : s.scheduled();
             all[7] = s == null ? "-" : dash(s.heartbeat());
             all[8] = s == null ? "-" : dash(s.running());
             all[9] = s == null ? "-" : dash(s.succeeded());
             all[10] = s == null ? "-" : dash(s.failed());
             all[11] = s == null ? "-" : Long.toString(s.invalid());
+            all[12] = s == null ? "-" : Long.toString(s.disputed());
             out.append(String.format(Locale.ROOT, format, all));
         }
         return out.toString();

@@ -27,6 +27,7 @@ public final class SubmitSpec {
             Integer count,
             Integer retries,
             Integer timeoutSeconds,
+            String verification,
             List<String> command) {
         JobSubmission job = new JobSubmission(
                 name,
@@ -41,7 +42,7 @@ public final class SubmitSpec {
                 count,
                 null,
                 null,
-                null);
+                verification);
         List<String> problems = JobSpecValidator.validate(ApiMapping.toJobSpec(job));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.bftswarm.api.JobSubmission;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +21,15 @@ class SubmitSpecTest {
                 3,
                 2,
                 60,
+                "quorum",
                 List.of("sh", "-c", "echo $A"));
-        assertThat(job.env())
-                .containsExactly(
-                        java.util.Map.entry("A", "1"), java.util.Map.entry("B", "x=y"), java.util.Map.entry("C", ""));
+        assertThat(job.env()).containsExactly(Map.entry("A", "1"), Map.entry("B", "x=y"), Map.entry("C", ""));
         assertThat(job.memoryMb()).isEqualTo(1024L);
         assertThat(job.command()).containsExactly("sh", "-c", "echo $A");
         assertThat(job.count()).isEqualTo(3);
         assertThat(job.retries()).isEqualTo(2);
         assertThat(job.timeoutSeconds()).isEqualTo(60);
+        assertThat(job.verification()).isEqualTo("quorum");
     }
 
     @Test
@@ -49,9 +50,10 @@ class SubmitSpecTest {
 
     @Test
     void specBreakingTheApiBoundsIsRejectedBeforeSending() {
-        assertThatThrownBy(() ->
-                        SubmitSpec.build(null, "bad image", List.of(), null, null, 0, null, null, List.of("true")))
+        assertThatThrownBy(() -> SubmitSpec.build(
+                        null, "bad image", List.of(), null, null, 0, null, null, "majority", List.of("true")))
                 .hasMessageContaining("image")
-                .hasMessageContaining("count");
+                .hasMessageContaining("count")
+                .hasMessageContaining("verification");
     }
 }

@@ -3,6 +3,7 @@ package org.bftswarm.deploy.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.bftswarm.api.ClusterJson;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobStatusJson;
@@ -37,12 +38,12 @@ class TextFormattingTest {
                 "http://127.0.0.1:8082",
                 null,
                 null,
-                java.util.Map.of("heartbeat_seq", 41L, "running_tasks", 3L, "tasks_succeeded", 9L, "tasks_failed", 2L),
+                Map.of("heartbeat_seq", 41L, "running_tasks", 3L, "tasks_succeeded", 9L, "tasks_failed", 2L),
                 5L,
                 0,
                 false);
         NodeRow.Soft soft = ClusterInspector.softOf(seen);
-        assertThat(soft).isEqualTo(new NodeRow.Soft("UP", 41L, 3L, 9L, 2L, 5L));
+        assertThat(soft).isEqualTo(new NodeRow.Soft("UP", 41L, 3L, 9L, 2L, 5L, 0L));
         List<String> lines = NodeTable.render(List.of(
                         new NodeRow(2, 77L, "http://127.0.0.1:8082", "running", 17L, 0L, soft),
                         new NodeRow(3, null, "http://127.0.0.1:8083", "down", null, null, null)))
@@ -53,8 +54,19 @@ class TextFormattingTest {
                 .contains("heartbeat")
                 .contains("running")
                 .contains("invalid");
-        assertThat(lines.get(1)).matches("2 +77 +http://127\\.0\\.0\\.1:8082 +running +17 +0 +UP +41 +3 +9 +2 +5");
-        assertThat(lines.get(2)).matches("3 +- +http://127\\.0\\.0\\.1:8083 +down +- +- +- +- +- +- +- +-");
+        assertThat(lines.get(1)).matches("2 +77 +http://127\\.0\\.0\\.1:8082 +running +17 +0 +UP +41 +3 +9 +2 +5 +0");
+        assertThat(lines.get(2)).matches("3 +- +http://127\\.0\\.0\\.1:8083 +down +- +- +- +- +- +- +- +- +-");
+    }
+
+    @Test
+    void statusShowsDisputedResultsAndAQuarantinedNode() {
+        NodeJson liar = new NodeJson(1, "UP", "http://127.0.0.1:8081", null, null, Map.of(), 0L, 4, true);
+        NodeRow.Soft soft = ClusterInspector.softOf(liar);
+        assertThat(soft.scheduled()).isEqualTo("QUARANTINED");
+        assertThat(soft.disputed()).isEqualTo(4);
+        String table = NodeTable.render(List.of(new NodeRow(1, 7L, "http://127.0.0.1:8081", "running", 3L, 0L, soft)));
+        assertThat(table.lines().toList().get(0)).endsWith("disputed");
+        assertThat(table.lines().toList().get(1)).matches(".* QUARANTINED .* 4");
     }
 
     @Test
