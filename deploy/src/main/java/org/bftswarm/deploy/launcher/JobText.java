@@ -18,7 +18,10 @@ public final class JobText {
     }
 
     public static boolean isTerminal(String taskState) {
-        return "SUCCEEDED".equals(taskState) || "FAILED".equals(taskState) || "CANCELLED".equals(taskState);
+        return "SUCCEEDED".equals(taskState)
+                || "FAILED".equals(taskState)
+                || "CANCELLED".equals(taskState)
+                || "DISPUTED".equals(taskState);
     }
 
     /** {@code job-3 RUNNING: 2/5 tasks done (RUNNING 2, PENDING 1)}. */
@@ -76,12 +79,13 @@ public final class JobText {
         for (TaskJson t : job.tasks()) {
             out.append(String.format(
                     Locale.ROOT,
-                    "  task %s  node %s  attempt %d  %s  exit %s%n",
+                    "  task %s  node %s  attempt %d  %s  exit %s%s%n",
                     t.id(),
                     t.node() == null ? "-" : t.node().toString(),
                     t.attempt(),
                     t.state(),
-                    t.exitCode() == null ? "-" : t.exitCode().toString()));
+                    t.exitCode() == null ? "-" : t.exitCode().toString(),
+                    verification(t)));
             if (t.output() != null && !t.output().isEmpty()) {
                 List<String> lines = t.output().lines().toList();
                 int shown = Math.min(lines.size(), MAX_OUTPUT_LINES);
@@ -95,6 +99,16 @@ public final class JobText {
             }
         }
         return out.toString();
+    }
+
+    /** {@code  verified by 0,2  disputed by 3}, or nothing when one node's report was trusted. */
+    static String verification(TaskJson t) {
+        String out = t.verifiedBy().size() > 1 ? "  verified by " + join(t.verifiedBy()) : "";
+        return t.disputedBy().isEmpty() ? out : out + "  disputed by " + join(t.disputedBy());
+    }
+
+    private static String join(List<Integer> nodes) {
+        return String.join(",", nodes.stream().map(String::valueOf).toList());
     }
 
     private static String clip(String s, int max) {

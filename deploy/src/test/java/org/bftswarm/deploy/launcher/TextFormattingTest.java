@@ -105,6 +105,15 @@ class TextFormattingTest {
     }
 
     @Test
+    void resultNamesTheNodesThatVerifiedAndDisputedAQuorumResult() {
+        TaskJson verified = new TaskJson("job-2.0", 0, "SUCCEEDED", 3, 0, "ok\n", List.of(0, 1), List.of(2));
+        TaskJson trusted = new TaskJson("job-2.1", 1, "SUCCEEDED", 1, 0, "ok\n", List.of(1), List.of());
+        assertThat(JobText.verification(verified)).isEqualTo("  verified by 0,1  disputed by 2");
+        assertThat(JobText.verification(trusted)).isEmpty();
+        assertThat(JobText.isTerminal("DISPUTED")).isTrue();
+    }
+
+    @Test
     void resultListsEveryTaskWithExitCodeAndIndentedOutput() {
         JobJson job = new JobJson(
                 "job-1",
