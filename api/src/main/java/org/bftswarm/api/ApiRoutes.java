@@ -19,6 +19,9 @@ import java.util.function.Function;
  * spec is passed on as sent: its rules are the port's.
  */
 final class ApiRoutes {
+    /** Response header naming the attempt a served task log belongs to. */
+    static final String ATTEMPT_HEADER = "X-Bftswarm-Attempt";
+
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ClusterPort port;
@@ -86,6 +89,9 @@ final class ApiRoutes {
     void taskLogs(Context ctx) {
         String taskId = ctx.pathParam("id");
         Optional<InputStream> logs = port.taskLogs(taskId);
+        if (logs.isPresent()) {
+            port.taskLogsAttempt(taskId).ifPresent(a -> ctx.header(ATTEMPT_HEADER, Integer.toString(a)));
+        }
         ctx.contentType("text/plain; charset=utf-8").result(logs.orElseThrow(() -> notFound("logs of task", taskId)));
     }
 

@@ -65,6 +65,11 @@ public interface ClusterPort {
      */
     Optional<InputStream> taskLogs(String taskId);
 
+    /** The attempt whose log {@link #taskLogs} serves, when this node knows it. */
+    default Optional<Integer> taskLogsAttempt(String taskId) {
+        return Optional.empty();
+    }
+
     /**
      * Registers a listener for every state change, delivered in order. The listener must not block
      * (the API only enqueues). Closing the returned handle unregisters it.

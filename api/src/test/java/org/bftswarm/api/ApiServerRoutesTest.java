@@ -290,6 +290,7 @@ class ApiServerRoutesTest {
         assertThat(r.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         assertThat(r.body()).isEqualTo("line 1\nline 2\n");
+        assertThat(r.headers().firstValue("X-Bftswarm-Attempt")).hasValue("2");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(error(missing)).isEqualTo("not_found");
     }

@@ -83,6 +83,11 @@ final class FakeClusterPort implements ClusterPort {
     }
 
     @Override
+    public Optional<Integer> taskLogsAttempt(String taskId) {
+        return logs.containsKey(taskId) ? Optional.of(2) : Optional.empty();
+    }
+
+    @Override
     public Optional<InputStream> taskLogs(String taskId) {
         failIfAsked();
         return Optional.ofNullable(logs.get(taskId))

@@ -193,6 +193,11 @@ public final class NodeClusterPort implements ClusterPort {
     }
 
     @Override
+    public Optional<Integer> taskLogsAttempt(String taskId) {
+        return executor.logsAttempt(taskId);
+    }
+
+    @Override
     public AutoCloseable subscribe(Consumer<ClusterEvent> listener) {
         return events.subscribe(listener);
     }

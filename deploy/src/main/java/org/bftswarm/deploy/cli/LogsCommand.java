@@ -1,6 +1,7 @@
 package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
+import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import picocli.CommandLine.Command;
@@ -21,7 +22,12 @@ public final class LogsCommand extends ClusterCommand {
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         try {
-            out.print(apiClient(target).taskLogs(task));
+            ApiClient.TaskLog log = apiClient(target).taskLog(task);
+            err.printf(
+                    "log of %s from node %d%s%n",
+                    task, log.node(), log.attempt().map(a -> ", attempt " + a).orElse(""));
+            err.flush();
+            out.print(log.text());
             out.flush();
             return 0;
         } catch (ApiException e) {

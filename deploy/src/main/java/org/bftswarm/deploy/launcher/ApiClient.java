@@ -134,8 +134,16 @@ public final class ApiClient {
         }
     }
 
+    /** A task's log as one node served it: which node, which attempt (when it says) and the text. */
+    public record TaskLog(int node, Optional<Integer> attempt, String text) {}
+
     /** The task's log from whichever node holds it (each node serves only the logs of tasks it ran). */
     public String taskLogs(String taskId) throws ApiException {
+        return taskLog(taskId).text();
+    }
+
+    /** The task's log from the first node, in id order, that holds it, with the node and attempt. */
+    public TaskLog taskLog(String taskId) throws ApiException {
         ApiException last = null;
         for (int i = 0; i < baseUrls.size(); i++) {
             try {
@@ -145,7 +153,9 @@ public final class ApiClient {
                                 .GET()
                                 .build());
                 if (r.statusCode() == 200) {
-                    return r.body();
+                    Optional<Integer> attempt =
+                            r.headers().firstValue("X-Bftswarm-Attempt").flatMap(ApiClient::wholeNumber);
+                    return new TaskLog(i, attempt, r.body());
                 }
                 last = error(r);
             } catch (IOException e) {
@@ -339,6 +349,14 @@ public final class ApiClient {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static Optional<Integer> wholeNumber(String s) {
+        try {
+            return Optional.of(Integer.parseInt(s.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static String describe(IOException e) {

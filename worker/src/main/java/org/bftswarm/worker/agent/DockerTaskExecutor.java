@@ -72,6 +72,11 @@ public final class DockerTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public Optional<Integer> logsAttempt(String taskId) {
+        return logs.latestAttempt(taskId);
+    }
+
+    @Override
     public void close() {
         runner.close();
         closeQuietly(docker);

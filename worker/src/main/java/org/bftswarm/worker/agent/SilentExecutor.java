@@ -64,6 +64,11 @@ public final class SilentExecutor implements TaskExecutor {
     }
 
     @Override
+    public Optional<Integer> logsAttempt(String taskId) {
+        return inner.logsAttempt(taskId);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

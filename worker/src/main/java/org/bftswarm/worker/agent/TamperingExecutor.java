@@ -101,6 +101,11 @@ public final class TamperingExecutor implements TaskExecutor {
     }
 
     @Override
+    public Optional<Integer> logsAttempt(String taskId) {
+        return inner.logsAttempt(taskId);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

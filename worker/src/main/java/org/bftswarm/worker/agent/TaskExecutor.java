@@ -25,6 +25,11 @@ public interface TaskExecutor extends AutoCloseable {
     /** The full log of the latest attempt of {@code taskId} run on this node, if any. */
     Optional<byte[]> logs(String taskId);
 
+    /** Which attempt {@link #logs} belongs to, when the executor knows it. */
+    default Optional<Integer> logsAttempt(String taskId) {
+        return Optional.empty();
+    }
+
     /** Stops following attempts (containers keep running, to be adopted after a restart). */
     @Override
     void close();
