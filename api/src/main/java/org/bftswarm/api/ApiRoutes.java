@@ -54,6 +54,13 @@ final class ApiRoutes {
         answerWhenOrdered(ctx, ordered, jobId -> Map.of("jobId", jobId));
     }
 
+    void submitSigned(Context ctx) {
+        byte[] body = BoundedBody.read(inputOf(ctx), ctx.req().getContentLengthLong(), config.maxBodyBytes());
+        CompletableFuture<String> ordered =
+                Objects.requireNonNull(port.submitSigned(body), "ClusterPort.submitSigned returned null");
+        answerWhenOrdered(ctx, ordered, jobId -> Map.of("jobId", jobId));
+    }
+
     void cancelJob(Context ctx) {
         Principal who = authenticate(ctx);
         String jobId = ctx.pathParam("id");

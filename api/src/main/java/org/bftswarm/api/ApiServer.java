@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * method  path                         auth    answers
  * POST    /api/v1/jobs                 bearer  202 {"jobId"} once ordered; 400 bad JSON / unknown field /
  *                                              wrong type / invalid spec; 401; 413 body &gt; limit; 503 not ordered
+ * POST    /api/v1/operations           signed  202 {"jobId"} once a client-signed SubmitJob/CancelJob is
+ *                                              ordered; 400; 401 unknown client or bad signature; 403 role;
+ *                                              409 request number used before; 503 not ordered
  * GET     /api/v1/jobs                 -       200 [JobJson]
  * GET     /api/v1/jobs/{id}            -       202 PENDING|RUNNING, 206 PARTIAL, 200 COMPLETE|FAILED|CANCELLED, 404
  * DELETE  /api/v1/jobs/{id}            bearer  202 {"jobId","status":"cancelling"} once ordered; 401; 404; 503
@@ -92,6 +95,7 @@ public final class ApiServer implements AutoCloseable {
                 });
 
         app.post("/api/v1/jobs", routes::submitJob);
+        app.post("/api/v1/operations", routes::submitSigned);
         app.get("/api/v1/jobs", routes::jobs);
         app.get("/api/v1/jobs/{id}", routes::job);
         app.delete("/api/v1/jobs/{id}", routes::cancelJob);

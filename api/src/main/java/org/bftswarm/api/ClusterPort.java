@@ -38,6 +38,18 @@ public interface ClusterPort {
     CompletableFuture<Void> cancelJob(String jobId, Principal principal);
 
     /**
+     * Orders an operation a client signed end to end, as the exact JSON the client sent (the node
+     * cannot change it without breaking the signature; every replica checks signature, role and request
+     * number when it executes it).
+     *
+     * @return completes with the job id the operation concerns once ordered and executed; fails with
+     *         UNAUTHENTICATED (unknown client, bad signature), FORBIDDEN (role or ownership), REPLAYED
+     *         (request number used before; the message names it), INVALID_SPEC (not a signed operation,
+     *         or a spec the rulebook refuses), UNAVAILABLE if it cannot be ordered
+     */
+    CompletableFuture<String> submitSigned(byte[] signedOperation);
+
+    /**
      * Orders this node's vote to lift the quarantine of node {@code nodeId} (f+1 distinct nodes'
      * votes readmit it).
      *

@@ -13,6 +13,12 @@ public final class PortException extends RuntimeException {
     public enum Reason {
         /** The request is well-formed JSON but the replicated scheduler rejects it (HTTP 400). */
         INVALID_SPEC(400, "invalid_spec"),
+        /** A signed operation from an unknown client or with a bad signature (HTTP 401). */
+        UNAUTHENTICATED(401, "unauthenticated"),
+        /** The client's role or ownership does not allow the operation (HTTP 403). */
+        FORBIDDEN(403, "forbidden"),
+        /** The signed operation's request number was already used (HTTP 409). */
+        REPLAYED(409, "replayed"),
         /** The job, task or node does not exist (HTTP 404). */
         NOT_FOUND(404, "not_found"),
         /** The node cannot get the operation ordered now: no quorum, view change, timeout (HTTP 503). */

@@ -214,7 +214,7 @@ class ApiServerRoutesTest {
     @CsvSource({"PENDING,202", "RUNNING,202", "PARTIAL,206", "COMPLETE,200", "FAILED,200", "CANCELLED,200"})
     void jobStatusSelectsTheHttpCode(JobStatusJson status, int expected) throws Exception {
         TaskJson task = new TaskJson("job-7/0", 2, "SUCCEEDED", 1, 0, "hi\n", List.of(), List.of());
-        port.jobs.put("job-7", new JobJson("job-7", "hello", status, List.of(task), 10L, null));
+        port.jobs.put("job-7", new JobJson("job-7", "hello", status, List.of(task), 10L, null, null));
 
         HttpResponse<String> r = client.get("/api/v1/jobs/job-7");
 
@@ -240,8 +240,8 @@ class ApiServerRoutesTest {
 
     @Test
     void jobsListsEveryJob() throws Exception {
-        port.jobs.put("a", new JobJson("a", "n", JobStatusJson.RUNNING, List.of(), 1L, null));
-        port.jobs.put("b", new JobJson("b", "n", JobStatusJson.COMPLETE, List.of(), 1L, 2L));
+        port.jobs.put("a", new JobJson("a", "n", JobStatusJson.RUNNING, List.of(), 1L, null, null));
+        port.jobs.put("b", new JobJson("b", "n", JobStatusJson.COMPLETE, List.of(), 1L, 2L, null));
 
         HttpResponse<String> r = client.get("/api/v1/jobs");
 
@@ -251,7 +251,7 @@ class ApiServerRoutesTest {
 
     @Test
     void cancelNeedsTheTokenAnswers202ForAKnownJobAnd404ForAnUnknownOne() throws Exception {
-        port.jobs.put("job-1", new JobJson("job-1", "n", JobStatusJson.RUNNING, List.of(), 1L, null));
+        port.jobs.put("job-1", new JobJson("job-1", "n", JobStatusJson.RUNNING, List.of(), 1L, null, null));
 
         HttpResponse<String> noToken = client.delete("/api/v1/jobs/job-1", null);
         HttpResponse<String> ok = client.delete("/api/v1/jobs/job-1", ApiTestClient.TOKEN);

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 /** An in-memory ClusterPort whose answers each test sets up explicitly. */
 final class FakeClusterPort implements ClusterPort {
     final List<Integer> readmitted = new CopyOnWriteArrayList<>();
+    final List<String> signed = new CopyOnWriteArrayList<>();
     final Map<String, JobJson> jobs = new ConcurrentHashMap<>();
     final Map<String, String> logs = new ConcurrentHashMap<>();
     final List<JobSubmission> submitted = new CopyOnWriteArrayList<>();
@@ -36,8 +37,14 @@ final class FakeClusterPort implements ClusterPort {
             return submitAnswer.get();
         }
         String id = "job-" + nextJob.getAndIncrement();
-        jobs.put(id, new JobJson(id, spec.name(), JobStatusJson.PENDING, List.of(), 1_000L, null));
+        jobs.put(id, new JobJson(id, spec.name(), JobStatusJson.PENDING, List.of(), 1_000L, null, null));
         return CompletableFuture.completedFuture(id);
+    }
+
+    @Override
+    public CompletableFuture<String> submitSigned(byte[] signedOperation) {
+        signed.add(new String(signedOperation, StandardCharsets.UTF_8));
+        return CompletableFuture.completedFuture("job-signed");
     }
 
     @Override

@@ -81,7 +81,8 @@ public final class ApiMapping {
                 JobStatusJson.valueOf(job.status().name()),
                 tasks,
                 job.submittedAtMillis(),
-                finishedAt);
+                finishedAt,
+                job.submittedBy());
     }
 
     public static TaskJson toApi(TaskView t) {
@@ -179,7 +180,10 @@ public final class ApiMapping {
                 + (r.detail() == null ? "" : ": " + r.detail())
                 + (r.errors().isEmpty() ? "" : ": " + String.join("; ", r.errors()));
         return switch (r.code()) {
-            case INVALID, CONFLICT, MALFORMED, UNAUTHORIZED -> PortException.invalidSpec(detail);
+            case INVALID, CONFLICT, MALFORMED -> PortException.invalidSpec(detail);
+            case UNAUTHORIZED -> new PortException(PortException.Reason.UNAUTHENTICATED, detail);
+            case FORBIDDEN -> new PortException(PortException.Reason.FORBIDDEN, detail);
+            case REPLAYED -> new PortException(PortException.Reason.REPLAYED, detail);
             case NOT_FOUND -> PortException.notFound(detail);
             default -> PortException.unavailable(detail);
         };

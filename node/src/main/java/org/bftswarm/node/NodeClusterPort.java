@@ -25,6 +25,9 @@ import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.consensus.runtime.ReplicaStatus;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.CancelJob;
+import org.bftswarm.orchestrator.ops.ClientOperation;
+import org.bftswarm.orchestrator.ops.DecodeResult;
+import org.bftswarm.orchestrator.ops.OperationCodec;
 import org.bftswarm.orchestrator.ops.ReadmitNode;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.SubmitJob;
@@ -113,6 +116,26 @@ public final class NodeClusterPort implements ClusterPort {
             if (r.outcome() == Reply.Outcome.REJECTED) {
                 throw ApiMapping.failure(r);
             }
+        });
+    }
+
+    /**
+     * Forwards a client-signed operation as it was decoded: the node adds nothing and can change
+     * nothing, the replicas verify it when they execute it.
+     */
+    @Override
+    public CompletableFuture<String> submitSigned(byte[] signedOperation) {
+        DecodeResult decoded = OperationCodec.decode(signedOperation);
+        if (!(decoded instanceof DecodeResult.Decoded d) || !(d.operation() instanceof ClientOperation signed)) {
+            String why = decoded instanceof DecodeResult.Malformed m ? m.reason() : "not a ClientOperation";
+            return CompletableFuture.failedFuture(
+                    PortException.invalidSpec("body: a signed client operation is expected (" + why + ")"));
+        }
+        return ordered(ops.viaApi(signed).reply()).thenApply(r -> {
+            if (r.outcome() == Reply.Outcome.REJECTED) {
+                throw ApiMapping.failure(r);
+            }
+            return r.jobId();
         });
     }
 

@@ -95,6 +95,7 @@ class ApiMappingTest {
                 "n",
                 JobStatus.COMPLETE,
                 10_000,
+                "token@0",
                 5L,
                 99L,
                 JobSpec.of("i", List.of()),
@@ -121,7 +122,7 @@ class ApiMappingTest {
                 JobStatus.FAILED, 200,
                 JobStatus.CANCELLED, 200);
         for (JobStatus s : JobStatus.values()) {
-            JobView job = new JobView("j", 1, "n", s, 1, 1L, 2L, JobSpec.of("i", List.of()), List.of());
+            JobView job = new JobView("j", 1, "n", s, 1, "client:alice", 1L, 2L, JobSpec.of("i", List.of()), List.of());
             assertThat(ApiMapping.toApi(job).status().name()).isEqualTo(s.name());
             assertThat(ApiMapping.toApi(job).status().httpStatus()).isEqualTo(http.get(s));
             assertThat(ApiMapping.toApi(job).finishedAt()).isNull();

@@ -32,6 +32,22 @@ final class JobCommands {
     }
 
     Reply submit(int clientId, SubmitJob op) {
+        return submit(Requester.consensusClient(clientId), op);
+    }
+
+    /**
+     * A submission by {@code who}: bearer-token submissions (a node's API pool) are refused when the
+     * client policy turns tokens off; the job records who submitted it and, if signed, its owner.
+     */
+    Reply submit(Requester who, SubmitJob op) {
+        int clientId = who.clientId();
+        if (!who.signed()
+                && !state.config.clientPolicy().allowToken()
+                && NodePrincipals.apiPoolOwner(clientId, principals.clusterSize())
+                        .isPresent()) {
+            return Reply.rejected(
+                    ReplyCode.FORBIDDEN, "bearer-token submissions are turned off (api.allowToken: false)");
+        }
         String requestedId = op.jobId();
         if (requestedId != null
                 && (!CLIENT_JOB_ID.matcher(requestedId).matches()
@@ -53,14 +69,18 @@ final class JobCommands {
         }
         if (requestedId != null && state.jobs.containsKey(requestedId)) {
             JobRecord existing = state.jobs.get(requestedId);
-            if (existing.submitter == clientId && existing.spec.equals(spec)) {
+            boolean sameSubmitter = who.signed()
+                    ? who.client().equals(existing.owner)
+                    : existing.owner == null && existing.submitter == clientId;
+            if (sameSubmitter && existing.spec.equals(spec)) {
                 return Reply.okJob(ReplyCode.JOB_EXISTS, requestedId);
             }
             return Reply.rejected(ReplyCode.CONFLICT, "job " + requestedId + " already exists");
         }
         long number = state.nextJobNumber++;
         String id = requestedId != null ? requestedId : "job-" + number;
-        JobRecord job = JobRecord.of(id, number, spec, clientId, state.clockMillis);
+        JobRecord job =
+                JobRecord.of(id, number, spec, clientId, who.label(principals), who.client(), state.clockMillis);
         state.jobs.put(id, job);
         List<String> taskIds = job.taskIds();
         for (int i = 0; i < taskIds.size(); i++) {
@@ -94,14 +114,32 @@ final class JobCommands {
     }
 
     Reply cancel(int clientId, CancelJob op) {
+        return cancel(Requester.consensusClient(clientId), op);
+    }
+
+    /**
+     * A cancel by {@code who}: a signed client by its role (an admin any job, a submitter its own); a
+     * node or token holder a job no client owns, as before (its submitter, or any node for a node's).
+     */
+    Reply cancel(Requester who, CancelJob op) {
+        int clientId = who.clientId();
         JobRecord job = state.jobs.get(op.jobId());
         if (job == null) {
             return Reply.rejected(ReplyCode.NOT_FOUND, "no job " + clip(op.jobId()));
         }
-        boolean bySubmitter = job.submitter == clientId;
-        boolean viaNodes = principals.isNode(job.submitter) && principals.isNode(clientId);
-        if (!bySubmitter && !viaNodes) {
-            return Reply.rejected(ReplyCode.UNAUTHORIZED, "client " + clientId + " may not cancel job " + job.id);
+        if (who.signed()) {
+            if (!who.role().mayManage(who.client(), job.owner)) {
+                return Reply.rejected(
+                        ReplyCode.FORBIDDEN,
+                        "client " + who.client() + " (" + who.role().word() + ") may not cancel job " + job.id + " of "
+                                + job.submittedBy);
+            }
+        } else {
+            boolean bySubmitter = job.owner == null && job.submitter == clientId;
+            boolean viaNodes = job.owner == null && principals.isNode(job.submitter) && principals.isNode(clientId);
+            if (!bySubmitter && !viaNodes) {
+                return Reply.rejected(ReplyCode.UNAUTHORIZED, "client " + clientId + " may not cancel job " + job.id);
+            }
         }
         if (job.cancelled) {
             return Reply.ignored(ReplyCode.DUPLICATE, "job " + job.id + " is already cancelled");

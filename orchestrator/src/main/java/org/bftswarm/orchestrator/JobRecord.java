@@ -25,18 +25,26 @@ final class JobRecord {
     long number;
     JobSpec spec;
     int submitter;
+    /** Who submitted it, as shown to users: {@code client:NAME}, {@code token@NODE} or {@code node N}. */
+    String submittedBy;
+    /** The client that signed the submission, or null when a node submitted it (token or its own). */
+    String owner;
+
     long submittedAtMillis;
     long deadlineMillis;
     boolean cancelled;
 
     private JobRecord() {}
 
-    static JobRecord of(String id, long number, JobSpec spec, int submitter, long now) {
+    static JobRecord of(
+            String id, long number, JobSpec spec, int submitter, String submittedBy, String owner, long now) {
         JobRecord job = new JobRecord();
         job.id = id;
         job.number = number;
         job.spec = spec;
         job.submitter = submitter;
+        job.submittedBy = submittedBy;
+        job.owner = owner;
         job.submittedAtMillis = now;
         job.deadlineMillis = now + spec.timeoutSeconds() * 1000L;
         return job;

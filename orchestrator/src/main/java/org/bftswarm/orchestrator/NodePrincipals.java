@@ -30,6 +30,10 @@ public final class NodePrincipals {
         this.nodeClientBase = config.nodeClientBase();
     }
 
+    public int clusterSize() {
+        return clusterSize;
+    }
+
     /** The node the client id speaks for, if it is a node principal. */
     public OptionalInt nodeOf(int clientId) {
         if (clientId >= 0 && clientId < clusterSize) {

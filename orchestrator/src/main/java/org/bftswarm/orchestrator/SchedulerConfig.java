@@ -5,6 +5,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.Invariants;
+import org.bftswarm.orchestrator.clients.ClientPolicy;
 import org.bftswarm.orchestrator.spec.Verification;
 
 /**
@@ -14,8 +15,8 @@ import org.bftswarm.orchestrator.spec.Verification;
  * declares the attempt timed out itself, the first client id of the node principals, the cap on
  * exponential retry backoff, and how many finished jobs are kept (older ones are dropped, oldest
  * first, so snapshots stay bounded), the verification mode of jobs that name none, after how many
- * disagreements with accepted results a node gets no new work, and the configured capacity and labels
- * of each node. All durations are in batch-time milliseconds.
+ * disagreements with accepted results a node gets no new work, the configured capacity and labels
+ * of each node, and the clients that may sign operations. All durations are in batch-time milliseconds.
  */
 public record SchedulerConfig(
         int clusterSize,
@@ -26,7 +27,8 @@ public record SchedulerConfig(
         int maxFinishedJobs,
         String defaultVerification,
         int quarantineAfter,
-        SortedMap<Integer, ConfiguredNode> configuredNodes) {
+        SortedMap<Integer, ConfiguredNode> configuredNodes,
+        ClientPolicy clientPolicy) {
 
     public static final long DEFAULT_SUSPICION_WINDOW_MILLIS = 10_000;
     public static final long DEFAULT_TIMEOUT_GRACE_MILLIS = 5_000;
@@ -34,6 +36,8 @@ public record SchedulerConfig(
     public static final long DEFAULT_MAX_BACKOFF_MILLIS = 3_600_000;
     public static final int DEFAULT_MAX_FINISHED_JOBS = 5_000;
     public static final int DEFAULT_QUARANTINE_AFTER = 3;
+    /** The swarm name client signatures are bound to when none is configured (tests, simulations). */
+    public static final String DEFAULT_SWARM = "bftswarm";
 
     /**
      * A node's capacity and labels as the cluster configuration gives them; a registration claiming
@@ -64,6 +68,7 @@ public record SchedulerConfig(
                 defaultVerification);
         Invariants.check(quarantineAfter >= 1, "quarantineAfter must be >= 1, got %s", quarantineAfter);
         configuredNodes = Collections.unmodifiableSortedMap(new TreeMap<>(configuredNodes));
+        Invariants.check(clientPolicy != null, "client policy missing");
     }
 
     /** Same, with verification {@code none} by default, the default quarantine and no configured nodes. */
@@ -83,7 +88,8 @@ public record SchedulerConfig(
                 maxFinishedJobs,
                 Verification.NONE,
                 DEFAULT_QUARANTINE_AFTER,
-                new TreeMap<>());
+                new TreeMap<>(),
+                ClientPolicy.none(DEFAULT_SWARM));
     }
 
     /** The same parameters with another default verification mode and quarantine threshold. */
@@ -97,7 +103,8 @@ public record SchedulerConfig(
                 maxFinishedJobs,
                 mode,
                 disagreementsBeforeQuarantine,
-                configuredNodes);
+                configuredNodes,
+                clientPolicy);
     }
 
     /** The same parameters with the configured capacity and labels of every node (empty: claims accepted). */
@@ -111,7 +118,23 @@ public record SchedulerConfig(
                 maxFinishedJobs,
                 defaultVerification,
                 quarantineAfter,
-                nodes);
+                nodes,
+                clientPolicy);
+    }
+
+    /** The same parameters with the clients that may sign operations, and whether tokens are allowed. */
+    public SchedulerConfig withClientPolicy(ClientPolicy policy) {
+        return new SchedulerConfig(
+                clusterSize,
+                suspicionWindowMillis,
+                timeoutGraceMillis,
+                nodeClientBase,
+                maxBackoffMillis,
+                maxFinishedJobs,
+                defaultVerification,
+                quarantineAfter,
+                configuredNodes,
+                policy);
     }
 
     /** Same, keeping the default number of finished jobs. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bftswarm.orchestrator.ops.CancelJob;
+import org.bftswarm.orchestrator.ops.ClientOperation;
 import org.bftswarm.orchestrator.ops.NodeAlive;
 import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.ReadmitNode;
@@ -38,6 +39,7 @@ final class SchedulerCore {
     private final TaskLifecycle lifecycle;
     private final JobCommands jobs;
     private final TaskReports reports;
+    private final ClientOperations clientOps;
     private final NodeMembership membership;
     private final TimeSweep sweep;
     private final FinishedJobRetention retention;
@@ -53,6 +55,7 @@ final class SchedulerCore {
         this.lifecycle = new TaskLifecycle(state);
         this.jobs = new JobCommands(state, lifecycle, principals);
         this.reports = new TaskReports(state, lifecycle, principals);
+        this.clientOps = new ClientOperations(state, jobs);
         this.membership = new NodeMembership(state, lifecycle, principals);
         this.sweep = new TimeSweep(state, lifecycle);
         this.retention = new FinishedJobRetention(state);
@@ -128,6 +131,8 @@ final class SchedulerCore {
             return membership.suspect(clientId, suspect);
         } else if (op instanceof NodeAlive alive) {
             return membership.alive(clientId, alive);
+        } else if (op instanceof ClientOperation signed) {
+            return clientOps.execute(clientId, signed);
         } else if (op instanceof ReadmitNode readmit) {
             return membership.readmit(clientId, readmit);
         } else if (op instanceof Tick) {

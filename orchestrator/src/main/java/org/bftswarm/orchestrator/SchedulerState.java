@@ -27,6 +27,8 @@ final class SchedulerState {
     final TreeMap<String, TaskRecord> tasks = new TreeMap<>();
     final TreeMap<Integer, NodeRecord> nodes = new TreeMap<>();
     SuspicionLedger suspicions = new SuspicionLedger();
+    /** The request numbers each signing client has used. */
+    TreeMap<String, RequestWindow> clientRequests = new TreeMap<>();
 
     /** Tasks that want another run placed (PENDING, or active with runs missing), in queue order. */
     final TreeSet<TaskRecord> pendingQueue = new TreeSet<>(TaskRecord.QUEUE_ORDER);

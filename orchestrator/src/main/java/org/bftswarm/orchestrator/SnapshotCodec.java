@@ -30,7 +30,8 @@ final class SnapshotCodec {
             TreeMap<String, JobRecord> jobs,
             TreeMap<String, TaskRecord> tasks,
             TreeMap<Integer, NodeRecord> nodes,
-            SuspicionLedger suspicions) {}
+            SuspicionLedger suspicions,
+            TreeMap<String, RequestWindow> clientRequests) {}
 
     private SnapshotCodec() {}
 
@@ -43,7 +44,8 @@ final class SnapshotCodec {
                 state.jobs,
                 state.tasks,
                 state.nodes,
-                state.suspicions);
+                state.suspicions,
+                state.clientRequests);
         try {
             return CanonicalJson.mapper().writeValueAsBytes(snapshot);
         } catch (JsonProcessingException e) {
@@ -147,6 +149,17 @@ final class SnapshotCodec {
         require(state.tasks.size() == expectedTasks, "tasks do not match jobs");
         require(s.suspicions().isWellFormed(config.clusterSize()), "bad suspicion votes");
         state.suspicions = s.suspicions();
+        require(s.clientRequests() != null, "no client request windows");
+        for (Map.Entry<String, RequestWindow> e : s.clientRequests().entrySet()) {
+            RequestWindow w = e.getValue();
+            require(
+                    w != null
+                            && w.used != null
+                            && w.used.size() <= RequestWindow.SIZE
+                            && (w.used.isEmpty() || w.used.first() > w.floor),
+                    "bad request window of client " + e.getKey());
+        }
+        state.clientRequests = s.clientRequests();
         state.rebuildIndexes();
         state.checkIndexes();
         return state;

@@ -83,6 +83,7 @@ final class StateViews {
                 JobStatusRules.derive(
                         tasks.stream().map(TaskView::state).toList(), job.deadlineMillis, state.clockMillis),
                 job.submitter,
+                job.submittedBy,
                 job.submittedAtMillis,
                 job.deadlineMillis,
                 job.spec,

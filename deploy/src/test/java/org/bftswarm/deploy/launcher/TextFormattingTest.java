@@ -100,6 +100,7 @@ class TextFormattingTest {
                         new TaskJson("job-3.2", null, "PENDING", 0, null, null, List.of(), List.of()),
                         new TaskJson("job-3.3", 2, "FAILED", 2, 137, "", List.of(), List.of())),
                 1L,
+                null,
                 null);
         assertThat(JobText.progress(job)).isEqualTo("job-3 RUNNING: 2/4 tasks done (PENDING 1, RUNNING 1)");
     }
@@ -123,7 +124,8 @@ class TextFormattingTest {
                         new TaskJson("job-1.0", 2, "SUCCEEDED", 1, 0, "hi\nthere\n", List.of(), List.of()),
                         new TaskJson("job-1.1", 3, "FAILED", 2, 137, null, List.of(), List.of())),
                 1L,
-                2L);
+                2L,
+                null);
         String text = JobText.result(job);
         assertThat(text)
                 .contains("job job-1 (hello): FAILED, 2/2 tasks done")
@@ -141,15 +143,16 @@ class TextFormattingTest {
                 JobStatusJson.COMPLETE,
                 List.of(new TaskJson("job-9.0", 0, "SUCCEEDED", 1, 0, output, List.of(), List.of())),
                 1L,
-                2L);
+                2L,
+                null);
         assertThat(JobText.result(job)).contains("… 5 more lines (./bftswarm logs job-9.0)");
     }
 
     @Test
     void jobsTableWidensTheIdColumnToTheLongestId() {
         String table = JobText.table(List.of(
-                new JobJson("n0-0123456789abcdef", "a", JobStatusJson.COMPLETE, List.of(), 1L, 2L),
-                new JobJson("j-1", "b", JobStatusJson.PENDING, List.of(), 1L, null)));
+                new JobJson("n0-0123456789abcdef", "a", JobStatusJson.COMPLETE, List.of(), 1L, 2L, null),
+                new JobJson("j-1", "b", JobStatusJson.PENDING, List.of(), 1L, null, null)));
         List<String> lines = table.lines().toList();
         assertThat(lines.get(0)).startsWith("job                  name");
         assertThat(lines.get(2)).startsWith("j-1                  b");

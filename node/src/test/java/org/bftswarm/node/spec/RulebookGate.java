@@ -74,6 +74,11 @@ final class RulebookGate implements ClusterPort, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<String> submitSigned(byte[] signedOperation) {
+        return CompletableFuture.failedFuture(PortException.invalidSpec("not supported here"));
+    }
+
+    @Override
     public CompletableFuture<String> readmitNode(int nodeId, Principal principal) {
         return CompletableFuture.failedFuture(PortException.notFound("no node " + nodeId));
     }

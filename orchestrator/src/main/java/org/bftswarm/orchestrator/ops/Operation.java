@@ -20,7 +20,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = NodeAlive.class, name = "NodeAlive"),
     @JsonSubTypes.Type(value = Tick.class, name = "Tick"),
     @JsonSubTypes.Type(value = ReportBatch.class, name = "ReportBatch"),
-    @JsonSubTypes.Type(value = ReadmitNode.class, name = "ReadmitNode")
+    @JsonSubTypes.Type(value = ReadmitNode.class, name = "ReadmitNode"),
+    @JsonSubTypes.Type(value = ClientOperation.class, name = "ClientOperation")
 })
 public sealed interface Operation
         permits SubmitJob,
@@ -32,4 +33,5 @@ public sealed interface Operation
                 NodeAlive,
                 Tick,
                 ReportBatch,
-                ReadmitNode {}
+                ReadmitNode,
+                ClientOperation {}

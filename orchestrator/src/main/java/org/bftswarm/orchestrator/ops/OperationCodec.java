@@ -68,6 +68,17 @@ public final class OperationCodec {
             return t.taskId() == null ? "taskId" : null;
         } else if (operation instanceof ReportBatch b) {
             return missingInBatch(b);
+        } else if (operation instanceof ClientOperation c) {
+            if (c.client() == null) {
+                return "client";
+            }
+            if (c.signature() == null) {
+                return "signature";
+            }
+            if (c.operation() == null) {
+                return "operation";
+            }
+            return missingField(c.operation());
         }
         return null;
     }

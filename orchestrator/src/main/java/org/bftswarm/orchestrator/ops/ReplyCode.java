@@ -30,5 +30,7 @@ public enum ReplyCode {
     NOT_FOUND,
     CONFLICT,
     REGISTRATION_MISMATCH,
+    FORBIDDEN,
+    REPLAYED,
     INTERNAL_ERROR
 }

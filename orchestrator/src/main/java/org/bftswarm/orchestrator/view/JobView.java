@@ -13,6 +13,7 @@ public record JobView(
         String name,
         JobStatus status,
         int submitter,
+        String submittedBy,
         long submittedAtMillis,
         long deadlineMillis,
         JobSpec spec,
