@@ -85,11 +85,19 @@ final class ApiRoutes {
 
     void job(Context ctx) {
         String jobId = ctx.pathParam("id");
+        if (ctx.queryParam("signed") != null) {
+            ctx.json(port.signedJob(jobId).orElseThrow(() -> notFound("signed answer for job", jobId)));
+            return;
+        }
         JobJson job = port.job(jobId).orElseThrow(() -> notFound("job", jobId));
         ctx.status(job.status().httpStatus()).json(job);
     }
 
     void jobs(Context ctx) {
+        if (ctx.queryParam("signed") != null) {
+            ctx.json(port.signedJobs().orElseThrow(() -> notFound("signed answer for", "the job list")));
+            return;
+        }
         ctx.json(port.jobs());
     }
 

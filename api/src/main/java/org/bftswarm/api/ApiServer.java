@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * POST    /api/v1/operations           signed  202 {"jobId"} once a client-signed SubmitJob/CancelJob is
  *                                              ordered; 400; 401 unknown client or bad signature; 403 role;
  *                                              409 request number used before; 503 not ordered
- * GET     /api/v1/jobs                 -       200 [JobJson]
+ * GET     /api/v1/jobs                 -       200 [JobJson]; with ?signed: 200 SignedRead of that list
+ * GET     /api/v1/jobs/{id}?signed     -       200 SignedRead (the JobJson, this node's sequence and signature)
  * GET     /api/v1/jobs/{id}            -       202 PENDING|RUNNING, 206 PARTIAL, 200 COMPLETE|FAILED|CANCELLED, 404
  * DELETE  /api/v1/jobs/{id}            bearer  202 {"jobId","status":"cancelling"} once ordered; 401; 404; 503
  * GET     /api/v1/tasks/{id}/logs      -       200 text/plain; 404 when this node holds no logs for the task

@@ -77,6 +77,19 @@ public interface ClusterPort {
      */
     Optional<InputStream> taskLogs(String taskId);
 
+    /**
+     * The job as this node's replica sees it, signed by this node with the sequence number it reflects
+     * ({@code GET /api/v1/jobs/{id}?signed}); empty if unknown here or if this node signs no reads.
+     */
+    default Optional<SignedRead> signedJob(String jobId) {
+        return Optional.empty();
+    }
+
+    /** Every job, signed likewise ({@code GET /api/v1/jobs?signed}); empty if this node signs no reads. */
+    default Optional<SignedRead> signedJobs() {
+        return Optional.empty();
+    }
+
     /** The attempt whose log {@link #taskLogs} serves, when this node knows it. */
     default Optional<Integer> taskLogsAttempt(String taskId) {
         return Optional.empty();

@@ -2,6 +2,7 @@ package org.bftswarm.orchestrator;
 
 import java.util.List;
 import java.util.Optional;
+import org.bftswarm.crypto.SignatureHex;
 import org.bftswarm.crypto.VerifyingKey;
 import org.bftswarm.orchestrator.clients.ClientPolicy;
 import org.bftswarm.orchestrator.clients.ClientRole;
@@ -35,9 +36,11 @@ final class ClientOperations {
         if (key.isEmpty()) {
             return Reply.rejected(ReplyCode.UNAUTHORIZED, "unknown client " + JobCommands.clip(op.client()));
         }
-        byte[] signature = unhex(op.signature());
         byte[] signed = ClientSigning.signedBytes(policy.swarm(), op.client(), op.requestNumber(), op.operation());
-        if (signature == null || !key.get().verify(signed, signature)) {
+        boolean verified = SignatureHex.decode(op.signature())
+                .map(sig -> key.get().verify(signed, sig))
+                .orElse(false);
+        if (!verified) {
             return Reply.rejected(
                     ReplyCode.UNAUTHORIZED,
                     "signature of client " + op.client() + " does not verify for swarm " + policy.swarm());
@@ -82,21 +85,5 @@ final class ClientOperations {
     private Reply replayed(ClientOperation op, String jobId) {
         String detail = "request " + op.requestNumber() + " of client " + op.client() + " was already used";
         return new Reply(Reply.Outcome.REJECTED, ReplyCode.REPLAYED, detail, jobId, List.of());
-    }
-
-    private static byte[] unhex(String hex) {
-        if (hex == null || hex.length() != 128) {
-            return null;
-        }
-        byte[] out = new byte[64];
-        for (int i = 0; i < 64; i++) {
-            int hi = Character.digit(hex.charAt(2 * i), 16);
-            int lo = Character.digit(hex.charAt(2 * i + 1), 16);
-            if (hi < 0 || lo < 0) {
-                return null;
-            }
-            out[i] = (byte) (hi << 4 | lo);
-        }
-        return out;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.bftswarm.consensus.api.ExecutionContext;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
 import org.bftswarm.crypto.Digest;
@@ -18,6 +19,7 @@ import org.bftswarm.orchestrator.view.Assignment;
 import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.SchedulerEvent;
+import org.bftswarm.orchestrator.view.Sequenced;
 import org.bftswarm.orchestrator.view.TaskView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,9 @@ public final class Scheduler implements ReplicatedStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
     private final SchedulerConfig config;
+    /** The sequence number of the last operation executed (guarded by this). */
+    private long lastSequence;
+
     private final NodePrincipals principals;
     private final List<SchedulerListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Reply.Outcome, AtomicLong> outcomes = new TreeMap<>();
@@ -76,6 +81,7 @@ public final class Scheduler implements ReplicatedStateMachine {
         } else {
             DecodeResult.Decoded ok = (DecodeResult.Decoded) decoded;
             synchronized (this) {
+                lastSequence = ctx.sequence();
                 try {
                     SchedulerCore.Result result =
                             core.apply(ctx.sequence(), ctx.timestampMillis(), ctx.clientId(), ok.operation());
@@ -139,6 +145,11 @@ public final class Scheduler implements ReplicatedStateMachine {
     /** The latest batch time the scheduler has executed at (its only clock). */
     public synchronized long clockMillis() {
         return core.state.clockMillis;
+    }
+
+    /** A read of this replica's state together with the sequence number it reflects, taken atomically. */
+    public synchronized <T> Sequenced<T> atSequence(Supplier<T> read) {
+        return new Sequenced<>(lastSequence, read.get());
     }
 
     public synchronized Optional<JobView> job(String jobId) {
