@@ -5,11 +5,16 @@ import java.io.PrintWriter;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.TaskBench;
+import org.bftswarm.deploy.launcher.TaskBenchResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** {@code bftswarm bench tasks}: end-to-end task throughput and latency against raw {@code docker run}. */
+/**
+ * {@code bftswarm bench tasks}: the picocli shell over {@link TaskBench}, end-to-end task throughput and
+ * latency against raw {@code docker run}, with {@code --verify} also under quorum verification. Exit 0
+ * when every task succeeded.
+ */
 @Command(
         name = "tasks",
         mixinStandardHelpOptions = true,
@@ -17,14 +22,20 @@ import picocli.CommandLine.ParameterException;
         description = {
             "On a running cluster (./bftswarm up), run short tasks (IMAGE running `true`) with PARALLEL closed-loop"
                     + " clients, each submitting its next task once its last one ended, and report tasks/s and"
-                    + " submit→running and submit→done latency p50/p99 (from /api/v1/events); then, in the same run,"
-                    + " the raw rate and latency of `docker run -d --rm` of the same image at the same parallelism, and the machine's"
-                    + " CPU time per task on each side.",
+                    + " submit→running and submit→accepted (terminal) latency p50/p99 (from /api/v1/events); then, in"
+                    + " the same run, the raw rate and latency of `docker run -d --rm` of the same image at the same"
+                    + " parallelism, and the machine's CPU time per task on each side. Jobs ask for verification none;"
+                    + " with --verify the same tasks also run as quorum jobs (each task on f+1 nodes), alternating.",
             "",
-            "The last line is BENCH tasks tasks_per_s=X raw_docker_per_s=Y ratio=Z run_p50_ms=W.",
+            "The last line is BENCH tasks tasks_per_s=X raw_docker_per_s=Y ratio=Z run_p50_ms=W verify=V"
+                    + " accepted_p50_ms=A accepted_p99_ms=B; with --verify X, Z, W, A and B are quorum's, followed by"
+                    + " none_tasks_per_s=N none_accepted_p50_ms=C none_accepted_p99_ms=D verify_ratio=X/N.",
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  ./bftswarm up && ./bftswarm bench tasks --tasks 100 --parallel 8"})
+        footer = {
+            "  ./bftswarm up && ./bftswarm bench tasks --tasks 100 --parallel 8",
+            "  ./bftswarm bench tasks --tasks 60 --parallel 8 --verify",
+        })
 public final class BenchTasksCommand extends ClusterCommand {
     @Option(names = "--tasks", defaultValue = "100", description = "Measured tasks (default: ${DEFAULT-VALUE}).")
     int tasks;
@@ -44,6 +55,12 @@ public final class BenchTasksCommand extends ClusterCommand {
     @Option(names = "--image", defaultValue = "bftswarm/busybox", description = "Image (default: ${DEFAULT-VALUE}).")
     String image;
 
+    @Option(
+            names = "--verify",
+            description = "Also run every task as a quorum-verified job (f+1 runs on distinct nodes), alternating"
+                    + " with the unverified ones, and report both rates and their ratio.")
+    boolean verify;
+
     @Override
     void checkOptions() {
         if (tasks < 1 || parallel < 1 || warmup < 0) {
@@ -55,8 +72,8 @@ public final class BenchTasksCommand extends ClusterCommand {
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         try {
-            TaskBench.Result result =
-                    new TaskBench(target, out).run(new TaskBench.Options(tasks, parallel, warmup, image));
+            TaskBenchResult result =
+                    new TaskBench(target, out).run(new TaskBench.Options(tasks, parallel, warmup, image, verify));
             out.println(result.line());
             out.flush();
             return result.failed() == 0 ? 0 : 1;

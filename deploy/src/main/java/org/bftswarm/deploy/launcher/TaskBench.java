@@ -1,5 +1,6 @@
 package org.bftswarm.deploy.launcher;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -23,14 +22,16 @@ import org.bftswarm.api.TaskJson;
 
 /**
  * The end-to-end task benchmark: {@code parallel} closed-loop clients each submit a
- * one-task job running {@code true} and wait for it to end, until {@code tasks} tasks are done;
- * submit→running and submit→done come from the {@code /api/v1/events} stream (local arrival times),
- * with polling as a fallback. In the same run, the raw rate of {@code docker run -d --rm} of the same
- * image at the same parallelism gives the baseline; the two alternate in {@value #ROUNDS} rounds so
- * that a load change on a shared machine does not favour either side. A per-stage breakdown
+ * one-task job running {@code true} and wait for it to be accepted (its terminal event), until
+ * {@code tasks} tasks are done; submit→running and submit→accepted come from the
+ * {@code /api/v1/events} stream (local arrival times), with polling as a fallback. Every job names its
+ * verification: {@code none}, or with {@code verify} also {@code quorum} (each task runs on f+1
+ * nodes and is accepted once f+1 reports match), as a second cluster phase in the same run. In the
+ * same run, the raw rate of {@code docker run -d --rm} of the same image at the same parallelism
+ * gives the baseline; the phases alternate in {@value #ROUNDS} rounds ({@link BenchRounds}) so that a
+ * load change on a shared machine does not favour any side. A per-stage breakdown
  * ({@link BenchStages}, worker stages from each node's metrics) shows where the time goes; the last
- * line is
- * {@code BENCH tasks tasks_per_s=X raw_docker_per_s=Y ratio=Z run_p50_ms=W}.
+ * line is {@link TaskBenchResult#line()}.
  */
 public final class TaskBench {
     static final long TASK_DEADLINE_SECONDS = 120;
@@ -43,32 +44,11 @@ public final class TaskBench {
     /** The baseline's flags: {@code docker run -d} returns once the container started. */
     private static final List<String> DETACHED = List.of("-d");
 
-    /** Options of one run. */
-    public record Options(int tasks, int parallel, int warmup, String image) {}
-
-    /** What one run measured. */
-    public record Result(
-            int tasks,
-            int failed,
-            double tasksPerSecond,
-            double rawPerSecond,
-            long runP50,
-            long runP99,
-            long doneP50,
-            long doneP99,
-            long rawRunP50) {
-        public double ratio() {
-            return rawPerSecond <= 0 ? 0 : tasksPerSecond / rawPerSecond;
-        }
-
-        public String line() {
-            return String.format(
-                    Locale.ROOT,
-                    "BENCH tasks tasks_per_s=%.2f raw_docker_per_s=%.2f ratio=%.2f run_p50_ms=%d",
-                    tasksPerSecond,
-                    rawPerSecond,
-                    ratio(),
-                    runP50);
+    /** Options of one run; {@code verify} adds a quorum phase beside the {@code none} one. */
+    public record Options(int tasks, int parallel, int warmup, String image, boolean verify) {
+        /** The verification modes of the cluster phases, in the first round's order. */
+        public List<String> verifications() {
+            return verify ? List.of(TaskBenchResult.NONE, TaskBenchResult.QUORUM) : List.of(TaskBenchResult.NONE);
         }
     }
 
@@ -86,58 +66,69 @@ public final class TaskBench {
     private final ClusterTarget target;
     private final PrintWriter out;
     private final Map<String, Times> times = new ConcurrentHashMap<>();
-    private volatile BenchStages stages = new BenchStages();
 
     public TaskBench(ClusterTarget target, PrintWriter out) {
         this.target = target;
         this.out = out;
     }
 
-    public Result run(Options o) throws Exception {
+    public TaskBenchResult run(Options o) throws Exception {
         ApiClient api = new ApiClient(
                 target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
         try (TaskEventStream events = openEvents()) {
             say("load average before: %s", loadAverage());
-            if (o.warmup() > 0) {
-                say("warm-up: %d tasks (not measured)", o.warmup());
-                clusterRun(api, o, o.warmup(), new ArrayList<>(), new ArrayList<>(), new AtomicInteger());
+            List<ClusterPhase> phases = new ArrayList<>();
+            for (String verification : o.verifications()) {
+                phases.add(new ClusterPhase(verification));
+                if (o.warmup() > 0) {
+                    say("warm-up: %d tasks, verification %s (not measured)", o.warmup(), verification);
+                    clusterRun(api, o, o.warmup(), new ClusterPhase(verification));
+                }
             }
             say(
-                    "cluster: %d one-task jobs (%s true), %d in flight; raw docker: %d × docker run -d --rm --network none"
-                            + " %s true, %d in parallel; in %d alternating rounds",
-                    o.tasks(), o.image(), o.parallel(), o.tasks(), o.image(), o.parallel(), ROUNDS);
-            List<Long> runMs = new ArrayList<>();
-            List<Long> doneMs = new ArrayList<>();
+                    "cluster: %d one-task jobs (%s true) per verification (%s), %d in flight; raw docker: %d × docker"
+                            + " run -d --rm --network none %s true, %d in parallel; in %d alternating rounds",
+                    o.tasks(),
+                    o.image(),
+                    String.join(", ", o.verifications()),
+                    o.parallel(),
+                    o.tasks(),
+                    o.image(),
+                    o.parallel(),
+                    ROUNDS);
             List<Long> rawMs = new ArrayList<>();
-            PhaseCpu clusterCpu = new PhaseCpu();
             PhaseCpu rawCpu = new PhaseCpu();
             List<Long> attachedMs = new ArrayList<>();
             long attachedNanos = 0;
-            AtomicInteger failed = new AtomicInteger();
-            stages = new BenchStages();
-            long clusterNanos = 0;
             long rawNanos = 0;
             for (int round = 0; round < ROUNDS; round++) {
-                int share = o.tasks() / ROUNDS + (round < o.tasks() % ROUNDS ? 1 : 0);
-                long c = clusterCpu.measure(() -> clusterRun(api, o, share, runMs, doneMs, failed));
+                int share = BenchRounds.share(o.tasks(), ROUNDS, round);
+                List<String> clusterParts = new ArrayList<>();
+                for (ClusterPhase phase : BenchRounds.order(phases, round)) {
+                    long c = phase.cpu.measure(() -> clusterRun(api, o, share, phase));
+                    phase.addRound(share, c);
+                    clusterParts.add(String.format(
+                            Locale.ROOT, "cluster %s %d tasks in %.2f s", phase.verification, share, c / 1e9));
+                }
                 long r = rawCpu.measure(() -> rawDocker(o, share, rawMs, DETACHED));
                 attachedNanos += rawDocker(o, share, attachedMs, attachedWithLimits());
                 say(
-                        "round %d: cluster %d tasks in %.2f s, raw docker %d in %.2f s (load %s)",
-                        round + 1, share, c / 1e9, share, r / 1e9, loadAverage());
-                clusterNanos += c;
+                        "round %d: %s, raw docker %d in %.2f s (load %s)",
+                        round + 1, String.join(", ", clusterParts), share, r / 1e9, loadAverage());
                 rawNanos += r;
             }
-            double tasksPerSecond = o.tasks() / (clusterNanos / 1e9);
-            LatencyStats run = new LatencyStats(runMs);
-            LatencyStats done = new LatencyStats(doneMs);
-            say(
-                    "cluster: %d tasks in %.2f s = %.2f tasks/s, %d failed",
-                    o.tasks(), clusterNanos / 1e9, tasksPerSecond, failed.get());
-            say(
-                    "submit→running p50 %d ms p99 %d ms (%d samples); submit→done p50 %d ms p99 %d ms",
-                    run.percentile(50), run.percentile(99), run.count(), done.percentile(50), done.percentile(99));
-            stages.lines().forEach(line -> say("%s", line));
+            List<TaskBenchResult.Phase> figures = new ArrayList<>();
+            for (ClusterPhase phase : phases) {
+                TaskBenchResult.Phase f = phase.figures();
+                figures.add(f);
+                say(
+                        "cluster, verification %s: %d tasks in %.2f s = %.2f tasks/s, %d failed",
+                        f.verification(), f.tasks(), phase.nanos() / 1e9, f.tasksPerSecond(), f.failed());
+                say(
+                        "submit→running p50 %d ms p99 %d ms (%d samples); submit→accepted p50 %d ms p99 %d ms",
+                        f.runP50(), f.runP99(), phase.runSamples(), f.acceptedP50(), f.acceptedP99());
+                phase.stages.lines().forEach(line -> say("%s", line));
+            }
             workerStages(api).forEach(line -> say("%s", line));
             double rawPerSecond = o.tasks() / (rawNanos / 1e9);
             LatencyStats raw = new LatencyStats(rawMs);
@@ -150,48 +141,29 @@ public final class TaskBench {
                     String.join(" ", attachedWithLimits()),
                     o.tasks() / (attachedNanos / 1e9),
                     new LatencyStats(attachedMs).percentile(50));
-            if (clusterCpu.known() && rawCpu.known()) {
+            if (rawCpu.known() && phases.stream().allMatch(p -> p.cpu.known())) {
+                List<String> perTask = new ArrayList<>();
+                for (ClusterPhase phase : phases) {
+                    perTask.add(String.format(
+                            Locale.ROOT,
+                            "cluster %s %.0f ms",
+                            phase.verification,
+                            phase.cpu.millis() / (double) phase.tasks()));
+                }
                 say(
-                        "machine CPU per task (all processes): cluster %.0f ms, raw docker %.0f ms",
-                        clusterCpu.millis() / (double) o.tasks(), rawCpu.millis() / (double) o.tasks());
+                        "machine CPU per task (all processes): %s, raw docker %.0f ms",
+                        String.join(", ", perTask), rawCpu.millis() / (double) o.tasks());
             }
+            TaskBenchResult result = new TaskBenchResult(figures, rawPerSecond, raw.percentile(50));
+            result.verifyRatio()
+                    .ifPresent(ratio -> say(
+                            "quorum ÷ none tasks/s = %.2f (each quorum task runs on f+1 = %d nodes: about %.2f when the"
+                                    + " machine is the bottleneck)",
+                            ratio,
+                            target.config().f() + 1,
+                            1.0 / (target.config().f() + 1)));
             say("load average after: %s", loadAverage());
-            return new Result(
-                    o.tasks(),
-                    failed.get(),
-                    tasksPerSecond,
-                    rawPerSecond,
-                    run.percentile(50),
-                    run.percentile(99),
-                    done.percentile(50),
-                    done.percentile(99),
-                    raw.percentile(50));
-        }
-    }
-
-    /** Machine busy time summed over the runs of one phase. */
-    private static final class PhaseCpu {
-        private long millis;
-        private boolean known = true;
-
-        long measure(Callable<Long> run) throws Exception {
-            OptionalLong before = MachineCpu.busyMillis();
-            long elapsed = run.call();
-            OptionalLong after = MachineCpu.busyMillis();
-            if (before.isPresent() && after.isPresent()) {
-                millis += after.getAsLong() - before.getAsLong();
-            } else {
-                known = false;
-            }
-            return elapsed;
-        }
-
-        boolean known() {
-            return known;
-        }
-
-        long millis() {
-            return millis;
+            return result;
         }
     }
 
@@ -221,10 +193,11 @@ public final class TaskBench {
         }
     }
 
-    /** Runs {@code count} tasks with {@code o.parallel()} closed-loop clients; returns the elapsed nanoseconds. */
-    private long clusterRun(
-            ApiClient api, Options o, int count, List<Long> runMs, List<Long> doneMs, AtomicInteger failed)
-            throws Exception {
+    /**
+     * Runs {@code count} one-task jobs of {@code phase}'s verification with {@code o.parallel()}
+     * closed-loop clients, adding each ended task to {@code phase}; returns the elapsed nanoseconds.
+     */
+    private long clusterRun(ApiClient api, Options o, int count, ClusterPhase phase) throws Exception {
         JobSubmission spec = new JobSubmission(
                 "bench",
                 o.image(),
@@ -238,11 +211,11 @@ public final class TaskBench {
                 1,
                 null,
                 null,
-                null);
+                phase.verification);
         return closedLoop(o.parallel(), count, () -> {
             Submitted s = submit(api, spec);
             awaitDone(api, s);
-            record(s, runMs, doneMs, failed);
+            record(s, phase);
         });
     }
 
@@ -303,29 +276,18 @@ public final class TaskBench {
         }
     }
 
-    /** Adds an ended task's stages and latencies (the lists are shared by the clients: under their lock). */
-    private void record(Submitted s, List<Long> runMs, List<Long> doneMs, AtomicInteger failed) throws Exception {
-        synchronized (runMs) {
-            addSamples(s, runMs, doneMs, failed);
-        }
-    }
-
-    private void addSamples(Submitted s, List<Long> runMs, List<Long> doneMs, AtomicInteger failed) throws Exception {
+    /** Adds an ended task's stages and latencies to its phase. */
+    private static void record(Submitted s, ClusterPhase phase) throws Exception {
         Times t = s.times();
         long doneNanos = t.done.get();
         long submitted = s.submittedNanos();
-        stages.add("submit->202", submitted, s.acceptedNanos());
-        stages.add("submit->assigned", submitted, t.assignedNanos);
-        stages.add("assigned->running", t.assignedNanos, t.runningNanos);
-        stages.add("running->done", t.runningNanos, doneNanos);
-        stages.add("submit->done", submitted, doneNanos);
-        if (t.runningNanos != 0) {
-            runMs.add(Math.max(0, (t.runningNanos - submitted) / 1_000_000));
-        }
-        doneMs.add(Math.max(0, (doneNanos - submitted) / 1_000_000));
-        if (!"SUCCEEDED".equals(t.terminalState)) {
-            failed.incrementAndGet();
-        }
+        phase.stages.add("submit->202", submitted, s.acceptedNanos());
+        phase.stages.add("submit->assigned", submitted, t.assignedNanos);
+        phase.stages.add("assigned->running", t.assignedNanos, t.runningNanos);
+        phase.stages.add("running->done", t.runningNanos, doneNanos);
+        phase.stages.add("submit->done", submitted, doneNanos);
+        long runMillis = t.runningNanos == 0 ? -1 : Math.max(0, (t.runningNanos - submitted) / 1_000_000);
+        phase.addTask(runMillis, (doneNanos - submitted) / 1_000_000, "SUCCEEDED".equals(t.terminalState));
     }
 
     /** Fallback when events are missing: one GET of the job. */
@@ -398,7 +360,7 @@ public final class TaskBench {
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }
