@@ -16,7 +16,7 @@ class FailoverBenchTest {
     }
 
     private static JobJson job(TaskJson... tasks) {
-        return new JobJson("j", "failover-bench-1", JobStatusJson.RUNNING, List.of(tasks), 1L, null);
+        return new JobJson("j", "failover-bench-1", JobStatusJson.RUNNING, List.of(tasks), 1L, null, null);
     }
 
     @Test
