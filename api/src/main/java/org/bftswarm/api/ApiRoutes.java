@@ -2,6 +2,7 @@ package org.bftswarm.api;
 
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -159,7 +160,7 @@ final class ApiRoutes {
     private static InputStream inputOf(Context ctx) {
         try {
             return ctx.req().getInputStream();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiProblem.badRequest(
                     "could not read the request body: " + e.getClass().getSimpleName());
         }

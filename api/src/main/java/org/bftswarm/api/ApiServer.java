@@ -2,6 +2,7 @@ package org.bftswarm.api;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Gauge;
@@ -249,7 +250,7 @@ public final class ApiServer implements AutoCloseable {
         return pool;
     }
 
-    private static String routeOf(io.javalin.http.Context ctx) {
+    private static String routeOf(Context ctx) {
         try {
             return ctx.endpointHandlerPath();
         } catch (RuntimeException e) {

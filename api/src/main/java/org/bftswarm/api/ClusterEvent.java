@@ -3,6 +3,7 @@ package org.bftswarm.api;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,7 +28,7 @@ public record ClusterEvent(Kind kind, String id, Map<String, Object> payload, lo
 
         @JsonValue
         public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -177,11 +181,10 @@ class ApiServerRoutesTest {
     void bodyOverTheLimitIs413WhetherDeclaredOrChunked() throws Exception {
         String big = "{\"image\":\"x\",\"name\":\"" + "a".repeat(ApiConfig.DEFAULT_MAX_BODY_BYTES + 10) + "\"}";
         HttpResponse<String> declared = client.post("/api/v1/jobs", big, ApiTestClient.TOKEN);
-        HttpResponse<String> chunked = client.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(client.base + "/api/v1/jobs"))
+        HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(URI.create(client.base + "/api/v1/jobs"))
                 .header("Authorization", "Bearer " + ApiTestClient.TOKEN)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
-                        new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))));
 
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(error(declared)).isEqualTo("payload_too_large");

@@ -3,6 +3,7 @@ package org.bftswarm.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,7 +30,7 @@ class EventHubTest {
         @Override
         public void send(String text, Runnable onSuccess, Consumer<Throwable> onFailure) {
             if (failNext) {
-                onFailure.accept(new java.io.IOException("broken pipe"));
+                onFailure.accept(new IOException("broken pipe"));
                 return;
             }
             sent.add(text);

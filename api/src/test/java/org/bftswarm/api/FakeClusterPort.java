@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,7 +75,7 @@ final class FakeClusterPort implements ClusterPort {
     @Override
     public List<JobJson> jobs() {
         failIfAsked();
-        return new ArrayList<>(new java.util.TreeMap<>(jobs).values());
+        return new ArrayList<>(new TreeMap<>(jobs).values());
     }
 
     @Override

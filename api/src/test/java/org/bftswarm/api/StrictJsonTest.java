@@ -3,6 +3,8 @@ package org.bftswarm.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
@@ -22,16 +24,15 @@ class StrictJsonTest {
     }
 
     @Property(tries = 300)
-    void mutatedValidJsonEitherDecodesOrFailsAs400(
-            @ForAll @Size(max = 5) java.util.List<Integer> cuts, @ForAll char inserted) {
+    void mutatedValidJsonEitherDecodesOrFailsAs400(@ForAll @Size(max = 5) List<Integer> cuts, @ForAll char inserted) {
         StringBuilder sb = new StringBuilder("{\"name\":\"n\",\"image\":\"img\",\"command\":[\"a\",\"b\"],"
                 + "\"env\":{\"K\":\"v\"},\"cpus\":1.5,\"memoryMb\":64,\"count\":2,\"constraints\":{\"zone\":\"a\"}}");
         for (int c : cuts) {
             int at = Math.floorMod(c, sb.length());
             sb.insert(at, inserted);
         }
-        Throwable t = catchThrowable(() ->
-                json.decode(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), JobSubmission.class));
+        Throwable t =
+                catchThrowable(() -> json.decode(sb.toString().getBytes(StandardCharsets.UTF_8), JobSubmission.class));
 
         if (t != null) {
             assertThat(t).isInstanceOf(ApiProblem.class);

@@ -3,9 +3,9 @@ package org.bftswarm.crypto;
 import java.util.Objects;
 
 /**
- * Checks received envelope bytes for one swarm against the cluster's {@link KeyRegistry}
- * (DESIGN.md "Security model": wrong cluster names, unknown keys and bad signatures are dropped).
- * Order of checks: canonical decoding, swarm name, sender known, signature. Never throws on any
+ * Checks received envelope bytes for one swarm against the cluster's {@link KeyRegistry}, so that
+ * messages with a wrong cluster name, an unknown key or a bad signature are dropped (the security
+ * model). Order of checks: canonical decoding, swarm name, sender known, signature. Never throws on any
  * input; immutable and thread-safe.
  */
 public final class EnvelopeVerifier {
@@ -28,7 +28,10 @@ public final class EnvelopeVerifier {
         return keys;
     }
 
-    /** Decodes and authenticates {@code encoded}; returns {@link VerifyOutcome.Ok} only for an authentic message of this swarm. */
+    /**
+     * Decodes and authenticates {@code encoded}; returns {@link VerifyOutcome.Ok} only for an authentic message of
+     * this swarm.
+     */
     public VerifyOutcome verify(byte[] encoded) {
         try {
             EnvelopeDecoder.Result decoded = EnvelopeDecoder.decode(encoded);

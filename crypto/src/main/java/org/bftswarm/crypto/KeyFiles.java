@@ -12,6 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -49,7 +51,7 @@ public final class KeyFiles {
         try {
             writeNew(file, hexLine(seed), PRIVATE_PERMISSIONS);
         } finally {
-            java.util.Arrays.fill(seed, (byte) 0);
+            Arrays.fill(seed, (byte) 0);
         }
     }
 
@@ -61,7 +63,7 @@ public final class KeyFiles {
     /** Loads a private key; refuses files with any group/other permission bit. */
     public static SigningKey readPrivate(Path file) throws IOException {
         Set<PosixFilePermission> perms = permissions(file);
-        if (!java.util.Collections.disjoint(perms, GROUP_OR_OTHER)) {
+        if (!Collections.disjoint(perms, GROUP_OR_OTHER)) {
             throw new KeyFileException(
                     file,
                     "refusing to load private key " + file + ": its permissions are "
@@ -73,7 +75,7 @@ public final class KeyFiles {
         try {
             return SigningKey.fromSeed(seed);
         } finally {
-            java.util.Arrays.fill(seed, (byte) 0);
+            Arrays.fill(seed, (byte) 0);
         }
     }
 
@@ -114,7 +116,7 @@ public final class KeyFiles {
             throw new KeyFileException(
                     file, "cannot create " + file + " with owner-only permissions: file system is not POSIX", e);
         } finally {
-            java.util.Arrays.fill(content, (byte) 0);
+            Arrays.fill(content, (byte) 0);
         }
     }
 
@@ -148,7 +150,7 @@ public final class KeyFiles {
             }
             return HexFormat.of().parseHex(text);
         } finally {
-            java.util.Arrays.fill(content, (byte) 0);
+            Arrays.fill(content, (byte) 0);
         }
     }
 }

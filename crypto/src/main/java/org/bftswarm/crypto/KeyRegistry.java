@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The cluster's public-key directory: principal id to Ed25519 verifying key. Replicas and nodes
@@ -44,7 +45,7 @@ public final class KeyRegistry {
 
     /** All known principal ids, ascending (unmodifiable). */
     public SortedSet<Integer> principals() {
-        return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(keys.keySet()));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(keys.keySet()));
     }
 
     /** The whole map, ascending by id (unmodifiable). */

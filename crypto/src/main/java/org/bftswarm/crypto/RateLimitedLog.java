@@ -5,8 +5,8 @@ import org.slf4j.Logger;
 
 /**
  * Logs at most one line per interval and says how many lines it suppressed meanwhile, so a flood of
- * hostile frames or forged entries cannot flood the log (issue 3, item 4: "logged at a bounded rate";
- * project rule: forged input is dropped, counted and logged, rate-limited). Free-text counterpart of
+ * hostile frames or forged entries cannot flood the log (project rule: forged input is dropped, counted
+ * and logged at a bounded rate). Free-text counterpart of
  * {@link RejectionLog}, which is keyed by {@link VerifyOutcome}. Thread-safe.
  */
 public final class RateLimitedLog {

@@ -1,5 +1,6 @@
 package org.bftswarm.crypto;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -89,7 +90,7 @@ public final class ReplayGuard {
             if (counter > highest) {
                 long advance = highest < 0 ? capacity : counter - highest;
                 if (advance >= capacity) {
-                    java.util.Arrays.fill(bits, 0L);
+                    Arrays.fill(bits, 0L);
                 } else {
                     for (long c = highest + 1; c <= counter; c++) {
                         clear(c);

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * A signed message: swarm (cluster name), message type, sender principal id, payload, and an
- * Ed25519 signature over all four, domain-separated (DESIGN.md "Every message carries cluster
- * name, type, ... sender, and an Ed25519 signature over canonical bytes"). The wire layout is
+ * Ed25519 signature over all four, domain-separated (the rule: every message carries the cluster
+ * name, its type, its sender and an Ed25519 signature over canonical bytes). The wire layout is
  * documented in {@link EnvelopeFormat}; decode and check received bytes with {@link EnvelopeVerifier}.
  *
  * <p>Immutable: the arrays are copied in and out, and equality is by value.

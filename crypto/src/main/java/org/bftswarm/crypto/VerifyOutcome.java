@@ -1,8 +1,8 @@
 package org.bftswarm.crypto;
 
 /**
- * The typed result of checking one received envelope (DESIGN.md "Security model": unknown keys,
- * bad signatures, wrong cluster names and malformed messages are dropped and counted). Exactly one
+ * The typed result of checking one received envelope (the security model: messages with unknown keys,
+ * bad signatures, wrong cluster names or malformed bytes are dropped and counted). Exactly one
  * variant, {@link Ok}, means the bytes are an authentic message of this swarm.
  */
 public sealed interface VerifyOutcome

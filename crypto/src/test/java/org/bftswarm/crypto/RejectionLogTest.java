@@ -2,6 +2,7 @@ package org.bftswarm.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +17,7 @@ class RejectionLogTest {
         log.record(new VerifyOutcome.BadSignature(2), "peer-2");
         log.record(new VerifyOutcome.Ok(SignedEnvelope.sign("s", 1, 0, new byte[0], TestKeys.key(0))), "peer-0");
         assertThat(log.counts())
-                .containsExactly(
-                        java.util.Map.entry("bad_signature", 1L),
-                        java.util.Map.entry("malformed", 2L),
-                        java.util.Map.entry("ok", 1L));
+                .containsExactly(Map.entry("bad_signature", 1L), Map.entry("malformed", 2L), Map.entry("ok", 1L));
     }
 
     @Test

@@ -2,8 +2,10 @@ package org.bftswarm.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,7 +64,7 @@ class Rfc8032VectorsTest {
         byte[] msg = HEX.parseHex(message);
         byte[] sig = HEX.parseHex(signature);
         assertThat(key.verify(msg, sig)).isTrue();
-        byte[] longer = java.util.Arrays.copyOf(msg, msg.length + 1);
+        byte[] longer = Arrays.copyOf(msg, msg.length + 1);
         assertThat(key.verify(longer, sig)).isFalse();
         if (msg.length > 0) {
             msg[msg.length - 1] ^= 1;
@@ -83,7 +85,7 @@ class Rfc8032VectorsTest {
                 .isTrue();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void test1024MessageIs1023Bytes() {
         assertThat(HEX.parseHex(Rfc8032Test1024Message.HEX)).hasSize(1023);
     }

@@ -3,8 +3,11 @@ package org.bftswarm.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Ed25519 key behaviour (RFC 8032 section 5.1): seeds, determinism, thread safety, total verification. */
 class SigningKeyTest {
     private final SigningKey key = TestKeys.key(0);
-    private final byte[] msg = "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private final byte[] msg = "hello".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void seedRoundTripGivesTheSameKey() {
@@ -57,7 +60,7 @@ class SigningKeyTest {
         assertThat(vk.verify(msg, new byte[65])).isFalse();
         assertThat(vk.verify(msg, new byte[64])).isFalse();
         byte[] allOnes = new byte[64];
-        java.util.Arrays.fill(allOnes, (byte) 0xff);
+        Arrays.fill(allOnes, (byte) 0xff);
         assertThat(vk.verify(msg, allOnes)).isFalse();
         assertThat(vk.verify(msg, -1, 2, sig)).isFalse();
         assertThat(vk.verify(msg, 0, msg.length + 1, sig)).isFalse();
@@ -79,7 +82,7 @@ class SigningKeyTest {
         VerifyingKey vk = key.verifyingKey();
         assertThat(VerifyingKey.of(vk.bytes())).isEqualTo(vk).hasSameHashCodeAs(vk);
         assertThat(VerifyingKey.fromHex(vk.hex())).isEqualTo(vk);
-        assertThat(key.toString()).doesNotContain(java.util.HexFormat.of().formatHex(key.seed()));
+        assertThat(key.toString()).doesNotContain(HexFormat.of().formatHex(key.seed()));
     }
 
     @Test
@@ -99,7 +102,7 @@ class SigningKeyTest {
                     for (int round = 0; round < 10; round++) {
                         for (int i = 0; i < messages.length; i++) {
                             byte[] sig = key.sign(messages[i]);
-                            allGood &= java.util.Arrays.equals(sig, expected[i]);
+                            allGood &= Arrays.equals(sig, expected[i]);
                             allGood &= key.verifyingKey().verify(messages[i], sig);
                         }
                     }

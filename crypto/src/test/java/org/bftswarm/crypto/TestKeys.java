@@ -1,5 +1,6 @@
 package org.bftswarm.crypto;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,7 +10,7 @@ final class TestKeys {
 
     static SigningKey key(int principal) {
         byte[] seed = new byte[32];
-        java.util.Arrays.fill(seed, (byte) (principal + 1));
+        Arrays.fill(seed, (byte) (principal + 1));
         seed[0] = (byte) (principal >>> 8);
         return SigningKey.fromSeed(seed);
     }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.orchestrator.Scheduler;
@@ -53,8 +55,7 @@ public final class LivenessMonitor {
     private final FailureDetector detector;
     private final Map<String, Long> lastSent = new HashMap<>();
     private final Map<String, CompletableFuture<Reply>> inFlight = new HashMap<>();
-    private final Map<Integer, java.util.concurrent.atomic.AtomicInteger> heard =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, AtomicInteger> heard = new ConcurrentHashMap<>();
     private long formedAt = -1;
     private long armedAt = -1;
     private long lastTick = -1;
@@ -89,7 +90,7 @@ public final class LivenessMonitor {
         state.addListener(new HeartbeatFeed(detector, clock));
         state.addListener(entry -> {
             if (entry.key().owner() != nodeId && entry.key().name().equals(Heartbeat.ENTRY_NAME)) {
-                heard.computeIfAbsent(entry.key().owner(), k -> new java.util.concurrent.atomic.AtomicInteger())
+                heard.computeIfAbsent(entry.key().owner(), k -> new AtomicInteger())
                         .incrementAndGet();
             }
         });

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -175,7 +176,7 @@ public final class NodeClusterPort implements ClusterPort {
 
     @Override
     public List<NodeJson> nodes() {
-        Map<Integer, NodeView> scheduled = new java.util.TreeMap<>();
+        Map<Integer, NodeView> scheduled = new TreeMap<>();
         scheduler.nodes().forEach(v -> scheduled.put(v.id(), v));
         Map<Integer, NodeSoftState> soft = state.view().nodes();
         List<NodeJson> out = new ArrayList<>();

@@ -17,7 +17,8 @@ import org.bftswarm.crypto.VerifyingKey;
  * The on-disk layout a node reads, shared with the launcher ({@code bftswarm up} makes the keys
  * and the token once, nodes only read them, so they never race): {@code D/keys/node-<i>.key|.pub}
  * (crypto {@link KeyDirectory}), {@code D/api-token}, and the node's own directory
- * {@code D/node-<i>/} with the consensus log ({@code consensus.journal}, {@code consensus.checkpoint.db}), {@code state.db} and {@code logs/}.
+ * {@code D/node-<i>/} with the consensus log ({@code consensus.journal}, {@code consensus.checkpoint.db}),
+ * {@code state.db} and {@code logs/}.
  */
 public record NodeFiles(Path dataDir, int nodeId) {
     public static final String KEYS = "keys";

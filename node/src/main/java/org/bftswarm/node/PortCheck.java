@@ -2,6 +2,7 @@ package org.bftswarm.node;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /**
@@ -15,7 +16,7 @@ public final class PortCheck {
     public static void requireFree(String host, int port, String what) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            socket.bind(new java.net.InetSocketAddress(InetAddress.getByName(host), port));
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
         } catch (IOException e) {
             throw new NodeStartupException(
                     "port " + port + " (" + what + ") on " + host

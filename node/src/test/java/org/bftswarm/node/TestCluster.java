@@ -1,13 +1,17 @@
 package org.bftswarm.node;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.bftswarm.crypto.KeyDirectory;
@@ -64,7 +68,7 @@ final class TestCluster implements AutoCloseable {
     }
 
     TestCluster start() throws InterruptedException {
-        return start(java.util.Map.of());
+        return start(Map.of());
     }
 
     /**
@@ -90,20 +94,20 @@ final class TestCluster implements AutoCloseable {
         return nodes.get(node).apiUrl();
     }
 
-    private static final java.util.Set<Integer> TAKEN = new java.util.HashSet<>();
+    private static final Set<Integer> TAKEN = new HashSet<>();
 
     /**
      * A port that binds now, chosen below the kernel's ephemeral range (32768 and up here), so the
      * outgoing connections of nodes already started cannot grab it before its node binds it.
      */
     private static synchronized int freePort() throws IOException {
-        java.util.Random random = new java.util.Random();
+        Random random = new Random();
         for (int tries = 0; tries < 1000; tries++) {
             int port = 21_000 + random.nextInt(11_000);
             if (TAKEN.contains(port)) {
                 continue;
             }
-            try (ServerSocket s = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
                 TAKEN.add(port);
                 return s.getLocalPort();
             } catch (IOException busy) {

@@ -2,6 +2,7 @@ package org.bftswarm.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class WorkerLoopReportsTest {
         }
 
         void exit(AttemptKey key, int code) {
-            byte[] out = ("out " + key.taskId()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] out = ("out " + key.taskId()).getBytes(StandardCharsets.UTF_8);
             observers
                     .get(key)
                     .onFinished(new TaskOutcome(

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.bftswarm.crypto.InvariantViolation;
 import org.bftswarm.orchestrator.ops.CanonicalJson;
 import org.bftswarm.orchestrator.spec.JobSpecValidator;
@@ -100,7 +101,7 @@ final class SnapshotCodec {
                             && n.milliCpus > 0
                             && n.memoryMb > 0,
                     "bad node " + e.getKey());
-            n.activeTasks = new java.util.TreeSet<>();
+            n.activeTasks = new TreeSet<>();
             state.nodes.put(n.id, n);
         }
         int expectedTasks = 0;

@@ -3,6 +3,7 @@ package org.bftswarm.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -46,7 +47,7 @@ class BadInputTest {
         Digest before = d.scheduler.digest();
         byte[] good = OperationCodec.encode(new SubmitJob(null, JobSpec.of("img", List.of("true"))));
         for (int cut = 0; cut < good.length; cut += 3) {
-            byte[] prefix = java.util.Arrays.copyOf(good, cut);
+            byte[] prefix = Arrays.copyOf(good, cut);
             assertThat(d.executeBytes(ClusterDriver.USER, prefix).code()).isEqualTo(ReplyCode.MALFORMED);
         }
         String wrongType = "{\"op\":\"TaskStarted\",\"taskId\":[1],\"attempt\":1,\"node\":0}";

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.bftswarm.consensus.api.ExecutionContext;
 import org.bftswarm.orchestrator.ops.CancelJob;
 import org.bftswarm.orchestrator.ops.NodeAlive;
@@ -255,10 +256,10 @@ class ClusterPropertiesTest {
     Arbitrary<List<Step>> runs() {
         Arbitrary<Step> step = Combinators.combine(
                         Arbitraries.frequency(
-                                net.jqwik.api.Tuple.of(3, 0), net.jqwik.api.Tuple.of(4, 1),
-                                net.jqwik.api.Tuple.of(6, 2), net.jqwik.api.Tuple.of(2, 3),
-                                net.jqwik.api.Tuple.of(2, 4), net.jqwik.api.Tuple.of(1, 5),
-                                net.jqwik.api.Tuple.of(1, 6), net.jqwik.api.Tuple.of(3, 7)),
+                                Tuple.of(3, 0), Tuple.of(4, 1),
+                                Tuple.of(6, 2), Tuple.of(2, 3),
+                                Tuple.of(2, 4), Tuple.of(1, 5),
+                                Tuple.of(1, 6), Tuple.of(3, 7)),
                         Arbitraries.integers().between(0, 1000),
                         Arbitraries.integers().between(0, 1000),
                         Arbitraries.integers().between(0, 1000))

@@ -3,7 +3,9 @@ package org.bftswarm.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bftswarm.orchestrator.ops.CancelJob;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
@@ -29,7 +31,7 @@ class JobLifecycleTest {
         assertThat(status(d, job)).isEqualTo(JobStatus.PENDING);
         assertThat(JobStatus.PENDING.isTerminal()).isFalse();
 
-        d.register(0, 4, 4096, java.util.Map.of());
+        d.register(0, 4, 4096, Map.of());
         assertThat(status(d, job)).isEqualTo(JobStatus.RUNNING);
         d.start(job + ".0");
         d.finish(job + ".0", 0);
@@ -135,7 +137,7 @@ class JobLifecycleTest {
     @Test
     void listenersReceiveJobTaskAndStatusEventsInExecutionOrder() {
         ClusterDriver d = ClusterDriver.withNodes(4, 4, 4096);
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         d.scheduler.addListener(events -> events.forEach(e -> seen.add(e.kind() + " " + e.id() + " " + e.state())));
         String job = d.submit(ClusterDriver.spec(1, 64, 1));
         d.start(job + ".0");
@@ -154,10 +156,10 @@ class JobLifecycleTest {
     void onlyTheNewestFinishedJobsAreKeptAndUnfinishedOnesNeverExpire() {
         ClusterDriver d = new ClusterDriver(new Scheduler(new SchedulerConfig(4, 10_000, 5_000, 1000, 60_000, 2)));
         for (int i = 0; i < 4; i++) {
-            d.register(i, 4, 4096, java.util.Map.of());
+            d.register(i, 4, 4096, Map.of());
         }
         String running = d.submit(ClusterDriver.spec(1, 64, 1));
-        List<String> done = new java.util.ArrayList<>();
+        List<String> done = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String job = d.submit(ClusterDriver.spec(1, 64, 1));
             d.finish(job + ".0", 0);

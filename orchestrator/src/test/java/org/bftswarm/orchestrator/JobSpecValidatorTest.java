@@ -2,6 +2,7 @@ package org.bftswarm.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.bftswarm.orchestrator.spec.JobSpec;
@@ -28,7 +29,7 @@ class JobSpecValidatorTest {
         JobSpec bad = new JobSpec(
                 "x".repeat(200),
                 "bad image!",
-                java.util.Arrays.asList("a", null),
+                Arrays.asList("a", null),
                 Map.of("1BAD", "v"),
                 Double.NaN,
                 -5L,

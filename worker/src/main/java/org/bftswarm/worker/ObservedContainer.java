@@ -1,5 +1,6 @@
 package org.bftswarm.worker;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,7 +11,7 @@ import java.util.TreeMap;
 public record ObservedContainer(String id, String state, Map<String, String> labels) {
     public ObservedContainer {
         state = state == null ? "" : state;
-        labels = labels == null ? Map.of() : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        labels = labels == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     }
 
     /** True when the engine reports the container running (or paused/restarting, i.e. alive). */

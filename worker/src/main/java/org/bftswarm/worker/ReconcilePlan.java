@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -28,7 +29,7 @@ public final class ReconcilePlan {
         List<ObservedContainer> sorted = new ArrayList<>(observed);
         sorted.sort(Comparator.comparing(ObservedContainer::id));
         List<ReconcileAction> actions = new ArrayList<>();
-        Set<AttemptKey> adopted = new java.util.TreeSet<>();
+        Set<AttemptKey> adopted = new TreeSet<>();
         for (ObservedContainer c : sorted) {
             Optional<AttemptKey> attempt = ContainerLabels.attemptOf(c.labels());
             long timeout = ContainerLabels.timeoutOf(c.labels());

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,7 +104,7 @@ public final class Reconciler {
                 .exec()) {
             out.add(new ObservedContainer(c.getId(), c.getState(), c.getLabels()));
         }
-        out.sort(java.util.Comparator.comparing(ObservedContainer::id));
+        out.sort(Comparator.comparing(ObservedContainer::id));
         return out;
     }
 

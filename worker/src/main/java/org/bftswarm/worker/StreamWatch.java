@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A docker-java stream callback with the two facts the container lifecycle needs (attach must have
@@ -20,8 +21,7 @@ abstract class StreamWatch<T> implements ResultCallback<T> {
     private volatile Closeable stream;
     private volatile Throwable error;
     private volatile boolean closedByUs;
-    private final java.util.concurrent.atomic.AtomicReference<Runnable> onEnd =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Runnable> onEnd = new AtomicReference<>();
 
     @Override
     public void onStart(Closeable closeable) {

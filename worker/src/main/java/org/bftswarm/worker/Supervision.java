@@ -1,5 +1,6 @@
 package org.bftswarm.worker;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,7 @@ final class Supervision {
         if (timeoutSeconds > 0) {
             try {
                 timeoutTimer = timer.schedule(this::timedOut, timeoutSeconds, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 abandon();
                 return;
             }
@@ -121,7 +122,7 @@ final class Supervision {
         }
         try {
             deadlineTimer = timer.schedule(this::finish, seconds, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // the worker is shutting down; the attempt is abandoned
         }
     }

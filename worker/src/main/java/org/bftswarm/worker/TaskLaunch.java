@@ -1,5 +1,6 @@
 package org.bftswarm.worker;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,7 +67,7 @@ public record TaskLaunch(
             }
             sortedEnv.put(k, v);
         });
-        env = java.util.Collections.unmodifiableSortedMap(sortedEnv);
+        env = Collections.unmodifiableSortedMap(sortedEnv);
         network = network == null ? DEFAULT_NETWORK : network;
         requireText(network, "network");
     }

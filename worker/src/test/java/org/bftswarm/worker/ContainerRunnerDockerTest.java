@@ -10,6 +10,8 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.bftswarm.crypto.Digest;
@@ -52,7 +54,7 @@ class ContainerRunnerDockerTest extends DockerRunnerFixture {
                 sh(swarm, "i-fail", "exit 2"),
                 new TaskLaunch(swarm, 0, "i-timeout", 1, IMAGE, List.of("sleep", "60"), Map.of(), 0, 0, 1),
                 sh(swarm, "i-silent", "true"));
-        List<RecordingObserver> observers = new java.util.ArrayList<>();
+        List<RecordingObserver> observers = new ArrayList<>();
         for (TaskLaunch l : launches) {
             RecordingObserver obs = new RecordingObserver();
             observers.add(obs);
@@ -105,7 +107,7 @@ class ContainerRunnerDockerTest extends DockerRunnerFixture {
         assertThat(out.outputBytes()).isEqualTo(total);
         assertThat(out.output())
                 .hasSize(TaskOutcome.MAX_OUTPUT_BYTES)
-                .isEqualTo(java.util.Arrays.copyOf(expected, TaskOutcome.MAX_OUTPUT_BYTES));
+                .isEqualTo(Arrays.copyOf(expected, TaskOutcome.MAX_OUTPUT_BYTES));
         assertThat(out.outputDigest()).isEqualTo(Digest.sha256(expected));
         assertThat(logs.read(out.attempt()))
                 .hasValueSatisfying(b -> assertThat(b).isEqualTo(expected));
@@ -250,7 +252,7 @@ class ContainerRunnerDockerTest extends DockerRunnerFixture {
     @Test
     void runningTasksDoNotHoldSetUpSlotsSoMoreThanTheBoundRunAtOnce() throws Exception {
         try (ContainerRunner narrow = new ContainerRunner(docker, logs, 2)) {
-            List<RecordingObserver> observers = new java.util.ArrayList<>();
+            List<RecordingObserver> observers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 RecordingObserver obs = new RecordingObserver();
                 observers.add(obs);

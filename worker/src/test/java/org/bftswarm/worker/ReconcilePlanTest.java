@@ -2,12 +2,15 @@ package org.bftswarm.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.AlphaChars;
 import org.junit.jupiter.api.Test;
 
 class ReconcilePlanTest {
@@ -73,13 +76,13 @@ class ReconcilePlanTest {
 
     @Property(tries = 200)
     void decisionIsIndependentOfListingOrderAndNeverThrows(
-            @ForAll List<@net.jqwik.api.constraints.AlphaChars String> tasks, @ForAll List<String> attempts) {
-        List<ObservedContainer> observed = new java.util.ArrayList<>();
+            @ForAll List<@AlphaChars String> tasks, @ForAll List<String> attempts) {
+        List<ObservedContainer> observed = new ArrayList<>();
         for (int i = 0; i < Math.min(tasks.size(), attempts.size()); i++) {
             observed.add(container("c" + i, i % 3 == 0 ? "exited" : "running", tasks.get(i), attempts.get(i)));
         }
-        List<ObservedContainer> reversed = new java.util.ArrayList<>(observed);
-        java.util.Collections.reverse(reversed);
+        List<ObservedContainer> reversed = new ArrayList<>(observed);
+        Collections.reverse(reversed);
         assertThat(ReconcilePlan.decide(reversed, key -> key.attempt() % 2 == 0, Set.of()))
                 .isEqualTo(ReconcilePlan.decide(observed, key -> key.attempt() % 2 == 0, Set.of()));
     }

@@ -1,6 +1,7 @@
 package org.bftswarm.consensus.client;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -28,7 +29,7 @@ public final class ReplyChannel {
     static final byte[] HELLO_MAGIC = {'B', 'F', 'R', 'H'};
     static final byte[] SEALED_MAGIC = {'B', 'F', 'R', 'M'};
     static final int KEY_BYTES = 32;
-    private static final byte[] DOMAIN = "bftswarm reply channel v1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] DOMAIN = "bftswarm reply channel v1".getBytes(StandardCharsets.UTF_8);
     private static final int TAG_BYTES = 32;
     /** Frames may be opened out of order by a worker pool; each counter is accepted once within this window. */
     private static final int REPLAY_WINDOW = 4_096;

@@ -18,7 +18,9 @@ package org.bftswarm.consensus.codec;
 public final class RequestVerifiers {
     private RequestVerifiers() {}
 
-    /** Whether {@code replica} is one of the f+1 replicas designated to verify this request when {@code primary} leads. */
+    /**
+     * Whether {@code replica} is one of the f+1 replicas designated to verify this request when {@code primary} leads.
+     */
     public static boolean designated(int replica, int primary, int clientId, long requestNumber, int n, int f) {
         if (replica == primary) {
             return true;

@@ -1,5 +1,6 @@
 package org.bftswarm.consensus.core;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,7 +30,7 @@ public final class ClientTable {
     }
 
     public Map<Integer, Entry> view() {
-        return java.util.Collections.unmodifiableMap(entries);
+        return Collections.unmodifiableMap(entries);
     }
 
     public void replaceWith(Map<Integer, Entry> other) {

@@ -43,8 +43,8 @@ public record ReplicaConfig(
     }
 
     /**
-     * Defaults sized for the runtime: batches of 64, 2 ms delay, 2 partial batches in flight, K=64, L=128, 2 s request timeout,
-     * 2 s timestamp skew, 200 ms retransmission, 256 KiB state chunks, snapshots up to 64 MiB.
+     * Defaults sized for the runtime: batches of 64, 2 ms delay, 2 partial batches in flight, K=64, L=128,
+     * 2 s request timeout, 2 s timestamp skew, 200 ms retransmission, 256 KiB state chunks, snapshots up to 64 MiB.
      * A VIEW-CHANGE carries up to L batches, so frames must allow about L x maxBatch x request size.
      */
     public static ReplicaConfig defaults(String swarm, int n, int id, SigningKey key, KeyRegistry keys) {

@@ -1,6 +1,7 @@
 package org.bftswarm.consensus.core;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,8 +19,7 @@ import org.bftswarm.crypto.Invariants;
  * sent it. The chunk size is therefore a cluster-wide parameter, like the checkpoint interval.
  */
 final class SnapshotTree {
-    private static final byte[] DOMAIN =
-            "bftswarm/snapshot-tree/v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DOMAIN = "bftswarm/snapshot-tree/v1".getBytes(StandardCharsets.US_ASCII);
     /** A tree over at most 2^31 leaves is never deeper than this. */
     static final int MAX_PROOF = 32;
 

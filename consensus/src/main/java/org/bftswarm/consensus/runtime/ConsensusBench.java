@@ -2,6 +2,8 @@ package org.bftswarm.consensus.runtime;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,7 +85,9 @@ public final class ConsensusBench {
 
     private ConsensusBench() {}
 
-    /** JVM options of the replica processes; the system property {@code bftswarm.bench.replicaJvmArgs} replaces them. */
+    /**
+     * JVM options of the replica processes; the system property {@code bftswarm.bench.replicaJvmArgs} replaces them.
+     */
     public static List<String> defaultReplicaJvmArgs() {
         String override = System.getProperty("bftswarm.bench.replicaJvmArgs");
         if (override != null && !override.isBlank()) {
@@ -307,8 +311,7 @@ public final class ConsensusBench {
     }
 
     private static long ownCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os =
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
             return sun.getProcessCpuTime();
         }

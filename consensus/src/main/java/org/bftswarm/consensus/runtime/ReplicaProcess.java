@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,7 +109,7 @@ public final class ReplicaProcess {
         return process.toHandle()
                 .info()
                 .totalCpuDuration()
-                .map(java.time.Duration::toNanos)
+                .map(Duration::toNanos)
                 .orElse(-1L);
     }
 

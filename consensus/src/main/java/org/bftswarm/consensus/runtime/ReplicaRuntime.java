@@ -137,7 +137,7 @@ public final class ReplicaRuntime implements AutoCloseable {
         core = fresh ? new Replica(config, stateMachine) : Replica.recover(config, stateMachine, ps, now);
         recoveringTo = ps.slots().entrySet().stream()
                 .filter(e -> e.getValue().myCommit() != null)
-                .mapToLong(java.util.Map.Entry::getKey)
+                .mapToLong(Map.Entry::getKey)
                 .max()
                 .orElse(0);
         recoveryDeadline = now + RECOVERY_WAIT_MILLIS;

@@ -1,5 +1,7 @@
 package org.bftswarm.consensus.runtime;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.bftswarm.consensus.storage.ReplicaLog;
 import org.bftswarm.consensus.storage.ReplicaLogKind;
 import org.bftswarm.consensus.transport.TransportConfig;
@@ -41,7 +43,7 @@ public record RuntimeSettings(
     }
 
     /** Opens this setting's durable log under {@code base} (see {@link ReplicaLogKind#open}). */
-    public ReplicaLog openLog(java.nio.file.Path base) throws java.io.IOException {
+    public ReplicaLog openLog(Path base) throws IOException {
         return log.open(base, mmap, fsync);
     }
 

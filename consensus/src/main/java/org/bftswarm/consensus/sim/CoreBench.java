@@ -1,6 +1,9 @@
 package org.bftswarm.consensus.sim;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.TreeMap;
 import org.bftswarm.consensus.codec.InboundVerifier;
 import org.bftswarm.consensus.codec.Message.Reply;
@@ -23,8 +26,7 @@ import org.bftswarm.crypto.VerifyingKey;
  * cores. Usage: {@code CoreBench [--clients 50] [--seconds 5] [--replicas 4] [--batch 64]}.
  */
 public final class CoreBench {
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private CoreBench() {}
 
@@ -133,8 +135,7 @@ public final class CoreBench {
         return q;
     }
 
-    private static void route(
-            int from, java.util.List<Effect> effects, int n, ArrayDeque<Msg> queue, ArrayDeque<Reply> replies) {
+    private static void route(int from, List<Effect> effects, int n, ArrayDeque<Msg> queue, ArrayDeque<Reply> replies) {
         for (Effect e : effects) {
             if (e instanceof Effect.Send s) {
                 queue.add(new Msg(s.to(), s.message()));

@@ -3,8 +3,10 @@ package org.bftswarm.consensus.sim;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.bftswarm.crypto.Digest;
 
@@ -18,7 +20,7 @@ public final class SafetyChecker {
     private final TreeMap<Long, Digest> executed = new TreeMap<>();
     private final TreeMap<Long, Digest> checkpoints = new TreeMap<>();
     private final Map<Long, byte[]> results = new HashMap<>();
-    private final java.util.Set<Long> submitted = new java.util.HashSet<>();
+    private final Set<Long> submitted = new HashSet<>();
     private final List<String> violations = new ArrayList<>();
 
     private static long key(int client, long request) {

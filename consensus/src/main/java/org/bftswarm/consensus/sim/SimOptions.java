@@ -29,7 +29,8 @@ public record SimOptions(int seeds, int replicas, Integer byzantine, long firstS
     /**
      * Parses {@code args}; {@code extraFlags} are the runner's own flags (e.g. {@code --variant}).
      *
-     * @throws IllegalArgumentException naming an unknown argument, a flag without a value or a value that is not a number
+     * @throws IllegalArgumentException naming an unknown argument, a flag without a value or a value that is not a
+     *     number
      */
     public static SimOptions parse(String[] args, Set<String> extraFlags) {
         int seeds = DEFAULT_SEEDS;

@@ -173,7 +173,9 @@ public final class SimulationRunner {
         return s.violations() == 0 && s.livenessFailures() == 0 ? 0 : 1;
     }
 
-    /** {@code ./bftswarm sim}'s flags ({@link SimOptions}); exits 2 on a bad argument, else with {@link #run}'s code. */
+    /**
+     * {@code ./bftswarm sim}'s flags ({@link SimOptions}); exits 2 on a bad argument, else with {@link #run}'s code.
+     */
     public static void main(String[] args) {
         SimOptions options;
         try {

@@ -42,7 +42,9 @@ public final class MapDbReplicaLog implements ReplicaLog {
         }
     }
 
-    /** {@code fsync}: also force the store file at each commit (see {@link MapDbStore#open(Path, boolean, boolean)}). */
+    /**
+     * {@code fsync}: also force the store file at each commit (see {@link MapDbStore#open(Path, boolean, boolean)}).
+     */
     public static MapDbReplicaLog open(Path file, boolean mmap, boolean fsync) throws IOException {
         return new MapDbReplicaLog(MapDbStore.open(file, mmap, fsync));
     }

@@ -8,8 +8,8 @@ import org.bftswarm.crypto.VerifyOutcome;
 /**
  * First check of every inbound frame: decode the signed envelope, check
  * swarm, sender and Ed25519 signature, and drop exact replays (copies within a short horizon) from senders
- * whose messages are never legitimately repeated that fast. Each rejection is counted under its reason and logged at a bounded rate;
- * nothing here throws on hostile bytes. Thread-safe: called from the inbound worker pool.
+ * whose messages are never legitimately repeated that fast. Each rejection is counted under its reason and
+ * logged at a bounded rate; nothing here throws on hostile bytes. Thread-safe: called from the inbound worker pool.
  */
 public final class EnvelopeGate {
     private final EnvelopeVerifier verifier;

@@ -6,6 +6,7 @@ import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,14 +71,14 @@ class ClientNetworkHandshakeTest {
                     if (clientPublic == null) {
                         return;
                     }
-                    byte[][] mine = ReplyChannel.ephemeral(new java.security.SecureRandom());
+                    byte[][] mine = ReplyChannel.ephemeral(new SecureRandom());
                     byte[] payload = new byte[64];
                     System.arraycopy(clientPublic, 0, payload, 0, 32);
                     System.arraycopy(mine[1], 0, payload, 32, 32);
                     from.send(SignedEnvelope.sign(SWARM, ReplyChannel.ACCEPT_TYPE, 0, payload, signer)
                             .encode());
                     if (thenSendForgedSeal) {
-                        byte[][] other = ReplyChannel.ephemeral(new java.security.SecureRandom());
+                        byte[][] other = ReplyChannel.ephemeral(new SecureRandom());
                         ReplyChannel wrong = ReplyChannel.derive(other[0], mine[1], other[1], mine[1]);
                         from.send(wrong.seal(0, new byte[] {1, 2, 3}));
                     }

@@ -3,6 +3,7 @@ package org.bftswarm.consensus.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -117,7 +118,7 @@ class RequestVerifiersTest {
     void aVerifierOfNoReplicaStillChecksEveryBatchedRequest() {
         InboundVerifier all = new InboundVerifier(
                 SWARM,
-                KeyRegistry.of(new TreeMap<>(java.util.Map.of(0, keys[0].verifyingKey(), 1000, client.verifyingKey()))),
+                KeyRegistry.of(new TreeMap<>(Map.of(0, keys[0].verifyingKey(), 1000, client.verifyingKey()))),
                 4,
                 new SignatureCache(100));
         assertThat(all.verify(prePrepareWith(forgedRequest(79)))).isInstanceOf(InboundVerifier.Outcome.Rejected.class);

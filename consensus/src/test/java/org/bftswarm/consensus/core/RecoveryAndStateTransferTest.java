@@ -2,6 +2,8 @@ package org.bftswarm.consensus.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.List;
 import org.bftswarm.consensus.codec.Batch;
 import org.bftswarm.consensus.codec.Message;
 import org.bftswarm.consensus.codec.Message.PrePrepare;
@@ -20,10 +22,8 @@ class RecoveryAndStateTransferTest {
         assertThat(c.stores[1].load().slots().get(1L).myPrepare()).isNotNull();
         c.crashAndRecover(1);
         Signed conflicting = Signed.sign(
-                TestCluster.SWARM,
-                c.keys[0],
-                0,
-                new PrePrepare(0, 1, Batch.of(c.now, java.util.List.of(c.request(new byte[] {2})))));
+                TestCluster.SWARM, c.keys[0], 0, new PrePrepare(0, 1, Batch.of(c.now, List.of(c.request(new byte[] {2
+                })))));
         c.perform(1, c.replicas[1].step(c.verified(conflicting)));
         assertThat(c.dropped(1, "equivocating pre-prepare")).isPositive();
         assertThat(c.stores[1].load().slots().get(1L).myPrepare().body())
@@ -58,7 +58,7 @@ class RecoveryAndStateTransferTest {
         c.network = d -> {
             if (d.message().body() instanceof StateChunk sc && d.from() == 0) {
                 byte[] junk = new byte[sc.data().length];
-                java.util.Arrays.fill(junk, (byte) 0x55);
+                Arrays.fill(junk, (byte) 0x55);
                 return new TestCluster.Delivery(
                         0,
                         d.to(),

@@ -2,6 +2,7 @@ package org.bftswarm.consensus.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.bftswarm.consensus.codec.Message.StateChunk;
@@ -28,7 +29,7 @@ class StateTransferTest {
 
     private StateChunk chunk(int i) {
         int off = i * CHUNK;
-        byte[] data = java.util.Arrays.copyOfRange(snapshot, off, Math.min(snapshot.length, off + CHUNK));
+        byte[] data = Arrays.copyOfRange(snapshot, off, Math.min(snapshot.length, off + CHUNK));
         return new StateChunk(8, i, tree.chunkCount(), snapshot.length, data, tree.proof(i));
     }
 

@@ -2,8 +2,10 @@ package org.bftswarm.consensus.core;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -42,7 +44,7 @@ final class TestCluster {
     long now;
     long nextRequest = 1;
     static final int EXTRA_CLIENTS = 15;
-    private final java.util.Map<Integer, Long> otherRequests = new java.util.HashMap<>();
+    private final Map<Integer, Long> otherRequests = new HashMap<>();
     /** Rewrites (or drops, by returning null) messages in flight; identity by default. */
     UnaryOperator<Delivery> network = d -> d;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.bftswarm.consensus.codec.Batch;
 import org.bftswarm.consensus.codec.Message.Checkpoint;
 import org.bftswarm.consensus.codec.Message.Commit;
@@ -89,8 +90,7 @@ class ViewChangeRulesTest {
         assertThat(h.r.log.get(2L).digest()).isEqualTo(newer.digest());
         assertThat(h.broadcasts(Prepare.class))
                 .extracting(Prepare::view, Prepare::seq)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(2L, 1L), org.assertj.core.groups.Tuple.tuple(2L, 2L));
+                .containsExactly(Tuple.tuple(2L, 1L), Tuple.tuple(2L, 2L));
     }
 
     @Test

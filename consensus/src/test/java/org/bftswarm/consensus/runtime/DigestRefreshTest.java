@@ -2,6 +2,8 @@ package org.bftswarm.consensus.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DigestRefreshTest {
@@ -9,7 +11,7 @@ class DigestRefreshTest {
     void underSteadyExecutionTheDigestIsRecomputedOnlyWhenItIsTenSecondsOld() {
         DigestRefresh r = new DigestRefresh();
         long digestAt = 0;
-        java.util.List<Long> refreshedAt = new java.util.ArrayList<>();
+        List<Long> refreshedAt = new ArrayList<>();
         // one sequence number executed every 100 ms for 30 s
         for (long now = 0, seq = 1; now < 30_000; now += 100, seq++) {
             if (r.due(now, seq, digestAt)) {

@@ -2,6 +2,7 @@ package org.bftswarm.consensus.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bftswarm.consensus.codec.Message;
@@ -93,7 +94,7 @@ class FirstCopyDeferralTest {
                 .envelope("t")
                 .encode();
         byte[] garbage = new byte[] {1, 2, 3, 4, 5};
-        byte[] truncated = java.util.Arrays.copyOf(request(number(3, false)), 40);
+        byte[] truncated = Arrays.copyOf(request(number(3, false)), 40);
         for (byte[] frame : new byte[][] {prepare, otherSwarm, garbage, truncated}) {
             assertThat(d.deferredClient(envelopes.peek(frame))).isEqualTo(-1);
         }

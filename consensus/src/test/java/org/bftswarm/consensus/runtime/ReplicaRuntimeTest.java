@@ -3,9 +3,13 @@ package org.bftswarm.consensus.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -200,17 +204,16 @@ class ReplicaRuntimeTest {
             for (int i = 0; i < 4; i++) {
                 c.start(i);
             }
-            java.util.Random random = new java.util.Random(1);
+            Random random = new Random(1);
             for (int i = 0; i < 20; i++) {
-                try (java.net.Socket s =
-                        new java.net.Socket("127.0.0.1", c.spec.address(0).getPort())) {
-                    java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
+                try (Socket s = new Socket("127.0.0.1", c.spec.address(0).getPort())) {
+                    DataOutputStream out = new DataOutputStream(s.getOutputStream());
                     byte[] junk = new byte[1 + random.nextInt(300)];
                     random.nextBytes(junk);
                     out.writeInt(junk.length);
                     out.write(junk);
                     out.flush();
-                } catch (java.io.IOException ignored) {
+                } catch (IOException ignored) {
                     // the replica may close the connection first
                 }
             }

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 final class KilledWriter {
     private KilledWriter() {}
 
-    /** Returns the last acknowledged round (at least {@code target}, else the assertion fails with the child's output). */
+    /**
+     * Returns the last acknowledged round (at least {@code target}, else the assertion fails with the child's output).
+     */
     static long runUntilThenKill(Class<?> main, List<String> args, String prefix, long target) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(

@@ -1,5 +1,6 @@
 package org.bftswarm.consensus.transport;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bftswarm.crypto.KeyRegistry;
@@ -12,7 +13,7 @@ final class TestKeys {
 
     static SigningKey key(int principal) {
         byte[] seed = new byte[32];
-        java.util.Arrays.fill(seed, (byte) (principal + 1));
+        Arrays.fill(seed, (byte) (principal + 1));
         return SigningKey.fromSeed(seed);
     }
 

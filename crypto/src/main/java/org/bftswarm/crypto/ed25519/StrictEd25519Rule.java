@@ -8,7 +8,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * The one Ed25519 acceptance rule of bftswarm, applied by {@code VerifyingKey} before any provider
  * sees the bytes, so that every replica reaches the same verdict on every signature whichever
  * provider it runs. RFC 8032 section 5.1.7 leaves implementations room (cofactored or cofactorless
- * equation, strictness of point decoding) and "Taming the many EdDSAs" (Chalkias et al., 2020) shows that real libraries use it differently. bftswarm pins:
+ * equation, strictness of point decoding) and "Taming the many EdDSAs" (Chalkias et al., 2020) shows that
+ * real libraries use it differently. bftswarm pins:
  *
  * <ol>
  *   <li>S is canonical: the 32 little-endian bytes of S denote an integer below the group order L

@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code bftswarm bench consensus}: PBFT throughput and latency with replica JVMs on loopback (delegates to {@link ConsensusBench}). */
+/**
+ * {@code bftswarm bench consensus}: PBFT throughput and latency with replica JVMs on loopback (delegates to
+ * {@link ConsensusBench}).
+ */
 @Command(
         name = "consensus",
         mixinStandardHelpOptions = true,

@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code bftswarm bench crypto}: Ed25519 sign and verify throughput of both providers (delegates to {@link CryptoBench}). */
+/**
+ * {@code bftswarm bench crypto}: Ed25519 sign and verify throughput of both providers (delegates to
+ * {@link CryptoBench}).
+ */
 @Command(
         name = "crypto",
         mixinStandardHelpOptions = true,

@@ -2,12 +2,13 @@ package org.bftswarm.deploy.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Adapts the picocli output {@link PrintWriter} to an {@link OutputStream} for code that prints
- * to a {@link java.io.PrintStream}: bytes are collected per line, decoded as UTF-8 and written
+ * to a {@link PrintStream}: bytes are collected per line, decoded as UTF-8 and written
  * through, so progress appears line by line and tests can capture it.
  */
 final class LineForwardingStream extends OutputStream {

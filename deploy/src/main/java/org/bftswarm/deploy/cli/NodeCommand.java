@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.node.FaultPermission;
@@ -111,7 +112,7 @@ public final class NodeCommand implements Callable<Integer> {
                         },
                         "node-" + id + "-shutdown"));
         while (node.failure() == null) {
-            if (stopped.await(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (stopped.await(500, TimeUnit.MILLISECONDS)) {
                 return 0;
             }
         }

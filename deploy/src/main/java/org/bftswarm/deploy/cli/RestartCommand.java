@@ -1,5 +1,6 @@
 package org.bftswarm.deploy.cli;
 
+import java.time.Duration;
 import org.bftswarm.deploy.launcher.FaultInjector;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,6 @@ import picocli.CommandLine.Command;
 public final class RestartCommand extends NodeFaultCommand {
     @Override
     int inject(FaultInjector faults, int node) throws Exception {
-        return faults.restart(node, java.time.Duration.ofSeconds(60));
+        return faults.restart(node, Duration.ofSeconds(60));
     }
 }

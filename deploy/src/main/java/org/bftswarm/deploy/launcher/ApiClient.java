@@ -193,7 +193,10 @@ public final class ApiClient {
         }
     }
 
-    /** The primary as reported by the first node (in id order) that answers {@code /api/v1/cluster}; empty when none does. */
+    /**
+     * The primary as reported by the first node (in id order) that answers {@code /api/v1/cluster}; empty when none
+     * does.
+     */
     public OptionalInt primary() {
         for (int node = 0; node < baseUrls.size(); node++) {
             Optional<ClusterJson> view = cluster(node);
@@ -204,7 +207,9 @@ public final class ApiClient {
         return OptionalInt.empty();
     }
 
-    /** One node's {@code /api/v1/nodes} (scheduler state merged with its CRDT view), or empty when it does not answer. */
+    /**
+     * One node's {@code /api/v1/nodes} (scheduler state merged with its CRDT view), or empty when it does not answer.
+     */
     public Optional<List<NodeJson>> nodes(int node) {
         try {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/nodes"))

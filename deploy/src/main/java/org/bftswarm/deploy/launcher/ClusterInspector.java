@@ -2,8 +2,10 @@ package org.bftswarm.deploy.launcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.bftswarm.api.ClusterJson;
 import org.bftswarm.api.NodeJson;
 
@@ -25,7 +27,7 @@ public final class ClusterInspector {
     public ClusterStatus inspect() {
         List<NodeRow> rows = new ArrayList<>();
         List<ClusterJson> views = new ArrayList<>();
-        java.util.Map<Integer, NodeJson> soft = new java.util.TreeMap<>();
+        Map<Integer, NodeJson> soft = new TreeMap<>();
         for (int id = 0; id < target.config().n() && soft.isEmpty(); id++) {
             if (processes.state(id) == ProcessProbe.NodeProcess.RUNNING) {
                 api.nodes(id).ifPresent(list -> list.forEach(v -> soft.put(v.id(), v)));

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobStatusJson;
 import org.bftswarm.api.JobSubmission;
@@ -126,7 +127,7 @@ public final class DemoWorkload {
     }
 
     /** Polls the jobs until every one is terminal or the deadline passes, printing progress changes. */
-    private Map<String, JobJson> follow(ApiClient api, java.util.Set<String> ids) throws InterruptedException {
+    private Map<String, JobJson> follow(ApiClient api, Set<String> ids) throws InterruptedException {
         Map<String, JobJson> finished = new LinkedHashMap<>();
         Map<String, String> lastLine = new LinkedHashMap<>();
         long deadline = System.nanoTime() + DEADLINE_SECONDS * 1_000_000_000L;

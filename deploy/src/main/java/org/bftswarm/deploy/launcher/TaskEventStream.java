@@ -2,6 +2,7 @@ package org.bftswarm.deploy.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -84,7 +85,7 @@ public final class TaskEventStream implements AutoCloseable {
                         payload.path("attempt").asInt(0),
                         payload.path("detail").asText(null),
                         now));
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // a frame we cannot read: skip it
             }
         }

@@ -6,6 +6,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +37,10 @@ class ClasspathSnapshotTest {
     @Test
     void jarWithItsOwnClassPathManifestStaysWhereItIs() throws Exception {
         Path booter = dir.resolve("booter.jar");
-        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
-        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, "../lib/x.jar");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(booter), manifest)) {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, "../lib/x.jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(booter), manifest)) {
             out.flush();
         }
         assertThat(ClasspathSnapshot.of(booter.toString(), dir.resolve("run"))).isEqualTo(booter.toString());

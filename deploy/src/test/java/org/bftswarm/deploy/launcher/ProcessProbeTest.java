@@ -3,6 +3,7 @@ package org.bftswarm.deploy.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,7 @@ class ProcessProbeTest {
             while (ProcessProbe.statField(sleeper.pid()).orElse('?') == 'T' && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(ProcessProbe.statField(sleeper.pid())).isNotEqualTo(java.util.Optional.of('T'));
+            assertThat(ProcessProbe.statField(sleeper.pid())).isNotEqualTo(Optional.of('T'));
         } finally {
             sleeper.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }

@@ -1,5 +1,7 @@
 package org.bftswarm.node.config;
 
+import java.util.Locale;
+
 /**
  * One finding about a configuration file: where it is (file, line, column, field path), how bad
  * it is, and a sentence that tells the user what is wrong and what would be right. Printed in the
@@ -30,6 +32,6 @@ public record ConfigProblem(Severity severity, String source, SourceLocation loc
     public String format() {
         String where = path.isEmpty() ? "" : path + ": ";
         String at = location == null ? "" : ":" + location.line() + ":" + location.column();
-        return source + at + ": " + severity.name().toLowerCase(java.util.Locale.ROOT) + ": " + where + message;
+        return source + at + ": " + severity.name().toLowerCase(Locale.ROOT) + ": " + where + message;
     }
 }

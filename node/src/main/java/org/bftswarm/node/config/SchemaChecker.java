@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -133,7 +135,7 @@ public final class SchemaChecker {
         try {
             mapper.readerFor(javaType).readValue(node);
             return true;
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             String hint = raw == String.class && node.isValueNode() ? " (quote it: \"" + node.asText() + "\")" : "";
             fail(path, "expected " + describeType(raw) + ", got " + describe(node) + hint);
             return false;
@@ -210,6 +212,6 @@ public final class SchemaChecker {
         if (node.isNull() || node.isMissingNode()) {
             return "nothing";
         }
-        return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " value";
+        return "a " + node.getNodeType().name().toLowerCase(Locale.ROOT) + " value";
     }
 }

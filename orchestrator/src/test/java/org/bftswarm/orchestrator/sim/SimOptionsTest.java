@@ -3,6 +3,7 @@ package org.bftswarm.orchestrator.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import java.util.Set;
 import org.bftswarm.consensus.sim.SimOptions;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SimOptionsTest {
                     "ACCEPT_ANY_REPORTER"
                 },
                 VARIANT);
-        assertThat(o).isEqualTo(new SimOptions(3, 7, 0, 129, java.util.Map.of("--variant", "ACCEPT_ANY_REPORTER")));
+        assertThat(o).isEqualTo(new SimOptions(3, 7, 0, 129, Map.of("--variant", "ACCEPT_ANY_REPORTER")));
         assertThat(o.byzantineOrF()).isZero();
         assertThat(o.extra("--variant", "CORRECT")).isEqualTo("ACCEPT_ANY_REPORTER");
     }

@@ -8,6 +8,7 @@ import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -118,7 +119,7 @@ public final class HazelcastDissemination implements AutoCloseable {
     private void schedule(Runnable task, long delayMillis) {
         try {
             antiEntropy.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // closing
         }
     }

@@ -1,5 +1,6 @@
 package org.bftswarm.state.persist;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class MapDbEntryLog implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot create directory for " + file, e);
         }
         DB db = DBMaker.fileDB(file.toFile())

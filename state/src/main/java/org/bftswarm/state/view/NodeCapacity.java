@@ -1,5 +1,6 @@
 package org.bftswarm.state.view;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -29,7 +30,7 @@ public record NodeCapacity(int node, long cpuMillicores, long memoryBytes, Sorte
     }
 
     private static int utf8Length(String s) {
-        return s == null ? Integer.MAX_VALUE : s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return s == null ? Integer.MAX_VALUE : s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     public byte[] encode() {

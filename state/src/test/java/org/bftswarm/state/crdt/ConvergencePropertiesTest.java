@@ -3,6 +3,7 @@ package org.bftswarm.state.crdt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -46,7 +47,7 @@ class ConvergencePropertiesTest {
             @ForAll @IntRange(min = 3, max = 5) int nodes,
             @ForAll Random random) {
         LwwMap[] local = new LwwMap[nodes];
-        java.util.Arrays.fill(local, LwwMap.empty());
+        Arrays.fill(local, LwwMap.empty());
         List<LwwMap> messages = new ArrayList<>();
         for (Op op : history) {
             if (!op.lww()) {
@@ -81,7 +82,7 @@ class ConvergencePropertiesTest {
             @ForAll @IntRange(min = 3, max = 5) int nodes,
             @ForAll Random random) {
         PnCounter[] local = new PnCounter[nodes];
-        java.util.Arrays.fill(local, PnCounter.empty());
+        Arrays.fill(local, PnCounter.empty());
         List<PnCounter> messages = new ArrayList<>();
         long expectedValue = 0;
         for (Op op : history) {

@@ -2,6 +2,7 @@ package org.bftswarm.state.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class FailureDetectorTest {
     private static final FailureDetectorSettings SETTINGS = new FailureDetectorSettings(2_000, 2);
 
     private static FailureDetector detector() {
-        return new FailureDetector(new TreeSet<>(java.util.List.of(0, 1, 2)), 0, SETTINGS);
+        return new FailureDetector(new TreeSet<>(List.of(0, 1, 2)), 0, SETTINGS);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,8 +19,8 @@ class HeartbeatFeedTest {
     @Test
     void periodicHeartbeatsKeepTheNodeUnsuspectedAndTheirAbsenceSuspectsIt(@TempDir Path dir) throws Exception {
         AtomicLong localClock = new AtomicLong(10_000);
-        FailureDetector detector = new FailureDetector(
-                new TreeSet<>(java.util.List.of(0, 1)), 10_000, new FailureDetectorSettings(2_000, 1));
+        FailureDetector detector =
+                new FailureDetector(new TreeSet<>(List.of(0, 1)), 10_000, new FailureDetectorSettings(2_000, 1));
         try (ClusterStateNode node = ClusterStateNode.open(new StateNodeConfig(
                 "feed-swarm", 0, TestKeys.key(0), TestKeys.registry(2), dir.resolve("s.db"), Optional.empty()))) {
             node.addListener(new HeartbeatFeed(detector, localClock::get));

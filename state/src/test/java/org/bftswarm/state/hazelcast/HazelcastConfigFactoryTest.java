@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The member config joins by explicit TCP-IP, binds one address and phones nothing out. */
 class HazelcastConfigFactoryTest {
     @Test
-    void
-            memberConfigJoinsOnlyTheListedMembersOnTheConfiguredAddressWithPhoneHomeAndJetOffAndDropsSilentMembersInSeconds() {
+    void memberConfigJoinsOnlyListedMembersOnItsAddressWithPhoneHomeAndJetOffAndDropsSilentMembersInSeconds() {
         HazelcastSettings s =
                 new HazelcastSettings("swarm-a", "127.0.0.2", 5_801, List.of("127.0.0.1:5800", "127.0.0.2:5801"));
         Config c = HazelcastConfigFactory.memberConfig(s, 1);

@@ -3,6 +3,7 @@ package org.bftswarm.state.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import org.bftswarm.state.ClusterStateNode;
 import org.bftswarm.state.StateNodeConfig;
@@ -62,7 +63,7 @@ class PersistenceTest {
                     new EntryKey(0, EntryKind.REGISTER, "heartbeat"),
                     1_000,
                     new Heartbeat(0, 1, 1_000).encode(),
-                    java.util.Arrays.copyOfRange(bytes, bytes.length - 64, bytes.length));
+                    Arrays.copyOfRange(bytes, bytes.length - 64, bytes.length));
             log.stage(entry);
             log.commit();
         }

@@ -3,6 +3,7 @@ package org.bftswarm.worker.agent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -358,8 +359,7 @@ public final class WorkerLoop implements AutoCloseable {
     TaskFinished finishedOp(AttemptKey key, TaskOutcome o) {
         String reason = o.reason() == FailureReason.NONE
                 ? "exited"
-                : o.reason().name().toLowerCase(java.util.Locale.ROOT)
-                        + (o.detail().isEmpty() ? "" : ": " + o.detail());
+                : o.reason().name().toLowerCase(Locale.ROOT) + (o.detail().isEmpty() ? "" : ": " + o.detail());
         reason = reason.replaceAll("\\p{Cntrl}", " ");
         if (reason.length() > MAX_REASON) {
             reason = reason.substring(0, MAX_REASON);

@@ -2,6 +2,7 @@ package org.bftswarm.worker.bench;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Option;
         name = "worker-bench",
         mixinStandardHelpOptions = true,
         description = "Runs N short tasks through the worker and through raw docker run; prints rates.")
-public final class WorkerBench implements java.util.concurrent.Callable<Integer> {
+public final class WorkerBench implements Callable<Integer> {
     @Option(names = "--tasks", defaultValue = "100", description = "tasks per side (default ${DEFAULT-VALUE})")
     int tasks;
 
@@ -207,7 +209,7 @@ public final class WorkerBench implements java.util.concurrent.Callable<Integer>
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }

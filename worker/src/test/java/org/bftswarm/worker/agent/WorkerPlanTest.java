@@ -2,6 +2,7 @@ package org.bftswarm.worker.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -93,7 +94,7 @@ class WorkerPlanTest {
     @Property(tries = 200)
     void neverLaunchesAnAttemptThatIsKnownLocallyNorKillsAnAssignedOne(
             @ForAll @IntRange(min = 0, max = 6) int tasks, @ForAll @IntRange(min = 0, max = 1 << 12) int mask) {
-        List<Assignment> assigned = new java.util.ArrayList<>();
+        List<Assignment> assigned = new ArrayList<>();
         Map<AttemptKey, Phase> local = new TreeMap<>();
         for (int t = 0; t < tasks; t++) {
             int bits = (mask >> (2 * t)) & 3;
