@@ -13,7 +13,10 @@ import org.bftswarm.crypto.Invariants;
 final class BenchRounds {
     private BenchRounds() {}
 
-    /** The tasks of round {@code round} (from 0) when {@code tasks} are split over {@code rounds}; the shares sum to tasks. */
+    /**
+     * The tasks of round {@code round} (from 0) when {@code tasks} are split over {@code rounds}; the
+     * shares sum to tasks.
+     */
     static int share(int tasks, int rounds, int round) {
         Invariants.check(
                 rounds >= 1 && round >= 0 && round < rounds && tasks >= 0,

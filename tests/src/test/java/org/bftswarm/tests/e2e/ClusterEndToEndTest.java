@@ -2,6 +2,7 @@ package org.bftswarm.tests.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,7 +182,7 @@ class ClusterEndToEndTest {
         E2eCluster.await("containers of " + id, JOB_DEADLINE, () -> {
             try {
                 return cluster.containers().size() >= 2;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return false;
             }
         });

@@ -2,6 +2,7 @@ package org.bftswarm.tests.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -245,7 +246,7 @@ class NodeFailoverTest {
     private int containers(int node, String taskId) {
         try {
             return cluster.containersOf(node, taskId).size();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("docker ps failed", e);
         }
     }

@@ -70,29 +70,7 @@ class TidyTest {
             new Exemption(
                     Rule.INLINE_QUALIFIED_NAME,
                     "consensus/src/main/java/org/bftswarm/consensus/runtime/ConsensusBench.java",
-                    "com.sun.management.OperatingSystemMXBean"),
-            // The next five lines are in files being rewritten on other branches at the time of writing; fix them
-            // there, then drop these entries.
-            new Exemption(
-                    Rule.INLINE_QUALIFIED_NAME,
-                    "deploy/src/main/java/org/bftswarm/deploy/launcher/TaskBench.java",
-                    "java.io.IOException"),
-            new Exemption(
-                    Rule.INLINE_QUALIFIED_NAME,
-                    "deploy/src/main/java/org/bftswarm/deploy/cli/BenchFailoverCommand.java",
-                    "java.lang.management.ManagementFactory"),
-            new Exemption(
-                    Rule.LONG_LINE,
-                    "deploy/src/main/java/org/bftswarm/deploy/cli/BenchFailoverCommand.java",
-                    "Prints one line per trial and {@code BENCH failover p50_ms p99_ms}."),
-            new Exemption(
-                    Rule.INLINE_QUALIFIED_NAME,
-                    "tests/src/test/java/org/bftswarm/tests/failover/NodeFailoverTest.java",
-                    "java.io.IOException"),
-            new Exemption(
-                    Rule.INLINE_QUALIFIED_NAME,
-                    "tests/src/test/java/org/bftswarm/tests/e2e/ClusterEndToEndTest.java",
-                    "java.io.IOException"));
+                    "com.sun.management.OperatingSystemMXBean"));
 
     /** One source line, for reporting; {@code inTextBlock} when it lies inside a text block (or closes one). */
     record Line(String path, int number, String text, boolean inTextBlock) {
