@@ -13,6 +13,7 @@ import java.util.List;
  * @param output   bounded output of the accepted result, or null while unfinished
  * @param verifiedBy nodes whose reports matched the accepted result (one node under verification none)
  * @param disputedBy nodes whose reports differed from it (or, for a DISPUTED task, every reporter)
+ * @param outputDigest SHA-256 (hex) of the accepted result's whole output, which a served log must match
  */
 public record TaskJson(
         String id,
@@ -22,7 +23,8 @@ public record TaskJson(
         Integer exitCode,
         String output,
         List<Integer> verifiedBy,
-        List<Integer> disputedBy) {
+        List<Integer> disputedBy,
+        String outputDigest) {
     public TaskJson {
         verifiedBy = verifiedBy == null ? List.of() : List.copyOf(verifiedBy);
         disputedBy = disputedBy == null ? List.of() : List.copyOf(disputedBy);

@@ -216,7 +216,7 @@ class ApiServerRoutesTest {
     @ParameterizedTest
     @CsvSource({"PENDING,202", "RUNNING,202", "PARTIAL,206", "COMPLETE,200", "FAILED,200", "CANCELLED,200"})
     void jobStatusSelectsTheHttpCode(JobStatusJson status, int expected) throws Exception {
-        TaskJson task = new TaskJson("job-7/0", 2, "SUCCEEDED", 1, 0, "hi\n", List.of(), List.of());
+        TaskJson task = new TaskJson("job-7/0", 2, "SUCCEEDED", 1, 0, "hi\n", List.of(), List.of(), null);
         port.jobs.put("job-7", new JobJson("job-7", "hello", status, List.of(task), 10L, null, null));
 
         HttpResponse<String> r = client.get("/api/v1/jobs/job-7");

@@ -94,7 +94,8 @@ public final class ApiMapping {
                 t.exitCode(),
                 t.output(),
                 t.verifiedBy(),
-                t.disputedBy());
+                t.disputedBy(),
+                t.outputDigest());
     }
 
     /**

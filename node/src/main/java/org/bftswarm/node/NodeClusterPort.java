@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bftswarm.api.ClusterEvent;
@@ -22,6 +23,7 @@ import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.NodeJson;
 import org.bftswarm.api.PortException;
 import org.bftswarm.api.Principal;
+import org.bftswarm.api.SignedRead;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.consensus.runtime.ReplicaStatus;
 import org.bftswarm.orchestrator.Scheduler;
@@ -35,6 +37,7 @@ import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.orchestrator.view.NodeView;
+import org.bftswarm.orchestrator.view.Sequenced;
 import org.bftswarm.state.ClusterStateNode;
 import org.bftswarm.state.view.NodeSoftState;
 import org.bftswarm.worker.agent.TaskExecutor;
@@ -57,6 +60,8 @@ public final class NodeClusterPort implements ClusterPort {
     private final TaskExecutor executor;
     private final EventBridge events;
     private final Consumer<MeterRegistry> metrics;
+    private final ReadSigner signer;
+    private final ApiLies lies;
 
     public NodeClusterPort(
             int nodeId,
@@ -68,7 +73,9 @@ public final class NodeClusterPort implements ClusterPort {
             ClusterStateNode state,
             TaskExecutor executor,
             EventBridge events,
-            Consumer<MeterRegistry> metrics) {
+            Consumer<MeterRegistry> metrics,
+            ReadSigner signer,
+            ApiLies lies) {
         this.nodeId = nodeId;
         this.n = n;
         this.scheduler = scheduler;
@@ -79,6 +86,8 @@ public final class NodeClusterPort implements ClusterPort {
         this.executor = executor;
         this.events = events;
         this.metrics = metrics;
+        this.signer = signer;
+        this.lies = lies;
     }
 
     @Override
@@ -89,8 +98,12 @@ public final class NodeClusterPort implements ClusterPort {
         } catch (PortException refused) {
             return CompletableFuture.failedFuture(refused);
         }
+        if (lies.dropsSubmissions()) {
+            return dropped();
+        }
         String jobId = "n" + nodeId + "-" + UUID.randomUUID().toString().replace("-", "");
-        return ordered(ops.viaApi(new SubmitJob(jobId, jobSpec)).reply()).thenApply(ApiMapping::jobIdOrThrow);
+        return ordered(ops.viaApi(new SubmitJob(jobId, lies.submitted(jobSpec))).reply())
+                .thenApply(ApiMapping::jobIdOrThrow);
     }
 
     @Override
@@ -126,6 +139,9 @@ public final class NodeClusterPort implements ClusterPort {
      */
     @Override
     public CompletableFuture<String> submitSigned(byte[] signedOperation) {
+        if (lies.dropsSubmissions()) {
+            return dropped();
+        }
         DecodeResult decoded = OperationCodec.decode(signedOperation);
         if (!(decoded instanceof DecodeResult.Decoded d) || !(d.operation() instanceof ClientOperation signed)) {
             String why = decoded instanceof DecodeResult.Malformed m ? m.reason() : "not a ClientOperation";
@@ -166,12 +182,33 @@ public final class NodeClusterPort implements ClusterPort {
 
     @Override
     public Optional<JobJson> job(String jobId) {
-        return scheduler.job(jobId).map(ApiMapping::toApi);
+        return scheduler.job(jobId).map(ApiMapping::toApi).map(lies::read);
     }
 
     @Override
     public List<JobJson> jobs() {
-        return scheduler.jobs().stream().map(ApiMapping::toApi).toList();
+        return scheduler.jobs().stream().map(ApiMapping::toApi).map(lies::read).toList();
+    }
+
+    @Override
+    public Optional<SignedRead> signedJob(String jobId) {
+        Sequenced<Optional<JobJson>> read = scheduler.atSequence(() -> job(jobId));
+        return read.value().map(job -> signer.sign(read.sequence(), "/api/v1/jobs/" + jobId, job));
+    }
+
+    @Override
+    public Optional<SignedRead> signedJobs() {
+        Sequenced<List<JobJson>> read = scheduler.atSequence(this::jobs);
+        return Optional.of(signer.sign(read.sequence(), "/api/v1/jobs", read.value()));
+    }
+
+    /** A dropped submission: nothing is ordered, and the client hears only that it was not. */
+    private static <T> CompletableFuture<T> dropped() {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    throw PortException.unavailable("not ordered");
+                },
+                CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
     }
 
     @Override

@@ -21,7 +21,13 @@ public enum NodeFault {
     /** Registers with 1000 times the CPUs and memory its configuration gives it. */
     INFLATE_CAPACITY("inflate-capacity", "registers 1000x its configured CPUs and memory"),
     /** Takes the attempts assigned to it and never reports them started or finished. */
-    SILENT_WORKER("silent-worker", "takes tasks and never reports them started or finished");
+    SILENT_WORKER("silent-worker", "takes tasks and never reports them started or finished"),
+    /** Its API changes the image and command of bearer-token submissions before ordering them. */
+    ALTER_SUBMISSIONS("alter-submissions", "changes the image and command of submissions before forwarding them"),
+    /** Its API reports every job COMPLETE with made-up output (and signs that answer). */
+    LIE_ON_READS("lie-on-reads", "answers job reads with a made-up state and output"),
+    /** Its API accepts submissions and never orders them. */
+    DROP_SUBMISSIONS("drop-submissions", "drops every submission it receives");
 
     private final String cliName;
     private final String lie;

@@ -187,7 +187,9 @@ public final class NodeRuntime implements AutoCloseable {
                 state,
                 executor,
                 events,
-                reg -> NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker));
+                reg -> NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker),
+                new ReadSigner(swarm, id, keys.signingKey()),
+                new ApiLies(id, settings.faults()));
         api = new ApiServer(port, ApiConfig.of(me.host(), me.httpPort(), me.wsPort(), keys.apiToken()));
         opened.push(api);
         api.start();

@@ -22,6 +22,9 @@ import org.bftswarm.api.ClusterJson;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.NodeJson;
+import org.bftswarm.api.SignedRead;
+import org.bftswarm.orchestrator.ops.ClientOperation;
+import org.bftswarm.orchestrator.ops.OperationCodec;
 
 /**
  * The CLI's HTTP client for the node API ({@code ApiServer}'s routes), over {@code java.net.http}.
@@ -64,6 +67,91 @@ public final class ApiClient {
 
     public ObjectMapper json() {
         return json;
+    }
+
+    /** How many nodes this client can talk to. */
+    public int nodeCount() {
+        return baseUrls.size();
+    }
+
+    /** Makes node {@code node} the first one asked (the entry node of {@code --via}). */
+    public void preferNode(int node) {
+        if (node < 0 || node >= baseUrls.size()) {
+            throw new IllegalArgumentException("no node " + node + " in a cluster of " + baseUrls.size() + " (ids 0.."
+                    + (baseUrls.size() - 1) + ")");
+        }
+        preferred = node;
+    }
+
+    /**
+     * Sends an operation the client signed to the preferred node, and on to the next ones while a node
+     * does not get it ordered (unreachable, 503): the same signed bytes can only execute once, so a retry
+     * through another node is safe, and a REPLAYED answer means an earlier try was ordered. Returns the
+     * job id the operation concerns.
+     */
+    public String submitSigned(ClientOperation op, String jobId) throws ApiException {
+        byte[] body = OperationCodec.encode(op);
+        StringBuilder failures = new StringBuilder();
+        for (int k = 0; k < baseUrls.size(); k++) {
+            int node = (preferred + k) % baseUrls.size();
+            String url = baseUrls.get(node);
+            HttpResponse<String> r;
+            try {
+                r = sendFresh(HttpRequest.newBuilder(URI.create(url + "/api/v1/operations"))
+                        .timeout(WRITE_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build());
+            } catch (IOException e) {
+                failures.append(String.format("%n  node %d (%s): %s", node, url, describe(e)));
+                continue;
+            }
+            if (r.statusCode() == 202) {
+                preferred = node;
+                return jobId;
+            }
+            ApiException refused = error(r);
+            if (r.statusCode() == 409 && "replayed".equals(refused.error())) {
+                return jobId;
+            }
+            if (r.statusCode() >= 500) {
+                failures.append(
+                        String.format("%n  node %d (%s): HTTP %d %s", node, url, r.statusCode(), clip(r.body())));
+                continue;
+            }
+            throw refused;
+        }
+        throw new ApiException(0, "unavailable", "no node got the signed operation ordered:" + failures);
+    }
+
+    /** Node {@code node}'s signed answer for {@code path} ({@code ?signed}), or empty if it gives none. */
+    public Optional<SignedRead> signedFrom(int node, String path) {
+        try {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + path + "?signed"))
+                    .timeout(READ_TIMEOUT)
+                    .GET()
+                    .build());
+            if (r.statusCode() != 200) {
+                return Optional.empty();
+            }
+            return Optional.of(json.readValue(r.body(), SignedRead.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Node {@code node}'s own answer for one job, unchecked (what {@code --trust-node} shows). */
+    public JobJson jobFrom(int node, String jobId) throws ApiException {
+        try {
+            HttpResponse<String> r =
+                    send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/jobs/" + enc(jobId)))
+                            .timeout(READ_TIMEOUT)
+                            .GET()
+                            .build());
+            return parse(r, JobJson.class);
+        } catch (IOException e) {
+            throw new ApiException(0, "unreachable", baseUrls.get(node) + ": " + describe(e));
+        }
     }
 
     /** Submits a job; returns its id. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FailoverBenchTest {
 
     private static TaskJson task(String id, Integer node, String state, int attempt) {
-        return new TaskJson(id, node, state, attempt, null, null, List.of(), List.of());
+        return new TaskJson(id, node, state, attempt, null, null, List.of(), List.of(), null);
     }
 
     private static JobJson job(TaskJson... tasks) {

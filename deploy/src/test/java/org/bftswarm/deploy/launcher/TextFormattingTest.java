@@ -95,10 +95,10 @@ class TextFormattingTest {
                 "j",
                 JobStatusJson.RUNNING,
                 List.of(
-                        new TaskJson("job-3.0", 0, "SUCCEEDED", 1, 0, "x", List.of(), List.of()),
-                        new TaskJson("job-3.1", 1, "RUNNING", 1, null, null, List.of(), List.of()),
-                        new TaskJson("job-3.2", null, "PENDING", 0, null, null, List.of(), List.of()),
-                        new TaskJson("job-3.3", 2, "FAILED", 2, 137, "", List.of(), List.of())),
+                        new TaskJson("job-3.0", 0, "SUCCEEDED", 1, 0, "x", List.of(), List.of(), null),
+                        new TaskJson("job-3.1", 1, "RUNNING", 1, null, null, List.of(), List.of(), null),
+                        new TaskJson("job-3.2", null, "PENDING", 0, null, null, List.of(), List.of(), null),
+                        new TaskJson("job-3.3", 2, "FAILED", 2, 137, "", List.of(), List.of(), null)),
                 1L,
                 null,
                 null);
@@ -107,8 +107,8 @@ class TextFormattingTest {
 
     @Test
     void resultNamesTheNodesThatVerifiedAndDisputedAQuorumResult() {
-        TaskJson verified = new TaskJson("job-2.0", 0, "SUCCEEDED", 3, 0, "ok\n", List.of(0, 1), List.of(2));
-        TaskJson trusted = new TaskJson("job-2.1", 1, "SUCCEEDED", 1, 0, "ok\n", List.of(1), List.of());
+        TaskJson verified = new TaskJson("job-2.0", 0, "SUCCEEDED", 3, 0, "ok\n", List.of(0, 1), List.of(2), null);
+        TaskJson trusted = new TaskJson("job-2.1", 1, "SUCCEEDED", 1, 0, "ok\n", List.of(1), List.of(), null);
         assertThat(JobText.verification(verified)).isEqualTo("  verified by 0,1  disputed by 2");
         assertThat(JobText.verification(trusted)).isEmpty();
         assertThat(JobText.isTerminal("DISPUTED")).isTrue();
@@ -121,8 +121,8 @@ class TextFormattingTest {
                 "hello",
                 JobStatusJson.FAILED,
                 List.of(
-                        new TaskJson("job-1.0", 2, "SUCCEEDED", 1, 0, "hi\nthere\n", List.of(), List.of()),
-                        new TaskJson("job-1.1", 3, "FAILED", 2, 137, null, List.of(), List.of())),
+                        new TaskJson("job-1.0", 2, "SUCCEEDED", 1, 0, "hi\nthere\n", List.of(), List.of(), null),
+                        new TaskJson("job-1.1", 3, "FAILED", 2, 137, null, List.of(), List.of(), null)),
                 1L,
                 2L,
                 null);
@@ -141,7 +141,7 @@ class TextFormattingTest {
                 "job-9",
                 "n",
                 JobStatusJson.COMPLETE,
-                List.of(new TaskJson("job-9.0", 0, "SUCCEEDED", 1, 0, output, List.of(), List.of())),
+                List.of(new TaskJson("job-9.0", 0, "SUCCEEDED", 1, 0, output, List.of(), List.of(), null)),
                 1L,
                 2L,
                 null);
