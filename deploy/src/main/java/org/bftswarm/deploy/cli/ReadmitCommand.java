@@ -1,5 +1,6 @@
 package org.bftswarm.deploy.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +45,13 @@ public final class ReadmitCommand extends ClusterCommand {
                     spec.commandLine(), "no node " + node + " in a cluster of " + n + " (ids 0.." + (n - 1) + ")");
         }
         apiOptions.checkVia(target);
-        apiOptions.clientKey(target);
-        ApiClient api =
-                apiOptions.client(target, ApiTokenFile.read(target.layout().tokenFile()));
+        ApiClient api;
+        try {
+            apiOptions.clientKey(target);
+            api = apiOptions.client(target, ApiTokenFile.read(target.layout().tokenFile()));
+        } catch (IOException e) {
+            return failure(err, "readmit", e);
+        }
         int needed = target.config().f() + 1;
         List<Integer> voted = new ArrayList<>();
         int first = apiOptions.via().orElse(0);
