@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import picocli.CommandLine.Mixin;
@@ -42,11 +41,6 @@ abstract class ClusterCommand implements Callable<Integer> {
 
     /** The command's work once the target is known; returns the exit code. */
     abstract int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception;
-
-    /** A client for the cluster's HTTP API (no API token). */
-    static ApiClient apiClient(ClusterTarget target) {
-        return new ApiClient(target.apiUrls(), null);
-    }
 
     /** Prints {@code value} as indented JSON (with {@code --json}) or else {@code text}, and flushes. */
     static void printJsonOrText(PrintWriter out, boolean json, ObjectMapper mapper, Object value, Supplier<String> text)

@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
+import org.bftswarm.deploy.launcher.ApiOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.JobText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,6 +22,9 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm job job-1", "  ./bftswarm job job-1 --json"})
 public final class JobCommand extends ClusterCommand {
+    @Mixin
+    ApiOptions apiOptions;
+
     @Parameters(index = "0", paramLabel = "ID", description = "Job id, as printed by submit.")
     String jobId;
 
@@ -28,7 +33,7 @@ public final class JobCommand extends ClusterCommand {
 
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
-        ApiClient api = apiClient(target);
+        ApiClient api = apiOptions.client(target, null);
         try {
             JobJson job = api.job(jobId);
             printJsonOrText(out, json, api.json(), job, () -> JobText.result(job));

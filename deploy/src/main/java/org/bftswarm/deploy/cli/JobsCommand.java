@@ -5,9 +5,11 @@ import java.util.List;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
+import org.bftswarm.deploy.launcher.ApiOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.JobText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bftswarm jobs}: every job the cluster knows, one line each. */
@@ -19,12 +21,15 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm jobs", "  ./bftswarm jobs --json"})
 public final class JobsCommand extends ClusterCommand {
+    @Mixin
+    ApiOptions apiOptions;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
-        ApiClient api = apiClient(target);
+        ApiClient api = apiOptions.client(target, null);
         try {
             List<JobJson> jobs = api.jobs();
             printJsonOrText(out, json, api.json(), jobs, () -> JobText.table(jobs));

@@ -1,20 +1,23 @@
 package org.bftswarm.deploy.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
+import org.bftswarm.deploy.launcher.ApiOptions;
 import org.bftswarm.deploy.launcher.ApiTokenFile;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code bftswarm readmit NODE}: lifts the quarantine of a node whose results disagreed with accepted
  * ones. Each of f+1 other nodes orders its own vote (ReadmitNode, one per voter), so no f nodes can
- * readmit one of their own; votes go to the other nodes in id order, skipping any that does not answer.
+ * readmit one of their own; votes go to the other nodes in id order (from the {@code --via} node), skipping any that does not answer.
  */
 @Command(
         name = "readmit",
@@ -31,6 +34,9 @@ public final class ReadmitCommand extends ClusterCommand {
     @Parameters(index = "0", paramLabel = "NODE", description = "Node id, 0..n-1.")
     int node;
 
+    @Mixin
+    ApiOptions apiOptions;
+
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         int n = target.config().n();
@@ -38,11 +44,19 @@ public final class ReadmitCommand extends ClusterCommand {
             throw new ParameterException(
                     spec.commandLine(), "no node " + node + " in a cluster of " + n + " (ids 0.." + (n - 1) + ")");
         }
-        ApiClient api = new ApiClient(
-                target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
+        apiOptions.checkVia(target);
+        ApiClient api;
+        try {
+            apiOptions.clientKey(target);
+            api = apiOptions.client(target, ApiTokenFile.read(target.layout().tokenFile()));
+        } catch (IOException e) {
+            return failure(err, "readmit", e);
+        }
         int needed = target.config().f() + 1;
         List<Integer> voted = new ArrayList<>();
-        for (int voter = 0; voter < n && voted.size() < needed; voter++) {
+        int first = apiOptions.via().orElse(0);
+        for (int k = 0; k < n && voted.size() < needed; k++) {
+            int voter = (first + k) % n;
             if (voter == node) {
                 continue;
             }

@@ -13,6 +13,7 @@ import org.bftswarm.api.JobStatusJson;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
+import org.bftswarm.deploy.launcher.ApiOptions;
 import org.bftswarm.deploy.launcher.ApiTokenFile;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
@@ -49,6 +50,9 @@ public final class SubmitCommand implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;
+
+    @Mixin
+    ApiOptions apiOptions;
 
     @Option(
             names = "--image",
@@ -130,9 +134,10 @@ public final class SubmitCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            ApiClient api = new ApiClient(
-                    target.get().apiUrls(),
-                    ApiTokenFile.read(target.get().layout().tokenFile()));
+            apiOptions.checkVia(target.get());
+            apiOptions.clientKey(target.get());
+            ApiClient api = apiOptions.client(
+                    target.get(), ApiTokenFile.read(target.get().layout().tokenFile()));
             String jobId = api.submit(job);
             if (!await) {
                 out.println(json ? api.json().writeValueAsString(Map.of("jobId", jobId)) : jobId);

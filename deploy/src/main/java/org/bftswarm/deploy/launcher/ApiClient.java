@@ -28,7 +28,8 @@ import org.bftswarm.orchestrator.ops.OperationCodec;
 
 /**
  * The CLI's HTTP client for the node API ({@code ApiServer}'s routes), over {@code java.net.http}.
- * Starts with the first node and fails over to the next one when a node cannot be reached. Reads
+ * Starts with the first node (or the one named by {@link #prefer(int)}) and fails over to the next
+ * one when a node cannot be reached. Reads
  * fail over on any I/O error or 5xx; a write (job submission) fails over only when the connection
  * could not be made, so a job is never submitted twice. Each write goes over a fresh connection: a
  * pooled keep-alive connection to a node that has since died would otherwise fail after "sending"
@@ -74,13 +75,22 @@ public final class ApiClient {
         return baseUrls.size();
     }
 
-    /** Makes node {@code node} the first one asked (the entry node of {@code --via}). */
-    public void preferNode(int node) {
+    /**
+     * Makes node {@code node} the one tried first (the others follow in id order after it); returns
+     * this client. Throws IllegalArgumentException when there is no such node.
+     */
+    public ApiClient prefer(int node) {
         if (node < 0 || node >= baseUrls.size()) {
             throw new IllegalArgumentException("no node " + node + " in a cluster of " + baseUrls.size() + " (ids 0.."
                     + (baseUrls.size() - 1) + ")");
         }
         preferred = node;
+        return this;
+    }
+
+    /** The node tried first by the next request. */
+    public int preferred() {
+        return preferred;
     }
 
     /**
@@ -230,10 +240,12 @@ public final class ApiClient {
         return taskLog(taskId).text();
     }
 
-    /** The task's log from the first node, in id order, that holds it, with the node and attempt. */
+    /** The task's log from the first node, in id order from the preferred one, that holds it, with the node and attempt. */
     public TaskLog taskLog(String taskId) throws ApiException {
         ApiException last = null;
-        for (int i = 0; i < baseUrls.size(); i++) {
+        int first = preferred;
+        for (int k = 0; k < baseUrls.size(); k++) {
+            int i = (first + k) % baseUrls.size();
             try {
                 HttpResponse<String> r = send(
                         HttpRequest.newBuilder(URI.create(baseUrls.get(i) + "/api/v1/tasks/" + enc(taskId) + "/logs"))

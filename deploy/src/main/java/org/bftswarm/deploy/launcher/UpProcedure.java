@@ -15,7 +15,8 @@ import java.util.OptionalLong;
 import org.bftswarm.crypto.KeyDirectory;
 
 /**
- * {@code bftswarm up}: makes the node keys and the API token once, makes sure
+ * {@code bftswarm up}: makes the node keys, the API token and the local admin client key
+ * ({@code <dataDir>/clients/admin.key}, see {@link ClientKeyFiles}) once, makes sure
  * Docker and the local task images are there ({@code scripts/ensure-docker.sh}), starts every node
  * that is not already running in the background, waits (bounded) until {@link Readiness} holds,
  * and prints the node table. On a failure it prints the tail of the failing node's log.
@@ -49,12 +50,21 @@ public final class UpProcedure {
         SecureRandom random = new SecureRandom();
         KeyDirectory.at(layout.keysDir()).ensureNodes(target.config().n(), random);
         ApiTokenFile.ensure(layout.tokenFile(), random);
+        boolean madeAdminKey = ClientKeyFiles.ensureAdmin(layout, random);
         if (checkDocker && !ensureDocker()) {
             return 1;
         }
         out.printf(
                 "swarm %s: %d nodes (f = %d), data in %s%n",
                 target.config().swarm(), target.config().n(), target.config().f(), layout.dataDir());
+        if (madeAdminKey) {
+            out.printf(
+                    "  created the local admin client key %s (every node registers %s as client admin;"
+                            + " the CLI signs with it by default)%n",
+                    ClientKeyFiles.adminKey(layout),
+                    ClientKeyFiles.publicPathFor(ClientKeyFiles.adminKey(layout))
+                            .getFileName());
+        }
         ProcessProbe processes = new ProcessProbe(layout);
         long catchUpTo = alreadyExecuted(processes);
         NodeSpawner spawner = new NodeSpawner(target, byzantine);

@@ -28,7 +28,9 @@ public record ClusterConfig(
         CapacitySettings capacity,
         SortedMap<String, String> labels,
         VerificationSettings verification,
-        TestingSettings testing) {
+        TestingSettings testing,
+        List<ClientEntry> clients,
+        ApiSettings api) {
 
     /** Client principal ids start here; replica ids must stay below. */
     public static final int MAX_NODES = 1000;
@@ -47,9 +49,46 @@ public record ClusterConfig(
         labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         Invariants.check(verification != null, "verification settings missing");
         Invariants.check(testing != null, "testing settings missing");
+        clients = List.copyOf(clients);
+        Invariants.check(api != null, "api settings missing");
     }
 
-    /** A configuration with the default {@code verification:} and {@code testing:} sections. */
+    /** A configuration without clients and with the default {@code api:} section. */
+    public ClusterConfig(
+            String swarm,
+            List<ResolvedNode> nodes,
+            boolean explicitNodeList,
+            int httpPortBase,
+            int wsPortBase,
+            PortRange randomPortRange,
+            boolean cleanup,
+            String dataDir,
+            ConsensusSettings consensus,
+            HeartbeatSettings heartbeat,
+            CapacitySettings capacity,
+            SortedMap<String, String> labels,
+            VerificationSettings verification,
+            TestingSettings testing) {
+        this(
+                swarm,
+                nodes,
+                explicitNodeList,
+                httpPortBase,
+                wsPortBase,
+                randomPortRange,
+                cleanup,
+                dataDir,
+                consensus,
+                heartbeat,
+                capacity,
+                labels,
+                verification,
+                testing,
+                List.of(),
+                ApiSettings.DEFAULTS);
+    }
+
+    /** A configuration with the default {@code verification:}, {@code testing:} and {@code api:} sections and no clients. */
     public ClusterConfig(
             String swarm,
             List<ResolvedNode> nodes,
@@ -96,7 +135,9 @@ public record ClusterConfig(
                 capacity,
                 labels,
                 verification,
-                replaced);
+                replaced,
+                clients,
+                api);
     }
 
     /** The same configuration with {@code verification:} replaced. */
@@ -115,7 +156,30 @@ public record ClusterConfig(
                 capacity,
                 labels,
                 replaced,
-                testing);
+                testing,
+                clients,
+                api);
+    }
+
+    /** The same configuration with {@code clients:} and {@code api:} replaced. */
+    public ClusterConfig withClients(List<ClientEntry> replacedClients, ApiSettings replacedApi) {
+        return new ClusterConfig(
+                swarm,
+                nodes,
+                explicitNodeList,
+                httpPortBase,
+                wsPortBase,
+                randomPortRange,
+                cleanup,
+                dataDir,
+                consensus,
+                heartbeat,
+                capacity,
+                labels,
+                verification,
+                testing,
+                replacedClients,
+                replacedApi);
     }
 
     /** Number of replicas. */

@@ -19,4 +19,5 @@ public final class ConfigDefaults {
     public static final CapacitySettings CAPACITY = CapacitySettings.DEFAULTS;
     public static final VerificationSettings VERIFICATION = VerificationSettings.DEFAULTS;
     public static final TestingSettings TESTING = TestingSettings.DEFAULTS;
+    public static final ApiSettings API = ApiSettings.DEFAULTS;
 }

@@ -21,7 +21,9 @@ public record ConfigDocument(
         Capacity capacity,
         Map<String, String> labels,
         Verification verification,
-        Testing testing) {
+        Testing testing,
+        List<Client> clients,
+        Api api) {
 
     /** {@code nodes:} how many nodes, where they run, and which ports they use. */
     public record Nodes(
@@ -53,4 +55,10 @@ public record ConfigDocument(
 
     /** {@code testing:} switches for test clusters only (see {@link TestingSettings}). */
     public record Testing(Boolean allowByzantine) {}
+
+    /** One element of {@code clients:}: a client identity (see {@link ClientEntry}). */
+    public record Client(String name, String publicKey, String role) {}
+
+    /** {@code api:} what the HTTP API accepts (see {@link ApiSettings}). */
+    public record Api(Boolean allowToken) {}
 }

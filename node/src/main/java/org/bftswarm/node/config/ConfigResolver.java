@@ -71,6 +71,10 @@ public final class ConfigResolver {
         String dataDir = dataDir(doc.dataDir());
         VerificationSettings verification = verification(doc.verification());
         TestingSettings testing = testing(doc.testing());
+        List<ClientEntry> clients = ClientsResolver.resolve(doc.clients(), this::error);
+        ApiSettings api = doc.api() == null || doc.api().allowToken() == null
+                ? ConfigDefaults.API
+                : new ApiSettings(doc.api().allowToken());
 
         if (n >= 1 && n < 4) {
             String where = nodes.list() != null ? "nodes.list" : "nodes.count";
@@ -113,7 +117,9 @@ public final class ConfigResolver {
                 capacity,
                 labels,
                 verification,
-                testing);
+                testing,
+                clients,
+                api);
     }
 
     private String swarmName(String swarm) {

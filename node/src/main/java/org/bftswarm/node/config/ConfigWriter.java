@@ -64,7 +64,15 @@ public final class ConfigWriter {
                 labels,
                 new ConfigDocument.Verification(
                         c.verification().defaultMode(), c.verification().quarantineAfter()),
-                new ConfigDocument.Testing(c.testing().allowByzantine()));
+                new ConfigDocument.Testing(c.testing().allowByzantine()),
+                clients(c.clients()),
+                new ConfigDocument.Api(c.api().allowToken()));
+    }
+
+    private static List<ConfigDocument.Client> clients(List<ClientEntry> clients) {
+        return clients.stream()
+                .map(e -> new ConfigDocument.Client(e.name(), e.publicKeyHex(), e.role()))
+                .toList();
     }
 
     private static ConfigDocument.Capacity capacity(CapacitySettings capacity) {
