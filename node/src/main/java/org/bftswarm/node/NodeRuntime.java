@@ -92,7 +92,7 @@ public final class NodeRuntime implements AutoCloseable {
         this.id = settings.nodeId();
         this.n = settings.config().n();
         this.me = settings.config().node(id);
-        this.scheduler = new Scheduler(SchedulerSettings.of(settings.config()));
+        this.scheduler = new Scheduler(SchedulerSettings.of(settings.config(), settings.dataDir()));
     }
 
     /** Starts the node; throws {@link NodeStartupException} (with everything opened closed again) on failure. */

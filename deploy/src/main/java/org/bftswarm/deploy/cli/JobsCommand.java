@@ -8,6 +8,8 @@ import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ApiOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.JobText;
+import org.bftswarm.deploy.launcher.NodeKeys;
+import org.bftswarm.deploy.launcher.VerifiedReads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
         name = "jobs",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "List the cluster's jobs: id, name, status and tasks done (GET /api/v1/jobs).",
+        description = "List the cluster's jobs: id, name, status and tasks done, as f+1 nodes signed the list"
+                + " (GET /api/v1/jobs?signed on every node).",
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm jobs", "  ./bftswarm jobs --json"})
 public final class JobsCommand extends ClusterCommand {
@@ -31,7 +34,10 @@ public final class JobsCommand extends ClusterCommand {
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         ApiClient api = apiOptions.client(target, null);
         try {
-            List<JobJson> jobs = api.jobs();
+            VerifiedReads.Verdict<List<JobJson>> verdict =
+                    NodeKeys.reads(target, api).jobs();
+            JobText.reportDisagreements(err, verdict);
+            List<JobJson> jobs = verdict.value();
             printJsonOrText(out, json, api.json(), jobs, () -> JobText.table(jobs));
             return 0;
         } catch (ApiException e) {

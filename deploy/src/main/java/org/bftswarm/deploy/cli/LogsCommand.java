@@ -1,10 +1,13 @@
 package org.bftswarm.deploy.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ApiOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
+import org.bftswarm.deploy.launcher.NodeKeys;
+import org.bftswarm.deploy.launcher.VerifiedLogs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Parameters;
         name = "logs",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Print a task's full log (GET /api/v1/tasks/TASK/logs on each node until one holds it).",
+        description = "Print a task's full log: fetched from the nodes that hold it (GET /api/v1/tasks/TASK/logs) and"
+                + " shown only if it matches the output digest f+1 nodes signed for the task's result.",
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm logs job-1.0"})
 public final class LogsCommand extends ClusterCommand {
@@ -26,13 +30,16 @@ public final class LogsCommand extends ClusterCommand {
 
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
+        ApiClient api = apiOptions.client(target, null);
         try {
-            ApiClient.TaskLog log = apiOptions.client(target, null).taskLog(task);
-            err.printf(
-                    "log of %s from node %d%s%n",
-                    task, log.node(), log.attempt().map(a -> ", attempt " + a).orElse(""));
+            VerifiedLogs.Found found = VerifiedLogs.find(api, NodeKeys.reads(target, api), task);
+            found.mismatched()
+                    .forEach(node -> err.printf(
+                            "node %d served a log of %s that does not match its accepted output digest; not shown%n",
+                            node, task));
+            err.printf("log of %s from node %d, matching the accepted output digest%n", task, found.node());
             err.flush();
-            out.print(log.text());
+            out.print(new String(found.bytes(), StandardCharsets.UTF_8));
             out.flush();
             return 0;
         } catch (ApiException e) {

@@ -15,11 +15,15 @@ import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ApiOptions;
 import org.bftswarm.deploy.launcher.ApiTokenFile;
+import org.bftswarm.deploy.launcher.ClientKey;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.JobText;
 import org.bftswarm.deploy.launcher.JobWaiter;
+import org.bftswarm.deploy.launcher.NodeKeys;
+import org.bftswarm.deploy.launcher.SignedSubmission;
 import org.bftswarm.deploy.launcher.SubmitSpec;
+import org.bftswarm.deploy.launcher.VerifiedReads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -135,10 +139,12 @@ public final class SubmitCommand implements Callable<Integer> {
         }
         try {
             apiOptions.checkVia(target.get());
-            apiOptions.clientKey(target.get());
+            Optional<ClientKey> key = apiOptions.clientKey(target.get());
             ApiClient api = apiOptions.client(
                     target.get(), ApiTokenFile.read(target.get().layout().tokenFile()));
-            String jobId = api.submit(job);
+            String jobId = key.isPresent()
+                    ? SignedSubmission.submit(api, target.get().config().swarm(), key.get(), job)
+                    : api.submit(job);
             if (!await) {
                 out.println(json ? api.json().writeValueAsString(Map.of("jobId", jobId)) : jobId);
                 out.flush();
@@ -155,9 +161,13 @@ public final class SubmitCommand implements Callable<Integer> {
                         jobId, waitTimeout, jobId);
                 return 1;
             }
-            ClusterCommand.printJsonOrText(out, json, api.json(), done.get(), () -> JobText.result(done.get()));
-            return done.get().status() == JobStatusJson.COMPLETE ? 0 : 1;
-        } catch (IOException | ApiException e) {
+            VerifiedReads.Verdict<JobJson> verified =
+                    NodeKeys.reads(target.get(), api).awaitFinished(jobId, Duration.ofSeconds(60));
+            JobText.reportDisagreements(err, verified);
+            JobJson result = verified.value();
+            ClusterCommand.printJsonOrText(out, json, api.json(), result, () -> JobText.result(result));
+            return result.status() == JobStatusJson.COMPLETE ? 0 : 1;
+        } catch (IOException | ApiException | InterruptedException e) {
             err.println("bftswarm submit: " + e.getMessage());
             return 1;
         }

@@ -150,6 +150,24 @@ public final class ApiClient {
         }
     }
 
+    /** The raw bytes of a task's log as node {@code node} serves them, or empty when it holds none. */
+    public Optional<byte[]> taskLogBytesFrom(int node, String taskId) {
+        try {
+            HttpResponse<byte[]> r = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/tasks/" + enc(taskId) + "/logs"))
+                            .timeout(READ_TIMEOUT)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     /** Node {@code node}'s own answer for one job, unchecked (what {@code --trust-node} shows). */
     public JobJson jobFrom(int node, String jobId) throws ApiException {
         try {

@@ -1,5 +1,6 @@
 package org.bftswarm.deploy.launcher;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,6 +100,14 @@ public final class JobText {
             }
         }
         return out.toString();
+    }
+
+    /** Names on {@code err} every node whose signed answer differed from the one f+1 nodes signed. */
+    public static void reportDisagreements(PrintWriter err, VerifiedReads.Verdict<?> verdict) {
+        verdict.disagreeing()
+                .forEach((node, what) ->
+                        err.printf("node %d disagreed with nodes %s: %s%n", node, join(verdict.agreeing()), what));
+        err.flush();
     }
 
     /** {@code  verified by 0,2  disputed by 3}, or nothing when one node's report was trusted. */

@@ -3,11 +3,13 @@ package org.bftswarm.deploy.launcher;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bftswarm.api.JobJson;
+import org.bftswarm.api.JobStatusJson;
 import org.bftswarm.api.SignedRead;
 import org.bftswarm.crypto.VerifyingKey;
 
@@ -42,6 +44,26 @@ public final class VerifiedReads {
     public Verdict<JobJson> job(String jobId) throws ApiException, InterruptedException {
         Verdict<String> v = read("/api/v1/jobs/" + jobId);
         return new Verdict<>(parse(v.value(), new TypeReference<JobJson>() {}), v.agreeing(), v.disagreeing());
+    }
+
+    /**
+     * Verified reads of one job until f+1 nodes sign it finished (COMPLETE, FAILED, CANCELLED) or
+     * {@code timeout} passes; the last verified answer either way.
+     */
+    public Verdict<JobJson> awaitFinished(String jobId, Duration timeout) throws ApiException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Verdict<JobJson> v = job(jobId);
+        while (!finished(v.value()) && System.nanoTime() < deadline) {
+            Thread.sleep(PAUSE_MILLIS);
+            v = job(jobId);
+        }
+        return v;
+    }
+
+    private static boolean finished(JobJson job) {
+        return job.status() == JobStatusJson.COMPLETE
+                || job.status() == JobStatusJson.FAILED
+                || job.status() == JobStatusJson.CANCELLED;
     }
 
     public Verdict<List<JobJson>> jobs() throws ApiException, InterruptedException {

@@ -1,0 +1,24 @@
+package org.bftswarm.deploy.launcher;
+
+import java.util.UUID;
+import org.bftswarm.api.JobSubmission;
+import org.bftswarm.node.ApiMapping;
+import org.bftswarm.orchestrator.ops.ClientOperation;
+import org.bftswarm.orchestrator.ops.SubmitJob;
+
+/**
+ * A submission the client signs itself: the job id is chosen here (so a retry through another node
+ * names the same job), the SubmitJob is signed with the client's key, and the signed bytes are sent
+ * unchanged to the entry node, then to the others while none gets it ordered.
+ */
+public final class SignedSubmission {
+    private SignedSubmission() {}
+
+    public static String submit(ApiClient api, String swarm, ClientKey key, JobSubmission job) throws ApiException {
+        String jobId =
+                key.name() + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        ClientOperation op =
+                new ClientSession(swarm, key.name(), key.key()).sign(new SubmitJob(jobId, ApiMapping.toJobSpec(job)));
+        return api.submitSigned(op, jobId);
+    }
+}
