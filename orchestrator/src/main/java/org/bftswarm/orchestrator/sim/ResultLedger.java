@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.bftswarm.orchestrator.ops.ClientOperation;
 import org.bftswarm.orchestrator.ops.Operation;
+import org.bftswarm.orchestrator.ops.OperationCodec;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
 import org.bftswarm.orchestrator.ops.ReportBatch;
@@ -24,6 +26,10 @@ import org.bftswarm.orchestrator.ops.TaskStarted;
  * Byzantine node's invented result for its own run of a quorum task. A forged vote is no bogus
  * operation (the node may report its own run; only the quorum can tell it lied), so it is expected to
  * be answered OK and is counted, not flagged.
+ *
+ * <p>Of the signing clients it keeps exactly what each one signed ({@link #signed}: the canonical bytes of
+ * every {@link ClientOperation} it sent, by request number) and how many accepted (OK) replies each
+ * (client, request number) got, whoever forwarded it: a signed request executes at most once.
  */
 final class ResultLedger {
     /** One TaskFinished the replicas accepted (outcome OK). */
@@ -46,6 +52,15 @@ final class ResultLedger {
     final TreeSet<String> quorumJobs = new TreeSet<>();
     /** Forged votes sent, as {@code taskId#attempt}. */
     final TreeSet<String> forgedVotes = new TreeSet<>();
+    /** What each client signed: client name, request number, {@link OperationCodec#encode} of the ClientOperation. */
+    final TreeMap<String, TreeMap<Long, byte[]>> signed = new TreeMap<>();
+    /** Accepted (OK) replies per {@code client#requestNumber}. */
+    final TreeMap<String, Long> signedAccepted = new TreeMap<>();
+
+    /** Client {@code op.client()} signed {@code op} and is sending it. */
+    void signed(ClientOperation op) {
+        signed.computeIfAbsent(op.client(), c -> new TreeMap<>()).put(op.requestNumber(), OperationCodec.encode(op));
+    }
 
     void forgedVote(String taskId, int attempt) {
         forgedVotes.add(voteKey(taskId, attempt));
@@ -64,6 +79,9 @@ final class ResultLedger {
         answers.merge(kind, 1L, Long::sum);
         if (!reply.isOk()) {
             return;
+        }
+        if (op instanceof ClientOperation c) {
+            signedAccepted.merge(c.client() + "#" + c.requestNumber(), 1L, Long::sum);
         }
         if (op instanceof TaskFinished f) {
             boolean forged = forgedVotes.contains(voteKey(f.taskId(), f.attempt()));

@@ -17,7 +17,7 @@ import org.bftswarm.consensus.sim.SimulationRunner;
  * partitions, crashes) with a chaos phase 2 s longer and a 60 s liveness bound after healing.
  *
  * <p>{@code ./bftswarm sim --scheduler --seeds N [--seed FIRST] [--replicas N] [--byzantine K]
- * [--variant CORRECT|ACCEPT_ANY_REPORTER|EVICT_ON_ONE_SUSPICION|TRUST_FIRST_REPORT]}
+ * [--variant CORRECT|ACCEPT_ANY_REPORTER|EVICT_ON_ONE_SUSPICION|TRUST_FIRST_REPORT|IGNORE_CLIENT_SIGNATURES]}
  */
 public final class SchedulerSimulation {
     static final int USERS = 3;
@@ -69,7 +69,8 @@ public final class SchedulerSimulation {
     static SeedResult runSeed(long seed, int n, int byzantine, SchedulerVariant variant, int chunkBytes) {
         Scenario sc = scenario(seed, n, byzantine);
         int jobsPerUser = 2 + (int) Math.floorMod(seed, 3L);
-        SchedulerWorkload w = new SchedulerWorkload(n, sc.byzantineReplicas(), USERS, jobsPerUser, variant, chunkBytes);
+        SchedulerWorkload w =
+                new SchedulerWorkload(seed, n, sc.byzantineReplicas(), USERS, jobsPerUser, variant, chunkBytes);
         SimResult r = SimulationRunner.runSeed(sc, Quorums::new, w);
         return new SeedResult(r, w.figures(), w.counts());
     }

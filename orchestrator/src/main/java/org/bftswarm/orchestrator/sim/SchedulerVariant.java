@@ -1,10 +1,17 @@
 package org.bftswarm.orchestrator.sim;
 
+import java.util.HexFormat;
+import java.util.Optional;
 import org.bftswarm.consensus.api.ExecutionContext;
 import org.bftswarm.consensus.api.ForwardingStateMachine;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
+import org.bftswarm.crypto.VerifyingKey;
 import org.bftswarm.orchestrator.Scheduler;
+import org.bftswarm.orchestrator.clients.ClientPolicy;
+import org.bftswarm.orchestrator.ops.ClientOperation;
+import org.bftswarm.orchestrator.ops.ClientSigning;
 import org.bftswarm.orchestrator.ops.DecodeResult;
+import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.OperationCodec;
 import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.ops.SuspectNode;
@@ -17,13 +24,18 @@ import org.bftswarm.orchestrator.spec.Verification;
  * the checkers bite. ACCEPT_ANY_REPORTER executes a task report as if its named node had sent it
  * (no authorisation); EVICT_ON_ONE_SUSPICION replays one suspicion as f+1 distinct suspectors;
  * TRUST_FIRST_REPORT executes every SubmitJob that asks for {@code quorum} verification as if it
- * asked for {@code none}, so the first report of a task is its result and one lying node decides it.
+ * asked for {@code none} (a signed one unwrapped, as its forwarder's: the wrapper cannot sign for the
+ * client), so the first report of a task is its result and one lying node decides it;
+ * IGNORE_CLIENT_SIGNATURES executes the inner operation of a ClientOperation whose signature does not
+ * verify as a plain operation of the client that forwarded it, so an entry node's altered or forged
+ * submission becomes a job (a bearer-token one of that node).
  */
 enum SchedulerVariant {
     CORRECT,
     ACCEPT_ANY_REPORTER,
     EVICT_ON_ONE_SUSPICION,
-    TRUST_FIRST_REPORT;
+    TRUST_FIRST_REPORT,
+    IGNORE_CLIENT_SIGNATURES;
 
     ReplicatedStateMachine wrap(Scheduler scheduler) {
         return this == CORRECT ? scheduler : new Broken(scheduler, this);
@@ -46,8 +58,14 @@ enum SchedulerVariant {
                 return inner.execute(ctx, operation);
             }
             int n = inner.config().clusterSize();
-            if (variant == TRUST_FIRST_REPORT) {
-                if (ok.operation() instanceof SubmitJob submit
+            if (variant == IGNORE_CLIENT_SIGNATURES) {
+                if (ok.operation() instanceof ClientOperation signed
+                        && !verifies(inner.config().clientPolicy(), signed)) {
+                    return inner.execute(ctx, OperationCodec.encode(signed.operation()));
+                }
+            } else if (variant == TRUST_FIRST_REPORT) {
+                Operation op = ok.operation() instanceof ClientOperation signed ? signed.operation() : ok.operation();
+                if (op instanceof SubmitJob submit
                         && submit.spec() != null
                         && Verification.QUORUM.equals(submit.spec().verification())) {
                     SubmitJob trusting =
@@ -74,6 +92,21 @@ enum SchedulerVariant {
                 return reply;
             }
             return inner.execute(ctx, operation);
+        }
+
+        private static boolean verifies(ClientPolicy policy, ClientOperation op) {
+            Optional<VerifyingKey> key = policy.keyOf(op.client());
+            if (key.isEmpty() || op.signature() == null) {
+                return false;
+            }
+            byte[] signature;
+            try {
+                signature = HexFormat.of().parseHex(op.signature());
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            byte[] signed = ClientSigning.signedBytes(policy.swarm(), op.client(), op.requestNumber(), op.operation());
+            return signature.length == 64 && key.get().verify(signed, signature);
         }
 
         private static ExecutionContext as(ExecutionContext ctx, int clientId) {

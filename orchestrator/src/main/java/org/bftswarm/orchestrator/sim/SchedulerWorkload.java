@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
 import org.bftswarm.consensus.sim.SimContext;
 import org.bftswarm.consensus.sim.SimWorkload;
+import org.bftswarm.orchestrator.NodePrincipals;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.SchedulerConfig;
 import org.bftswarm.orchestrator.ops.DecodeResult;
@@ -24,9 +25,13 @@ import org.bftswarm.orchestrator.view.TaskView;
  * every replica runs the real {@link Scheduler} (or a deliberately broken
  * {@link SchedulerVariant}); each node's worker ({@link NodeWorker}, client 1000 + node) runs its
  * assignments on the {@link FakeExecutor}; the first Byzantine replica's node runs a
- * {@link ByzantineWorker}; users ({@link UserActor}, clients 2000 + k) submit and cancel jobs. The run
- * is finished when every submitted task is terminal on every correct replica and no report is still
- * in flight; then {@link SchedulerOutcomeChecker} judges the results.
+ * {@link ByzantineWorker}; users ({@link UserActor}, clients 2000 + k) sign and submit and cancel jobs,
+ * about half of them through that node's API ({@link ByzantineEntry}, the node's first API session id),
+ * which drops, alters, forges and replays them; a reader ({@link ReaderActor}, the next client id) signs
+ * submissions it may not make. The keys and roles are {@link SimClients}, in every replica's config. The
+ * run is finished when every submitted task is terminal on every correct replica and no report is still
+ * in flight; then {@link SchedulerOutcomeChecker} judges the results and {@link SignedJobsChecker}
+ * that every job is exactly what a client signed.
  */
 final class SchedulerWorkload implements SimWorkload {
     static final int USER_BASE = 2000;
@@ -46,14 +51,13 @@ final class SchedulerWorkload implements SimWorkload {
     private final TreeMap<Integer, Integer> nodeOfClient = new TreeMap<>();
     final TreeMap<String, Long> taskStates = new TreeMap<>();
     private ByzantineWorker byzantineWorker;
+    private ByzantineEntry entry;
+    private final ReaderActor reader;
+    private final SimClients clients;
     private final int stateChunkBytes;
 
     SchedulerWorkload(
-            int n, Map<Integer, ?> byzantineReplicas, int userCount, int jobsPerUser, SchedulerVariant variant) {
-        this(n, byzantineReplicas, userCount, jobsPerUser, variant, Integer.getInteger("schedsim.chunk", 8192));
-    }
-
-    SchedulerWorkload(
+            long seed,
             int n,
             Map<Integer, ?> byzantineReplicas,
             int userCount,
@@ -65,13 +69,15 @@ final class SchedulerWorkload implements SimWorkload {
         this.variant = variant;
         this.schedulers = new Scheduler[n];
         SchedulerConfig d = SchedulerConfig.defaults(n);
+        this.clients = new SimClients(seed, userCount);
         this.config = new SchedulerConfig(
-                n,
-                d.suspicionWindowMillis(),
-                TIMEOUT_GRACE_MS,
-                d.nodeClientBase(),
-                d.maxBackoffMillis(),
-                d.maxFinishedJobs());
+                        n,
+                        d.suspicionWindowMillis(),
+                        TIMEOUT_GRACE_MS,
+                        d.nodeClientBase(),
+                        d.maxBackoffMillis(),
+                        d.maxFinishedJobs())
+                .withClientPolicy(clients.policy());
         for (int i = 0; i < n; i++) {
             int node = i;
             int clientId = d.nodeClientBase() + i;
@@ -80,6 +86,8 @@ final class SchedulerWorkload implements SimWorkload {
             if (byzantineWorker == null && byzantineReplicas.containsKey(i)) {
                 byzantineWorker = new ByzantineWorker(i, clientId, ledger, () -> freshestCorrect(), zone);
                 w = byzantineWorker;
+                entry = new ByzantineEntry(i, NodePrincipals.apiClientId(i, 0), ledger, seed);
+                actors.put(entry.clientId, entry);
             } else {
                 w = new NodeWorker(i, clientId, ledger, () -> own(node), zone);
             }
@@ -91,10 +99,13 @@ final class SchedulerWorkload implements SimWorkload {
             nodeOfClient.put(clientId, i);
         }
         for (int k = 0; k < userCount; k++) {
-            UserActor u = new UserActor(k, USER_BASE + k, jobsPerUser, ledger);
+            UserActor u =
+                    new UserActor(k, USER_BASE + k, clients.keyOf(SimClients.userName(k)), entry, jobsPerUser, ledger);
             users.add(u);
             actors.put(u.clientId, u);
         }
+        reader = new ReaderActor(USER_BASE + userCount, clients.keyOf(SimClients.READER), ledger);
+        actors.put(reader.clientId, reader);
     }
 
     private SimContext ctx;
@@ -251,6 +262,7 @@ final class SchedulerWorkload implements SimWorkload {
         if (ref != null) {
             v.addAll(SchedulerOutcomeChecker.check(
                     ref, submitted, ledger, rounds, correctNodes, nodeOfClient, taskStates));
+            v.addAll(SignedJobsChecker.check(ref, ledger, config.clientPolicy(), config.defaultVerification()));
         }
         return v;
     }
@@ -267,7 +279,12 @@ final class SchedulerWorkload implements SimWorkload {
             long batchedReports,
             long quorumJobs,
             long quorumSucceeded,
-            long forgedVotes) {}
+            long forgedVotes,
+            long viaEntry,
+            long droppedByEntry,
+            long alteredRefused,
+            long replaysRefused,
+            long readerForbidden) {}
 
     Figures counts() {
         return new Figures(
@@ -281,7 +298,12 @@ final class SchedulerWorkload implements SimWorkload {
                 ledger.count("batched.reports"),
                 users.stream().mapToLong(u -> u.quorumJobs.size()).sum(),
                 taskStates.getOrDefault("quorum.SUCCEEDED", 0L),
-                ledger.count("forged.votes.OK"));
+                ledger.count("forged.votes.OK"),
+                users.stream().mapToLong(u -> u.handedToEntry).sum(),
+                entry == null ? 0 : entry.dropped,
+                entry == null ? 0 : entry.alteredRefused,
+                entry == null ? 0 : entry.replaysRefused,
+                reader.forbidden);
     }
 
     /** Figures of the run for the per-seed line. */
@@ -295,6 +317,11 @@ final class SchedulerWorkload implements SimWorkload {
                 + ledger.count("TaskFinished.OK") + " quorum_jobs="
                 + users.stream().mapToLong(u -> u.quorumJobs.size()).sum() + " forged_votes="
                 + ledger.count("forged.votes.OK") + "/"
-                + (byzantineWorker == null ? 0 : byzantineWorker.forgedVotesSent);
+                + (byzantineWorker == null ? 0 : byzantineWorker.forgedVotesSent)
+                + " via_entry=" + users.stream().mapToLong(u -> u.handedToEntry).sum() + " dropped="
+                + (entry == null ? 0 : entry.dropped) + " altered_refused="
+                + (entry == null ? 0 : entry.alteredRefused + "/" + entry.alteredSent) + " replays_refused="
+                + (entry == null ? 0 : entry.replaysRefused + "/" + entry.replaysSent) + " reader_forbidden="
+                + reader.forbidden;
     }
 }

@@ -5,34 +5,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.bftswarm.consensus.sim.SimContext;
+import org.bftswarm.crypto.SigningKey;
 import org.bftswarm.orchestrator.ops.CancelJob;
+import org.bftswarm.orchestrator.ops.ClientOperation;
+import org.bftswarm.orchestrator.ops.ClientSigning;
 import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.ops.ReplyCode;
 import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.spec.Verification;
 
 /**
- * A user client (id outside every node principal range): submits a planned number of jobs with
- * random count (1..3), retries (0..2), CPU, memory, timeout and sometimes a label constraint,
- * 0.2..1 s apart, and cancels about one job in four some time after submitting it. About half of
- * its jobs are deterministic and ask for {@code verification: quorum}; their ids go into
- * {@link ResultLedger#quorumJobs} as they are sent, so every worker knows them before any replica
- * can place them, and {@link #quorumJobs} keeps those this user saw accepted.
+ * A user client (id outside every node principal range) with its own key: submits a planned number of
+ * jobs with random count (1..3), retries (0..2), CPU, memory, timeout and sometimes a label constraint,
+ * 0.2..1 s apart, and cancels about one job in four some time after submitting it. About half of its
+ * jobs are deterministic and ask for {@code verification: quorum}; their ids go into
+ * {@link ResultLedger#quorumJobs} as they are sent, so every worker knows them before any replica can
+ * place them, and {@link #quorumJobs} keeps those this user saw accepted.
+ *
+ * <p>Every operation is signed end to end as a {@link ClientOperation} with the next request number and
+ * recorded in {@link ResultLedger#signed}. The user hands about half of them to the Byzantine node's
+ * API ({@link ByzantineEntry}) and, hearing nothing it can trust, retransmits the same signed bytes
+ * through its own client after {@link #RETRY_AFTER_MS}; the others it sends through its own client at
+ * once. One operation at a time: a submission answered OK, or REPLAYED naming its job (it was
+ * executed through the entry), is accepted; any other answer to a valid submission is a violation.
  */
 final class UserActor extends SimActor {
+    /** How long a user waits for an operation handed to another node's API before sending it itself. */
+    static final long RETRY_AFTER_MS = 500;
+
     private final int user;
+    private final String name;
+    private final SigningKey key;
+    private final ByzantineEntry entry;
     private final int planned;
     private final ResultLedger ledger;
     private int submittedCount;
     private long nextAt;
+    private long requestNumber;
+    private ClientOperation pending;
+    private long retryAt = -1;
     private final List<String> toCancel = new ArrayList<>();
     final TreeSet<String> acceptedJobs = new TreeSet<>();
     final TreeSet<String> quorumJobs = new TreeSet<>();
+    long handedToEntry;
 
-    UserActor(int user, int clientId, int planned, ResultLedger ledger) {
+    UserActor(int user, int clientId, SigningKey key, ByzantineEntry entry, int planned, ResultLedger ledger) {
         super(clientId);
         this.user = user;
+        this.name = SimClients.userName(user);
+        this.key = key;
+        this.entry = entry;
         this.planned = planned;
         this.ledger = ledger;
     }
@@ -40,6 +64,29 @@ final class UserActor extends SimActor {
     @Override
     Operation next(SimContext ctx) {
         outstandingBogus = false;
+        if (pending != null) {
+            if (retryAt >= 0 && ctx.now() >= retryAt) {
+                retryAt = -1;
+                return pending;
+            }
+            return null;
+        }
+        Operation op = plan(ctx);
+        if (op == null) {
+            return null;
+        }
+        pending = ClientSigning.sign(SimClients.SWARM, name, ++requestNumber, op, key);
+        ledger.signed(pending);
+        if (entry != null && ctx.random().nextBoolean()) {
+            entry.hand(pending);
+            handedToEntry++;
+            retryAt = ctx.now() + RETRY_AFTER_MS;
+            return null;
+        }
+        return pending;
+    }
+
+    private Operation plan(SimContext ctx) {
         if (ctx.now() < nextAt) {
             return null;
         }
@@ -85,10 +132,30 @@ final class UserActor extends SimActor {
         return quorum ? spec.withVerification(Verification.QUORUM) : spec;
     }
 
+    /** A one-task spec with every other field left to its default. */
+    static JobSpec plainSpec(String name) {
+        return new JobSpec(
+                name,
+                "bftswarm/busybox",
+                List.of("sh", "-c", "echo " + name),
+                null,
+                null,
+                null,
+                1,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
     @Override
     void accepted(SimContext ctx, Operation op, Reply reply) {
-        if (op instanceof SubmitJob submit) {
-            if (reply.isOk()) {
+        pending = null;
+        if (op instanceof ClientOperation signed && signed.operation() instanceof SubmitJob submit) {
+            boolean executedBefore =
+                    reply.code() == ReplyCode.REPLAYED && submit.jobId().equals(reply.jobId());
+            if (reply.isOk() || executedBefore) {
                 String jobId = reply.jobId() == null ? submit.jobId() : reply.jobId();
                 acceptedJobs.add(jobId);
                 if (Verification.QUORUM.equals(submit.spec().verification())) {
@@ -102,11 +169,12 @@ final class UserActor extends SimActor {
 
     @Override
     boolean settled(SimContext ctx) {
-        return submittedCount >= planned && toCancel.isEmpty() && outstanding == null;
+        return submittedCount >= planned && toCancel.isEmpty() && pending == null && outstanding == null;
     }
 
     @Override
     String progress() {
-        return " user" + user + "[" + submittedCount + "/" + planned + " cancels_left=" + toCancel.size() + "]";
+        return " user" + user + "[" + submittedCount + "/" + planned + " cancels_left=" + toCancel.size()
+                + (pending == null ? "" : " pending=" + pending.requestNumber()) + "]";
     }
 }

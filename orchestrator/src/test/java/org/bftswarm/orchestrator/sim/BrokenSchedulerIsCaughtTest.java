@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proves the scheduler simulation's checkers bite: a scheduler that accepts a task report from any
- * node, one that evicts a node on a single suspicion, and one that trusts the first report of a task
- * that asked for a quorum are each caught within five seeds, by the checks meant for them
- * (authorisation / result equality, no-correct-node-evicted, and the quorum result checks).
+ * node, one that evicts a node on a single suspicion, one that trusts the first report of a task
+ * that asked for a quorum, and one that executes a client operation whose signature fails as the
+ * forwarding node's are each caught within five seeds, by the checks meant for them (authorisation /
+ * result equality, no-correct-node-evicted, the quorum result checks, and every job is what a client
+ * signed).
  */
 class BrokenSchedulerIsCaughtTest {
 
@@ -59,5 +61,11 @@ class BrokenSchedulerIsCaughtTest {
                 .anyMatch(v ->
                         v.startsWith("accepted result of quorum task") && v.contains("differs from the executor's"))
                 .anyMatch(v -> v.contains("fewer than f+1=2 nodes"));
+    }
+
+    @Test
+    void executingUnverifiedClientOperationsAsTheForwardersIsCaughtWithinFiveSeeds() {
+        assertThat(firstViolations(SchedulerVariant.IGNORE_CLIENT_SIGNATURES))
+                .anyMatch(v -> v.contains("is a job no client signed") || v.contains("differs from what client"));
     }
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
  * {@code none} task matching the fake executor, every quorum task's accepted results equal to the
  * deterministic result and verified by f+1 nodes (never DISPUTED) though the Byzantine worker forges
  * its own votes, agreeing scheduler digests at every checkpoint, and no correct node evicted or
- * quarantined; and the forged, stale and suspicious operations and forged votes really were sent.
+ * quarantined, every job exactly what its client signed though the Byzantine node's API drops, alters,
+ * forges and replays the users' signed operations; and the forged, stale and suspicious operations,
+ * forged votes, altered and replayed client operations and a reader's submissions really were sent
+ * and refused.
  */
 class SchedulerSimulationSeedsTest {
 
@@ -82,6 +85,29 @@ class SchedulerSimulationSeedsTest {
                         .mapToLong(SchedulerWorkload.Figures::forgedVotes)
                         .sum())
                 .as("the Byzantine worker's forged votes were accepted as votes (and outvoted)")
+                .isPositive();
+        assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::viaEntry).sum())
+                .as("signed operations handed to the Byzantine node's API")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::droppedByEntry)
+                        .sum())
+                .as("signed operations the entry dropped (and the users retried)")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::alteredRefused)
+                        .sum())
+                .as("altered or forged client operations answered UNAUTHORIZED")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::replaysRefused)
+                        .sum())
+                .as("replayed client operations answered REPLAYED")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::readerForbidden)
+                        .sum())
+                .as("a reader's signed submissions answered FORBIDDEN")
                 .isPositive();
     }
 
