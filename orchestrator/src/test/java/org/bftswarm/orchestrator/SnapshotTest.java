@@ -67,7 +67,7 @@ class SnapshotTest {
             json.replace("\"attempt\":1", "\"attempt\":-1"),
             json.replace("\"job-1.6\"", "\"job-1.9\""),
             json.replace("\"nextJobNumber\":2", "\"nextJobNumber\":1"),
-            json.replace("{\"clockMillis\"", "{ \"clockMillis\""),
+            "{ " + json.substring(1),
             json.replace("\"state\":\"UP\"", "\"state\":\"DOWN\""),
             json + " ",
             "{}",
