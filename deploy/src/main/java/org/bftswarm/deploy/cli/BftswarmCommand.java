@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             JobCommand.class,
             LogsCommand.class,
             ReadmitCommand.class,
+            CancelCommand.class,
             ClientCommand.class,
             CommandLine.HelpCommand.class,
         },

@@ -3,11 +3,12 @@ package org.bftswarm.deploy.launcher;
 import java.util.UUID;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.node.ApiMapping;
+import org.bftswarm.orchestrator.ops.CancelJob;
 import org.bftswarm.orchestrator.ops.ClientOperation;
 import org.bftswarm.orchestrator.ops.SubmitJob;
 
 /**
- * A submission the client signs itself: the job id is chosen here (so a retry through another node
+ * Writes the client signs itself. A submission: the job id is chosen here (so a retry through another node
  * names the same job), the SubmitJob is signed with the client's key, and the signed bytes are sent
  * unchanged to the entry node, then to the others while none gets it ordered.
  */
@@ -20,5 +21,11 @@ public final class SignedSubmission {
         ClientOperation op =
                 new ClientSession(swarm, key.name(), key.key()).sign(new SubmitJob(jobId, ApiMapping.toJobSpec(job)));
         return api.submitSigned(op, jobId);
+    }
+
+    /** Cancels {@code jobId} by an operation the client signs (allowed to an admin, or to its submitter). */
+    public static void cancel(ApiClient api, String swarm, ClientKey key, String jobId) throws ApiException {
+        ClientOperation op = new ClientSession(swarm, key.name(), key.key()).sign(new CancelJob(jobId));
+        api.submitSigned(op, jobId);
     }
 }

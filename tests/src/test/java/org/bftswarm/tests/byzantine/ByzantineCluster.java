@@ -2,28 +2,35 @@ package org.bftswarm.tests.byzantine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.bftswarm.tests.support.RealCluster;
 
 /**
- * The real cluster of the Byzantine-node suites: HTTP ports 18600+, WebSocket 19600+, consensus/state
- * 26000+ (apart from the other suites' ranges), Byzantine behaviours allowed by the configuration, a 2 s
+ * The real cluster of the Byzantine-node suites: by default HTTP ports 18600+, WebSocket 19600+,
+ * consensus/state 26000+ (apart from the other suites' ranges), Byzantine behaviours allowed by the configuration, a 2 s
  * consensus request timeout and fast heartbeat timers.
  */
 final class ByzantineCluster extends RealCluster {
     ByzantineCluster(Path dir) throws IOException {
-        super(
-                dir,
-                "Byzantine-node tests",
-                "byz",
-                new PortBases(18600, 19600, 26000),
-                List.of(
-                        "consensus:",
-                        "  requestTimeoutMs: 2000",
-                        "heartbeat:",
-                        "  periodMs: 500",
-                        "  suspicionTimeoutMs: 3000",
-                        "testing:",
-                        "  allowByzantine: true"));
+        this(dir, new PortBases(18600, 19600, 26000), List.of());
+    }
+
+    /** The same cluster in its own port ranges, with {@code extraLines} (e.g. a {@code clients:} section) appended. */
+    ByzantineCluster(Path dir, PortBases ports, List<String> extraLines) throws IOException {
+        super(dir, "Byzantine-node tests", "byz", ports, lines(extraLines));
+    }
+
+    private static List<String> lines(List<String> extra) {
+        List<String> all = new ArrayList<>(List.of(
+                "consensus:",
+                "  requestTimeoutMs: 2000",
+                "heartbeat:",
+                "  periodMs: 500",
+                "  suspicionTimeoutMs: 3000",
+                "testing:",
+                "  allowByzantine: true"));
+        all.addAll(extra);
+        return all;
     }
 }

@@ -1,0 +1,54 @@
+package org.bftswarm.deploy.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import org.bftswarm.deploy.launcher.ApiClient;
+import org.bftswarm.deploy.launcher.ApiException;
+import org.bftswarm.deploy.launcher.ApiOptions;
+import org.bftswarm.deploy.launcher.ApiTokenFile;
+import org.bftswarm.deploy.launcher.ClientKey;
+import org.bftswarm.deploy.launcher.ClusterTarget;
+import org.bftswarm.deploy.launcher.SignedSubmission;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bftswarm cancel JOB}: cancels a job by a CancelJob the client signs (an admin may cancel any
+ * job, a submitter its own); without a client key, through the bearer token (which trusts the node).
+ */
+@Command(
+        name = "cancel",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Cancel a job: its running containers are killed. Signed with the client key (--client-key,"
+                + " default the local admin key): an admin may cancel any job, a submitter only its own.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./bftswarm cancel admin-3f2a…", "  ./bftswarm cancel JOB --client-key alice.key --via 2"})
+public final class CancelCommand extends ClusterCommand {
+    @Mixin
+    ApiOptions apiOptions;
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "Job id, as printed by submit.")
+    String jobId;
+
+    @Override
+    int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
+        try {
+            Optional<ClientKey> key = apiOptions.clientKey(target);
+            ApiClient api =
+                    apiOptions.client(target, ApiTokenFile.read(target.layout().tokenFile()));
+            if (key.isPresent()) {
+                SignedSubmission.cancel(api, target.config().swarm(), key.get(), jobId);
+            } else {
+                api.cancel(jobId);
+            }
+            out.println("cancelling " + jobId);
+            out.flush();
+            return 0;
+        } catch (IOException | ApiException e) {
+            return failure(err, "cancel", e);
+        }
+    }
+}
