@@ -52,20 +52,7 @@ final class ApiLies {
                 spec.command(),
                 ALTERED_IMAGE,
                 ALTERED_COMMAND);
-        return new JobSpec(
-                spec.name(),
-                ALTERED_IMAGE,
-                ALTERED_COMMAND,
-                spec.env(),
-                spec.cpus(),
-                spec.memoryMb(),
-                spec.timeoutSeconds(),
-                spec.retries(),
-                spec.backoffSeconds(),
-                spec.count(),
-                spec.constraints(),
-                spec.network(),
-                spec.verification());
+        return spec.withImageAndCommand(ALTERED_IMAGE, ALTERED_COMMAND);
     }
 
     /** The job as this node reports it. */

@@ -95,20 +95,7 @@ final class ByzantineEntry extends SimActor {
 
     /** {@code spec} running another image and command. */
     static JobSpec altered(JobSpec spec, String why) {
-        return new JobSpec(
-                spec.name(),
-                "bftswarm/evil",
-                List.of("sh", "-c", "echo " + why),
-                spec.env(),
-                spec.cpus(),
-                spec.memoryMb(),
-                spec.timeoutSeconds(),
-                spec.retries(),
-                spec.backoffSeconds(),
-                spec.count(),
-                spec.constraints(),
-                spec.network(),
-                spec.verification());
+        return spec.withImageAndCommand("bftswarm/evil", List.of("sh", "-c", "echo " + why));
     }
 
     @Override

@@ -75,6 +75,24 @@ public record JobSpec(
                 null);
     }
 
+    /** The same spec running {@code otherImage} with {@code otherCommand}. */
+    public JobSpec withImageAndCommand(String otherImage, List<String> otherCommand) {
+        return new JobSpec(
+                name,
+                otherImage,
+                otherCommand,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification);
+    }
+
     /** The same spec with verification {@code mode}. */
     public JobSpec withVerification(String mode) {
         return new JobSpec(

@@ -1,9 +1,12 @@
 package org.bftswarm.tests.byzantine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bftswarm.deploy.cli.CliRun;
 import org.bftswarm.tests.support.RealCluster;
 
 /**
@@ -19,6 +22,13 @@ final class ByzantineCluster extends RealCluster {
     /** The same cluster in its own port ranges, with {@code extraLines} (e.g. a {@code clients:} section) appended. */
     ByzantineCluster(Path dir, PortBases ports, List<String> extraLines) throws IOException {
         super(dir, "Byzantine-node tests", "byz", ports, lines(extraLines));
+    }
+
+    /** Stops the cluster if it runs and starts it again with the Byzantine behaviours {@code byzantine}. */
+    void restartWith(String byzantine) {
+        cli("down");
+        CliRun up = cli("up", "--skip-docker-check", "--timeout", "150", "--byzantine", byzantine);
+        assertThat(up.exitCode()).as("up: %s", up.all()).isZero();
     }
 
     private static List<String> lines(List<String> extra) {

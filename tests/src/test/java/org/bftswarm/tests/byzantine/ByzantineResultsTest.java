@@ -61,9 +61,7 @@ class ByzantineResultsTest {
     }
 
     private void upWith(String byzantine) {
-        cluster.cli("down");
-        CliRun up = cluster.cli("up", "--skip-docker-check", "--timeout", "150", "--byzantine", byzantine);
-        assertThat(up.exitCode()).as("up: %s", up.all()).isZero();
+        cluster.restartWith(byzantine);
     }
 
     /** {@code seq 1 k | sha256sum}: deterministic on every honest node. */

@@ -65,9 +65,7 @@ class ClientTrustTest {
     }
 
     private void upWith(String byzantine) {
-        cluster.cli("down");
-        CliRun up = cluster.cli("up", "--skip-docker-check", "--timeout", "150", "--byzantine", byzantine);
-        assertThat(up.exitCode()).as("up: %s", up.all()).isZero();
+        cluster.restartWith(byzantine);
     }
 
     private static String jobIdOf(CliRun submit) {
