@@ -15,7 +15,8 @@ class NodeFaultTest {
                     .isEqualTo(f);
         }
         assertThat(NodeFault.cliNames())
-                .isEqualTo("suspect-everyone, fake-results, tamper-output, inflate-capacity, silent-worker");
+                .isEqualTo("suspect-everyone, fake-results, tamper-output, inflate-capacity, silent-worker,"
+                        + " alter-submissions, lie-on-reads, drop-submissions");
     }
 
     @Test
