@@ -134,19 +134,24 @@ public final class ApiClient {
         throw new ApiException(0, "unavailable", "no node got the signed operation ordered:" + failures);
     }
 
-    /** Node {@code node}'s signed answer for {@code path} ({@code ?signed}), or empty if it gives none. */
-    public Optional<SignedRead> signedFrom(int node, String path) {
+    /** What one node said to a signed read: its answer, or why there is none ({@code unreachable}: no connection). */
+    public record SignedAnswer(Optional<SignedRead> read, String failure, boolean unreachable) {}
+
+    /** Node {@code node}'s signed answer for {@code path} ({@code ?signed}). */
+    public SignedAnswer signedFrom(int node, String path) {
+        String url = baseUrls.get(node);
         try {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + path + "?signed"))
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + path + "?signed"))
                     .timeout(READ_TIMEOUT)
                     .GET()
                     .build());
             if (r.statusCode() != 200) {
-                return Optional.empty();
+                return new SignedAnswer(
+                        Optional.empty(), url + ": HTTP " + r.statusCode() + " " + clip(r.body()), false);
             }
-            return Optional.of(json.readValue(r.body(), SignedRead.class));
+            return new SignedAnswer(Optional.of(json.readValue(r.body(), SignedRead.class)), null, false);
         } catch (IOException e) {
-            return Optional.empty();
+            return new SignedAnswer(Optional.empty(), url + ": " + describe(e), true);
         }
     }
 

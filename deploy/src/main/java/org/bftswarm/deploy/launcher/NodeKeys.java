@@ -21,8 +21,11 @@ public final class NodeKeys {
     }
 
     /** Verified reads of {@code target} through {@code api}, accepting what f+1 nodes sign. */
-    public static VerifiedReads reads(ClusterTarget target, ApiClient api) throws IOException {
+    public static VerifiedReads reads(ClusterTarget target, ApiClient api) {
         return new VerifiedReads(
-                api, target.config().swarm(), load(target), target.config().f());
+                api,
+                target.config().swarm(),
+                () -> load(target),
+                target.config().f());
     }
 }

@@ -28,17 +28,35 @@ public final class VerifiedReads {
     /** The accepted answer, who signed it, and who said something else (node → what). */
     public record Verdict<T>(T value, List<Integer> agreeing, Map<Integer, String> disagreeing) {}
 
+    /** Loads every node's public key, by node id. */
+    @FunctionalInterface
+    public interface KeySource {
+        List<VerifyingKey> load() throws IOException;
+    }
+
     private final ApiClient api;
     private final String swarm;
-    private final List<VerifyingKey> nodeKeys;
+    private final KeySource keySource;
+    private List<VerifyingKey> nodeKeys;
     private final int f;
     private final ObjectMapper json = ApiClient.mapper();
 
-    public VerifiedReads(ApiClient api, String swarm, List<VerifyingKey> nodeKeys, int f) {
+    public VerifiedReads(ApiClient api, String swarm, KeySource keys, int f) {
         this.api = api;
         this.swarm = swarm;
-        this.nodeKeys = List.copyOf(nodeKeys);
+        this.keySource = keys;
         this.f = f;
+    }
+
+    private List<VerifyingKey> keys() throws ApiException {
+        if (nodeKeys == null) {
+            try {
+                nodeKeys = List.copyOf(keySource.load());
+            } catch (IOException e) {
+                throw new ApiException(0, "no_keys", "cannot check the nodes' signed answers: " + e.getMessage());
+            }
+        }
+        return nodeKeys;
     }
 
     public Verdict<JobJson> job(String jobId) throws ApiException, InterruptedException {
@@ -77,19 +95,31 @@ public final class VerifiedReads {
         for (int round = 0; round < ROUNDS; round++) {
             Map<Integer, SignedRead> answers = new TreeMap<>();
             Map<Integer, String> bad = new TreeMap<>();
+            StringBuilder unreachable = new StringBuilder();
+            int silent = 0;
             for (int k = 0; k < api.nodeCount(); k++) {
-                int node = k;
-                api.signedFrom(node, path).ifPresent(a -> {
-                    if (a.node() != node
-                            || !a.swarm().equals(swarm)
-                            || !a.path().equals(path)) {
-                        bad.put(node, "answered for another node, swarm or path");
-                    } else if (!a.verifiedBy(nodeKeys.get(node))) {
-                        bad.put(node, "signature does not verify");
-                    } else {
-                        answers.put(node, a);
-                    }
-                });
+                int node = (api.preferred() + k) % api.nodeCount();
+                ApiClient.SignedAnswer answer = api.signedFrom(node, path);
+                if (answer.read().isEmpty()) {
+                    silent += answer.unreachable() ? 1 : 0;
+                    unreachable.append(String.format("%n  %s", answer.failure()));
+                    continue;
+                }
+                SignedRead a = answer.read().get();
+                if (a.node() != node || !a.swarm().equals(swarm) || !a.path().equals(path)) {
+                    bad.put(node, "answered for another node, swarm or path");
+                } else if (!a.verifiedBy(keys().get(node))) {
+                    bad.put(node, "signature does not verify");
+                } else {
+                    answers.put(node, a);
+                }
+            }
+            if (silent == api.nodeCount()) {
+                throw new ApiException(
+                        0,
+                        "unreachable",
+                        "no node of the cluster answered:" + unreachable + System.lineSeparator()
+                                + "Is the cluster up? (`./bftswarm status`)");
             }
             last = answers;
             Map<String, List<Integer>> byBody = new TreeMap<>();
