@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code bftswarm readmit NODE}: lifts the quarantine of a node whose results disagreed with accepted
  * ones. Each of f+1 other nodes orders its own vote (ReadmitNode, one per voter), so no f nodes can
- * readmit one of their own; votes go to the other nodes in id order (from the {@code --via} node), skipping any that does not answer.
+ * readmit one of their own; votes go to the other nodes in id order (from the {@code --via} node), skipping
+ * any that does not answer.
  */
 @Command(
         name = "readmit",

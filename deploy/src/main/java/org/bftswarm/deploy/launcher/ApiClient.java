@@ -263,7 +263,10 @@ public final class ApiClient {
         return taskLog(taskId).text();
     }
 
-    /** The task's log from the first node, in id order from the preferred one, that holds it, with the node and attempt. */
+    /**
+     * The task's log from the first node, in id order from the preferred one, that holds it, with the node
+     * and attempt.
+     */
     public TaskLog taskLog(String taskId) throws ApiException {
         ApiException last = null;
         int first = preferred;

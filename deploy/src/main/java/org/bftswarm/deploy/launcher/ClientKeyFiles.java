@@ -98,7 +98,10 @@ public final class ClientKeyFiles {
         return new ClientKey(name, KeyFiles.readPrivate(keyFile));
     }
 
-    /** The key file the CLI signs with: {@code explicit} (from {@code --client-key}) when given, else the local admin key when it exists. */
+    /**
+     * The key file the CLI signs with: {@code explicit} (from {@code --client-key}) when given, else the
+     * local admin key when it exists.
+     */
     public static Optional<Path> choose(Path explicit, ClusterLayout layout) {
         if (explicit != null) {
             return Optional.of(explicit);

@@ -6,7 +6,8 @@ import org.bftswarm.node.config.ClientRegistry;
 
 /**
  * Where a cluster keeps its files under its data directory D (the launcher ↔ node contract):
- * {@code D/keys/} (node key pairs), {@code D/clients/} (client key pairs), {@code D/api-token}, {@code D/node-<i>/} (node i's own state),
+ * {@code D/keys/} (node key pairs), {@code D/clients/} (client key pairs), {@code D/api-token}, {@code
+ * D/node-<i>/} (node i's own state),
  * {@code D/logs/node-<i>.log} (its stdout and stderr) and {@code D/run/node-<i>.pid}. Pure path
  * arithmetic; nothing here touches the disk.
  */

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@code clients:} plus, when the file {@code <dataDir>/clients/admin.pub} exists (written once by
  * {@code ./bftswarm up}), a client {@code {name: admin, role: admin}} with that key. When the
  * configuration already names a client {@code admin}, or gives that key to another client, the file
- * is ignored (with a warning) and the configuration wins. Keyed by name in a {@link TreeMap}, so iteration is deterministic.
+ * is ignored (with a warning) and the configuration wins. Keyed by name in a {@link TreeMap}, so iteration is
+ * deterministic.
  *
  * <p>Rule: every node must see the same registry, since replicas that disagree on a client's key or
  * role would disagree on whether its operation executes. All nodes started by one {@code up} share

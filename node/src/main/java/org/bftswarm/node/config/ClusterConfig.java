@@ -88,7 +88,10 @@ public record ClusterConfig(
                 ApiSettings.DEFAULTS);
     }
 
-    /** A configuration with the default {@code verification:}, {@code testing:} and {@code api:} sections and no clients. */
+    /**
+     * A configuration with the default {@code verification:}, {@code testing:} and {@code api:} sections and
+     * no clients.
+     */
     public ClusterConfig(
             String swarm,
             List<ResolvedNode> nodes,

@@ -11,7 +11,8 @@ import org.bftswarm.tests.support.RealCluster;
 
 /**
  * The real cluster of the Byzantine-node suites: by default HTTP ports 18600+, WebSocket 19600+,
- * consensus/state 26000+ (apart from the other suites' ranges), Byzantine behaviours allowed by the configuration, a 2 s
+ * consensus/state 26000+ (apart from the other suites' ranges), Byzantine behaviours allowed by the
+ * configuration, a 2 s
  * consensus request timeout and fast heartbeat timers.
  */
 final class ByzantineCluster extends RealCluster {
