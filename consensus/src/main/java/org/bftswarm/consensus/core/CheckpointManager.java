@@ -65,6 +65,17 @@ final class CheckpointManager {
         return new ReplicaSnapshot(r.lastTimestamp, new TreeMap<>(r.clients.view()), r.sm.snapshot()).encode();
     }
 
+    /**
+     * After a restart: the snapshot of a checkpoint this replica signed above its stable one (see
+     * {@link PersistOp.SaveOwnCheckpoint}), kept so that a certificate for it is installed from this
+     * copy rather than fetched from peers that may all be faulty.
+     */
+    void restoreOwn(long seq, byte[] snapshot) {
+        if (seq > r.stable.seq()) {
+            ownSnapshots.put(seq, new OwnSnapshot(snapshot, digestOf(snapshot)));
+        }
+    }
+
     void take(long seq) {
         byte[] snap = snapshotBytes();
         Digest d = digestOf(snap);
@@ -72,6 +83,8 @@ final class CheckpointManager {
         Signed c = r.sign(new Checkpoint(seq, d));
         ownCheckpoints.put(seq, c);
         r.emit(new Effect.CheckpointTaken(seq, d));
+        // durable before the CHECKPOINT leaves: our signature may complete a certificate for this state
+        r.emit(new Effect.Persist(new PersistOp.SaveOwnCheckpoint(seq, snap)));
         r.broadcast(c);
         addVote(c);
     }
@@ -135,7 +148,16 @@ final class CheckpointManager {
             }
             return;
         }
-        if (transfer != null && transfer.seq >= seq) {
+        if (transfer != null && transfer.seq > seq) {
+            return;
+        }
+        OwnSnapshot own = ownSnapshots.get(seq);
+        if (own != null
+                && own.digest().equals(digest)
+                && installOwn(new StableCheckpoint(seq, digest, proof, own.bytes()))) {
+            return;
+        }
+        if (transfer != null && transfer.seq == seq) {
             return;
         }
         if (transfer != null && transfer.hasProgress()) {
@@ -146,6 +168,34 @@ final class CheckpointManager {
             return;
         }
         startTransfer(seq, digest, proof);
+    }
+
+    /**
+     * A certified checkpoint beyond our execution whose snapshot we took ourselves before a restart
+     * (PBFT section 4.3: 2f+1 signers include f+1 correct replicas that hold the state): install our
+     * copy, ending any transfer. False if the snapshot is unusable (then it is fetched as usual).
+     */
+    private boolean installOwn(StableCheckpoint cp) {
+        String problem = installSnapshot(cp);
+        if (problem != null) {
+            r.dropped(r.id, "own checkpoint " + cp.seq() + " unusable: " + problem);
+            return false;
+        }
+        installed(cp);
+        return true;
+    }
+
+    /** A certified snapshot was installed: it becomes stable, any transfer ends, execution resumes. */
+    private void installed(StableCheckpoint cp) {
+        transfer = null;
+        makeStable(cp);
+        r.emit(new Effect.StateInstalled(cp.seq(), cp.digest()));
+        r.executeReady();
+        StableCheckpoint next = newerTarget;
+        newerTarget = null;
+        if (next != null && next.seq() > r.lastExecuted) {
+            onStableCertificate(next.seq(), next.digest(), next.proof());
+        }
     }
 
     private void startTransfer(long seq, Digest digest, List<Signed> proof) {
@@ -253,15 +303,7 @@ final class CheckpointManager {
                     startTransfer(cp.seq(), cp.digest(), cp.proof());
                     return;
                 }
-                transfer = null;
-                makeStable(cp);
-                r.emit(new Effect.StateInstalled(cp.seq(), cp.digest()));
-                r.executeReady();
-                StableCheckpoint next = newerTarget;
-                newerTarget = null;
-                if (next != null && next.seq() > r.lastExecuted) {
-                    onStableCertificate(next.seq(), next.digest(), next.proof());
-                }
+                installed(cp);
             }
         }
     }

@@ -8,6 +8,7 @@ public final class InMemoryDurableStore implements DurableStore {
     private long view;
     private StableCheckpoint stable;
     private final TreeMap<Long, SlotRecord> slots = new TreeMap<>();
+    private final TreeMap<Long, byte[]> ownCheckpoints = new TreeMap<>();
     private long writes;
 
     @Override
@@ -24,6 +25,11 @@ public final class InMemoryDurableStore implements DurableStore {
                 if (stable == null || c.checkpoint().seq() > stable.seq()) {
                     stable = c.checkpoint();
                     slots.headMap(stable.seq(), true).clear();
+                    ownCheckpoints.headMap(stable.seq(), true).clear();
+                }
+            } else if (op instanceof PersistOp.SaveOwnCheckpoint c) {
+                if (stable == null || c.seq() > stable.seq()) {
+                    ownCheckpoints.put(c.seq(), c.snapshot().clone());
                 }
             }
         }
@@ -31,7 +37,7 @@ public final class InMemoryDurableStore implements DurableStore {
 
     @Override
     public PersistedState load() {
-        return new PersistedState(view, stable, slots);
+        return new PersistedState(view, stable, slots, ownCheckpoints);
     }
 
     public long writes() {

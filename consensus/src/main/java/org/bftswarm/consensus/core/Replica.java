@@ -72,8 +72,8 @@ public final class Replica {
     }
 
     /**
-     * Rebuilds a replica after a crash from its durable state: restores the stable checkpoint,
-     * reloads the slots it signed for, and (view &gt; 0) re-enters the view change for its last view
+     * Rebuilds a replica after a crash from its durable state: restores the stable checkpoint and
+     * the snapshots of its own later checkpoints, reloads the slots it signed for, and (view &gt; 0) re-enters the view change for its last view
      * so the primary re-sends NEW-VIEW. Missing executions are fetched (COMMIT-PROOF or state transfer).
      */
     public static Replica recover(ReplicaConfig cfg, ReplicatedStateMachine sm, PersistedState ps, long nowMillis) {
@@ -84,6 +84,7 @@ public final class Replica {
             Invariants.check(r.checkpoints.installSnapshot(ps.stable()) == null, "own stable snapshot unreadable");
         }
         r.view = ps.view();
+        ps.ownCheckpoints().forEach(r.checkpoints::restoreOwn);
         for (var e : ps.slots().entrySet()) {
             if (e.getKey() > r.stable.seq()) {
                 r.log.put(e.getKey(), Slot.fromRecord(e.getKey(), e.getValue()));

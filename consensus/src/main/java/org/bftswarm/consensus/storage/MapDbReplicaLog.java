@@ -17,8 +17,8 @@ import org.bftswarm.consensus.core.StableCheckpoint;
  * The core's {@link DurableStore} all in MapDB ({@link ReplicaLogKind#MAPDB}: slower than the default
  * {@link JournalReplicaLog}, kept to compare): one {@link #apply} is one MapDB
  * transaction, committed before it returns, so the runtime can persist a whole outbox drain and only
- * then let its messages leave. Slots are garbage-collected at each new stable checkpoint
- * (PBFT section 4.3). A slot's pre-prepare (its whole batch) is written once to its own table rather
+ * then let its messages leave. Slots and the snapshots of own checkpoints are garbage-collected at
+ * each new stable checkpoint (PBFT section 4.3). A slot's pre-prepare (its whole batch) is written once to its own table rather
  * than with every rewrite of the slot, and of several writes of one slot in one transaction only the
  * last is written. Not thread-safe: owned by one thread.
  */
@@ -28,6 +28,7 @@ public final class MapDbReplicaLog implements ReplicaLog {
     private static final String VIEW = "view";
     private static final String STABLE = "stable";
     private static final String STABLE_SNAPSHOT = "stable.snapshot";
+    private static final String OWN_CHECKPOINTS = "own.checkpoints";
 
     private final MapDbStore store;
     private long stableSeq = -1;
@@ -75,7 +76,12 @@ public final class MapDbReplicaLog implements ReplicaLog {
                     store.putMeta(STABLE_SNAPSHOT, cp.snapshot().clone());
                     store.removeBelow(SLOTS, cp.seq() + 1);
                     store.removeBelow(PRE_PREPARES, cp.seq() + 1);
+                    store.removeBelow(OWN_CHECKPOINTS, cp.seq() + 1);
                     writtenPrePrepares.headMap(cp.seq(), true).clear();
+                }
+            } else if (op instanceof PersistOp.SaveOwnCheckpoint c) {
+                if (c.seq() > stableSeq) {
+                    store.put(OWN_CHECKPOINTS, c.seq(), c.snapshot().clone());
                 }
             }
         }
@@ -117,7 +123,13 @@ public final class MapDbReplicaLog implements ReplicaLog {
                     slots.put(e.getKey(), ReplicaLogCodec.decodeSlot(e.getValue(), pp));
                 }
             }
-            return new PersistedState(view, stable, slots);
+            TreeMap<Long, byte[]> own = new TreeMap<>();
+            for (Map.Entry<Long, byte[]> e : store.scan(OWN_CHECKPOINTS).entrySet()) {
+                if (stable == null || e.getKey() > stable.seq()) {
+                    own.put(e.getKey(), e.getValue());
+                }
+            }
+            return new PersistedState(view, stable, slots, own);
         } catch (MalformedMessageException e) {
             throw new IllegalStateException("corrupt durable log " + store.file() + ": " + e.getMessage(), e);
         }

@@ -118,4 +118,27 @@ class ReplicaLogContractTest {
             assertThat(log.load().slots().get(5L)).isEqualTo(carried);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(ReplicaLogKind.class)
+    void ownCheckpointsAboveTheStableOneSurviveReopenAndAreCollectedWithIt(ReplicaLogKind kind) throws Exception {
+        Path f = dir.resolve("own");
+        Digest d = Digest.sha256(new byte[] {4});
+        try (ReplicaLog log = kind.open(f, false, false)) {
+            log.apply(List.of(
+                    new PersistOp.SaveOwnCheckpoint(4, new byte[] {4, 4}),
+                    new PersistOp.SaveOwnCheckpoint(8, new byte[] {8, 8})));
+        }
+        try (ReplicaLog log = kind.open(f, false, false)) {
+            assertThat(log.load().ownCheckpoints()).containsOnlyKeys(4L, 8L);
+            assertThat(log.load().ownCheckpoints().get(8L)).containsExactly(8, 8);
+            log.apply(
+                    List.of(new PersistOp.SaveStableCheckpoint(new StableCheckpoint(4, d, List.of(), new byte[] {4}))));
+            // a late write at or below the stable checkpoint is ignored
+            log.apply(List.of(new PersistOp.SaveOwnCheckpoint(4, new byte[] {4, 4})));
+        }
+        try (ReplicaLog log = kind.open(f, false, false)) {
+            assertThat(log.load().ownCheckpoints()).containsOnlyKeys(8L);
+        }
+    }
 }
