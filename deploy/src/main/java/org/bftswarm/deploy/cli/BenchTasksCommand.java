@@ -12,8 +12,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code bftswarm bench tasks}: the picocli shell over {@link TaskBench}, end-to-end task throughput and
- * latency against raw {@code docker run}, with {@code --verify} also under quorum verification. Exit 0
- * when every task succeeded.
+ * latency against raw {@code docker run}, with {@code --verify} also under quorum verification and with
+ * {@code --vs-swarm} beside Docker Swarm mode. Exit 0 when every task succeeded.
  */
 @Command(
         name = "tasks",
@@ -25,16 +25,20 @@ import picocli.CommandLine.ParameterException;
                     + " submit→running and submit→accepted (terminal) latency p50/p99 (from /api/v1/events); then, in"
                     + " the same run, the raw rate and latency of `docker run -d --rm` of the same image at the same"
                     + " parallelism, and the machine's CPU time per task on each side. Jobs ask for verification none;"
-                    + " with --verify the same tasks also run as quorum jobs (each task on f+1 nodes), alternating.",
+                    + " with --verify the same tasks also run as quorum jobs (each task on f+1 nodes), alternating."
+                    + " With --vs-swarm Docker Swarm mode also runs them, one replicated job per round at the same"
+                    + " parallelism (swarm mode is initialised on 127.0.0.1 when inactive, and then left at the end).",
             "",
             "The last line is BENCH tasks tasks_per_s=X raw_docker_per_s=Y ratio=Z run_p50_ms=W verify=V"
                     + " accepted_p50_ms=A accepted_p99_ms=B; with --verify X, Z, W, A and B are quorum's, followed by"
-                    + " none_tasks_per_s=N none_accepted_p50_ms=C none_accepted_p99_ms=D verify_ratio=X/N.",
+                    + " none_tasks_per_s=N none_accepted_p50_ms=C none_accepted_p99_ms=D verify_ratio=X/N; with"
+                    + " --vs-swarm it ends with swarm_per_s=S ratio_swarm=X/S.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bftswarm up && ./bftswarm bench tasks --tasks 100 --parallel 8",
             "  ./bftswarm bench tasks --tasks 60 --parallel 8 --verify",
+            "  ./bftswarm bench tasks --tasks 100 --parallel 8 --vs-swarm",
         })
 public final class BenchTasksCommand extends ClusterCommand {
     @Option(names = "--tasks", defaultValue = "100", description = "Measured tasks (default: ${DEFAULT-VALUE}).")
@@ -61,6 +65,13 @@ public final class BenchTasksCommand extends ClusterCommand {
                     + " with the unverified ones, and report both rates and their ratio.")
     boolean verify;
 
+    @Option(
+            names = "--vs-swarm",
+            description = "Also run the tasks on Docker Swarm mode, as one replicated job per round with"
+                    + " --max-concurrent PARALLEL, alternating with the cluster, and report swarm_per_s and"
+                    + " ratio_swarm (initialises swarm mode when inactive, and leaves it again afterwards).")
+    boolean vsSwarm;
+
     @Override
     void checkOptions() {
         if (tasks < 1 || parallel < 1 || warmup < 0) {
@@ -72,8 +83,8 @@ public final class BenchTasksCommand extends ClusterCommand {
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         try {
-            TaskBenchResult result =
-                    new TaskBench(target, out).run(new TaskBench.Options(tasks, parallel, warmup, image, verify));
+            TaskBenchResult result = new TaskBench(target, out)
+                    .run(new TaskBench.Options(tasks, parallel, warmup, image, verify, vsSwarm));
             out.println(result.line());
             out.flush();
             return result.failed() == 0 ? 0 : 1;

@@ -8,11 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,8 +28,10 @@ import org.bftswarm.api.TaskJson;
  * same run, the raw rate of {@code docker run -d --rm} of the same image at the same parallelism
  * gives the baseline; the phases alternate in {@value #ROUNDS} rounds ({@link BenchRounds}) so that a
  * load change on a shared machine does not favour any side. A per-stage breakdown
- * ({@link BenchStages}, worker stages from each node's metrics) shows where the time goes; the last
- * line is {@link TaskBenchResult#line()}.
+ * ({@link BenchStages}, worker stages from each node's metrics) shows where the time goes. With
+ * {@code vsSwarm}, Docker Swarm mode runs the same tasks as one {@code replicated-job} per round at the
+ * same parallelism ({@link SwarmModePhase}), taking its turn among the cluster phases. The last line is
+ * {@link TaskBenchResult#line()}.
  */
 public final class TaskBench {
     static final long TASK_DEADLINE_SECONDS = 120;
@@ -44,8 +44,11 @@ public final class TaskBench {
     /** The baseline's flags: {@code docker run -d} returns once the container started. */
     private static final List<String> DETACHED = List.of("-d");
 
-    /** Options of one run; {@code verify} adds a quorum phase beside the {@code none} one. */
-    public record Options(int tasks, int parallel, int warmup, String image, boolean verify) {
+    /**
+     * Options of one run; {@code verify} adds a quorum phase beside the {@code none} one, {@code vsSwarm}
+     * a Docker Swarm mode side.
+     */
+    public record Options(int tasks, int parallel, int warmup, String image, boolean verify, boolean vsSwarm) {
         /** The verification modes of the cluster phases, in the first round's order. */
         public List<String> verifications() {
             return verify ? List.of(TaskBenchResult.NONE, TaskBenchResult.QUORUM) : List.of(TaskBenchResult.NONE);
@@ -58,6 +61,11 @@ public final class TaskBench {
         volatile long runningNanos;
         volatile String terminalState;
         final CompletableFuture<Long> done = new CompletableFuture<>();
+    }
+
+    /** One side of a round (a cluster phase or swarm mode): runs its share, says what it measured. */
+    private interface Side {
+        String run(int share) throws Exception;
     }
 
     /** A task submitted by a bench client: when, and under which job. */
@@ -75,14 +83,33 @@ public final class TaskBench {
     public TaskBenchResult run(Options o) throws Exception {
         ApiClient api = new ApiClient(
                 target.apiUrls(), ApiTokenFile.read(target.layout().tokenFile()));
-        try (TaskEventStream events = openEvents()) {
+        try (TaskEventStream events = openEvents();
+                SwarmModePhase swarm = o.vsSwarm() ? openSwarm() : null) {
             say("load average before: %s", loadAverage());
             List<ClusterPhase> phases = new ArrayList<>();
+            List<Side> sides = new ArrayList<>();
             for (String verification : o.verifications()) {
-                phases.add(new ClusterPhase(verification));
+                ClusterPhase phase = new ClusterPhase(verification);
+                phases.add(phase);
+                sides.add(share -> {
+                    long c = phase.cpu.measure(() -> clusterRun(api, o, share, phase));
+                    phase.addRound(share, c);
+                    return String.format(Locale.ROOT, "cluster %s %d tasks in %.2f s", verification, share, c / 1e9);
+                });
                 if (o.warmup() > 0) {
                     say("warm-up: %d tasks, verification %s (not measured)", o.warmup(), verification);
                     clusterRun(api, o, o.warmup(), new ClusterPhase(verification));
+                }
+            }
+            if (swarm != null) {
+                sides.add(share -> String.format(
+                        Locale.ROOT,
+                        "swarm mode %d tasks in %.2f s",
+                        share,
+                        swarm.round(o.image(), share, o.parallel()) / 1e9));
+                if (o.warmup() > 0) {
+                    say("warm-up: %d tasks, swarm mode replicated job (not measured)", o.warmup());
+                    swarm.warmUp(o.image(), o.warmup(), o.parallel());
                 }
             }
             say(
@@ -96,6 +123,12 @@ public final class TaskBench {
                     o.image(),
                     o.parallel(),
                     ROUNDS);
+            if (swarm != null) {
+                say(
+                        "swarm mode: per round one docker service create --mode replicated-job --max-concurrent %d"
+                                + " of %s true, timed until every task ended",
+                        o.parallel(), o.image());
+            }
             List<Long> rawMs = new ArrayList<>();
             PhaseCpu rawCpu = new PhaseCpu();
             List<Long> attachedMs = new ArrayList<>();
@@ -103,18 +136,15 @@ public final class TaskBench {
             long rawNanos = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 int share = BenchRounds.share(o.tasks(), ROUNDS, round);
-                List<String> clusterParts = new ArrayList<>();
-                for (ClusterPhase phase : BenchRounds.order(phases, round)) {
-                    long c = phase.cpu.measure(() -> clusterRun(api, o, share, phase));
-                    phase.addRound(share, c);
-                    clusterParts.add(String.format(
-                            Locale.ROOT, "cluster %s %d tasks in %.2f s", phase.verification, share, c / 1e9));
+                List<String> parts = new ArrayList<>();
+                for (Side side : BenchRounds.order(sides, round)) {
+                    parts.add(side.run(share));
                 }
                 long r = rawCpu.measure(() -> rawDocker(o, share, rawMs, DETACHED));
                 attachedNanos += rawDocker(o, share, attachedMs, attachedWithLimits());
                 say(
                         "round %d: %s, raw docker %d in %.2f s (load %s)",
-                        round + 1, String.join(", ", clusterParts), share, r / 1e9, loadAverage());
+                        round + 1, String.join(", ", parts), share, r / 1e9, loadAverage());
                 rawNanos += r;
             }
             List<TaskBenchResult.Phase> figures = new ArrayList<>();
@@ -130,6 +160,11 @@ public final class TaskBench {
                 phase.stages.lines().forEach(line -> say("%s", line));
             }
             workerStages(api).forEach(line -> say("%s", line));
+            Optional<TaskBenchResult.Swarm> swarmFigures =
+                    Optional.ofNullable(swarm).map(SwarmModePhase::figures);
+            swarmFigures.ifPresent(f -> say(
+                    "swarm mode: %d tasks in %.2f s = %.2f tasks/s, %d failed",
+                    f.tasks(), swarm.nanos() / 1e9, f.tasksPerSecond(), f.failed()));
             double rawPerSecond = o.tasks() / (rawNanos / 1e9);
             LatencyStats raw = new LatencyStats(rawMs);
             say(
@@ -141,20 +176,8 @@ public final class TaskBench {
                     String.join(" ", attachedWithLimits()),
                     o.tasks() / (attachedNanos / 1e9),
                     new LatencyStats(attachedMs).percentile(50));
-            if (rawCpu.known() && phases.stream().allMatch(p -> p.cpu.known())) {
-                List<String> perTask = new ArrayList<>();
-                for (ClusterPhase phase : phases) {
-                    perTask.add(String.format(
-                            Locale.ROOT,
-                            "cluster %s %.0f ms",
-                            phase.verification,
-                            phase.cpu.millis() / (double) phase.tasks()));
-                }
-                say(
-                        "machine CPU per task (all processes): %s, raw docker %.0f ms",
-                        String.join(", ", perTask), rawCpu.millis() / (double) o.tasks());
-            }
-            TaskBenchResult result = new TaskBenchResult(figures, rawPerSecond, raw.percentile(50));
+            cpuPerTask(phases, swarm, rawCpu, o.tasks());
+            TaskBenchResult result = new TaskBenchResult(figures, rawPerSecond, raw.percentile(50), swarmFigures);
             result.verifyRatio()
                     .ifPresent(ratio -> say(
                             "quorum ÷ none tasks/s = %.2f (each quorum task runs on f+1 = %d nodes: about %.2f when the"
@@ -162,9 +185,42 @@ public final class TaskBench {
                             ratio,
                             target.config().f() + 1,
                             1.0 / (target.config().f() + 1)));
+            result.swarmRatio().ifPresent(ratio -> say("cluster ÷ swarm mode tasks/s = %.2f", ratio));
             say("load average after: %s", loadAverage());
             return result;
         }
+    }
+
+    /** Enters swarm mode if needed, saying so; its services carry the swarm's bench label. */
+    private SwarmModePhase openSwarm() throws IOException {
+        SwarmModePhase swarm = SwarmModePhase.open(
+                new DockerCli(), DockerCli.SWARM_LABEL + "=" + target.config().swarm() + "-bench-swarm");
+        say(
+                swarm.initialised()
+                        ? "swarm mode: initialised for this bench (left again at its end)"
+                        : "swarm mode: already active (left as it is)");
+        return swarm;
+    }
+
+    /** Machine CPU per task of each side, when every reading was there. */
+    private void cpuPerTask(List<ClusterPhase> phases, SwarmModePhase swarm, PhaseCpu rawCpu, int tasks) {
+        if (!rawCpu.known() || !phases.stream().allMatch(p -> p.cpu.known()) || (swarm != null && !swarm.cpu.known())) {
+            return;
+        }
+        List<String> perTask = new ArrayList<>();
+        for (ClusterPhase phase : phases) {
+            perTask.add(String.format(
+                    Locale.ROOT,
+                    "cluster %s %.0f ms",
+                    phase.verification,
+                    phase.cpu.millis() / (double) phase.tasks()));
+        }
+        if (swarm != null) {
+            perTask.add(String.format(Locale.ROOT, "swarm mode %.0f ms", swarm.cpu.millis() / (double) swarm.tasks()));
+        }
+        say(
+                "machine CPU per task (all processes): %s, raw docker %.0f ms",
+                String.join(", ", perTask), rawCpu.millis() / (double) tasks);
     }
 
     private TaskEventStream openEvents() {
@@ -212,43 +268,11 @@ public final class TaskBench {
                 null,
                 null,
                 phase.verification);
-        return closedLoop(o.parallel(), count, () -> {
+        return ClosedLoop.run(o.parallel(), count, () -> {
             Submitted s = submit(api, spec);
             awaitDone(api, s);
             record(s, phase);
         });
-    }
-
-    /** One step of a closed loop. */
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    /**
-     * Runs {@code step} {@code count} times on {@code parallel} closed-loop workers (each starts its
-     * next step as soon as its last one ends); returns the elapsed nanoseconds. A failed step fails the run.
-     */
-    private static long closedLoop(int parallel, int count, Step step) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        long start = System.nanoTime();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < parallel; c++) {
-                workers.add(pool.submit(() -> {
-                    while (next.getAndIncrement() < count) {
-                        step.run();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : workers) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return System.nanoTime() - start;
     }
 
     /** Submits one one-task job. */
@@ -333,7 +357,7 @@ public final class TaskBench {
         DockerCli docker = new DockerCli();
         String label = DockerCli.SWARM_LABEL + "=" + target.config().swarm() + "-bench-raw";
         AtomicInteger failures = new AtomicInteger();
-        long elapsed = closedLoop(o.parallel(), count, () -> {
+        long elapsed = ClosedLoop.run(o.parallel(), count, () -> {
             long started = System.nanoTime();
             List<String> cmd = new ArrayList<>(List.of("docker", "run", "--rm", "--network", "none", "--label", label));
             cmd.addAll(mode);

@@ -13,9 +13,11 @@ import org.bftswarm.crypto.Invariants;
  * the quorum one, the line goes on with its {@code none_tasks_per_s}, {@code none_accepted_p50_ms},
  * {@code none_accepted_p99_ms} and {@code verify_ratio} = quorum tasks/s ÷ none tasks/s, which is about
  * 1/(f+1) when the machine is the bottleneck, since each quorum task runs on f+1 nodes. "Accepted" is
- * the task reaching a terminal state: under quorum, once f+1 matching reports were ordered.
+ * the task reaching a terminal state: under quorum, once f+1 matching reports were ordered. When Docker
+ * Swarm mode ran the same tasks as replicated jobs, the line ends with {@code swarm_per_s} and
+ * {@code ratio_swarm} = X ÷ swarm tasks/s (0 when swarm's rate is 0).
  */
-public record TaskBenchResult(List<Phase> phases, double rawPerSecond, long rawRunP50) {
+public record TaskBenchResult(List<Phase> phases, double rawPerSecond, long rawRunP50, Optional<Swarm> swarm) {
     public static final String NONE = "none";
     public static final String QUORUM = "quorum";
 
@@ -30,9 +32,17 @@ public record TaskBenchResult(List<Phase> phases, double rawPerSecond, long rawR
             long acceptedP50,
             long acceptedP99) {}
 
+    /** Docker Swarm mode's side over all rounds: its tasks, those that did not complete, and its rate. */
+    public record Swarm(int tasks, int failed, double tasksPerSecond) {}
+
+    public TaskBenchResult(List<Phase> phases, double rawPerSecond, long rawRunP50) {
+        this(phases, rawPerSecond, rawRunP50, Optional.empty());
+    }
+
     public TaskBenchResult {
         phases = List.copyOf(phases);
         Invariants.check(!phases.isEmpty(), "a task bench result needs a cluster phase");
+        Invariants.check(swarm != null, "a task bench result's swarm side is empty, not null");
     }
 
     /** The quorum phase if one ran, else the first. */
@@ -45,9 +55,15 @@ public record TaskBenchResult(List<Phase> phases, double rawPerSecond, long rawR
         return QUORUM.equals(headline().verification()) ? phase(NONE) : Optional.empty();
     }
 
-    /** Tasks that did not end SUCCEEDED, over every phase. */
+    /** Tasks that did not end SUCCEEDED, over every phase, swarm mode's included. */
     public int failed() {
-        return phases.stream().mapToInt(Phase::failed).sum();
+        return phases.stream().mapToInt(Phase::failed).sum()
+                + swarm.map(Swarm::failed).orElse(0);
+    }
+
+    /** The headline's tasks/s over swarm mode's, when swarm mode ran (0 if its rate is 0). */
+    public Optional<Double> swarmRatio() {
+        return swarm.map(s -> s.tasksPerSecond() <= 0 ? 0 : headline().tasksPerSecond() / s.tasksPerSecond());
     }
 
     /** The headline's tasks/s over the raw {@code docker run -d} rate (0 without a raw rate). */
@@ -82,6 +98,11 @@ public record TaskBenchResult(List<Phase> phases, double rawPerSecond, long rawR
                         none.acceptedP50(),
                         none.acceptedP99(),
                         verifyRatio().orElseThrow())));
+        swarm.ifPresent(s -> line.append(String.format(
+                Locale.ROOT,
+                " swarm_per_s=%.2f ratio_swarm=%.2f",
+                s.tasksPerSecond(),
+                swarmRatio().orElseThrow())));
         return line.toString();
     }
 

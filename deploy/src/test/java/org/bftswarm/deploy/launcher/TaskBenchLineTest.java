@@ -82,8 +82,9 @@ class TaskBenchLineTest {
 
     @Test
     void withVerifyTheBenchRunsANoneAndAQuorumPhaseAndWithoutOnlyNone() {
-        assertThat(new TaskBench.Options(10, 2, 0, "img", true).verifications()).containsExactly("none", "quorum");
-        assertThat(new TaskBench.Options(10, 2, 0, "img", false).verifications())
+        assertThat(new TaskBench.Options(10, 2, 0, "img", true, false).verifications())
+                .containsExactly("none", "quorum");
+        assertThat(new TaskBench.Options(10, 2, 0, "img", false, true).verifications())
                 .containsExactly("none");
     }
 }
