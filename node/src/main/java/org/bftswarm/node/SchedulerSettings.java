@@ -8,13 +8,15 @@ import org.bftswarm.node.config.ClientEntry;
 import org.bftswarm.node.config.ClientRegistry;
 import org.bftswarm.node.config.ClusterConfig;
 import org.bftswarm.node.config.ResolvedNode;
+import org.bftswarm.orchestrator.RetentionLimits;
 import org.bftswarm.orchestrator.SchedulerConfig;
 import org.bftswarm.orchestrator.clients.ClientPolicy;
 import org.bftswarm.orchestrator.clients.ClientRole;
 
 /**
  * The replicated scheduler's parameters from the cluster configuration, identical on every replica:
- * the default verification mode, the quarantine threshold, every node's configured capacity and
+ * the retention of finished jobs, the default verification mode, the quarantine threshold, every node's
+ * configured capacity and
  * labels (so that a registration claiming anything else is refused), and the clients that may sign
  * operations with their roles.
  */
@@ -33,6 +35,10 @@ final class SchedulerSettings {
                 .withVerification(
                         config.verification().defaultMode(),
                         config.verification().quarantineAfter())
+                .withRetention(new RetentionLimits(
+                        config.retention().finishedJobs(),
+                        config.retention().maxAgeSeconds() * 1000,
+                        config.retention().maxOutputBytes()))
                 .withConfiguredNodes(nodes)
                 .withClientPolicy(clientPolicy(config, dataDir));
     }

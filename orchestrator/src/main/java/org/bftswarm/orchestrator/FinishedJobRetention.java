@@ -1,12 +1,13 @@
 package org.bftswarm.orchestrator;
 
-import java.util.Map;
-
 /**
- * Keeps replicated state bounded: once a job's every task is terminal it joins the finished set,
- * and when more than {@code maxFinishedJobs} are finished the oldest (by job number) are dropped
- * with their tasks, the same way on every replica. Without it snapshots, digests and state
- * transfer (PBFT checkpoints, Castro &amp; Liskov TOCS 2002 §5.3) would grow forever.
+ * Keeps replicated state bounded (PBFT checkpoints and state transfer, Castro &amp; Liskov TOCS 2002
+ * §5.3, need a snapshot every replica can fetch): once a job's every task is terminal it joins the
+ * finished set, and finished jobs are dropped with their tasks, the same way on every replica, until
+ * none finished more than {@code maxAgeMillis} of batch time ago (earliest finish first), and then,
+ * oldest job number first, until at most {@code finishedJobs} remain, their kept output is at most
+ * {@code maxOutputBytes} and the {@link StateBudget} estimate is within its budget. Only the batch clock
+ * and replicated records are consulted.
  */
 final class FinishedJobRetention {
 
@@ -19,18 +20,41 @@ final class FinishedJobRetention {
     void run() {
         for (String jobId : state.jobsWithNewlyTerminalTasks) {
             JobRecord job = state.jobs.get(jobId);
-            if (job != null
-                    && job.taskIds().stream()
-                            .allMatch(id -> state.tasks.get(id).state.isTerminal())) {
-                state.finishedJobs.put(job.number, job.id);
+            if (job != null && state.allTasksTerminal(job)) {
+                state.markFinished(job);
             }
         }
         state.jobsWithNewlyTerminalTasks.clear();
-        while (state.finishedJobs.size() > state.config.maxFinishedJobs()) {
-            Map.Entry<Long, String> oldest = state.finishedJobs.pollFirstEntry();
-            JobRecord job = state.jobs.remove(oldest.getValue());
-            job.taskIds().forEach(state.tasks::remove);
-            state.emit("job", job.id, "EXPIRED", null, null, "retention");
+        RetentionLimits limits = state.config.retention();
+        long oldestKept = state.clockMillis - limits.maxAgeMillis();
+        while (!state.finishedByTime.isEmpty() && state.finishedByTime.first().finishedAtMillis() < oldestKept) {
+            expire(state.finishedByTime.first(), "retention: finished more than " + limits.maxAgeMillis() + " ms ago");
         }
+        while (!state.finishedJobs.isEmpty()) {
+            String why = overLimit(limits);
+            if (why == null) {
+                break;
+            }
+            expire(state.finishedJobs.firstEntry().getValue(), why);
+        }
+    }
+
+    /** Which limit the finished jobs exceed, or null when they are all met. */
+    private String overLimit(RetentionLimits limits) {
+        if (state.finishedJobs.size() > limits.finishedJobs()) {
+            return "retention: more than " + limits.finishedJobs() + " finished jobs";
+        }
+        if (state.finishedOutputBytes > limits.maxOutputBytes()) {
+            return "retention: more than " + limits.maxOutputBytes() + " bytes of finished jobs' output";
+        }
+        if (state.estimatedBytes() > StateBudget.budgetBytes(state.config)) {
+            return "retention: state budget of " + StateBudget.budgetBytes(state.config) + " bytes";
+        }
+        return null;
+    }
+
+    private void expire(FinishedJob entry, String why) {
+        JobRecord job = state.expire(entry);
+        state.emit("job", job.id, "EXPIRED", null, null, why);
     }
 }

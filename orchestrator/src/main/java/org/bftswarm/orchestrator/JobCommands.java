@@ -14,7 +14,9 @@ import org.bftswarm.orchestrator.spec.JobSpecValidator;
  * SubmitJob and CancelJob. Job ids come from the replicated job counter
  * ({@code job-<n>}) unless the client names the job itself, which makes a retransmitted submission
  * idempotent. A job may be cancelled by its submitter; a job submitted through a node's API (a node
- * principal) may be cancelled through any node's API. Rejections change nothing.
+ * principal) may be cancelled through any node's API. A submission whose worst case would not fit the
+ * {@link StateBudget} is refused, so the state never outgrows what state transfer can carry. Rejections
+ * change nothing.
  */
 final class JobCommands {
 
@@ -77,11 +79,15 @@ final class JobCommands {
             }
             return Reply.rejected(ReplyCode.CONFLICT, "job " + requestedId + " already exists");
         }
+        String tooLarge = StateBudget.refusal(state, spec);
+        if (tooLarge != null) {
+            return Reply.invalid(List.of(tooLarge));
+        }
         long number = state.nextJobNumber++;
         String id = requestedId != null ? requestedId : "job-" + number;
         JobRecord job =
                 JobRecord.of(id, number, spec, clientId, who.label(principals), who.client(), state.clockMillis);
-        state.jobs.put(id, job);
+        state.addJob(job);
         List<String> taskIds = job.taskIds();
         for (int i = 0; i < taskIds.size(); i++) {
             TaskRecord task = TaskRecord.pending(taskIds.get(i), id, number, i);

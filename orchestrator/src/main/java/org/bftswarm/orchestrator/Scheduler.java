@@ -189,6 +189,11 @@ public final class Scheduler implements ReplicatedStateMachine {
         return Map.copyOf(core.rejections);
     }
 
+    /** The state-budget estimate of the current state ({@link StateBudget}), at least its snapshot JSON's size. */
+    synchronized long estimatedStateBytes() {
+        return core.state.estimatedBytes();
+    }
+
     public synchronized void checkInvariants() {
         core.state.checkIndexes();
     }

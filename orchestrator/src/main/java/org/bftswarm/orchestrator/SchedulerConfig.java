@@ -13,10 +13,12 @@ import org.bftswarm.orchestrator.spec.Verification;
  * f = ⌊(n−1)/3⌋ and a node goes DOWN on f+1 distinct suspicions, so f faulty replicas alone can
  * evict no one), the suspicion window, the grace the scheduler allows past a task's timeout before it
  * declares the attempt timed out itself, the first client id of the node principals, the cap on
- * exponential retry backoff, and how many finished jobs are kept (older ones are dropped, oldest
- * first, so snapshots stay bounded), the verification mode of jobs that name none, after how many
- * disagreements with accepted results a node gets no new work, the configured capacity and labels
- * of each node, and the clients that may sign operations. All durations are in batch-time milliseconds.
+ * exponential retry backoff, the retention of finished jobs (by count, age and kept output; older ones
+ * are dropped, oldest first, so snapshots stay bounded), the verification mode of jobs that name none,
+ * after how many disagreements with accepted results a node gets no new work, the configured capacity
+ * and labels of each node, the clients that may sign operations, and the state-transfer limit on a
+ * snapshot (consensus refuses larger ones; {@link StateBudget} keeps the state within half of it). All
+ * durations are in batch-time milliseconds.
  */
 public record SchedulerConfig(
         int clusterSize,
@@ -24,17 +26,21 @@ public record SchedulerConfig(
         long timeoutGraceMillis,
         int nodeClientBase,
         long maxBackoffMillis,
-        int maxFinishedJobs,
+        RetentionLimits retention,
         String defaultVerification,
         int quarantineAfter,
         SortedMap<Integer, ConfiguredNode> configuredNodes,
-        ClientPolicy clientPolicy) {
+        ClientPolicy clientPolicy,
+        long stateTransferLimitBytes) {
 
     public static final long DEFAULT_SUSPICION_WINDOW_MILLIS = 10_000;
     public static final long DEFAULT_TIMEOUT_GRACE_MILLIS = 5_000;
     public static final int DEFAULT_NODE_CLIENT_BASE = 1000;
     public static final long DEFAULT_MAX_BACKOFF_MILLIS = 3_600_000;
-    public static final int DEFAULT_MAX_FINISHED_JOBS = 5_000;
+    public static final int DEFAULT_MAX_FINISHED_JOBS = RetentionLimits.DEFAULT_FINISHED_JOBS;
+    /** The snapshot bound of consensus' {@code ReplicaConfig.defaults} (64 MiB): state transfer refuses more. */
+    public static final long DEFAULT_STATE_TRANSFER_LIMIT_BYTES = 64L * 1024 * 1024;
+
     public static final int DEFAULT_QUARANTINE_AFTER = 3;
     /** The swarm name client signatures are bound to when none is configured (tests, simulations). */
     public static final String DEFAULT_SWARM = "bftswarm";
@@ -60,7 +66,7 @@ public record SchedulerConfig(
                 nodeClientBase,
                 clusterSize - 1);
         Invariants.check(maxBackoffMillis >= 0, "max backoff must be >= 0");
-        Invariants.check(maxFinishedJobs >= 1, "must keep at least one finished job");
+        Invariants.check(retention != null, "retention limits missing");
         Invariants.check(
                 Verification.MODES.contains(defaultVerification),
                 "default verification must be one of %s, got %s",
@@ -69,6 +75,10 @@ public record SchedulerConfig(
         Invariants.check(quarantineAfter >= 1, "quarantineAfter must be >= 1, got %s", quarantineAfter);
         configuredNodes = Collections.unmodifiableSortedMap(new TreeMap<>(configuredNodes));
         Invariants.check(clientPolicy != null, "client policy missing");
+        Invariants.check(
+                stateTransferLimitBytes >= 1024 * 1024,
+                "state-transfer limit must be at least 1 MiB, got %s",
+                stateTransferLimitBytes);
     }
 
     /** Same, with verification {@code none} by default, the default quarantine and no configured nodes. */
@@ -85,11 +95,12 @@ public record SchedulerConfig(
                 timeoutGraceMillis,
                 nodeClientBase,
                 maxBackoffMillis,
-                maxFinishedJobs,
+                RetentionLimits.DEFAULTS.withFinishedJobs(maxFinishedJobs),
                 Verification.NONE,
                 DEFAULT_QUARANTINE_AFTER,
                 new TreeMap<>(),
-                ClientPolicy.none(DEFAULT_SWARM));
+                ClientPolicy.none(DEFAULT_SWARM),
+                DEFAULT_STATE_TRANSFER_LIMIT_BYTES);
     }
 
     /** The same parameters with another default verification mode and quarantine threshold. */
@@ -100,11 +111,12 @@ public record SchedulerConfig(
                 timeoutGraceMillis,
                 nodeClientBase,
                 maxBackoffMillis,
-                maxFinishedJobs,
+                retention,
                 mode,
                 disagreementsBeforeQuarantine,
                 configuredNodes,
-                clientPolicy);
+                clientPolicy,
+                stateTransferLimitBytes);
     }
 
     /** The same parameters with the configured capacity and labels of every node (empty: claims accepted). */
@@ -115,11 +127,12 @@ public record SchedulerConfig(
                 timeoutGraceMillis,
                 nodeClientBase,
                 maxBackoffMillis,
-                maxFinishedJobs,
+                retention,
                 defaultVerification,
                 quarantineAfter,
                 nodes,
-                clientPolicy);
+                clientPolicy,
+                stateTransferLimitBytes);
     }
 
     /** The same parameters with the clients that may sign operations, and whether tokens are allowed. */
@@ -130,11 +143,49 @@ public record SchedulerConfig(
                 timeoutGraceMillis,
                 nodeClientBase,
                 maxBackoffMillis,
-                maxFinishedJobs,
+                retention,
                 defaultVerification,
                 quarantineAfter,
                 configuredNodes,
-                policy);
+                policy,
+                stateTransferLimitBytes);
+    }
+
+    /** The same parameters with other retention limits for finished jobs. */
+    public SchedulerConfig withRetention(RetentionLimits limits) {
+        return new SchedulerConfig(
+                clusterSize,
+                suspicionWindowMillis,
+                timeoutGraceMillis,
+                nodeClientBase,
+                maxBackoffMillis,
+                limits,
+                defaultVerification,
+                quarantineAfter,
+                configuredNodes,
+                clientPolicy,
+                stateTransferLimitBytes);
+    }
+
+    /** The same parameters with another state-transfer limit (the snapshot bound consensus enforces). */
+    public SchedulerConfig withStateTransferLimit(long bytes) {
+        return new SchedulerConfig(
+                clusterSize,
+                suspicionWindowMillis,
+                timeoutGraceMillis,
+                nodeClientBase,
+                maxBackoffMillis,
+                retention,
+                defaultVerification,
+                quarantineAfter,
+                configuredNodes,
+                clientPolicy,
+                bytes);
+    }
+
+    /** How many finished jobs are kept at most. */
+    public int maxFinishedJobs() {
+        return retention.finishedJobs();
     }
 
     /** Same, keeping the default number of finished jobs. */

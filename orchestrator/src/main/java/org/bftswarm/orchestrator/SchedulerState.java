@@ -35,7 +35,15 @@ final class SchedulerState {
     /** BACKOFF tasks in retry order. */
     final TreeSet<TaskRecord> retryQueue = new TreeSet<>(TaskRecord.RETRY_ORDER);
     /** Jobs whose every task is terminal, by job number (oldest first): candidates for expiry. */
-    final TreeMap<Long, String> finishedJobs = new TreeMap<>();
+    final TreeMap<Long, FinishedJob> finishedJobs = new TreeMap<>();
+    /** The same jobs by the batch time they finished. */
+    final TreeSet<FinishedJob> finishedByTime = new TreeSet<>(FinishedJob.BY_FINISH_TIME);
+    /** Snapshot bytes of the finished jobs and their tasks, as measured when they finished. */
+    long finishedStateBytes;
+    /** UTF-8 bytes of the finished jobs' kept task output. */
+    long finishedOutputBytes;
+    /** Worst-case snapshot bytes of the jobs not finished yet ({@link StateBudget#reservedBytes}). */
+    long unfinishedReservedBytes;
     /** Jobs with a task that became terminal during the current operation. */
     final TreeSet<String> jobsWithNewlyTerminalTasks = new TreeSet<>();
 
@@ -117,15 +125,61 @@ final class SchedulerState {
         return id == null ? null : nodes.get(id);
     }
 
+    /** A new job: its worst case counts against the state budget until it finishes. */
+    void addJob(JobRecord job) {
+        jobs.put(job.id, job);
+        unfinishedReservedBytes += StateBudget.reservedBytes(job.spec, config);
+    }
+
+    /** Whether every task of the job is terminal. */
+    boolean allTasksTerminal(JobRecord job) {
+        return job.taskIds().stream().allMatch(id -> tasks.get(id).state.isTerminal());
+    }
+
+    /** The job's tasks have all ended: its measured size replaces its worst case. */
+    void markFinished(JobRecord job) {
+        if (finishedJobs.containsKey(job.number)) {
+            return;
+        }
+        FinishedJob entry =
+                StateBudget.finished(job, job.taskIds().stream().map(tasks::get).toList());
+        finishedJobs.put(entry.number(), entry);
+        finishedByTime.add(entry);
+        finishedStateBytes += entry.stateBytes();
+        finishedOutputBytes += entry.outputBytes();
+        unfinishedReservedBytes -= StateBudget.reservedBytes(job.spec, config);
+    }
+
+    /** Drops a finished job with its tasks from the replicated state. */
+    JobRecord expire(FinishedJob entry) {
+        finishedJobs.remove(entry.number());
+        finishedByTime.remove(entry);
+        finishedStateBytes -= entry.stateBytes();
+        finishedOutputBytes -= entry.outputBytes();
+        JobRecord job = jobs.remove(entry.id());
+        job.taskIds().forEach(tasks::remove);
+        return job;
+    }
+
+    /** The state-budget estimate: fixed allowance, unfinished jobs at worst case, finished ones as measured. */
+    long estimatedBytes() {
+        return StateBudget.fixedBytes(config) + unfinishedReservedBytes + finishedStateBytes;
+    }
+
     /** Recomputes every derived index from the replicated records. */
     void rebuildIndexes() {
         pendingQueue.clear();
         retryQueue.clear();
         finishedJobs.clear();
+        finishedByTime.clear();
+        finishedStateBytes = 0;
+        finishedOutputBytes = 0;
+        unfinishedReservedBytes = 0;
         nodes.values().forEach(NodeRecord::resetUsage);
         for (JobRecord job : jobs.values()) {
-            if (job.taskIds().stream().allMatch(id -> tasks.get(id).state.isTerminal())) {
-                finishedJobs.put(job.number, job.id);
+            unfinishedReservedBytes += StateBudget.reservedBytes(job.spec, config);
+            if (allTasksTerminal(job)) {
+                markFinished(job);
             }
         }
         for (TaskRecord task : tasks.values()) {
@@ -180,6 +234,7 @@ final class SchedulerState {
                 active.merge(run.node(), 1, Integer::sum);
             }
         }
+        checkFinishedIndex();
         Invariants.check(
                 pending == pendingQueue.size(), "pending queue %s != %s pending tasks", pendingQueue.size(), pending);
         Invariants.check(
@@ -198,5 +253,36 @@ final class SchedulerState {
                     node.activeTasks.size(),
                     active.getOrDefault(node.id, 0));
         }
+    }
+
+    /** The finished-job index and the budget sums agree with the records. */
+    private void checkFinishedIndex() {
+        long reserved = 0;
+        long stateBytes = 0;
+        long outputBytes = 0;
+        for (JobRecord job : jobs.values()) {
+            FinishedJob entry = finishedJobs.get(job.number);
+            Invariants.check(
+                    (entry != null) == allTasksTerminal(job), "job %s finished but not indexed, or vice versa", job.id);
+            if (entry == null) {
+                reserved += StateBudget.reservedBytes(job.spec, config);
+            } else {
+                Invariants.check(entry.id().equals(job.id), "finished index of job %s names %s", job.id, entry.id());
+                stateBytes += entry.stateBytes();
+                outputBytes += entry.outputBytes();
+            }
+        }
+        Invariants.check(finishedJobs.size() == finishedByTime.size(), "finished indexes differ in size");
+        Invariants.check(
+                reserved == unfinishedReservedBytes
+                        && stateBytes == finishedStateBytes
+                        && outputBytes == finishedOutputBytes,
+                "state budget sums %s/%s/%s != %s/%s/%s",
+                unfinishedReservedBytes,
+                finishedStateBytes,
+                finishedOutputBytes,
+                reserved,
+                stateBytes,
+                outputBytes);
     }
 }

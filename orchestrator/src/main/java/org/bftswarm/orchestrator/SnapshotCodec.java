@@ -14,9 +14,11 @@ import org.bftswarm.orchestrator.view.TaskState;
 /**
  * Canonical snapshot bytes of the scheduler (PBFT checkpoints and state transfer, Castro &amp;
  * Liskov TOCS 2002 §5.3, need equal states to give equal bytes): sorted-key JSON of the replicated
- * records only, no derived indexes. Decoding accepts only what {@link #encode} could have produced
- * (well-formed records, consistent cross references, and byte-identical re-encoding), so a lying
- * peer's snapshot is refused with IllegalArgumentException rather than installed.
+ * records only, no derived indexes, compressed by {@link SnapshotCompression} (deterministic raw
+ * DEFLATE). Decoding accepts only what {@link #encode} could have produced (a whole stream inflating to
+ * at most the state-transfer limit, well-formed records, consistent cross references, and
+ * byte-identical re-encoding of the compressed form), so a lying peer's snapshot is refused with
+ * IllegalArgumentException rather than installed.
  */
 final class SnapshotCodec {
 
@@ -37,6 +39,11 @@ final class SnapshotCodec {
     private SnapshotCodec() {}
 
     static byte[] encode(SchedulerState state) {
+        return SnapshotCompression.deflate(json(state));
+    }
+
+    /** The uncompressed canonical JSON of the state (what {@link StateBudget} bounds). */
+    static byte[] json(SchedulerState state) {
         Snapshot snapshot = new Snapshot(
                 FORMAT,
                 state.config.clusterSize(),
@@ -58,9 +65,10 @@ final class SnapshotCodec {
         if (bytes == null || bytes.length == 0) {
             throw new IllegalArgumentException("empty snapshot");
         }
+        byte[] json = SnapshotCompression.inflate(bytes, config.stateTransferLimitBytes());
         Snapshot snapshot;
         try {
-            snapshot = CanonicalJson.mapper().readValue(bytes, Snapshot.class);
+            snapshot = CanonicalJson.mapper().readValue(json, Snapshot.class);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(
                     "snapshot is not scheduler state: " + e.getClass().getSimpleName(), e);

@@ -30,7 +30,8 @@ public record ClusterConfig(
         VerificationSettings verification,
         TestingSettings testing,
         List<ClientEntry> clients,
-        ApiSettings api) {
+        ApiSettings api,
+        RetentionSettings retention) {
 
     /** Client principal ids start here; replica ids must stay below. */
     public static final int MAX_NODES = 1000;
@@ -51,6 +52,7 @@ public record ClusterConfig(
         Invariants.check(testing != null, "testing settings missing");
         clients = List.copyOf(clients);
         Invariants.check(api != null, "api settings missing");
+        Invariants.check(retention != null, "retention settings missing");
     }
 
     /** A configuration without clients and with the default {@code api:} section. */
@@ -85,7 +87,8 @@ public record ClusterConfig(
                 verification,
                 testing,
                 List.of(),
-                ApiSettings.DEFAULTS);
+                ApiSettings.DEFAULTS,
+                RetentionSettings.DEFAULTS);
     }
 
     /**
@@ -140,7 +143,8 @@ public record ClusterConfig(
                 verification,
                 replaced,
                 clients,
-                api);
+                api,
+                retention);
     }
 
     /** The same configuration with {@code verification:} replaced. */
@@ -161,7 +165,30 @@ public record ClusterConfig(
                 replaced,
                 testing,
                 clients,
-                api);
+                api,
+                retention);
+    }
+
+    /** The same configuration with {@code retention:} replaced. */
+    public ClusterConfig withRetention(RetentionSettings replaced) {
+        return new ClusterConfig(
+                swarm,
+                nodes,
+                explicitNodeList,
+                httpPortBase,
+                wsPortBase,
+                randomPortRange,
+                cleanup,
+                dataDir,
+                consensus,
+                heartbeat,
+                capacity,
+                labels,
+                verification,
+                testing,
+                clients,
+                api,
+                replaced);
     }
 
     /** The same configuration with {@code clients:} and {@code api:} replaced. */
@@ -182,7 +209,8 @@ public record ClusterConfig(
                 verification,
                 testing,
                 replacedClients,
-                replacedApi);
+                replacedApi,
+                retention);
     }
 
     /** Number of replicas. */

@@ -20,4 +20,5 @@ public final class ConfigDefaults {
     public static final VerificationSettings VERIFICATION = VerificationSettings.DEFAULTS;
     public static final TestingSettings TESTING = TestingSettings.DEFAULTS;
     public static final ApiSettings API = ApiSettings.DEFAULTS;
+    public static final RetentionSettings RETENTION = RetentionSettings.DEFAULTS;
 }

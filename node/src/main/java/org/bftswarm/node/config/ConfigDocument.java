@@ -23,7 +23,8 @@ public record ConfigDocument(
         Verification verification,
         Testing testing,
         List<Client> clients,
-        Api api) {
+        Api api,
+        Retention retention) {
 
     /** {@code nodes:} how many nodes, where they run, and which ports they use. */
     public record Nodes(
@@ -58,6 +59,9 @@ public record ConfigDocument(
 
     /** One element of {@code clients:}: a client identity (see {@link ClientEntry}). */
     public record Client(String name, String publicKey, String role) {}
+
+    /** {@code retention:} how many finished jobs are kept, how long and with how much output (see {@link RetentionSettings}). */
+    public record Retention(Integer finishedJobs, Integer maxAgeSeconds, Integer maxOutputBytes) {}
 
     /** {@code api:} what the HTTP API accepts (see {@link ApiSettings}). */
     public record Api(Boolean allowToken) {}

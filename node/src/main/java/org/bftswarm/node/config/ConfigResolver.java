@@ -70,6 +70,7 @@ public final class ConfigResolver {
         boolean cleanup = doc.cleanup() != null ? doc.cleanup() : ConfigDefaults.CLEANUP;
         String dataDir = dataDir(doc.dataDir());
         VerificationSettings verification = verification(doc.verification());
+        RetentionSettings retention = retention(doc.retention());
         TestingSettings testing = testing(doc.testing());
         List<ClientEntry> clients = ClientsResolver.resolve(doc.clients(), this::error);
         ApiSettings api = doc.api() == null || doc.api().allowToken() == null
@@ -119,7 +120,8 @@ public final class ConfigResolver {
                 verification,
                 testing,
                 clients,
-                api);
+                api,
+                retention);
     }
 
     private String swarmName(String swarm) {
@@ -378,6 +380,39 @@ public final class ConfigResolver {
             quarantineAfter = d.quarantineAfter();
         }
         return new VerificationSettings(mode, quarantineAfter);
+    }
+
+    private RetentionSettings retention(ConfigDocument.Retention given) {
+        RetentionSettings d = ConfigDefaults.RETENTION;
+        if (given == null) {
+            return d;
+        }
+        int finishedJobs = given.finishedJobs() == null ? d.finishedJobs() : given.finishedJobs();
+        if (finishedJobs < 1) {
+            error(
+                    "retention.finishedJobs",
+                    "must be at least 1 (got " + finishedJobs + "): how many finished jobs are kept");
+            finishedJobs = d.finishedJobs();
+        }
+        long maxAge = given.maxAgeSeconds() == null ? d.maxAgeSeconds() : given.maxAgeSeconds();
+        if (maxAge < 1) {
+            error(
+                    "retention.maxAgeSeconds",
+                    "must be at least 1 (got " + maxAge + "): how long a finished job is kept");
+            maxAge = d.maxAgeSeconds();
+        }
+        long maxOutput = given.maxOutputBytes() == null ? d.maxOutputBytes() : given.maxOutputBytes();
+        if (maxOutput < 0) {
+            error("retention.maxOutputBytes", "must be at least 0 (got " + maxOutput + ")");
+            maxOutput = d.maxOutputBytes();
+        } else if (maxOutput > RetentionSettings.STATE_BUDGET_BYTES) {
+            warn(
+                    "retention.maxOutputBytes",
+                    maxOutput + " bytes is more than the scheduler's state budget of "
+                            + RetentionSettings.STATE_BUDGET_BYTES
+                            + " bytes (half the 64 MiB state-transfer limit): finished jobs expire before reaching it");
+        }
+        return new RetentionSettings(finishedJobs, maxAge, maxOutput);
     }
 
     private TestingSettings testing(ConfigDocument.Testing given) {

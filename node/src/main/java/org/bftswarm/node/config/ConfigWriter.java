@@ -66,7 +66,10 @@ public final class ConfigWriter {
                         c.verification().defaultMode(), c.verification().quarantineAfter()),
                 new ConfigDocument.Testing(c.testing().allowByzantine()),
                 clients(c.clients()),
-                new ConfigDocument.Api(c.api().allowToken()));
+                new ConfigDocument.Api(c.api().allowToken()),
+                new ConfigDocument.Retention(
+                        c.retention().finishedJobs(), (int) c.retention().maxAgeSeconds(), (int)
+                                c.retention().maxOutputBytes()));
     }
 
     private static List<ConfigDocument.Client> clients(List<ClientEntry> clients) {

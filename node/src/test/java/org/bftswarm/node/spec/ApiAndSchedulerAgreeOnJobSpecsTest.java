@@ -24,6 +24,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.consensus.api.ExecutionContext;
 import org.bftswarm.orchestrator.Scheduler;
+import org.bftswarm.orchestrator.SchedulerConfig;
 import org.bftswarm.orchestrator.ops.OperationCodec;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
@@ -137,8 +138,16 @@ class ApiAndSchedulerAgreeOnJobSpecsTest {
                 s.verification());
     }
 
+    /**
+     * A scheduler whose state-transfer limit is large enough that its state budget (which depends on the
+     * cluster and the state, so no stateless rulebook can apply it) never refuses a valid spec here.
+     */
+    private static Scheduler unboundedScheduler() {
+        return new Scheduler(SchedulerConfig.defaults(4).withStateTransferLimit(1L << 30));
+    }
+
     private static Reply viaScheduler(JobSpec spec) {
-        Scheduler scheduler = Scheduler.forCluster(4);
+        Scheduler scheduler = unboundedScheduler();
         byte[] op = OperationCodec.encode(new SubmitJob(null, spec));
         byte[] reply = scheduler.execute(new ExecutionContext(1, 1_000_000, USER, 1), op);
         return ReplyCodec.decode(reply).orElseThrow();
@@ -146,7 +155,7 @@ class ApiAndSchedulerAgreeOnJobSpecsTest {
 
     /** The spec the scheduler stores for an accepted submission. */
     private static JobSpec stored(JobSpec spec) {
-        Scheduler scheduler = Scheduler.forCluster(4);
+        Scheduler scheduler = unboundedScheduler();
         byte[] op = OperationCodec.encode(new SubmitJob(null, spec));
         Reply reply = ReplyCodec.decode(scheduler.execute(new ExecutionContext(1, 1_000_000, USER, 1), op))
                 .orElseThrow();

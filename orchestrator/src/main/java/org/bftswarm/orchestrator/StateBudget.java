@@ -1,0 +1,130 @@
+package org.bftswarm.orchestrator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+import java.util.Locale;
+import org.bftswarm.orchestrator.ops.CanonicalJson;
+import org.bftswarm.orchestrator.spec.JobSpec;
+
+/**
+ * The hard bound on the replicated state (PBFT state transfer, Castro &amp; Liskov TOCS 2002 §5.3: a
+ * replica that falls behind must be able to fetch the certified snapshot, and consensus refuses one
+ * over its transfer limit): the snapshot's canonical JSON, which bounds its compressed form, stays
+ * within half the transfer limit. The estimate, kept as running sums by {@link SchedulerState}, is a
+ * fixed allowance for nodes, suspicions and clients, plus each unfinished job at its worst case (its
+ * spec, and per task the kept output of every run its verification allows, each at most
+ * {@link OutputLimit#MAX_OUTPUT_JSON_BYTES}), plus each finished job at its measured size. A submission
+ * that would push the estimate past the budget is refused; finished jobs never block one, since
+ * {@link FinishedJobRetention} expires them to make room. Sizes come from replicated records only.
+ */
+final class StateBudget {
+
+    /** JobRecord fields besides the spec (ids, submitter, times), with its map key. */
+    static final long JOB_OVERHEAD_BYTES = 1024;
+    /** A task's ids, times, digest, container id, reason and 16 remembered attempts, with its map key. */
+    static final long TASK_OVERHEAD_BYTES = 16 * 1024;
+    /** Per node of the cluster: a run in flight, its place in the task's node sets and a dispute reason. */
+    static final long TASK_BYTES_PER_NODE = 512;
+    /** One reported result besides its output: digest, reason, key and field names. */
+    static final long VOTE_OVERHEAD_BYTES = 2 * 1024;
+    /** The snapshot's top level: format, clock, counters. */
+    static final long BASE_BYTES = 64 * 1024;
+    /** Per node: its record (labels, evidence of 16 disagreements, votes) besides its suspicion votes. */
+    static final long NODE_BYTES = 32 * 1024;
+    /** Per node and voter: one suspicion vote. */
+    static final long SUSPICION_BYTES = 16;
+    /** Per signing client: its window of 256 request numbers. */
+    static final long CLIENT_BYTES = 8 * 1024;
+
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private StateBudget() {}
+
+    /** The bound the estimate must stay within: half the state-transfer limit. */
+    static long budgetBytes(SchedulerConfig config) {
+        return config.stateTransferLimitBytes() / 2;
+    }
+
+    /** Allowance for everything but jobs and tasks, from the configuration alone. */
+    static long fixedBytes(SchedulerConfig config) {
+        long n = config.clusterSize();
+        long clients = config.clientPolicy().clients().size();
+        return BASE_BYTES + n * NODE_BYTES + n * n * SUSPICION_BYTES + clients * CLIENT_BYTES;
+    }
+
+    /** How many kept outputs a task of this (normalised) spec can hold at once: one per run of a round. */
+    static int outputsPerTask(JobSpec spec, SchedulerConfig config) {
+        return JobRecord.quorumFor(spec, config.faults()).cap();
+    }
+
+    /** The most one task may add to the snapshot while unfinished. */
+    static long worstCaseTaskBytes(int outputs, int clusterSize) {
+        return TASK_OVERHEAD_BYTES
+                + clusterSize * TASK_BYTES_PER_NODE
+                + outputs * (VOTE_OVERHEAD_BYTES + OutputLimit.MAX_OUTPUT_JSON_BYTES);
+    }
+
+    /** The most a job with this normalised spec may add to the snapshot before it finishes. */
+    static long reservedBytes(JobSpec spec, SchedulerConfig config) {
+        return jsonBytes(spec)
+                + JOB_OVERHEAD_BYTES
+                + spec.count() * worstCaseTaskBytes(outputsPerTask(spec, config), config.clusterSize());
+    }
+
+    /** The retention entry of a job whose every task is terminal, with its measured sizes. */
+    static FinishedJob finished(JobRecord job, List<TaskRecord> tasks) {
+        long bytes = entryBytes(job.id, job);
+        long output = 0;
+        long finishedAt = job.submittedAtMillis;
+        for (TaskRecord task : tasks) {
+            bytes += entryBytes(task.id, task);
+            output += OutputLimit.utf8Bytes(task.output);
+            if (task.finishedAtMillis != null) {
+                finishedAt = Math.max(finishedAt, task.finishedAtMillis);
+            }
+        }
+        return new FinishedJob(job.number, job.id, finishedAt, bytes, output);
+    }
+
+    /**
+     * Why a job with this normalised spec cannot be admitted now ({@code count:} when no state could
+     * hold it, {@code state:} when the unfinished jobs leave too little room), or null when it can.
+     */
+    static String refusal(SchedulerState state, JobSpec spec) {
+        SchedulerConfig config = state.config;
+        long budget = budgetBytes(config);
+        long fixed = fixedBytes(config);
+        long needed = reservedBytes(spec, config);
+        String limit = mib(budget) + " MiB state budget (half the " + mib(config.stateTransferLimitBytes())
+                + " MiB state-transfer limit)";
+        if (fixed + needed > budget) {
+            return "count: a job of " + spec.count() + " tasks may hold up to " + mib(needed)
+                    + " MiB of replicated state (" + outputsPerTask(spec, config)
+                    + " kept outputs of up to 64 KiB per task), more than the " + limit + " allows; submit fewer"
+                    + " tasks per job";
+        }
+        if (fixed + state.unfinishedReservedBytes + needed > budget) {
+            return "state: unfinished jobs may already hold up to " + mib(state.unfinishedReservedBytes)
+                    + " MiB of the " + limit + " and this job up to " + mib(needed)
+                    + " MiB more; retry when jobs have finished";
+        }
+        return null;
+    }
+
+    /** Bytes of one map entry {@code "key":value,} in the snapshot's JSON. */
+    static long entryBytes(String key, Object value) {
+        return jsonBytes(value) + key.length() + 4;
+    }
+
+    static long jsonBytes(Object value) {
+        try {
+            return CanonicalJson.mapper().writeValueAsBytes(value).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("record cannot be serialised", e);
+        }
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / MIB);
+    }
+}
