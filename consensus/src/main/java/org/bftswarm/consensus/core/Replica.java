@@ -73,7 +73,8 @@ public final class Replica {
 
     /**
      * Rebuilds a replica after a crash from its durable state: restores the stable checkpoint and
-     * the snapshots of its own later checkpoints, reloads the slots it signed for, and (view &gt; 0) re-enters the view change for its last view
+     * the snapshots of its own later checkpoints, reloads the slots it signed for, and (view &gt; 0) re-enters
+     * the view change for its last view
      * so the primary re-sends NEW-VIEW. Missing executions are fetched (COMMIT-PROOF or state transfer).
      */
     public static Replica recover(ReplicaConfig cfg, ReplicatedStateMachine sm, PersistedState ps, long nowMillis) {

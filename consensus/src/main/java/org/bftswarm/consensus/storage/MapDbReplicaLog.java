@@ -18,7 +18,8 @@ import org.bftswarm.consensus.core.StableCheckpoint;
  * {@link JournalReplicaLog}, kept to compare): one {@link #apply} is one MapDB
  * transaction, committed before it returns, so the runtime can persist a whole outbox drain and only
  * then let its messages leave. Slots and the snapshots of own checkpoints are garbage-collected at
- * each new stable checkpoint (PBFT section 4.3). A slot's pre-prepare (its whole batch) is written once to its own table rather
+ * each new stable checkpoint (PBFT section 4.3). A slot's pre-prepare (its whole batch) is written once to its
+ * own table rather
  * than with every rewrite of the slot, and of several writes of one slot in one transaction only the
  * last is written. Not thread-safe: owned by one thread.
  */

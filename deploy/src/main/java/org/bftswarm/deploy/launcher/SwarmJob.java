@@ -39,7 +39,10 @@ final class SwarmJob {
         }
     }
 
-    /** Prints the engine's swarm state: {@code active}, {@code inactive}, {@code pending}, {@code error} or {@code locked}. */
+    /**
+     * Prints the engine's swarm state: {@code active}, {@code inactive}, {@code pending}, {@code error} or
+     * {@code locked}.
+     */
     static List<String> stateArgs() {
         return List.of("docker", "info", "--format", "{{.Swarm.LocalNodeState}}");
     }
@@ -58,7 +61,10 @@ final class SwarmJob {
         return List.of("docker", "swarm", "leave", "--force");
     }
 
-    /** A detached replicated job of {@code replicas} × {@code image true}, {@code maxConcurrent} at a time, labelled. */
+    /**
+     * A detached replicated job of {@code replicas} × {@code image true}, {@code maxConcurrent} at a time,
+     * labelled.
+     */
     static List<String> createArgs(String image, int replicas, int maxConcurrent, String label) {
         Invariants.check(
                 replicas >= 1 && maxConcurrent >= 1, "a swarm job of %s tasks, %s at a time", replicas, maxConcurrent);

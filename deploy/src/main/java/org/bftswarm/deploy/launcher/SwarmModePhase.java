@@ -64,7 +64,10 @@ final class SwarmModePhase implements AutoCloseable {
         runJob(image, count, parallel);
     }
 
-    /** Runs one measured round of {@code count} tasks, adding its time, CPU and failures; returns the elapsed nanoseconds. */
+    /**
+     * Runs one measured round of {@code count} tasks, adding its time, CPU and failures; returns the elapsed
+     * nanoseconds.
+     */
     long round(String image, int count, int parallel) throws Exception {
         SwarmJob.Status[] status = new SwarmJob.Status[1];
         long elapsed = cpu.measure(() -> {

@@ -60,7 +60,10 @@ public record ConfigDocument(
     /** One element of {@code clients:}: a client identity (see {@link ClientEntry}). */
     public record Client(String name, String publicKey, String role) {}
 
-    /** {@code retention:} how many finished jobs are kept, how long and with how much output (see {@link RetentionSettings}). */
+    /**
+     * {@code retention:} how many finished jobs are kept, how long and with how much output (see {@link
+     * RetentionSettings}).
+     */
     public record Retention(Integer finishedJobs, Integer maxAgeSeconds, Integer maxOutputBytes) {}
 
     /** {@code api:} what the HTTP API accepts (see {@link ApiSettings}). */

@@ -9,7 +9,10 @@ import org.bftswarm.orchestrator.RetentionLimits;
 import org.bftswarm.orchestrator.SchedulerConfig;
 import org.junit.jupiter.api.Test;
 
-/** The {@code retention:} section: 5000 jobs, a day and 16 MiB of output by default, strictly checked, kept by {@code config show}. */
+/**
+ * The {@code retention:} section: 5000 jobs, a day and 16 MiB of output by default, strictly checked, kept by
+ * {@code config show}.
+ */
 class RetentionSectionTest {
 
     @Test
