@@ -57,9 +57,9 @@ final class ApiRoutes {
 
     void submitSigned(Context ctx) {
         byte[] body = BoundedBody.read(inputOf(ctx), ctx.req().getContentLengthLong(), config.maxBodyBytes());
-        CompletableFuture<String> ordered =
+        CompletableFuture<OrderedWrite> ordered =
                 Objects.requireNonNull(port.submitSigned(body), "ClusterPort.submitSigned returned null");
-        answerWhenOrdered(ctx, ordered, jobId -> Map.of("jobId", jobId));
+        answerWhenOrdered(ctx, ordered, write -> write);
     }
 
     void cancelJob(Context ctx) {

@@ -42,12 +42,13 @@ public interface ClusterPort {
      * cannot change it without breaking the signature; every replica checks signature, role and request
      * number when it executes it).
      *
-     * @return completes with the job id the operation concerns once ordered and executed; fails with
+     * @return completes once ordered and executed with the job id the operation concerns, the agreed
+     *         result bytes and the f+1 replicas' signed reply certificates over them; fails with
      *         UNAUTHENTICATED (unknown client, bad signature), FORBIDDEN (role or ownership), REPLAYED
      *         (request number used before; the message names it), INVALID_SPEC (not a signed operation,
      *         or a spec the rulebook refuses), UNAVAILABLE if it cannot be ordered
      */
-    CompletableFuture<String> submitSigned(byte[] signedOperation);
+    CompletableFuture<OrderedWrite> submitSigned(byte[] signedOperation);
 
     /**
      * Orders this node's vote to lift the quarantine of node {@code nodeId} (f+1 distinct nodes'

@@ -49,6 +49,7 @@ class ApiServerRoutesTest {
         port.logs.clear();
         port.submitted.clear();
         port.cancelled.clear();
+        port.signed.clear();
         port.readmitted.clear();
         port.submitAnswer = null;
         port.cancelAnswer = null;
@@ -70,6 +71,22 @@ class ApiServerRoutesTest {
                 .as("defaults are the port's rulebook, not the API's")
                 .isNull();
         assertThat(seen.timeoutSeconds()).isNull();
+    }
+
+    @Test
+    void aSignedOperationIsAnsweredWithItsResultAndTheReplicasSignedReplyCertificates() throws Exception {
+        HttpResponse<String> r = client.post("/api/v1/operations", "{\"signed\":true}", null);
+
+        assertThat(r.statusCode()).isEqualTo(202);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("jobId").asText()).isEqualTo("job-signed");
+        assertThat(body.get("result").asText()).isEqualTo("AQI=");
+        JsonNode reply = body.get("replies").get(0);
+        assertThat(reply.get("replica").asInt()).isZero();
+        assertThat(reply.get("sequence").asLong()).isEqualTo(3);
+        assertThat(reply.get("resultDigest").asText()).isEqualTo("ab");
+        assertThat(reply.get("signature").asText()).isEqualTo("cd");
+        assertThat(port.signed).containsExactly("{\"signed\":true}");
     }
 
     @Test

@@ -43,9 +43,10 @@ final class FakeClusterPort implements ClusterPort {
     }
 
     @Override
-    public CompletableFuture<String> submitSigned(byte[] signedOperation) {
+    public CompletableFuture<OrderedWrite> submitSigned(byte[] signedOperation) {
         signed.add(new String(signedOperation, StandardCharsets.UTF_8));
-        return CompletableFuture.completedFuture("job-signed");
+        return CompletableFuture.completedFuture(
+                new OrderedWrite("job-signed", "AQI=", List.of(new ReplyCertificateJson(0, 1001, 7, 3, "ab", "cd"))));
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.bftswarm.api.ClusterPort;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.NodeJson;
+import org.bftswarm.api.OrderedWrite;
 import org.bftswarm.api.PortException;
 import org.bftswarm.api.Principal;
 import org.bftswarm.api.SignedRead;
@@ -135,10 +136,11 @@ public final class NodeClusterPort implements ClusterPort {
 
     /**
      * Forwards a client-signed operation as it was decoded: the node adds nothing and can change
-     * nothing, the replicas verify it when they execute it.
+     * nothing, the replicas verify it when they execute it. The answer carries the agreed result bytes
+     * and the f+1 replicas' signed reply certificates, so the client need not trust this node.
      */
     @Override
-    public CompletableFuture<String> submitSigned(byte[] signedOperation) {
+    public CompletableFuture<OrderedWrite> submitSigned(byte[] signedOperation) {
         if (lies.dropsSubmissions()) {
             return dropped();
         }
@@ -148,11 +150,11 @@ public final class NodeClusterPort implements ClusterPort {
             return CompletableFuture.failedFuture(
                     PortException.invalidSpec("body: a signed client operation is expected (" + why + ")"));
         }
-        return ordered(ops.viaApi(signed).reply()).thenApply(r -> {
-            if (r.outcome() == Reply.Outcome.REJECTED) {
-                throw ApiMapping.failure(r);
+        return ordered(ops.viaApiCertified(signed)).thenApply(c -> {
+            if (c.reply().outcome() == Reply.Outcome.REJECTED) {
+                throw ApiMapping.failure(c.reply());
             }
-            return r.jobId();
+            return OrderedWrites.toApi(c);
         });
     }
 
@@ -170,7 +172,7 @@ public final class NodeClusterPort implements ClusterPort {
         });
     }
 
-    private static CompletableFuture<Reply> ordered(CompletableFuture<Reply> reply) {
+    private static <T> CompletableFuture<T> ordered(CompletableFuture<T> reply) {
         return reply.handle((r, err) -> {
             if (err == null) {
                 return r;

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bftswarm.consensus.client.ClientNetwork;
 import org.bftswarm.consensus.client.ClientOptions;
+import org.bftswarm.consensus.client.ReplySignature;
 import org.bftswarm.consensus.client.ServiceProxy;
 import org.bftswarm.crypto.SigningKey;
 import org.bftswarm.orchestrator.ops.Operation;
@@ -47,6 +48,19 @@ public final class OperationClient implements AutoCloseable {
         return new Submitted(proxy.clientId(), invoke(proxy, op));
     }
 
+    /** A scheduler reply with the result bytes it decodes from and the f+1 signed reply certificates over them. */
+    public record CertifiedReply(Reply reply, byte[] result, List<ReplySignature> certificates) {}
+
+    /**
+     * Orders {@code op} through the next API proxy, as {@link #viaApi}, completing with the f+1 valid
+     * reply certificates the result was accepted on: what lets the caller's client check the outcome.
+     */
+    public CompletableFuture<CertifiedReply> viaApiCertified(Operation op) {
+        ServiceProxy proxy = apiPool.get(Math.floorMod(nextApi.getAndIncrement(), apiPool.size()));
+        return proxy.invokeAsyncCertified(OperationCodec.encode(op))
+                .thenApply(c -> new CertifiedReply(decode(c.result()), c.result(), c.replies()));
+    }
+
     /** Orders {@code op} as {@code clientId}, which must be one of this node's ids. */
     public CompletableFuture<Reply> as(int clientId, Operation op) {
         if (clientId == nodeProxy.clientId()) {
@@ -66,9 +80,12 @@ public final class OperationClient implements AutoCloseable {
     }
 
     private static CompletableFuture<Reply> invoke(ServiceProxy proxy, Operation op) {
-        return proxy.invokeAsync(OperationCodec.encode(op))
-                .thenApply(bytes -> ReplyCodec.decode(bytes)
-                        .orElseThrow(() -> new IllegalStateException("f+1 replicas agreed on an undecodable reply")));
+        return proxy.invokeAsync(OperationCodec.encode(op)).thenApply(OperationClient::decode);
+    }
+
+    private static Reply decode(byte[] bytes) {
+        return ReplyCodec.decode(bytes)
+                .orElseThrow(() -> new IllegalStateException("f+1 replicas agreed on an undecodable reply"));
     }
 
     @Override

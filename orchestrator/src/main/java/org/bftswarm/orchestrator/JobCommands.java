@@ -148,11 +148,11 @@ final class JobCommands {
             }
         }
         if (job.cancelled) {
-            return Reply.ignored(ReplyCode.DUPLICATE, "job " + job.id + " is already cancelled");
+            return Reply.ignoredJob(ReplyCode.DUPLICATE, "job " + job.id + " is already cancelled", job.id);
         }
         List<TaskRecord> tasks = job.taskIds().stream().map(state.tasks::get).toList();
         if (tasks.stream().allMatch(t -> t.state.isTerminal())) {
-            return Reply.ignored(ReplyCode.JOB_FINISHED, "job " + job.id + " already finished");
+            return Reply.ignoredJob(ReplyCode.JOB_FINISHED, "job " + job.id + " already finished", job.id);
         }
         job.cancelled = true;
         tasks.forEach(lifecycle::cancel);

@@ -110,6 +110,16 @@ public final class ClientNetwork implements AutoCloseable {
         return false;
     }
 
+    /** True when {@code cert}, carried by a reply of {@code replica}, is signed by that replica for this swarm. */
+    boolean certifies(int replica, ReplySignature cert) {
+        VerifyingKey k = keys.lookup(replica);
+        if (k != null && cert.replica() == replica && ReplyCertificate.verifies(cluster.swarm(), k, cert)) {
+            return true;
+        }
+        drops.drop(DropReason.BAD_SIGNATURE, "reply certificate of replica " + replica);
+        return false;
+    }
+
     /** Opens a {@link ReplyChannel} on a new connection to {@code replica}: sends HELLO, awaits ACCEPT. */
     private void startHandshake(int replica, Connection c) {
         if (replicaOf.size() > 64) {

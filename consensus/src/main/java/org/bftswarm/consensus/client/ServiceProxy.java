@@ -2,8 +2,11 @@ package org.bftswarm.consensus.client;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,36 +25,54 @@ import org.bftswarm.crypto.SigningKey;
  * (so backups start view-change timers when the primary is silent) until the invocation timeout, which
  * surfaces as {@link ConsensusTimeoutException}. This class adds threads and I/O: reply signatures are
  * checked before a reply reaches the core (at most once per replica per request), and
- * {@link #invokeAsync} queues behind the one outstanding request. Thread-safe.
+ * {@link #invokeAsync} queues behind the one outstanding request. {@link #invokeAsyncCertified} also
+ * returns the f+1 {@link ReplyCertificate} signatures the result was accepted on: for such a request a
+ * reply counts only once its certificate verifies under its replica's key, and f+1 must match in result
+ * and execution sequence, so every certificate returned is valid and all certify one execution of the
+ * accepted result. Thread-safe.
  */
 public final class ServiceProxy implements AutoCloseable {
     private final ClientNetwork network;
     private final int clientId;
     private final ClientCore core;
     private final ArrayDeque<Invocation> queue = new ArrayDeque<>();
+    private final Quorums quorums;
     private final Set<Integer> heardFrom = new TreeSet<>();
+    private final Map<Integer, Message.Reply> replies = new TreeMap<>();
     private Invocation current;
     private boolean closed;
 
     private static final class Invocation {
         final byte[] operation;
         final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        /** Non-null when the caller wants the reply certificates (and replies are verified for them). */
+        final CompletableFuture<CertifiedResult> certified;
+
         long requestNumber;
 
-        Invocation(byte[] operation) {
+        Invocation(byte[] operation, boolean certified) {
             this.operation = operation;
+            this.certified = certified ? new CompletableFuture<>() : null;
+        }
+
+        void fail(RuntimeException e) {
+            result.completeExceptionally(e);
+            if (certified != null) {
+                certified.completeExceptionally(e);
+            }
         }
     }
 
     public ServiceProxy(ClientNetwork network, int clientId, SigningKey key, ClientOptions options) {
         this.network = network;
         this.clientId = clientId;
+        this.quorums = new Quorums(network.cluster().n());
         // request numbers must grow across client restarts: start from the wall clock in microseconds
         this.core = new ClientCore(
                 network.cluster().swarm(),
                 clientId,
                 key,
-                new Quorums(network.cluster().n()),
+                quorums,
                 System.currentTimeMillis() * 1000L,
                 options.retransmitMinMillis(),
                 options.retransmitMaxMillis(),
@@ -80,16 +101,27 @@ public final class ServiceProxy implements AutoCloseable {
 
     /** Queues the operation; the future completes with the f+1-agreed result or a timeout exception. */
     public CompletableFuture<byte[]> invokeAsync(byte[] operation) {
-        Invocation inv = new Invocation(operation.clone());
+        return enqueue(new Invocation(operation.clone(), false)).result;
+    }
+
+    /**
+     * As {@link #invokeAsync}, completing with the result and the f+1 valid reply certificates (distinct
+     * replicas, all over this result's digest) it was accepted on.
+     */
+    public CompletableFuture<CertifiedResult> invokeAsyncCertified(byte[] operation) {
+        return enqueue(new Invocation(operation.clone(), true)).certified;
+    }
+
+    private Invocation enqueue(Invocation inv) {
         synchronized (this) {
             if (closed) {
-                inv.result.completeExceptionally(new IllegalStateException("proxy closed"));
-                return inv.result;
+                inv.fail(new IllegalStateException("proxy closed"));
+                return inv;
             }
             queue.addLast(inv);
         }
         startNext();
-        return inv.result;
+        return inv;
     }
 
     private void startNext() {
@@ -100,6 +132,7 @@ public final class ServiceProxy implements AutoCloseable {
             }
             current = queue.pollFirst();
             heardFrom.clear();
+            replies.clear();
             send = core.submit(current.operation, System.currentTimeMillis());
             current.requestNumber = core.outstandingRequestNumber();
         }
@@ -144,30 +177,59 @@ public final class ServiceProxy implements AutoCloseable {
         if (signed != null && !network.authentic(signed)) {
             return;
         }
+        if (inv.certified != null && !network.certifies(replica, ReplyCertificate.of(replica, reply))) {
+            return;
+        }
         List<ClientEffect> effects;
+        List<ReplySignature> certificates = List.of();
         synchronized (this) {
             if (current != inv || !heardFrom.add(replica)) {
                 return;
             }
-            effects = core.onReply(replica, reply);
-            if (effects.stream().anyMatch(e -> e instanceof ClientEffect.Completed)) {
-                current = null;
+            replies.put(replica, reply);
+            effects = core.onReply(replica, reply, inv.certified != null);
+            for (ClientEffect e : effects) {
+                if (e instanceof ClientEffect.Completed) {
+                    current = null;
+                    certificates = certificatesMatching(reply);
+                }
             }
         }
-        handle(inv, effects, null);
+        handle(inv, effects, null, certificates);
+    }
+
+    /** The certificates of the first f+1 replicas (by id) whose reply has {@code last}'s result and sequence. */
+    private List<ReplySignature> certificatesMatching(Message.Reply last) {
+        List<ReplySignature> out = new ArrayList<>();
+        for (Map.Entry<Integer, Message.Reply> e : replies.entrySet()) {
+            Message.Reply r = e.getValue();
+            if (out.size() < quorums.reply()
+                    && r.sequence() == last.sequence()
+                    && Arrays.equals(r.result(), last.result())) {
+                out.add(ReplyCertificate.of(e.getKey(), e.getValue()));
+            }
+        }
+        return out;
     }
 
     private void handle(Invocation inv, List<ClientEffect> effects, String heard) {
+        handle(inv, effects, heard, List.of());
+    }
+
+    private void handle(Invocation inv, List<ClientEffect> effects, String heard, List<ReplySignature> certificates) {
         boolean finished = false;
         for (ClientEffect e : effects) {
             if (e instanceof ClientEffect.SendToAll s) {
                 network.sendToAll(frame(s));
             } else if (e instanceof ClientEffect.Completed c) {
                 inv.result.complete(c.result());
+                if (inv.certified != null) {
+                    inv.certified.complete(new CertifiedResult(c.result(), certificates));
+                }
                 finished = true;
             } else if (e instanceof ClientEffect.Failed f) {
-                inv.result.completeExceptionally(new ConsensusTimeoutException("client " + clientId + " request "
-                        + f.requestNumber() + ": " + f.reason() + " (authentic replies from replicas " + heard + ")"));
+                inv.fail(new ConsensusTimeoutException("client " + clientId + " request " + f.requestNumber() + ": "
+                        + f.reason() + " (authentic replies from replicas " + heard + ")"));
                 finished = true;
             }
         }
@@ -184,7 +246,7 @@ public final class ServiceProxy implements AutoCloseable {
             abandoned = new ArrayList<>(queue);
             queue.clear();
         }
-        abandoned.forEach(i -> i.result.completeExceptionally(new IllegalStateException("proxy closed")));
+        abandoned.forEach(i -> i.fail(new IllegalStateException("proxy closed")));
         network.unregister(this);
     }
 }

@@ -32,6 +32,11 @@ public final class ByteReader {
         return buf;
     }
 
+    /** Bytes left to read. */
+    public int remaining() {
+        return end - pos;
+    }
+
     public int i32() throws MalformedMessageException {
         need(4);
         int v = ((buf[pos] & 0xff) << 24)

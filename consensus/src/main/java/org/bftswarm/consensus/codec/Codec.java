@@ -77,7 +77,7 @@ public final class Codec {
                         r.u63(),
                         readList(r, MessageType.VIEW_CHANGE, depth),
                         readList(r, MessageType.PRE_PREPARE, depth));
-            case MessageType.REPLY -> new Reply(r.u63(), r.i32(), r.u63(), r.bytes(MAX_BYTES));
+            case MessageType.REPLY -> readReply(r);
             case MessageType.FETCH -> new Fetch(r.u63());
             case MessageType.COMMIT_PROOF ->
                 new CommitProof(
@@ -111,6 +111,27 @@ public final class Codec {
             throw new MalformedMessageException("negative " + v);
         }
         return v;
+    }
+
+    /**
+     * A reply is view, client, request number and result, then (from replicas that sign replies) the
+     * execution sequence and a certificate signature of 0 or 64 bytes; a body that ends after the result
+     * is an unsigned reply of an older replica.
+     */
+    private static Reply readReply(ByteReader r) throws MalformedMessageException {
+        long view = r.u63();
+        int client = r.i32();
+        long number = r.u63();
+        byte[] result = r.bytes(MAX_BYTES);
+        if (r.remaining() == 0) {
+            return new Reply(view, client, number, result);
+        }
+        long sequence = r.u63();
+        byte[] signature = r.bytes(SigningKey.SIGNATURE_LENGTH);
+        if (signature.length != 0 && signature.length != SigningKey.SIGNATURE_LENGTH) {
+            throw new MalformedMessageException("reply signature of " + signature.length + " bytes");
+        }
+        return new Reply(view, client, number, result, sequence, signature);
     }
 
     private static ViewChange readViewChange(ByteReader r, int depth) throws MalformedMessageException {
@@ -188,6 +209,7 @@ public final class Codec {
             writeList(w, v.prePrepares());
         } else if (m instanceof Reply r) {
             w.i64(r.view()).i32(r.clientId()).i64(r.requestNumber()).bytes(r.result());
+            w.i64(r.sequence()).bytes(r.signature());
         } else if (m instanceof Fetch f) {
             w.i64(f.seq());
         } else if (m instanceof CommitProof c) {

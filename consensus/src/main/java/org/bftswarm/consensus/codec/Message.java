@@ -76,8 +76,34 @@ public sealed interface Message {
         }
     }
 
-    /** A replica's reply to a client; authenticated by the runtime (see CORE-API.md). */
-    record Reply(long view, int clientId, long requestNumber, byte[] result) implements Message {
+    /**
+     * A replica's reply to a client; authenticated by the runtime (see CORE-API.md). {@code sequence} is
+     * the sequence number at which the request executed; {@code signature} is the replica's reply
+     * certificate over it (empty until the runtime signs it, see {@code client.ReplyCertificate}). Only
+     * {@code result} must be identical across correct replicas.
+     */
+    record Reply(long view, int clientId, long requestNumber, byte[] result, long sequence, byte[] signature)
+            implements Message {
+        private static final byte[] UNSIGNED = new byte[0];
+
+        /** A reply without execution sequence or certificate (as older replicas send it). */
+        public Reply(long view, int clientId, long requestNumber, byte[] result) {
+            this(view, clientId, requestNumber, result, 0, UNSIGNED);
+        }
+
+        /** An unsigned reply to a request executed at {@code sequence}. */
+        public Reply(long view, int clientId, long requestNumber, byte[] result, long sequence) {
+            this(view, clientId, requestNumber, result, sequence, UNSIGNED);
+        }
+
+        public Reply withSignature(byte[] certificate) {
+            return new Reply(view, clientId, requestNumber, result, sequence, certificate);
+        }
+
+        public boolean signed() {
+            return signature.length > 0;
+        }
+
         public int type() {
             return MessageType.REPLY;
         }

@@ -30,7 +30,7 @@ public final class ClientCore {
     private long startedAt;
     private long nextRetransmit;
     private long currentTimeout;
-    private final TreeMap<Integer, byte[]> replies = new TreeMap<>();
+    private final TreeMap<Integer, Reply> replies = new TreeMap<>();
 
     /**
      * @param firstRequestNumber must exceed every number this client id used before (e.g. derived
@@ -83,6 +83,14 @@ public final class ClientCore {
 
     /** An authenticated reply from replica {@code replicaId}; returns Completed once f+1 match. */
     public List<ClientEffect> onReply(int replicaId, Reply reply) {
+        return onReply(replicaId, reply, false);
+    }
+
+    /**
+     * As {@link #onReply(int, Reply)}; with {@code sameSequence}, replies match only if they also name
+     * the same execution sequence (what f+1 reply certificates must agree on to prove one execution).
+     */
+    public List<ClientEffect> onReply(int replicaId, Reply reply, boolean sameSequence) {
         List<ClientEffect> out = new ArrayList<>();
         if (outstanding == null
                 || reply.clientId() != clientId
@@ -91,10 +99,10 @@ public final class ClientCore {
                 || replicaId >= quorums.n()) {
             return out;
         }
-        replies.put(replicaId, reply.result());
+        replies.put(replicaId, reply);
         int matching = 0;
-        for (byte[] r : replies.values()) {
-            if (Arrays.equals(r, reply.result())) {
+        for (Reply r : replies.values()) {
+            if (Arrays.equals(r.result(), reply.result()) && (!sameSequence || r.sequence() == reply.sequence())) {
                 matching++;
             }
         }

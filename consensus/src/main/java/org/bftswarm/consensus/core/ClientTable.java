@@ -10,8 +10,12 @@ import java.util.TreeMap;
  * never re-executed). Part of the checkpointed state, so it is a TreeMap (deterministic order).
  */
 public final class ClientTable {
-    /** Last executed request of a client and its result. */
-    public record Entry(long requestNumber, byte[] result) {}
+    /** Last executed request of a client, its result and the sequence number it executed at (0 if unknown). */
+    public record Entry(long requestNumber, byte[] result, long sequence) {
+        public Entry(long requestNumber, byte[] result) {
+            this(requestNumber, result, 0);
+        }
+    }
 
     private final TreeMap<Integer, Entry> entries = new TreeMap<>();
 
@@ -25,8 +29,8 @@ public final class ClientTable {
         return entries.get(clientId);
     }
 
-    public void record(int clientId, long requestNumber, byte[] result) {
-        entries.put(clientId, new Entry(requestNumber, result));
+    public void record(int clientId, long requestNumber, byte[] result, long sequence) {
+        entries.put(clientId, new Entry(requestNumber, result, sequence));
     }
 
     public Map<Integer, Entry> view() {

@@ -8,7 +8,8 @@ import org.bftswarm.consensus.codec.MalformedMessageException;
 
 /**
  * The checkpointed replica state (PBFT section 4.3 "the state includes the last reply per
- * client"): last batch timestamp, the client table and the application snapshot, in one
+ * client"): last batch timestamp, the client table and the application snapshot, then the sequence
+ * each client's last reply executed at (so a re-sent reply certifies the same sequence), in one
  * canonical byte string whose SHA-256 is the checkpoint digest.
  */
 public record ReplicaSnapshot(long lastTimestamp, TreeMap<Integer, ClientTable.Entry> clients, byte[] application) {
@@ -22,7 +23,11 @@ public record ReplicaSnapshot(long lastTimestamp, TreeMap<Integer, ClientTable.E
                     .i64(e.getValue().requestNumber())
                     .bytes(e.getValue().result());
         }
-        return w.bytes(application).toBytes();
+        w.bytes(application).i32(clients.size());
+        for (ClientTable.Entry e : clients.values()) {
+            w.i64(e.sequence());
+        }
+        return w.toBytes();
     }
 
     public static Decoded<ReplicaSnapshot> decode(byte[] bytes) {
@@ -35,12 +40,28 @@ public record ReplicaSnapshot(long lastTimestamp, TreeMap<Integer, ClientTable.E
                 clients.put(r.i32(), new ClientTable.Entry(r.u63(), r.bytes(MAX)));
             }
             byte[] app = r.bytes(MAX);
+            if (r.remaining() > 0) {
+                withSequences(r, clients);
+            }
             r.expectEnd();
             return new Decoded.Ok<>(new ReplicaSnapshot(ts, clients, app));
         } catch (MalformedMessageException e) {
             return new Decoded.Malformed<>(e.getMessage());
         } catch (RuntimeException e) {
             return new Decoded.Malformed<>(e.toString());
+        }
+    }
+
+    /** The trailer: each client's execution sequence, in client order (absent in older snapshots: 0). */
+    private static void withSequences(ByteReader r, TreeMap<Integer, ClientTable.Entry> clients)
+            throws MalformedMessageException {
+        int n = r.count(MAX);
+        if (n != clients.size()) {
+            throw new MalformedMessageException(n + " client sequences for " + clients.size() + " clients");
+        }
+        for (var e : clients.entrySet()) {
+            ClientTable.Entry old = e.getValue();
+            e.setValue(new ClientTable.Entry(old.requestNumber(), old.result(), r.u63()));
         }
     }
 }

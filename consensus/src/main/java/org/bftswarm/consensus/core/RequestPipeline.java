@@ -34,7 +34,7 @@ final class RequestPipeline {
         }
         if (q.requestNumber() == last) {
             ClientTable.Entry e = r.clients.get(q.clientId());
-            r.emit(new Effect.SendReply(q.clientId(), new Reply(r.view, q.clientId(), last, e.result())));
+            r.emit(new Effect.SendReply(q.clientId(), new Reply(r.view, q.clientId(), last, e.result(), e.sequence())));
             return;
         }
         Replica.Pending p = r.pending.get(q.clientId());
@@ -129,8 +129,9 @@ final class RequestPipeline {
                 }
                 byte[] result =
                         r.sm.execute(new ExecutionContext(seq, ts, q.clientId(), q.requestNumber()), q.operation());
-                r.clients.record(q.clientId(), q.requestNumber(), result);
-                r.emit(new Effect.SendReply(q.clientId(), new Reply(r.view, q.clientId(), q.requestNumber(), result)));
+                r.clients.record(q.clientId(), q.requestNumber(), result, seq);
+                r.emit(new Effect.SendReply(
+                        q.clientId(), new Reply(r.view, q.clientId(), q.requestNumber(), result, seq)));
                 executed++;
             }
             Replica.Pending p = r.pending.get(q.clientId());

@@ -8,8 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.bftswarm.consensus.client.ReplyCertificate;
 import org.bftswarm.consensus.client.ReplyChannel;
 import org.bftswarm.consensus.codec.Codec;
+import org.bftswarm.consensus.codec.Message;
 import org.bftswarm.consensus.codec.Signed;
 import org.bftswarm.consensus.core.Effect;
 import org.bftswarm.consensus.core.PersistOp;
@@ -196,16 +198,23 @@ final class EffectPerformer implements AutoCloseable {
         try {
             if (channel != null) {
                 replySigners.execute(() -> {
+                    byte[] body = Codec.encodeBody(certified(r.reply())); // signed outside the channel lock
                     synchronized (channel) { // counter order == wire order
-                        c.send(channel.seal(config.id(), Codec.encodeBody(r.reply())));
+                        c.send(channel.seal(config.id(), body));
                     }
                 });
             } else {
-                replySigners.execute(() -> c.send(frame(Signed.sign(swarm, config.key(), config.id(), r.reply()))));
+                replySigners.execute(
+                        () -> c.send(frame(Signed.sign(swarm, config.key(), config.id(), certified(r.reply())))));
             }
         } catch (RejectedExecutionException shuttingDown) {
             // closing
         }
+    }
+
+    /** The reply with this replica's {@link ReplyCertificate} signature: transferable, unlike the channel MAC. */
+    private Message.Reply certified(Message.Reply reply) {
+        return reply.withSignature(ReplyCertificate.sign(swarm, config.id(), config.key(), reply));
     }
 
     long executedRequests() {

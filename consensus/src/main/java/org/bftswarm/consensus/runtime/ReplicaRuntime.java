@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * append to a CRC-framed journal; a new stable checkpoint is a MapDB transaction) before any message
  * of those outboxes is sent. Replies
  * go back on the connection the client's request arrived on, authenticated by that connection's
- * {@link ReplyChannel} MAC when the client set one up, else signed.
+ * {@link ReplyChannel} MAC when the client set one up, else signed; either way each reply carries the
+ * replica's {@code ReplyCertificate} signature, so f+1 of them prove a result to a third party.
  */
 public final class ReplicaRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaRuntime.class);

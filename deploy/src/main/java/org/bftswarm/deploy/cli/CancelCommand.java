@@ -9,6 +9,7 @@ import org.bftswarm.deploy.launcher.ApiOptions;
 import org.bftswarm.deploy.launcher.ApiTokenFile;
 import org.bftswarm.deploy.launcher.ClientKey;
 import org.bftswarm.deploy.launcher.ClusterTarget;
+import org.bftswarm.deploy.launcher.NodeKeys;
 import org.bftswarm.deploy.launcher.SignedSubmission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ public final class CancelCommand extends ClusterCommand {
             ApiClient api =
                     apiOptions.client(target, ApiTokenFile.read(target.layout().tokenFile()));
             if (key.isPresent()) {
-                SignedSubmission.cancel(api, target.config().swarm(), key.get(), jobId);
+                SignedSubmission.cancel(api, target.config().swarm(), key.get(), jobId, NodeKeys.writes(target));
             } else {
                 api.cancel(jobId);
             }

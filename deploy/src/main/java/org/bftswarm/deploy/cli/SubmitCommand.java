@@ -143,7 +143,8 @@ public final class SubmitCommand implements Callable<Integer> {
             ApiClient api = apiOptions.client(
                     target.get(), ApiTokenFile.read(target.get().layout().tokenFile()));
             String jobId = key.isPresent()
-                    ? SignedSubmission.submit(api, target.get().config().swarm(), key.get(), job)
+                    ? SignedSubmission.submit(
+                            api, target.get().config().swarm(), key.get(), job, NodeKeys.writes(target.get()))
                     : api.submit(job);
             if (!await) {
                 out.println(json ? api.json().writeValueAsString(Map.of("jobId", jobId)) : jobId);

@@ -22,6 +22,7 @@ import org.bftswarm.api.ClusterJson;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.NodeJson;
+import org.bftswarm.api.OrderedWrite;
 import org.bftswarm.api.SignedRead;
 import org.bftswarm.orchestrator.ops.ClientOperation;
 import org.bftswarm.orchestrator.ops.OperationCodec;
@@ -96,10 +97,12 @@ public final class ApiClient {
     /**
      * Sends an operation the client signed to the preferred node, and on to the next ones while a node
      * does not get it ordered (unreachable, 503): the same signed bytes can only execute once, so a retry
-     * through another node is safe, and a REPLAYED answer means an earlier try was ordered. Returns the
-     * job id the operation concerns.
+     * through another node is safe, and a REPLAYED answer means an earlier try was ordered. An accepted
+     * answer must pass {@code check} (the replicas' signed reply certificates), else this throws with
+     * the check's reason: the entry node is not trusted to say the operation ran. Returns the job id the
+     * operation concerns.
      */
-    public String submitSigned(ClientOperation op, String jobId) throws ApiException {
+    public String submitSigned(ClientOperation op, String jobId, WriteCheck check) throws ApiException {
         byte[] body = OperationCodec.encode(op);
         StringBuilder failures = new StringBuilder();
         for (int k = 0; k < baseUrls.size(); k++) {
@@ -118,6 +121,11 @@ public final class ApiClient {
             }
             if (r.statusCode() == 202) {
                 preferred = node;
+                Optional<String> problem = check.problem(jobId, parseOrderedWrite(r.body()));
+                if (problem.isPresent()) {
+                    throw new ApiException(
+                            0, "unverified", "node " + node + " (" + url + ") answered unproven: " + problem.get());
+                }
                 return jobId;
             }
             ApiException refused = error(r);
@@ -132,6 +140,21 @@ public final class ApiClient {
             throw refused;
         }
         throw new ApiException(0, "unavailable", "no node got the signed operation ordered:" + failures);
+    }
+
+    /** What a client requires of an accepted signed write's answer before it believes it. */
+    @FunctionalInterface
+    public interface WriteCheck {
+        /** Why {@code answer} does not prove the operation on {@code jobId}, or empty when it does. */
+        Optional<String> problem(String jobId, OrderedWrite answer);
+    }
+
+    private OrderedWrite parseOrderedWrite(String body) {
+        try {
+            return json.readValue(body, OrderedWrite.class);
+        } catch (IOException e) {
+            return new OrderedWrite(null, null, List.of());
+        }
     }
 
     /** What one node said to a signed read: its answer, or why there is none ({@code unreachable}: no connection). */

@@ -3,6 +3,7 @@ package org.bftswarm.deploy.launcher;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bftswarm.crypto.KeyDirectory;
 import org.bftswarm.crypto.KeyFiles;
 import org.bftswarm.crypto.VerifyingKey;
@@ -18,6 +19,24 @@ public final class NodeKeys {
             out.add(KeyFiles.readPublic(keys.publicKeyFile(i)));
         }
         return out;
+    }
+
+    /**
+     * The check of a signed write's answer against f+1 replicas' reply certificates; the keys are loaded
+     * only when an answer is checked.
+     */
+    public static ApiClient.WriteCheck writes(ClusterTarget target) {
+        return (jobId, answer) -> {
+            List<VerifyingKey> keys;
+            try {
+                keys = load(target);
+            } catch (IOException e) {
+                return Optional.of("cannot load the node keys to check the answer: " + e.getMessage());
+            }
+            return new WriteCertificateCheck(
+                            target.config().swarm(), target.config().f(), keys)
+                    .problem(jobId, answer);
+        };
     }
 
     /** Verified reads of {@code target} through {@code api}, accepting what f+1 nodes sign. */

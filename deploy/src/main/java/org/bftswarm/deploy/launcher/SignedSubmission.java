@@ -10,22 +10,26 @@ import org.bftswarm.orchestrator.ops.SubmitJob;
 /**
  * Writes the client signs itself. A submission: the job id is chosen here (so a retry through another node
  * names the same job), the SubmitJob is signed with the client's key, and the signed bytes are sent
- * unchanged to the entry node, then to the others while none gets it ordered.
+ * unchanged to the entry node, then to the others while none gets it ordered. The answer is believed only
+ * if it passes the given check (see {@link WriteCertificateCheck}: f+1 replicas' signed reply certificates).
  */
 public final class SignedSubmission {
     private SignedSubmission() {}
 
-    public static String submit(ApiClient api, String swarm, ClientKey key, JobSubmission job) throws ApiException {
+    public static String submit(
+            ApiClient api, String swarm, ClientKey key, JobSubmission job, ApiClient.WriteCheck check)
+            throws ApiException {
         String jobId =
                 key.name() + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         ClientOperation op =
                 new ClientSession(swarm, key.name(), key.key()).sign(new SubmitJob(jobId, ApiMapping.toJobSpec(job)));
-        return api.submitSigned(op, jobId);
+        return api.submitSigned(op, jobId, check);
     }
 
     /** Cancels {@code jobId} by an operation the client signs (allowed to an admin, or to its submitter). */
-    public static void cancel(ApiClient api, String swarm, ClientKey key, String jobId) throws ApiException {
+    public static void cancel(ApiClient api, String swarm, ClientKey key, String jobId, ApiClient.WriteCheck check)
+            throws ApiException {
         ClientOperation op = new ClientSession(swarm, key.name(), key.key()).sign(new CancelJob(jobId));
-        api.submitSigned(op, jobId);
+        api.submitSigned(op, jobId, check);
     }
 }

@@ -22,6 +22,7 @@ import org.bftswarm.api.ClusterPort;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.NodeJson;
+import org.bftswarm.api.OrderedWrite;
 import org.bftswarm.api.PortException;
 import org.bftswarm.api.Principal;
 import org.bftswarm.node.ApiMapping;
@@ -74,7 +75,7 @@ final class RulebookGate implements ClusterPort, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<String> submitSigned(byte[] signedOperation) {
+    public CompletableFuture<OrderedWrite> submitSigned(byte[] signedOperation) {
         return CompletableFuture.failedFuture(PortException.invalidSpec("not supported here"));
     }
 

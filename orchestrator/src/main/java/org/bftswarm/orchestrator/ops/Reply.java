@@ -48,6 +48,11 @@ public record Reply(
         return new Reply(Outcome.IGNORED, code, detail, null, List.of());
     }
 
+    /** An ignored operation on job {@code jobId} (e.g. cancelling a finished job): the reply names the job. */
+    public static Reply ignoredJob(ReplyCode code, String detail, String jobId) {
+        return new Reply(Outcome.IGNORED, code, detail, jobId, List.of());
+    }
+
     public static Reply rejected(ReplyCode code, String detail) {
         return new Reply(Outcome.REJECTED, code, detail, null, List.of());
     }
