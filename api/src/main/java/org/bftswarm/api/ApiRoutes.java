@@ -104,6 +104,12 @@ final class ApiRoutes {
 
     void taskLogs(Context ctx) {
         String taskId = ctx.pathParam("id");
+        port.authorizeLogs(
+                taskId,
+                LogRequest.fromHeaders(
+                        ctx.header(LogRequest.CLIENT_HEADER),
+                        ctx.header(LogRequest.TIME_HEADER),
+                        ctx.header(LogRequest.SIGNATURE_HEADER)));
         Optional<InputStream> logs = port.taskLogs(taskId);
         if (logs.isPresent()) {
             port.taskLogsAttempt(taskId).ifPresent(a -> ctx.header(ATTEMPT_HEADER, Integer.toString(a)));

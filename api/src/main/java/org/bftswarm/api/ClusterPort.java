@@ -91,6 +91,12 @@ public interface ClusterPort {
         return Optional.empty();
     }
 
+    /**
+     * Whether the log of {@code taskId} may be served to {@code request}'s client (empty: an unsigned
+     * request). Fails with UNAUTHENTICATED or FORBIDDEN; by default every request may read.
+     */
+    default void authorizeLogs(String taskId, Optional<LogRequest> request) {}
+
     /** The attempt whose log {@link #taskLogs} serves, when this node knows it. */
     default Optional<Integer> taskLogsAttempt(String taskId) {
         return Optional.empty();

@@ -20,6 +20,7 @@ import org.bftswarm.api.ClusterJson;
 import org.bftswarm.api.ClusterPort;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
+import org.bftswarm.api.LogRequest;
 import org.bftswarm.api.NodeJson;
 import org.bftswarm.api.OrderedWrite;
 import org.bftswarm.api.PortException;
@@ -28,9 +29,11 @@ import org.bftswarm.api.SignedRead;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.consensus.runtime.ReplicaStatus;
 import org.bftswarm.orchestrator.Scheduler;
+import org.bftswarm.orchestrator.clients.LogAccess;
 import org.bftswarm.orchestrator.ops.CancelJob;
 import org.bftswarm.orchestrator.ops.ClientOperation;
 import org.bftswarm.orchestrator.ops.DecodeResult;
+import org.bftswarm.orchestrator.ops.LogRequestSigning;
 import org.bftswarm.orchestrator.ops.OperationCodec;
 import org.bftswarm.orchestrator.ops.ReadmitNode;
 import org.bftswarm.orchestrator.ops.Reply;
@@ -253,6 +256,35 @@ public final class NodeClusterPort implements ClusterPort {
     @Override
     public Optional<InputStream> taskLogs(String taskId) {
         return executor.logs(taskId).map(ByteArrayInputStream::new);
+    }
+
+    /** The task's job owner and the client policy decide (see {@link LogAccess}); wall clock for freshness. */
+    @Override
+    public void authorizeLogs(String taskId, Optional<LogRequest> request) {
+        int dot = taskId.lastIndexOf('.');
+        String owner = dot <= 0
+                ? null
+                : scheduler
+                        .job(taskId.substring(0, dot))
+                        .map(JobView::submittedBy)
+                        .filter(by -> by != null && by.startsWith("client:"))
+                        .map(by -> by.substring("client:".length()))
+                        .orElse(null);
+        Optional<LogAccess.Refusal> refusal = LogAccess.decide(
+                scheduler.config().clientPolicy(),
+                taskId,
+                owner,
+                request.map(r -> new LogAccess.Credentials(r.client(), r.timeMillis(), r.signature())),
+                System.currentTimeMillis());
+        if (refusal.isPresent()) {
+            String who = request.map(r -> "client " + r.client()).orElse("an unsigned request");
+            throw refusal.get() == LogAccess.Refusal.FORBIDDEN
+                    ? new PortException(PortException.Reason.FORBIDDEN, who + " may not read the logs of " + taskId)
+                    : new PortException(
+                            PortException.Reason.UNAUTHENTICATED,
+                            who + ": log reads must be signed by a known client within "
+                                    + LogRequestSigning.FRESHNESS_MILLIS / 60_000 + " minutes of this node's clock");
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.bftswarm.deploy.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.bftswarm.deploy.launcher.ApiClient;
@@ -32,7 +33,12 @@ public final class LogsCommand extends ClusterCommand {
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         ApiClient api = apiOptions.client(target, null);
         try {
-            VerifiedLogs.Found found = VerifiedLogs.find(api, NodeKeys.reads(target, api), task);
+            VerifiedLogs.Found found = VerifiedLogs.find(
+                    api,
+                    NodeKeys.reads(target, api),
+                    task,
+                    apiOptions.clientKey(target),
+                    target.config().swarm());
             found.mismatched()
                     .forEach(node -> err.printf(
                             "node %d served a log of %s that does not match its accepted output digest; not shown%n",
@@ -42,7 +48,7 @@ public final class LogsCommand extends ClusterCommand {
             out.print(new String(found.bytes(), StandardCharsets.UTF_8));
             out.flush();
             return 0;
-        } catch (ApiException e) {
+        } catch (ApiException | IOException e) {
             return failure(err, "logs", e);
         }
     }

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.bftswarm.api.ClusterJson;
@@ -180,13 +181,21 @@ public final class ApiClient {
 
     /** The raw bytes of a task's log as node {@code node} serves them, or empty when it holds none. */
     public Optional<byte[]> taskLogBytesFrom(int node, String taskId) {
+        return taskLogBytesFrom(node, taskId, Map.of());
+    }
+
+    /**
+     * The same, sending {@code headers} (a signed log request: client, time, signature), or empty when
+     * the node holds none or refuses the request.
+     */
+    public Optional<byte[]> taskLogBytesFrom(int node, String taskId, Map<String, String> headers) {
         try {
-            HttpResponse<byte[]> r = http.send(
-                    HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/tasks/" + enc(taskId) + "/logs"))
-                            .timeout(READ_TIMEOUT)
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create(baseUrls.get(node) + "/api/v1/tasks/" + enc(taskId) + "/logs"))
+                    .timeout(READ_TIMEOUT)
+                    .GET();
+            headers.forEach(request::header);
+            HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -2,10 +2,13 @@ package org.bftswarm.deploy.launcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bftswarm.api.JobJson;
+import org.bftswarm.api.LogRequest;
 import org.bftswarm.api.TaskJson;
 import org.bftswarm.crypto.Digest;
+import org.bftswarm.orchestrator.ops.LogRequestSigning;
 
 /**
  * A task's log the client can believe: the output digest of the task's accepted result is taken from
@@ -17,7 +20,31 @@ public final class VerifiedLogs {
 
     private VerifiedLogs() {}
 
+    private static Map<String, String> signedHeaders(Optional<ClientKey> key, String swarm, String taskId) {
+        if (key.isEmpty()) {
+            return Map.of();
+        }
+        long now = System.currentTimeMillis();
+        return Map.of(
+                LogRequest.CLIENT_HEADER,
+                key.get().name(),
+                LogRequest.TIME_HEADER,
+                Long.toString(now),
+                LogRequest.SIGNATURE_HEADER,
+                LogRequestSigning.sign(
+                        swarm, key.get().name(), taskId, now, key.get().key()));
+    }
+
     public static Found find(ApiClient api, VerifiedReads reads, String taskId)
+            throws ApiException, InterruptedException {
+        return find(api, reads, taskId, Optional.empty(), null);
+    }
+
+    /**
+     * The same, each request signed by {@code key} when present (needed where bearer tokens are off: a
+     * node serves logs only to an admin, a reader, or the submitter of the task's job).
+     */
+    public static Found find(ApiClient api, VerifiedReads reads, String taskId, Optional<ClientKey> key, String swarm)
             throws ApiException, InterruptedException {
         int dot = taskId.lastIndexOf('.');
         if (dot <= 0) {
@@ -34,7 +61,7 @@ public final class VerifiedLogs {
         }
         List<Integer> mismatched = new ArrayList<>();
         for (int node = 0; node < api.nodeCount(); node++) {
-            Optional<byte[]> log = api.taskLogBytesFrom(node, taskId);
+            Optional<byte[]> log = api.taskLogBytesFrom(node, taskId, signedHeaders(key, swarm, taskId));
             if (log.isEmpty()) {
                 continue;
             }

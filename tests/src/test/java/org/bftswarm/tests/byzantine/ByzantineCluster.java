@@ -3,7 +3,9 @@ package org.bftswarm.tests.byzantine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.bftswarm.deploy.cli.CliRun;
@@ -29,6 +31,14 @@ final class ByzantineCluster extends RealCluster {
     void restartWith(String byzantine) {
         cli("down");
         CliRun up = cli("up", "--skip-docker-check", "--timeout", "150", "--byzantine", byzantine);
+        assertThat(up.exitCode()).as("up: %s", up.all()).isZero();
+    }
+
+    /** Stops the cluster if it runs, appends {@code lines} to its configuration and starts it again, all honest. */
+    void restartWithConfig(List<String> lines) throws IOException {
+        cli("down");
+        Files.writeString(config, String.join("\n", lines) + "\n", StandardOpenOption.APPEND);
+        CliRun up = cli("up", "--skip-docker-check", "--timeout", "150");
         assertThat(up.exitCode()).as("up: %s", up.all()).isZero();
     }
 

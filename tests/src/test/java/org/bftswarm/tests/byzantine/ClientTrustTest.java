@@ -13,6 +13,7 @@ import org.bftswarm.crypto.KeyFiles;
 import org.bftswarm.crypto.SigningKey;
 import org.bftswarm.deploy.cli.CliRun;
 import org.bftswarm.deploy.launcher.ApiClient;
+import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.tests.support.RealCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -168,6 +169,36 @@ class ClientTrustTest {
             job = verifiedJob(id);
         }
         assertThat(job.status().name()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    @Order(6)
+    @Timeout(300)
+    void withTokensOffWritesMustBeSignedAndLogsGoOnlyToThoseAllowedToReadThem() throws Exception {
+        cluster.restartWithConfig(List.of("api:", "  allowToken: false"));
+        ApiClient token = cluster.api();
+        try {
+            token.submit(new JobSubmission(
+                    null, IMAGE, List.of("true"), null, null, null, 60, null, null, null, null, null, null));
+            throw new AssertionError("a token submission was accepted with api.allowToken: false");
+        } catch (ApiException refused) {
+            assertThat(refused.status()).isEqualTo(403);
+        }
+        String alice = keys.resolve("alice.key").toString();
+        CliRun submit =
+                cluster.cli("submit", "--client-key", alice, "--image", IMAGE, "--wait", "--", "echo", "alices");
+        assertThat(submit.exitCode()).as(submit.all()).isZero();
+        String task = jobIdOf(submit) + ".0";
+        CliRun own = cluster.cli("logs", task, "--client-key", alice);
+        assertThat(own.exitCode()).as(own.all()).isZero();
+        assertThat(own.out()).isEqualTo("alices\n");
+        CliRun other = cluster.cli(
+                "logs", task, "--client-key", keys.resolve("bob.key").toString());
+        assertThat(other.exitCode()).as(other.all()).isEqualTo(1);
+        assertThat(other.out()).doesNotContain("alices");
+        CliRun reader = cluster.cli(
+                "logs", task, "--client-key", keys.resolve("rita.key").toString());
+        assertThat(reader.exitCode()).as(reader.all()).isZero();
     }
 
     @Test
