@@ -13,8 +13,8 @@ import org.bftswarm.tests.support.RealCluster;
 
 /**
  * The real cluster of the end-to-end tests: HTTP ports 18400+, WebSocket 19400+, consensus/state
- * 24000+ (apart from the failover tests' ranges), a 2 s consensus request timeout and fast heartbeat
- * timers (500 ms period, 3 s suspicion); plus the events stream and the swarm's containers.
+ * 24000+ (apart from the failover tests' ranges), a 2 s consensus request timeout, a checkpoint every 32
+ * sequence numbers and fast heartbeat timers (500 ms period, 3 s suspicion); plus the events stream and the swarm's containers.
  */
 final class E2eCluster extends RealCluster {
     private E2eCluster(Path dir) throws IOException {
@@ -26,6 +26,10 @@ final class E2eCluster extends RealCluster {
                 List.of(
                         "consensus:",
                         "  requestTimeoutMs: 2000",
+                        // A replica restarted behind the others catches up at the next stable checkpoint;
+                        // checkpointing every 32 keeps that within the suite's restart deadline.
+                        "  checkpointInterval: 32",
+                        "  watermarkWindow: 64",
                         "heartbeat:",
                         "  periodMs: 500",
                         "  suspicionTimeoutMs: 3000"));
