@@ -14,7 +14,8 @@ import org.bftswarm.tests.support.RealCluster;
 /**
  * The real cluster of the end-to-end tests: HTTP ports 18400+, WebSocket 19400+, consensus/state
  * 24000+ (apart from the failover tests' ranges), a 2 s consensus request timeout, a checkpoint every 32
- * sequence numbers and fast heartbeat timers (500 ms period, 3 s suspicion); plus the events stream and the swarm's containers.
+ * sequence numbers and fast heartbeat timers (500 ms period, 3 s suspicion); plus the events stream and the
+ * swarm's containers.
  */
 final class E2eCluster extends RealCluster {
     private E2eCluster(Path dir) throws IOException {
