@@ -62,9 +62,10 @@ final class JobCommands {
             return Reply.invalid(errors);
         }
         JobSpec normalized = op.spec().normalized();
-        JobSpec spec = normalized.verification() == null
+        JobSpec verified = normalized.verification() == null
                 ? normalized.withVerification(state.config.defaultVerification())
                 : normalized;
+        JobSpec spec = verified.hasData() ? withResolvedShards(verified) : verified;
         String unplaceable = quorumOutOfReach(spec);
         if (unplaceable != null) {
             return Reply.invalid(List.of(unplaceable));
@@ -96,6 +97,20 @@ final class JobCommands {
         }
         state.emit("job", id, "SUBMITTED", null, null, spec.name());
         return Reply.okJob(ReplyCode.JOB_ACCEPTED, id);
+    }
+
+    /**
+     * A data job's shard count: as given, else the nodes open for work when it is ordered (at least
+     * one), never more than its elements.
+     */
+    private JobSpec withResolvedShards(JobSpec spec) {
+        if (spec.data().shards() != null) {
+            return spec.withShards(spec.data().shards());
+        }
+        long open =
+                state.nodes.values().stream().filter(NodeRecord::acceptsWork).count();
+        int shards = (int) Math.min(spec.data().elementCount(), Math.max(1, open));
+        return spec.withShards(shards);
     }
 
     /**

@@ -10,7 +10,8 @@ import org.bftswarm.orchestrator.verify.ResultQuorum;
 
 /**
  * Replicated record of one job: its number (submission order), normalised spec, submitter, and
- * batch times of submission and deadline (submission + timeoutSeconds). Task ids are derived:
+ * batch times of submission and deadline (submission + deadlineSeconds for a data job that sets it,
+ * else + timeoutSeconds), and a data job's reduced result. Task ids are derived:
  * {@code <jobId>.<index>} for index 0..count−1.
  */
 @JsonAutoDetect(
@@ -33,6 +34,10 @@ final class JobRecord {
     long submittedAtMillis;
     long deadlineMillis;
     boolean cancelled;
+    /** A data job's reduced result as JSON text, once every shard is accepted (null for reduce none). */
+    String result;
+    /** Why a data job's shard results could not be reduced. */
+    String resultError;
 
     private JobRecord() {}
 
@@ -46,7 +51,10 @@ final class JobRecord {
         job.submittedBy = submittedBy;
         job.owner = owner;
         job.submittedAtMillis = now;
-        job.deadlineMillis = now + spec.timeoutSeconds() * 1000L;
+        int deadlineSeconds = spec.hasData() && spec.data().deadlineSeconds() != null
+                ? spec.data().deadlineSeconds()
+                : spec.timeoutSeconds();
+        job.deadlineMillis = now + deadlineSeconds * 1000L;
         return job;
     }
 

@@ -43,6 +43,7 @@ final class SchedulerCore {
     private final NodeMembership membership;
     private final TimeSweep sweep;
     private final FinishedJobRetention retention;
+    private final ShardReduction reduction;
     final StateViews views;
     /** Operations refused so far by reply code (local, not replicated: a refusal changes no state). */
     final TreeMap<ReplyCode, Long> rejections = new TreeMap<>();
@@ -59,6 +60,7 @@ final class SchedulerCore {
         this.membership = new NodeMembership(state, lifecycle, principals);
         this.sweep = new TimeSweep(state, lifecycle);
         this.retention = new FinishedJobRetention(state);
+        this.reduction = new ShardReduction(state, WasmFolds::fold);
         this.views = new StateViews(state);
     }
 
@@ -74,6 +76,7 @@ final class SchedulerCore {
         }
         sweep.run();
         Placement.placePending(state, lifecycle);
+        reduction.run();
         List<SchedulerEvent> events = withJobStatusChanges(state.drainEvents());
         retention.run();
         List<SchedulerEvent> expired = state.drainEvents();

@@ -22,6 +22,7 @@ import org.bftswarm.orchestrator.view.TaskView;
 final class StateViews {
 
     private final SchedulerState state;
+    private final ModuleFolds folds = WasmFolds::fold;
 
     StateViews(SchedulerState state) {
         this.state = state;
@@ -74,27 +75,34 @@ final class StateViews {
     }
 
     private JobView jobView(JobRecord job) {
-        List<TaskView> tasks =
-                job.taskIds().stream().map(state.tasks::get).map(this::taskView).toList();
+        List<TaskRecord> records = job.taskIds().stream().map(state.tasks::get).toList();
+        List<TaskView> tasks = records.stream().map(this::taskView).toList();
+        JobStatus status = statusOf(job, tasks.stream().map(TaskView::state).toList());
         return new JobView(
                 job.id,
                 job.number,
                 job.spec.name(),
-                JobStatusRules.derive(
-                        tasks.stream().map(TaskView::state).toList(), job.deadlineMillis, state.clockMillis),
+                status,
                 job.submitter,
                 job.submittedBy,
                 job.submittedAtMillis,
                 job.deadlineMillis,
                 job.spec,
-                tasks);
+                tasks,
+                job.spec.hasData() ? DataViews.of(job, records, status, folds) : null);
     }
 
     /** A job's status at the current batch time. */
     JobStatus status(JobRecord job) {
         List<TaskState> states =
                 job.taskIds().stream().map(id -> state.tasks.get(id).state).toList();
-        return JobStatusRules.derive(states, job.deadlineMillis, state.clockMillis);
+        return statusOf(job, states);
+    }
+
+    /** The tasks' status, except that a data job whose shard results cannot be reduced has FAILED. */
+    private JobStatus statusOf(JobRecord job, List<TaskState> states) {
+        JobStatus derived = JobStatusRules.derive(states, job.deadlineMillis, state.clockMillis);
+        return derived == JobStatus.COMPLETE && job.resultError != null ? JobStatus.FAILED : derived;
     }
 
     TaskView taskView(TaskRecord t) {

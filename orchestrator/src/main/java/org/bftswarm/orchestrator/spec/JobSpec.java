@@ -1,5 +1,6 @@
 package org.bftswarm.orchestrator.spec;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
@@ -12,7 +13,8 @@ import org.bftswarm.crypto.Invariants;
 /**
  * What a user asks to run: {@code name}, {@code image}, {@code command}, {@code env}, {@code cpus},
  * {@code memoryMb}, {@code timeoutSeconds}, {@code retries}, {@code backoffSeconds}, {@code count},
- * {@code constraints} and {@code network}. This record and {@link JobSpecValidator} are the one
+ * {@code constraints}, {@code network}, {@code verification} and, for a job over a dataset, {@code data}
+ * ({@link DataSpec}: one task per shard instead of {@code count}). This record and {@link JobSpecValidator} are the one
  * rulebook of a job spec: every default lives here, every limit in the validator, whoever submits.
  *
  * <p>Fields are nullable as they arrive (from JSON, over HTTP or inside a signed SubmitJob); an
@@ -35,7 +37,8 @@ public record JobSpec(
         Integer count,
         Map<String, String> constraints,
         String network,
-        String verification) {
+        String verification,
+        DataSpec data) {
 
     public static final double DEFAULT_CPUS = 0.25;
     public static final long DEFAULT_MEMORY_MB = 64;
@@ -44,6 +47,12 @@ public record JobSpec(
     public static final int DEFAULT_BACKOFF_SECONDS = 1;
     public static final int DEFAULT_COUNT = 1;
     public static final String DEFAULT_NETWORK = "none";
+    /** The name of a WebAssembly job that names none. */
+    public static final String WASM_NAME = "wasm";
+
+    /** The canonical form is the one JSON binds to (the shorter constructors leave fields out). */
+    @JsonCreator
+    public JobSpec {}
 
     /** A spec without a verification mode: the cluster's default applies. */
     public JobSpec(
@@ -72,6 +81,39 @@ public record JobSpec(
                 count,
                 constraints,
                 network,
+                null,
+                null);
+    }
+
+    /** A spec without data: every task runs the image as it is. */
+    public JobSpec(
+            String name,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            Double cpus,
+            Long memoryMb,
+            Integer timeoutSeconds,
+            Integer retries,
+            Integer backoffSeconds,
+            Integer count,
+            Map<String, String> constraints,
+            String network,
+            String verification) {
+        this(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
                 null);
     }
 
@@ -90,7 +132,8 @@ public record JobSpec(
                 count,
                 constraints,
                 network,
-                verification);
+                verification,
+                data);
     }
 
     /** The same spec with verification {@code mode}. */
@@ -108,7 +151,58 @@ public record JobSpec(
                 count,
                 constraints,
                 network,
-                mode);
+                mode,
+                data);
+    }
+
+    /** The same spec with {@code shards} tasks, one per slice of its data. */
+    public JobSpec withShards(int shards) {
+        return new JobSpec(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                shards,
+                constraints,
+                network,
+                verification,
+                data.withShards(shards));
+    }
+
+    /** The same spec with other data. */
+    public JobSpec withData(DataSpec other) {
+        return new JobSpec(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                other);
+    }
+
+    /** Whether the job's tasks are the shards of a dataset. */
+    @JsonIgnore
+    public boolean hasData() {
+        return data != null;
+    }
+
+    /** Whether the job's tasks run a WebAssembly module instead of an image. */
+    @JsonIgnore
+    public boolean isWasm() {
+        return data != null && data.isWasm();
     }
 
     /** A spec with only an image and a command; every other field takes its default. */
@@ -122,7 +216,7 @@ public record JobSpec(
      */
     public JobSpec normalized() {
         return new JobSpec(
-                name == null ? image : name,
+                name == null ? (image == null ? WASM_NAME : image) : name,
                 image,
                 command == null ? List.of() : List.copyOf(command),
                 sortedCopy(env),
@@ -134,7 +228,8 @@ public record JobSpec(
                 count == null ? DEFAULT_COUNT : count,
                 sortedCopy(constraints),
                 network == null ? DEFAULT_NETWORK : network,
-                verification);
+                verification,
+                data == null ? null : data.normalized());
     }
 
     /** CPU demand of a normalised spec in thousandths of a core (integers keep placement exact). */

@@ -5,7 +5,8 @@ import org.bftswarm.orchestrator.spec.JobSpec;
 
 /**
  * Read-only picture of one job for the API: its derived {@link JobStatus} at the scheduler's
- * current batch time, its normalised spec, and its tasks in index order.
+ * current batch time, its normalised spec, its tasks in index order and, for a data job, its shards
+ * and result.
  */
 public record JobView(
         String id,
@@ -17,4 +18,21 @@ public record JobView(
         long submittedAtMillis,
         long deadlineMillis,
         JobSpec spec,
-        List<TaskView> tasks) {}
+        List<TaskView> tasks,
+        DataView data) {
+
+    /** A job without data. */
+    public JobView(
+            String id,
+            long number,
+            String name,
+            JobStatus status,
+            int submitter,
+            String submittedBy,
+            long submittedAtMillis,
+            long deadlineMillis,
+            JobSpec spec,
+            List<TaskView> tasks) {
+        this(id, number, name, status, submitter, submittedBy, submittedAtMillis, deadlineMillis, spec, tasks, null);
+    }
+}

@@ -1,0 +1,93 @@
+package org.bftswarm.orchestrator.spec;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The data-parallel part of a job: a dataset cut into {@code shards} contiguous slices, one task per
+ * slice, each run by a WebAssembly module ({@code wasm_base64}) or by the job's image (the slice on
+ * stdin), and the shard results folded by {@code reduce} once every shard is accepted. Elements are
+ * integers ({@code dataset}) or text lines ({@code input}, container jobs only).
+ *
+ * <p>Fields are nullable as they arrive; {@link #normalized} fills the defaults except
+ * {@code shards}, which the scheduler resolves when it orders the job (the nodes up then, never more
+ * than the elements). {@link JobSpecValidator} holds every limit.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DataSpec(
+        @JsonProperty("wasm_base64") String wasmBase64,
+        List<Long> dataset,
+        List<String> input,
+        Integer shards,
+        String reduce,
+        String entry,
+        Integer deadlineSeconds,
+        Long fuel,
+        Integer memoryPages) {
+
+    public static final String DEFAULT_REDUCE = ShardReduce.SUM;
+    /** 256 pages of 64 KiB: 16 MiB of linear memory. */
+    public static final int DEFAULT_MEMORY_PAGES = 256;
+
+    /** A WebAssembly job over {@code values} with every option at its default. */
+    public static DataSpec wasm(byte[] module, List<Long> values) {
+        return new DataSpec(
+                Base64.getEncoder().encodeToString(module), values, null, null, null, null, null, null, null);
+    }
+
+    /** A container job over {@code values}, each shard's slice on stdin one element per line. */
+    public static DataSpec forImage(List<Long> values) {
+        return new DataSpec(null, values, null, null, null, null, null, null, null);
+    }
+
+    /** Whether the shards run a WebAssembly module (else the job's image). */
+    @JsonIgnore
+    public boolean isWasm() {
+        return wasmBase64 != null;
+    }
+
+    /** How many elements the job's data holds (dataset or input lines). */
+    @JsonIgnore
+    public int elementCount() {
+        return dataset != null ? dataset.size() : input == null ? 0 : input.size();
+    }
+
+    /** The module's bytes; only on a spec the validator accepted. */
+    @JsonIgnore
+    public byte[] moduleBytes() {
+        return Base64.getDecoder().decode(wasmBase64);
+    }
+
+    /** Whether every element of the dataset fits a signed 32-bit integer (the shard layout is then i32). */
+    @JsonIgnore
+    public boolean fitsI32() {
+        return dataset == null || dataset.stream().allMatch(v -> v == (int) (long) v);
+    }
+
+    /** Defaults filled (reduce, memory pages), lists copied; {@code shards} stays as given. */
+    public DataSpec normalized() {
+        return new DataSpec(
+                wasmBase64,
+                dataset == null ? null : List.copyOf(dataset),
+                input == null ? null : List.copyOf(input),
+                shards,
+                reduce == null ? DEFAULT_REDUCE : reduce,
+                entry,
+                deadlineSeconds,
+                fuel,
+                memoryPages == null && isWasm() ? Integer.valueOf(DEFAULT_MEMORY_PAGES) : memoryPages);
+    }
+
+    /** The same data with {@code count} shards. */
+    public DataSpec withShards(int count) {
+        return new DataSpec(wasmBase64, dataset, input, count, reduce, entry, deadlineSeconds, fuel, memoryPages);
+    }
+
+    /** The same data with another entry function. */
+    public DataSpec withEntry(String function) {
+        return new DataSpec(wasmBase64, dataset, input, shards, reduce, function, deadlineSeconds, fuel, memoryPages);
+    }
+}
