@@ -1,11 +1,14 @@
 package org.bftswarm.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code POST /api/v1/jobs} exactly as it arrived: one field per job-spec field, null
- * where the client left it out. It carries the spec and holds no rule of its own: defaults, limits
+ * The body of {@code POST /api/v1/jobs} exactly as it arrived: one field per job-spec field (the data
+ * fields of a job over a dataset, {@code wasm_base64} to {@code memoryPages}, at the top level as the
+ * compute mesh's clients send them), null where the client left it out. It carries the spec and holds no rule of its own: defaults, limits
  * and normalisation belong to the scheduler's job-spec rulebook, which the {@link ClusterPort}
  * applies (and reports as INVALID_SPEC naming each field). The API only checks JSON types.
  */
@@ -22,7 +25,72 @@ public record JobSubmission(
         Integer count,
         Map<String, String> constraints,
         String network,
-        String verification) {
+        String verification,
+        @JsonProperty("wasm_base64") String wasmBase64,
+        List<Long> dataset,
+        List<String> input,
+        Integer shards,
+        String reduce,
+        String entry,
+        Integer deadlineSeconds,
+        Long fuel,
+        Integer memoryPages) {
+
+    @JsonCreator
+    public JobSubmission {}
+
+    /** A submission without data. */
+    public JobSubmission(
+            String name,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            Double cpus,
+            Long memoryMb,
+            Integer timeoutSeconds,
+            Integer retries,
+            Integer backoffSeconds,
+            Integer count,
+            Map<String, String> constraints,
+            String network,
+            String verification) {
+        this(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** Whether any field of a job over a dataset is present. */
+    public boolean carriesData() {
+        return wasmBase64 != null
+                || dataset != null
+                || input != null
+                || shards != null
+                || reduce != null
+                || entry != null
+                || deadlineSeconds != null
+                || fuel != null
+                || memoryPages != null;
+    }
 
     /** A submission with only an image and a command; every other field is left to the defaults. */
     public static JobSubmission of(String image, List<String> command) {

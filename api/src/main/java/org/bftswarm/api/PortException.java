@@ -19,6 +19,8 @@ public final class PortException extends RuntimeException {
         FORBIDDEN(403, "forbidden"),
         /** The signed operation's request number was already used (HTTP 409). */
         REPLAYED(409, "replayed"),
+        /** A part of the request is larger than this node accepts (HTTP 413); the message names the limit. */
+        TOO_LARGE(413, "payload_too_large"),
         /** The job, task or node does not exist (HTTP 404). */
         NOT_FOUND(404, "not_found"),
         /** The node cannot get the operation ordered now: no quorum, view change, timeout (HTTP 503). */
@@ -60,6 +62,10 @@ public final class PortException extends RuntimeException {
 
     public static PortException invalidSpec(String message) {
         return new PortException(Reason.INVALID_SPEC, message);
+    }
+
+    public static PortException tooLarge(String message) {
+        return new PortException(Reason.TOO_LARGE, message);
     }
 
     public static PortException notFound(String message) {

@@ -1,5 +1,8 @@
 package org.bftswarm.node;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +15,15 @@ import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.NodeJson;
 import org.bftswarm.api.PortException;
 import org.bftswarm.api.Resources;
+import org.bftswarm.api.ShardJson;
 import org.bftswarm.api.TaskJson;
+import org.bftswarm.orchestrator.ops.CanonicalJson;
 import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.spec.DataRules;
+import org.bftswarm.orchestrator.spec.DataSpec;
 import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.spec.JobSpecValidator;
+import org.bftswarm.orchestrator.view.DataView;
 import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.SchedulerEvent;
@@ -48,7 +56,19 @@ public final class ApiMapping {
                 s.count(),
                 s.constraints(),
                 s.network(),
-                s.verification());
+                s.verification(),
+                s.carriesData()
+                        ? new DataSpec(
+                                s.wasmBase64(),
+                                s.dataset(),
+                                s.input(),
+                                s.shards(),
+                                s.reduce(),
+                                s.entry(),
+                                s.deadlineSeconds(),
+                                s.fuel(),
+                                s.memoryPages())
+                        : null);
     }
 
     /**
@@ -57,7 +77,19 @@ public final class ApiMapping {
      * otherwise.
      */
     public static JobSpec admittedSpec(JobSubmission s) {
+        return admittedSpec(s, DataLimits.DEFAULT);
+    }
+
+    /**
+     * The same, and PAYLOAD_TOO_LARGE when the submission's module or data exceeds this node's
+     * {@code limits} (checked first: nothing of a refused job is ordered).
+     */
+    public static JobSpec admittedSpec(JobSubmission s, DataLimits limits) {
         JobSpec spec = toJobSpec(s);
+        String tooLarge = DataRules.oversize(spec, limits.maxModuleBytes(), limits.maxDataBytes());
+        if (tooLarge != null) {
+            throw PortException.tooLarge(tooLarge);
+        }
         List<String> problems = JobSpecValidator.validate(spec);
         if (!problems.isEmpty()) {
             throw PortException.invalidSpec(String.join("; ", problems));
@@ -75,6 +107,7 @@ public final class ApiMapping {
                     .max(Long::compare)
                     .orElse(null);
         }
+        DataView data = job.data();
         return new JobJson(
                 job.id(),
                 job.name(),
@@ -82,7 +115,34 @@ public final class ApiMapping {
                 tasks,
                 job.submittedAtMillis(),
                 finishedAt,
-                job.submittedBy());
+                job.submittedBy(),
+                data == null ? null : resultJson(data.result()),
+                data == null ? null : data.error(),
+                data == null
+                        ? null
+                        : data.shards().stream().map(ApiMapping::toApi).toList(),
+                data == null ? null : data.missingShards());
+    }
+
+    static ShardJson toApi(DataView.ShardView s) {
+        return new ShardJson(
+                s.index(),
+                List.of(s.start(), s.end()),
+                s.node(),
+                s.result(),
+                s.state().name());
+    }
+
+    /** The reduced result's JSON text as a tree (JSON null for none); the scheduler wrote it canonically. */
+    private static JsonNode resultJson(String json) {
+        if (json == null) {
+            return NullNode.getInstance();
+        }
+        try {
+            return CanonicalJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the scheduler stored a result that is not JSON", e);
+        }
     }
 
     public static TaskJson toApi(TaskView t) {

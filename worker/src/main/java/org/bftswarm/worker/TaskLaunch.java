@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param memoryMb       memory limit in MiB; 0 means unlimited
  * @param timeoutSeconds wall-clock limit from container start; 0 means none
  * @param network        Docker network mode; {@value #DEFAULT_NETWORK} unless the spec asks otherwise
+ * @param stdin          what the container reads on stdin before end of file (a data job's slice), or null
  */
 public record TaskLaunch(
         String swarm,
@@ -28,7 +29,8 @@ public record TaskLaunch(
         double cpus,
         long memoryMb,
         long timeoutSeconds,
-        String network) {
+        String network,
+        byte[] stdin) {
 
     /** Tasks get no network unless their spec asks for one. */
     public static final String DEFAULT_NETWORK = "none";
@@ -70,6 +72,29 @@ public record TaskLaunch(
         env = Collections.unmodifiableSortedMap(sortedEnv);
         network = network == null ? DEFAULT_NETWORK : network;
         requireText(network, "network");
+        stdin = stdin == null ? null : stdin.clone();
+    }
+
+    /** A launch with nothing on stdin. */
+    public TaskLaunch(
+            String swarm,
+            int nodeId,
+            String taskId,
+            int attempt,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            double cpus,
+            long memoryMb,
+            long timeoutSeconds,
+            String network) {
+        this(swarm, nodeId, taskId, attempt, image, command, env, cpus, memoryMb, timeoutSeconds, network, null);
+    }
+
+    /** The bytes the container reads on stdin (then end of file), or null when it gets none. */
+    @Override
+    public byte[] stdin() {
+        return stdin == null ? null : stdin.clone();
     }
 
     /** A launch with the default network ({@value #DEFAULT_NETWORK}). */
@@ -95,7 +120,18 @@ public record TaskLaunch(
     /** The same launch with another network mode. */
     public TaskLaunch withNetwork(String networkMode) {
         return new TaskLaunch(
-                swarm, nodeId, taskId, attempt, image, command, env, cpus, memoryMb, timeoutSeconds, networkMode);
+                swarm,
+                nodeId,
+                taskId,
+                attempt,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                networkMode,
+                stdin);
     }
 
     private static void requireText(String value, String name) {
