@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * @param timeoutSeconds wall-clock limit from container start; 0 means none
  * @param network        Docker network mode; {@value #DEFAULT_NETWORK} unless the spec asks otherwise
  * @param stdin          what the container reads on stdin before end of file (a data job's slice), or null
+ * @param wasm           the WebAssembly shard to run instead of a container (then {@code image} may be null)
  */
 public record TaskLaunch(
         String swarm,
@@ -30,7 +31,8 @@ public record TaskLaunch(
         long memoryMb,
         long timeoutSeconds,
         String network,
-        byte[] stdin) {
+        byte[] stdin,
+        WasmShard wasm) {
 
     /** Tasks get no network unless their spec asks for one. */
     public static final String DEFAULT_NETWORK = "none";
@@ -40,7 +42,9 @@ public record TaskLaunch(
     public TaskLaunch {
         requireText(swarm, "swarm");
         requireText(taskId, "taskId");
-        requireText(image, "image");
+        if (wasm == null) {
+            requireText(image, "image");
+        }
         if (nodeId < 0) {
             throw new IllegalArgumentException("nodeId must be >= 0, got " + nodeId);
         }
@@ -88,7 +92,7 @@ public record TaskLaunch(
             long memoryMb,
             long timeoutSeconds,
             String network) {
-        this(swarm, nodeId, taskId, attempt, image, command, env, cpus, memoryMb, timeoutSeconds, network, null);
+        this(swarm, nodeId, taskId, attempt, image, command, env, cpus, memoryMb, timeoutSeconds, network, null, null);
     }
 
     /** The bytes the container reads on stdin (then end of file), or null when it gets none. */
@@ -131,7 +135,8 @@ public record TaskLaunch(
                 memoryMb,
                 timeoutSeconds,
                 networkMode,
-                stdin);
+                stdin,
+                wasm);
     }
 
     private static void requireText(String value, String name) {

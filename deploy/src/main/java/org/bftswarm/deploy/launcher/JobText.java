@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bftswarm.api.JobJson;
+import org.bftswarm.api.JobStatusJson;
+import org.bftswarm.api.ShardJson;
 import org.bftswarm.api.TaskJson;
 
 /** Human-readable text for jobs: a progress line, a one-line summary, and the full result. Pure. */
@@ -40,12 +42,16 @@ public final class JobText {
                 .append(count));
         return String.format(
                 Locale.ROOT,
-                "%s %s: %d/%d tasks done%s",
+                "%s %s: %d/%d " + unit(job) + " done%s",
                 job.id(),
                 job.status(),
                 tasksDone(job),
                 job.tasks().size(),
                 rest.length() == 0 ? "" : " (" + rest + ")");
+    }
+
+    private static String unit(JobJson job) {
+        return job.carriesShards() ? "shards" : "tasks";
     }
 
     /** The {@code jobs} table: id, name, status, tasks done, with the id column as wide as the longest id. */
@@ -71,12 +77,16 @@ public final class JobText {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
-                "job %s (%s): %s, %d/%d tasks done%n",
+                "job %s (%s): %s, %d/%d %s done%n",
                 job.id(),
                 job.name(),
                 job.status(),
                 tasksDone(job),
-                job.tasks().size()));
+                job.tasks().size(),
+                unit(job)));
+        if (job.carriesShards()) {
+            return out.append(dataResult(job)).toString();
+        }
         for (TaskJson t : job.tasks()) {
             out.append(String.format(
                     Locale.ROOT,
@@ -98,6 +108,32 @@ public final class JobText {
                             Locale.ROOT, "    | … %d more lines (./bftswarm logs %s)%n", lines.size() - shown, t.id()));
                 }
             }
+        }
+        return out.toString();
+    }
+
+    /** A data job's result line, its missing shards and, per shard, its range and result. */
+    static String dataResult(JobJson job) {
+        StringBuilder out = new StringBuilder();
+        String label = job.status() == JobStatusJson.PARTIAL ? "partial result" : "result";
+        if (job.resultError() != null) {
+            out.append("  result: none (").append(job.resultError()).append(')').append(System.lineSeparator());
+        } else if (job.result() != null && !job.result().isNull()) {
+            out.append("  ").append(label).append(": ").append(job.result()).append(System.lineSeparator());
+        }
+        if (job.missingShards() != null && !job.missingShards().isEmpty()) {
+            out.append("  missing shards: ").append(join(job.missingShards())).append(System.lineSeparator());
+        }
+        for (ShardJson s : job.shards()) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "  shard %d  [%d, %d)  node %s  %s%s%n",
+                    s.index(),
+                    s.range().get(0),
+                    s.range().get(1),
+                    s.node() == null ? "-" : s.node().toString(),
+                    s.state(),
+                    s.result() == null ? "" : "  " + clip(s.result().strip(), 60)));
         }
         return out.toString();
     }

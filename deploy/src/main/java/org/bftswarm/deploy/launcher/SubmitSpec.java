@@ -29,6 +29,33 @@ public final class SubmitSpec {
             Integer timeoutSeconds,
             String verification,
             List<String> command) {
+        return build(
+                name,
+                image,
+                envPairs,
+                cpus,
+                memory,
+                count,
+                retries,
+                timeoutSeconds,
+                verification,
+                command,
+                DataJobFiles.NONE);
+    }
+
+    /** The same with a data job's files and options (read here; each problem names its option). */
+    public static JobSubmission build(
+            String name,
+            String image,
+            List<String> envPairs,
+            Double cpus,
+            String memory,
+            Integer count,
+            Integer retries,
+            Integer timeoutSeconds,
+            String verification,
+            List<String> command,
+            DataJobFiles data) {
         JobSubmission job = new JobSubmission(
                 name,
                 image,
@@ -42,7 +69,16 @@ public final class SubmitSpec {
                 count,
                 null,
                 null,
-                verification);
+                verification,
+                data.wasmBase64(),
+                data.datasetValues(),
+                data.inputLines(),
+                data.shards(),
+                data.reduce(),
+                data.entry(),
+                data.deadlineSeconds(),
+                data.fuel(),
+                data.memoryPages());
         List<String> problems = JobSpecValidator.validate(ApiMapping.toJobSpec(job));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));

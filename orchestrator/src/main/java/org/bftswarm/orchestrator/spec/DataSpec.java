@@ -3,6 +3,7 @@ package org.bftswarm.orchestrator.spec;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
@@ -65,6 +66,29 @@ public record DataSpec(
     @JsonIgnore
     public boolean fitsI32() {
         return dataset == null || dataset.stream().allMatch(v -> v == (int) (long) v);
+    }
+
+    /** Shard {@code index}'s slice of a job cut into {@code shardCount} shards. */
+    public ShardRange range(int shardCount, int index) {
+        return ShardRange.of(elementCount(), shardCount, index);
+    }
+
+    /** The dataset elements of {@code range}. */
+    public long[] values(ShardRange range) {
+        long[] out = new long[range.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = dataset.get(range.start() + i);
+        }
+        return out;
+    }
+
+    /** What a container shard reads on stdin: its elements (numbers or input lines), one per line. */
+    public byte[] stdin(ShardRange range) {
+        StringBuilder b = new StringBuilder();
+        for (int i = range.start(); i < range.end(); i++) {
+            b.append(dataset != null ? String.valueOf(dataset.get(i)) : input.get(i)).append('\n');
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** Defaults filled (reduce, memory pages), lists copied; {@code shards} stays as given. */

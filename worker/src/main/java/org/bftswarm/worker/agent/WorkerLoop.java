@@ -231,21 +231,9 @@ public final class WorkerLoop implements AutoCloseable {
 
     private void launch(Assignment a) {
         AttemptKey key = new AttemptKey(a.taskId(), a.attempt());
-        JobSpec s = a.spec();
         TaskLaunch launch;
         try {
-            launch = new TaskLaunch(
-                    swarm,
-                    nodeId,
-                    a.taskId(),
-                    a.attempt(),
-                    s.image(),
-                    s.command(),
-                    s.env(),
-                    s.cpus(),
-                    s.memoryMb(),
-                    s.timeoutSeconds(),
-                    s.network());
+            launch = LaunchPlan.of(swarm, nodeId, a);
         } catch (IllegalArgumentException e) {
             observer(key).onFinished(TaskOutcome.failedWithoutExit(key, FailureReason.START_FAILED, e.getMessage()));
             return;
