@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * overflow (compiled code) is a trap "call stack exhausted".
  */
 final class WasmExecution {
-    static final long STACK_BYTES = 256L << 20;
+    static final long STACK_BYTES = 64L << 20;
     private static final long STOP_WAIT_MILLIS = 2_000;
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
     private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {

@@ -108,6 +108,21 @@ class WasmShardRunnerTest {
     }
 
     @Test
+    void meteredRecursionTrapsAtTheSameFixedDepthOnEveryMachine() {
+        byte[] module = Wat.wasm("""
+                (module (memory 1)
+                  (func $down (param i32) (result i32)
+                    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+                      (else (i32.add (call $down (i32.sub (local.get 0) (i32.const 1))) (i32.const 1)))))
+                  (func (export "run") (param $p i32) (param $n i32) (result i32)
+                    (call $down (i32.load (local.get $p)))))
+                """);
+        int deepest = DepthBoundedInterpreter.MAX_CALL_DEPTH - 2; // the entry and $down's last frame count too
+        assertThat(run(module, new long[] {deepest}, limits(true))).isEqualTo(ShardOutcome.value(deepest));
+        assertFailure(run(module, new long[] {deepest + 1}, limits(true)), FailureKind.TRAP, "call stack exhausted");
+    }
+
+    @Test
     void anInfiniteLoopRunsOutOfFuel() {
         ShardLimits limits = new ShardLimits(10_000L, 4, Duration.ofSeconds(10));
         assertFailure(run(Wat.SPIN, new long[] {1}, limits), FailureKind.FUEL_EXHAUSTED, "10000 instructions");
