@@ -2,6 +2,10 @@ package org.bftswarm.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.bftswarm.orchestrator.ops.Reply;
@@ -17,7 +21,15 @@ import org.junit.jupiter.api.Test;
 
 class DataJobTest {
 
-    private static final byte[] MODULE = {0, 'a', 's', 'm', 1, 0, 0, 0};
+    private static final byte[] MODULE = example("sum.wasm");
+
+    static byte[] example(String name) {
+        try {
+            return Files.readAllBytes(Path.of("..", "examples", "wasm", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static JobSpec wasmJob(DataSpec data) {
         return new JobSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, data);
@@ -88,7 +100,8 @@ class DataJobTest {
 
     @Test
     void minMaxAndConcatFoldInShardOrder() {
-        for (var c : Map.of("min", "-7", "max", "12", "concat", "[3,-7,12]").entrySet()) {
+        for (var c : Map.of("min", "-7", "max", "12", "concat", "[3,-7,12]", "larger", "12")
+                .entrySet()) {
             ClusterDriver d = cluster();
             DataSpec data = new DataSpec(
                     DataSpec.wasm(MODULE, List.of()).wasmBase64(),
@@ -169,6 +182,18 @@ class DataJobTest {
         assertThat(partial.data().partial()).isTrue();
         assertThat(partial.data().result()).isEqualTo("4");
         assertThat(partial.data().missingShards()).containsExactly(1, 3);
+    }
+
+    @Test
+    void aModuleThatImportsOrHasNoEntryIsRefusedAtSubmission() {
+        ClusterDriver d = cluster();
+        Reply imports = d.execute(
+                ClusterDriver.USER, new SubmitJob(null, wasmJob(DataSpec.wasm(example("imports.wasm"), List.of(1L)))));
+        assertThat(String.valueOf(imports)).contains("wasm_base64").contains("env.log");
+        DataSpec noSuchEntry = DataSpec.wasm(MODULE, List.of(1L)).withEntry("nope");
+        Reply entry = d.execute(ClusterDriver.USER, new SubmitJob(null, wasmJob(noSuchEntry)));
+        assertThat(String.valueOf(entry)).contains("entry").contains("nope");
+        assertThat(d.scheduler.jobs()).isEmpty();
     }
 
     @Test

@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.TreeSet;
+import org.bftswarm.wasm.ModuleInspection;
+import org.bftswarm.wasm.WasmModuleCheck;
 
 /**
  * The limits of a job's {@link DataSpec}, part of the job-spec rulebook: a WebAssembly job gives
- * {@code wasm_base64} (standard base64, at most {@value #MAX_MODULE_BYTES} bytes decoded) and a
+ * {@code wasm_base64} (standard base64, at most {@value #MAX_MODULE_BYTES} bytes decoded, a module
+ * {@link WasmModuleCheck} accepts with its entry and reduce function) and a
  * {@code dataset}; a container job gives its image and a {@code dataset} or {@code input} lines;
  * never both, never {@code count} (one task per shard); the data is not empty and its JSON at most
  * {@value #MAX_DATA_JSON_BYTES} bytes; {@code shards} 1 to the element count (and at most
@@ -31,7 +34,7 @@ public final class DataRules {
             errors.add("count: a job over a dataset runs one task per shard; set shards instead");
         }
         if (wasm) {
-            checkModule(d.wasmBase64(), errors);
+            checkModule(d.wasmBase64(), d.entry(), d.reduce(), errors);
             if (d.input() != null) {
                 errors.add("input: a WebAssembly job reads integers from dataset, not input lines");
             }
@@ -115,7 +118,7 @@ public final class DataRules {
         return bytes;
     }
 
-    private static void checkModule(String base64, List<String> errors) {
+    private static void checkModule(String base64, String entry, String reduce, List<String> errors) {
         if (base64.isEmpty()) {
             errors.add("wasm_base64: must not be empty");
             return;
@@ -124,10 +127,16 @@ public final class DataRules {
             errors.add("wasm_base64: the module may be at most " + MAX_MODULE_BYTES + " bytes");
             return;
         }
+        byte[] module;
         try {
-            Base64.getDecoder().decode(base64);
+            module = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             errors.add("wasm_base64: not valid base64 (" + e.getMessage() + ")");
+            return;
+        }
+        if (WasmModuleCheck.inspect(module, entry, ShardReduce.isFunction(reduce) ? reduce : null)
+                instanceof ModuleInspection.Rejected rejected) {
+            errors.addAll(rejected.errors());
         }
     }
 

@@ -86,7 +86,8 @@ public record DataSpec(
     public byte[] stdin(ShardRange range) {
         StringBuilder b = new StringBuilder();
         for (int i = range.start(); i < range.end(); i++) {
-            b.append(dataset != null ? String.valueOf(dataset.get(i)) : input.get(i)).append('\n');
+            b.append(dataset != null ? String.valueOf(dataset.get(i)) : input.get(i))
+                    .append('\n');
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -13,10 +13,12 @@ import org.bftswarm.worker.Reconciler;
 import org.bftswarm.worker.TaskLaunch;
 import org.bftswarm.worker.TaskLogStore;
 import org.bftswarm.worker.TaskObserver;
+import org.bftswarm.worker.WasmTaskRunner;
 
 /**
  * The production {@link TaskExecutor}: the worker module's {@link ContainerRunner} (auto-removing
- * labelled containers), {@link Reconciler} and {@link TaskLogStore} under {@code D/node-<i>/logs}.
+ * labelled containers), {@link Reconciler} and {@link TaskLogStore} under {@code D/node-<i>/logs}; a
+ * WebAssembly shard runs in this JVM instead ({@link WasmTaskRunner}, as many at once as there are cores).
  */
 public final class DockerTaskExecutor implements TaskExecutor {
     /** Containers set up at once (create/attach/start); running ones hold no thread. */
@@ -27,6 +29,7 @@ public final class DockerTaskExecutor implements TaskExecutor {
     private final DockerClient docker;
     private final TaskLogStore logs;
     private final ContainerRunner runner;
+    private final WasmTaskRunner wasm;
 
     private DockerTaskExecutor(String swarm, int nodeId, DockerClient docker, TaskLogStore logs) {
         this.swarm = swarm;
@@ -34,6 +37,7 @@ public final class DockerTaskExecutor implements TaskExecutor {
         this.docker = docker;
         this.logs = logs;
         this.runner = new ContainerRunner(docker, logs, MAX_PARALLEL_SETUP);
+        this.wasm = new WasmTaskRunner(logs, Runtime.getRuntime().availableProcessors());
     }
 
     /** Connects to the local Docker engine; a clear {@link DockerUnreachableException} if it is unreachable. */
@@ -53,12 +57,12 @@ public final class DockerTaskExecutor implements TaskExecutor {
 
     @Override
     public boolean launch(TaskLaunch launch, TaskObserver observer) {
-        return runner.launch(launch, observer);
+        return launch.wasm() != null ? wasm.launch(launch, observer) : runner.launch(launch, observer);
     }
 
     @Override
     public int kill(String taskId) {
-        return runner.kill(taskId);
+        return runner.kill(taskId) + wasm.kill(taskId);
     }
 
     @Override
@@ -79,6 +83,7 @@ public final class DockerTaskExecutor implements TaskExecutor {
     @Override
     public void close() {
         runner.close();
+        wasm.close();
         closeQuietly(docker);
     }
 
