@@ -2,6 +2,7 @@ package org.bftswarm.deploy.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.bftswarm.deploy.launcher.ApiTokenFile;
 import org.bftswarm.deploy.launcher.ClientKey;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
+import org.bftswarm.deploy.launcher.DataJobFiles;
 import org.bftswarm.deploy.launcher.JobText;
 import org.bftswarm.deploy.launcher.JobWaiter;
 import org.bftswarm.deploy.launcher.NodeKeys;
@@ -47,6 +49,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ./bftswarm submit --image bftswarm/busybox --wait -- echo hello",
             "  ./bftswarm submit --image bftswarm/busybox --count 4 --retries 2 --env GREETING=hi -- sh -c 'echo $GREETING'",
+            "  ./bftswarm submit --wasm examples/wasm/sum.wasm --dataset examples/wasm/numbers.json --wait",
+            "  ./bftswarm submit --image bftswarm/busybox --input words.txt --shards 3 --wait -- wc -l",
         })
 public final class SubmitCommand implements Callable<Integer> {
     @Spec
@@ -60,10 +64,70 @@ public final class SubmitCommand implements Callable<Integer> {
 
     @Option(
             names = "--image",
-            required = true,
             paramLabel = "IMAGE",
-            description = "Container image, e.g. bftswarm/busybox.")
+            description = "Container image, e.g. bftswarm/busybox (required unless --wasm).")
     String image;
+
+    @Option(
+            names = "--wasm",
+            paramLabel = "FILE",
+            description = "Run a WebAssembly module over a dataset instead of an image: one shard per slice of"
+                    + " --dataset, each the module's entry called with (pointer, element count); no imports.")
+    Path wasm;
+
+    @Option(
+            names = "--dataset",
+            paramLabel = "FILE",
+            description = "A JSON array of integers, sliced contiguously into shards (with --wasm, or with --image:"
+                    + " each container reads its slice on stdin, one number per line).")
+    Path dataset;
+
+    @Option(
+            names = "--input",
+            paramLabel = "FILE",
+            description = "A text file cut on line boundaries into shards; each container reads its lines on stdin"
+                    + " (with BFTSWARM_SHARD_INDEX and BFTSWARM_SHARD_COUNT in its environment).")
+    Path input;
+
+    @Option(
+            names = "--shards",
+            paramLabel = "N",
+            description =
+                    "Shards of the data (default: the nodes up when the job is ordered, at most one per" + " element).")
+    Integer shards;
+
+    @Option(
+            names = "--reduce",
+            paramLabel = "R",
+            description = "How shard results combine: sum (default), min, max, concat, none, or the name of a"
+                    + " function the module exports taking two values.")
+    String reduce;
+
+    @Option(
+            names = "--entry",
+            paramLabel = "NAME",
+            description = "The module's function to call (default: its only exported (i32, i32) -> i32/i64).")
+    String entry;
+
+    @Option(
+            names = "--deadline",
+            paramLabel = "SECONDS",
+            description = "After this long a data job with some shards done shows a partial result (HTTP 206).")
+    Integer deadline;
+
+    @Option(
+            names = "--fuel",
+            paramLabel = "N",
+            description = "Instructions a WebAssembly shard may execute (default: unmetered, compiled, bounded by"
+                    + " --timeout); metered shards are interpreted and stop exactly at the same instruction on"
+                    + " every node.")
+    Long fuel;
+
+    @Option(
+            names = "--memory-pages",
+            paramLabel = "N",
+            description = "Linear memory a WebAssembly shard may use, in 64 KiB pages (default: 256 = 16 MiB).")
+    Integer memoryPages;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Job name (default: job).")
     String name;
@@ -129,7 +193,12 @@ public final class SubmitCommand implements Callable<Integer> {
                         "--verify asks for quorum verification; drop --verification " + verification + " or --verify");
             }
             String mode = verify ? "quorum" : verification;
-            job = SubmitSpec.build(name, image, env, cpus, memory, count, retries, timeout, mode, command);
+            DataJobFiles data =
+                    new DataJobFiles(wasm, dataset, input, shards, reduce, entry, deadline, fuel, memoryPages);
+            if (wasm == null && image == null) {
+                throw new IllegalArgumentException("give --image IMAGE (a container job) or --wasm FILE");
+            }
+            job = SubmitSpec.build(name, image, env, cpus, memory, count, retries, timeout, mode, command, data);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
