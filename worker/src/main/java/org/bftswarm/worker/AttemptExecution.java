@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.WaitContainerCondition;
 import java.io.IOException;
+import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,12 @@ import org.slf4j.LoggerFactory;
  * {@link TaskOutcome}. Fresh runs follow the order found safe against the Docker engine, so
  * that the exit code and every byte of output are captured before {@code AutoRemove} deletes the
  * container: create → attach (follow) and wait(NEXT_EXIT) both opened (concurrently) → start; the
- * {@link Supervision} then follows it to exit. Adopted containers (found running after a restart)
- * are followed through their logs and a plain wait instead.
+ * {@link Supervision} then follows it to exit. A launch with stdin also opens a {@link StdinFeed} in
+ * that step and lets it write once the container has started; a stdin attach the engine refuses fails
+ * the attempt with START_FAILED. Adopted containers (found running after a restart) are followed
+ * through their logs and a plain wait instead; their stdin is not sent again: whatever the previous
+ * worker delivered before it stopped is all the process gets (its stdin was closed when that
+ * worker's connection ended).
  */
 final class AttemptExecution {
     private static final Logger LOG = LoggerFactory.getLogger(AttemptExecution.class);
@@ -27,10 +32,13 @@ final class AttemptExecution {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DockerClient docker;
+    private final URI dockerHost;
     private final TaskLogStore logs;
 
-    AttemptExecution(DockerClient docker, TaskLogStore logs) {
+    /** {@code dockerHost} is the engine {@code docker} talks to; stdin is delivered over its socket. */
+    AttemptExecution(DockerClient docker, URI dockerHost, TaskLogStore logs) {
         this.docker = docker;
+        this.dockerHost = dockerHost;
         this.logs = logs;
     }
 
@@ -75,12 +83,19 @@ final class AttemptExecution {
         TaskLogWriter log = openLog(key);
         FrameWatch frames = new FrameWatch(capture, log);
         ExitWatch exit = new ExitWatch();
+        byte[] input = launch.stdin();
+        StdinFeed stdin = null;
         boolean started = false;
         try {
             // logs=false on purpose: the engine attaches the output pipes before it answers, so nothing
             // written after start can be missed, while logs=true re-reads the log file after answering
             // and, when the container writes quickly, delivers the same bytes twice (seen under load).
-            // attach and wait are independent: open both at once and start once both are answered.
+            // attach, wait and the stdin attach (if any) are independent: open them at once and start
+            // once all are answered. The stdin feed writes only after start, on its own thread, so a
+            // process that reads slowly never holds up set-up.
+            if (input != null) {
+                stdin = StdinFeed.open(dockerHost, id, input);
+            }
             docker.attachContainerCmd(id)
                     .withStdOut(true)
                     .withStdErr(true)
@@ -94,6 +109,9 @@ final class AttemptExecution {
             if (problem == null) {
                 problem = openProblem(exit, "wait");
             }
+            if (problem == null && stdin != null) {
+                problem = stdinProblem(stdin);
+            }
             if (problem == null) {
                 problem = start(id);
             }
@@ -102,10 +120,16 @@ final class AttemptExecution {
                 return Launched.failed(TaskOutcome.failedWithoutExit(key, FailureReason.START_FAILED, problem));
             }
             started = true;
+            if (stdin != null) {
+                stdin.deliver();
+            }
         } finally {
             if (!started) {
                 frames.close();
                 exit.close();
+                if (stdin != null) {
+                    stdin.close();
+                }
                 if (log != null) {
                     log.close();
                 }
@@ -116,7 +140,8 @@ final class AttemptExecution {
             killQuietly(id);
         }
         return new Launched(
-                null, new Supervision(key, id, handle, frames, exit, capture, log, launch.timeoutSeconds(), this));
+                null,
+                new Supervision(key, id, handle, frames, exit, capture, log, stdin, launch.timeoutSeconds(), this));
     }
 
     /**
@@ -153,7 +178,8 @@ final class AttemptExecution {
         if (early != null) {
             killQuietly(id);
         }
-        return new Launched(null, new Supervision(key, id, handle, frames, exit, capture, log, timeoutSeconds, this));
+        return new Launched(
+                null, new Supervision(key, id, handle, frames, exit, capture, log, null, timeoutSeconds, this));
     }
 
     private String create(ContainerPlan plan) {
@@ -172,6 +198,9 @@ final class AttemptExecution {
                 .withHostConfig(host)
                 .withAttachStdout(true)
                 .withAttachStderr(true)
+                .withAttachStdin(plan.openStdin())
+                .withStdinOpen(plan.openStdin())
+                .withStdInOnce(plan.openStdin())
                 .withTty(false)
                 .exec()
                 .getId();
@@ -216,6 +245,16 @@ final class AttemptExecution {
         }
         if (watch.ended() && watch instanceof ExitWatch exit && exit.statusCode() == null) {
             return what + " ended without a status";
+        }
+        return null;
+    }
+
+    private static String stdinProblem(StdinFeed stdin) throws InterruptedException {
+        if (!stdin.awaitOpened(STREAM_OPEN_SECONDS, TimeUnit.SECONDS)) {
+            return "stdin attach did not answer within " + STREAM_OPEN_SECONDS + " s";
+        }
+        if (stdin.error() != null) {
+            return "stdin attach failed: " + describe(stdin.error());
         }
         return null;
     }

@@ -11,10 +11,13 @@ import org.bftswarm.crypto.Digest;
  * What container to create for a launch, computed without touching Docker (style rule: effects
  * returned, not performed): labels, resource limits, environment, network, and a name that is
  * unique per (swarm, node, task, attempt) so that creating the same attempt twice fails with a
- * conflict instead of running it twice.
+ * conflict instead of running it twice. A launch with stdin gets a container whose stdin is open for
+ * one attach and closed when that attach ends (OpenStdin, StdinOnce), so the process reads exactly the
+ * bytes sent and then end of file.
  *
  * @param nanoCpus    CPU limit in units of 1e-9 cores, or 0 for none
  * @param memoryBytes memory limit in bytes, or 0 for none
+ * @param openStdin   whether the container is created with stdin open (the launch carries stdin)
  */
 public record ContainerPlan(
         String name,
@@ -24,7 +27,8 @@ public record ContainerPlan(
         Map<String, String> labels,
         long nanoCpus,
         long memoryBytes,
-        String network) {
+        String network,
+        boolean openStdin) {
 
     private static final int READABLE_NAME = 80;
 
@@ -42,7 +46,8 @@ public record ContainerPlan(
                 ContainerLabels.of(launch),
                 nanoCpus,
                 memoryBytes,
-                launch.network());
+                launch.network(),
+                launch.stdin() != null);
     }
 
     /**

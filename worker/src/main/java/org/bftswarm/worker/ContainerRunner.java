@@ -1,6 +1,7 @@
 package org.bftswarm.worker;
 
 import com.github.dockerjava.api.DockerClient;
+import java.net.URI;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedSet;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * attempt as an auto-removing container, reports start and outcome to a {@link TaskObserver},
  * kills on request or timeout, and keeps each attempt's full log in a {@link TaskLogStore}.
  * Container set-up (create, attach, wait, start) runs on a bounded pool of {@code maxParallel}
- * threads; a started container is then followed by events, holding no pool thread, so long
- * tasks never starve short ones (how many run at once is the scheduler's placement decision).
+ * threads; a started container is then followed by events, holding no pool thread (a task with
+ * stdin holds one thread of its own while its stdin is being delivered), so long tasks never
+ * starve short ones (how many run at once is the scheduler's placement decision).
  * At most one container per (task, attempt) is active. Closing the runner stops following but
  * leaves containers running, so a restarted worker can adopt them through the {@link Reconciler}.
  */
@@ -37,12 +39,23 @@ public final class ContainerRunner implements AutoCloseable {
     private final Map<AttemptKey, RunningAttempt> active = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** A runner setting up at most {@code maxParallel} containers at once. */
+    /**
+     * A runner setting up at most {@code maxParallel} containers at once, for a client made by
+     * {@link DockerClients#create()} (the default engine host).
+     */
     public ContainerRunner(DockerClient docker, TaskLogStore logs, int maxParallel) {
+        this(docker, DockerClients.defaultHost(), logs, maxParallel);
+    }
+
+    /**
+     * A runner for a client of the engine at {@code dockerHost}; task stdin is delivered over that
+     * host's socket directly (see {@link StdinFeed}).
+     */
+    public ContainerRunner(DockerClient docker, URI dockerHost, TaskLogStore logs, int maxParallel) {
         if (maxParallel <= 0) {
             throw new IllegalArgumentException("maxParallel must be positive, got " + maxParallel);
         }
-        this.execution = new AttemptExecution(docker, logs);
+        this.execution = new AttemptExecution(docker, dockerHost, logs);
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(
                 maxParallel,

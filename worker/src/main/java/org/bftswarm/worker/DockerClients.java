@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -20,6 +21,11 @@ public final class DockerClients {
     public static final int MAX_CONNECTIONS = 512;
 
     private DockerClients() {}
+
+    /** The engine host {@link #create()} connects to: {@code DOCKER_HOST}, or the local unix socket. */
+    public static URI defaultHost() {
+        return DefaultDockerClientConfig.createDefaultConfigBuilder().build().getDockerHost();
+    }
 
     /** A client for {@code DOCKER_HOST}, or the local unix socket when it is unset. */
     public static DockerClient create() {

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  * ending (exit code known), the attach or log stream ending (all output received), the timeout
  * firing (kill, outcome TIMEOUT), and two deadlines: output drain after exit, and an exit after a
  * kill (else LOST). Exactly one outcome is produced, unless the worker abandons the attempt on
- * shutdown, in which case none is and the container is left for reconciliation.
+ * shutdown, in which case none is and the container is left for reconciliation. The stdin feed, if
+ * any, is closed when the attempt ends one way or another and when its timeout fires, so delivering
+ * stdin never outlives the attempt.
  */
 final class Supervision {
     static final long EXIT_AFTER_KILL_SECONDS = 30;
@@ -26,6 +28,7 @@ final class Supervision {
     private final ExitWatch exit;
     private final OutputCapture capture;
     private final TaskLogWriter log;
+    private final StdinFeed stdin;
     private final long timeoutSeconds;
     private final AttemptExecution docker;
     private final AtomicBoolean over = new AtomicBoolean();
@@ -42,6 +45,7 @@ final class Supervision {
             ExitWatch exit,
             OutputCapture capture,
             TaskLogWriter log,
+            StdinFeed stdin,
             long timeoutSeconds,
             AttemptExecution docker) {
         this.key = key;
@@ -51,6 +55,7 @@ final class Supervision {
         this.exit = exit;
         this.capture = capture;
         this.log = log;
+        this.stdin = stdin;
         this.timeoutSeconds = timeoutSeconds;
         this.docker = docker;
     }
@@ -90,6 +95,9 @@ final class Supervision {
             return;
         }
         handle.requestKill(FailureReason.TIMEOUT);
+        if (stdin != null) {
+            stdin.close();
+        }
         docker.killQuietly(containerId);
         armDeadline(EXIT_AFTER_KILL_SECONDS);
     }
@@ -182,6 +190,9 @@ final class Supervision {
     private void closeStreams() {
         frames.close();
         exit.close();
+        if (stdin != null) {
+            stdin.close();
+        }
         if (log != null) {
             log.close();
         }

@@ -61,6 +61,17 @@ class TaskLaunchTest {
     }
 
     @Test
+    void planOpensStdinOnlyForALaunchWithStdin() {
+        TaskLaunch without = new TaskLaunch("sw", 2, "t", 1, "img", List.of("cat"), Map.of(), 0, 0, 0);
+        TaskLaunch empty = new TaskLaunch("sw", 2, "t", 1, "img", List.of("cat"), Map.of(), 0, 0, 0, null, new byte[0]);
+        assertThat(ContainerPlan.of(without).openStdin()).isFalse();
+        assertThat(ContainerPlan.of(empty).openStdin())
+                .as("empty stdin is still stdin: end of file at once")
+                .isTrue();
+        assertThat(ContainerPlan.of(without.withNetwork("bridge")).openStdin()).isFalse();
+    }
+
+    @Test
     void labelsRoundTripToTheAttemptAndHostileLabelsParseToEmpty() {
         TaskLaunch l = launch(Map.of(), 0, 0, 12);
         assertThat(ContainerLabels.attemptOf(ContainerLabels.of(l))).contains(l.key());
