@@ -39,7 +39,8 @@ class ContainerStdinDockerTest extends DockerRunnerFixture {
                 64,
                 timeoutSeconds,
                 TaskLaunch.DEFAULT_NETWORK,
-                stdin);
+                stdin,
+                null);
     }
 
     private static byte[] randomBytes(int n, long seed) {

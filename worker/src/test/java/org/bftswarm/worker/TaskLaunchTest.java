@@ -63,7 +63,8 @@ class TaskLaunchTest {
     @Test
     void planOpensStdinOnlyForALaunchWithStdin() {
         TaskLaunch without = new TaskLaunch("sw", 2, "t", 1, "img", List.of("cat"), Map.of(), 0, 0, 0);
-        TaskLaunch empty = new TaskLaunch("sw", 2, "t", 1, "img", List.of("cat"), Map.of(), 0, 0, 0, null, new byte[0]);
+        TaskLaunch empty =
+                new TaskLaunch("sw", 2, "t", 1, "img", List.of("cat"), Map.of(), 0, 0, 0, null, new byte[0], null);
         assertThat(ContainerPlan.of(without).openStdin()).isFalse();
         assertThat(ContainerPlan.of(empty).openStdin())
                 .as("empty stdin is still stdin: end of file at once")

@@ -3,9 +3,11 @@ package org.bftswarm.tests.byzantine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +139,55 @@ class ByzantineResultsTest {
     @Test
     @Order(2)
     @Timeout(400)
+    void aLiarsInventedShardValueChangesAnUnverifiedReductionButNotAQuorumOne() throws Exception {
+        ApiClient api = cluster.api();
+        String module = Base64.getEncoder()
+                .encodeToString(Files.readAllBytes(ClusterTestSupport.repoRoot().resolve("examples/wasm/sum.wasm")));
+        List<Long> dataset = List.of(10L, 20L, 30L, 40L, 50L, 60L, 70L, 80L);
+        long truth = 360;
+        JobJson trusting = awaitDone(api, api.submit(wasmJob(module, dataset, 4, "none")));
+        assertThat(trusting.shards())
+                .as("spread placement puts a shard on node 2")
+                .anySatisfy(s -> assertThat(s.node()).isEqualTo(2));
+        assertThat(trusting.result().asLong())
+                .as("without verification the invented value gets into the reduction")
+                .isNotEqualTo(truth);
+        // two shards: node 2 takes part in at most two runs, too few disputes to quarantine it before the next test
+        JobJson verified = awaitDone(api, api.submit(wasmJob(module, dataset, 2, "quorum")));
+        assertThat(verified.status()).isEqualTo(JobStatusJson.COMPLETE);
+        assertThat(verified.result().asLong()).as("quorum-verified sum").isEqualTo(truth);
+        assertThat(verified.tasks()).allSatisfy(t -> assertThat(t.verifiedBy()).doesNotContain(2));
+    }
+
+    private static JobSubmission wasmJob(String module, List<Long> dataset, int shards, String verification) {
+        return new JobSubmission(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                60,
+                1,
+                1,
+                null,
+                null,
+                null,
+                verification,
+                module,
+                dataset,
+                null,
+                shards,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    @Test
+    @Order(3)
+    @Timeout(400)
     void withQuorumNoFakeResultIsAcceptedAndTheFakerIsRecorded() throws Exception {
         ApiClient api = cluster.api();
         List<TaskJson> tasks = quorumJobsAllCompleteWithTheTrueOutput(api, "faked-", 60);
@@ -147,7 +198,7 @@ class ByzantineResultsTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @Timeout(400)
     void withQuorumTamperedOutputIsOutvotedAndTheQuarantinedNodeCanBeReadmitted() throws Exception {
         upWith("1:tamper-output");
@@ -165,7 +216,7 @@ class ByzantineResultsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @Timeout(400)
     void anInflatedRegistrationIsRefusedAndTheConfiguredCapacityStands() throws Exception {
         upWith("3:inflate-capacity");
@@ -184,7 +235,7 @@ class ByzantineResultsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @Timeout(600)
     void aSilentWorkersRunsTimeOutAndAreRunElsewhere() throws Exception {
         upWith("0:silent-worker");

@@ -3,6 +3,7 @@ package org.bftswarm.tests.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker")
 class DataJobsEndToEndTest {
     static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     E2eCluster cluster;
     MeshHttp mesh;
@@ -235,6 +238,133 @@ class DataJobsEndToEndTest {
             assertThat(done.get("shards").get(shard).get("node").asInt()).isNotEqualTo(paused);
         } finally {
             cluster.cli("resume", Integer.toString(paused));
+        }
+    }
+
+    JsonNode cliJob(String... args) throws Exception {
+        CliRun run = cluster.cli(args);
+        assertThat(run.exitCode()).as("%s", run.all()).isZero();
+        return JSON.readTree(run.out());
+    }
+
+    @Test
+    @Order(6)
+    @Timeout(200)
+    void containerShardsReadTheirSliceOnStdinAndKnowTheirIndex(@TempDir Path dir) throws Exception {
+        Path lines = dir.resolve("words.txt");
+        Files.writeString(lines, "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n");
+        JsonNode counted = cliJob(
+                "submit",
+                "--image",
+                E2eCluster.IMAGE,
+                "--input",
+                lines.toString(),
+                "--shards",
+                "3",
+                "--wait",
+                "--json",
+                "--",
+                "wc",
+                "-l");
+        assertThat(counted.get("result").asLong()).isEqualTo(10);
+        assertThat(counted.get("shards"))
+                .extracting(sh -> sh.get("result").asText().strip())
+                .containsExactly("4", "3", "3");
+
+        JsonNode named = cliJob(
+                "submit",
+                "--image",
+                E2eCluster.IMAGE,
+                "--input",
+                lines.toString(),
+                "--shards",
+                "3",
+                "--reduce",
+                "concat",
+                "--wait",
+                "--json",
+                "--",
+                "sh",
+                "-c",
+                "echo $BFTSWARM_SHARD_INDEX of $BFTSWARM_SHARD_COUNT: $(head -n 1)");
+        assertThat(named.get("result").asText()).isEqualTo("0 of 3: a\n1 of 3: e\n2 of 3: h\n");
+
+        Path numbers = ClusterTestSupport.repoRoot().resolve("examples/wasm/numbers.json");
+        JsonNode summed = cliJob(
+                "submit",
+                "--image",
+                E2eCluster.IMAGE,
+                "--dataset",
+                numbers.toString(),
+                "--wait",
+                "--json",
+                "--",
+                "awk",
+                "{ s += $1 } END { print s }");
+        assertThat(summed.get("result").asLong()).isEqualTo(550);
+    }
+
+    @Test
+    @Order(7)
+    @Timeout(300)
+    void aShardOfAKilledNodeRunsElsewhereAndTheJobCompletes(@TempDir Path dir) throws Exception {
+        Path lines = dir.resolve("four.txt");
+        Files.writeString(lines, "1\n2\n3\n4\n");
+        String id = cliJob(
+                        "submit",
+                        "--image",
+                        E2eCluster.IMAGE,
+                        "--input",
+                        lines.toString(),
+                        "--shards",
+                        "4",
+                        "--retries",
+                        "2",
+                        "--json",
+                        "--",
+                        "sh",
+                        "-c",
+                        "sleep 6; wc -l")
+                .get("jobId")
+                .asText();
+        int primary = cluster.primary();
+        int[] victim = {-1};
+        int[] shard = {-1};
+        E2eCluster.await("a shard running on a node other than the primary", Duration.ofSeconds(60), () -> {
+            try {
+                JsonNode job = mesh.get("/api/v1/jobs/" + id).body();
+                for (JsonNode sh : job.get("shards")) {
+                    if (sh.get("state").asText().equals("RUNNING")
+                            && sh.get("node").asInt() != primary) {
+                        victim[0] = sh.get("node").asInt();
+                        shard[0] = sh.get("index").asInt();
+                        return true;
+                    }
+                }
+                return false;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(cluster.cli("kill", Integer.toString(victim[0])).exitCode()).isZero();
+        try {
+            MeshHttp other = new MeshHttp(
+                    cluster.target().apiUrls().get(primary),
+                    ApiTokenFile.read(cluster.target().layout().tokenFile()));
+            MeshHttp before = mesh;
+            mesh = other;
+            try {
+                JsonNode done = awaitComplete(id, new ArrayList<>());
+                assertThat(done.get("result").asLong()).isEqualTo(4);
+                assertThat(done.get("shards").get(shard[0]).get("node").asInt())
+                        .as("shard %s ran again elsewhere", shard[0])
+                        .isNotEqualTo(victim[0]);
+            } finally {
+                mesh = before;
+            }
+        } finally {
+            assertThat(cluster.cli("restart", Integer.toString(victim[0])).exitCode())
+                    .isZero();
         }
     }
 }

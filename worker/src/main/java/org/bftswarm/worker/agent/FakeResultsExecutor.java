@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Byzantine worker for tests: it never runs an attempt assigned to it, yet reports it started and,
- * {@value #FAKE_RUN_MILLIS} ms later, exited 0 with {@link #inventedOutput invented output} and a
+ * {@value #FAKE_RUN_MILLIS} ms later, exited 0 with {@link #inventedOutput invented output} (for a
+ * WebAssembly shard {@link #inventedValue an invented number}) and a
  * digest that matches it. Under {@code verification: none} the scheduler trusts that one report;
  * under {@code quorum} the f+1 honest nodes outvote it. Leftover containers, kills of real
  * containers and logs of attempts it did not fake still go to the wrapped executor.
@@ -65,17 +66,23 @@ public final class FakeResultsExecutor implements TaskExecutor {
         if (observers.putIfAbsent(key, observer) != null) {
             return false;
         }
-        pending.put(key, timer.schedule(() -> fake(key), fakeRunMillis, TimeUnit.MILLISECONDS));
+        boolean number = launch.wasm() != null;
+        pending.put(key, timer.schedule(() -> fake(key, number), fakeRunMillis, TimeUnit.MILLISECONDS));
         return true;
     }
 
-    private void fake(AttemptKey key) {
+    /** The value this node claims a WebAssembly shard returned: a plausible number, never computed. */
+    public static String inventedValue(int nodeId) {
+        return String.valueOf(1_000_000 + nodeId);
+    }
+
+    private void fake(AttemptKey key, boolean number) {
         TaskObserver observer = observers.remove(key);
         pending.remove(key);
         if (observer == null) {
             return;
         }
-        byte[] output = inventedOutput(key, nodeId).getBytes(StandardCharsets.UTF_8);
+        byte[] output = (number ? inventedValue(nodeId) : inventedOutput(key, nodeId)).getBytes(StandardCharsets.UTF_8);
         fakedLogs.put(key.taskId(), output);
         LOG.warn("BYZANTINE node {}: fake-results: reporting {} exited 0 without running it", nodeId, key);
         observer.onStarted("fake-" + key.taskId() + "-" + key.attempt());
