@@ -67,6 +67,8 @@ public final class NodeClusterPort implements ClusterPort {
     private final ReadSigner signer;
     private final ApiLies lies;
 
+    private final DataLimits limits;
+
     public NodeClusterPort(
             int nodeId,
             int n,
@@ -79,7 +81,9 @@ public final class NodeClusterPort implements ClusterPort {
             EventBridge events,
             Consumer<MeterRegistry> metrics,
             ReadSigner signer,
-            ApiLies lies) {
+            ApiLies lies,
+            DataLimits limits) {
+        this.limits = limits;
         this.nodeId = nodeId;
         this.n = n;
         this.scheduler = scheduler;
@@ -98,7 +102,7 @@ public final class NodeClusterPort implements ClusterPort {
     public CompletableFuture<String> submitJob(JobSubmission spec, Principal principal) {
         JobSpec jobSpec;
         try {
-            jobSpec = ApiMapping.admittedSpec(spec);
+            jobSpec = ApiMapping.admittedSpec(spec, limits);
         } catch (PortException refused) {
             return CompletableFuture.failedFuture(refused);
         }

@@ -189,7 +189,8 @@ public final class NodeRuntime implements AutoCloseable {
                 events,
                 reg -> NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker),
                 new ReadSigner(swarm, id, keys.signingKey()),
-                new ApiLies(id, settings.faults()));
+                new ApiLies(id, settings.faults()),
+                new DataLimits(config.api().maxModuleBytes(), config.api().maxDatasetBytes()));
         api = new ApiServer(port, ApiConfig.of(me.host(), me.httpPort(), me.wsPort(), keys.apiToken()));
         opened.push(api);
         api.start();

@@ -99,6 +99,20 @@ class DataJobTest {
     }
 
     @Test
+    void aSnapshotWithDataJobsRestoresToTheSameState() {
+        ClusterDriver d = cluster();
+        String done = d.submit(wasmJob(sumOver(List.of(1L, 2L, 3L, 4L))));
+        for (int i = 0; i < 4; i++) {
+            finishWith(d, done + "." + i, String.valueOf(i + 1));
+        }
+        d.submit(wasmJob(sumOver(List.of(5L, 6L))));
+        ClusterDriver restored = new ClusterDriver(Scheduler.forCluster(4));
+        restored.scheduler.restore(d.scheduler.snapshot());
+        assertThat(restored.scheduler.snapshot()).isEqualTo(d.scheduler.snapshot());
+        assertThat(restored.scheduler.job(done).orElseThrow().data().result()).isEqualTo("10");
+    }
+
+    @Test
     void minMaxAndConcatFoldInShardOrder() {
         for (var c : Map.of("min", "-7", "max", "12", "concat", "[3,-7,12]", "larger", "12")
                 .entrySet()) {

@@ -46,6 +46,12 @@ final class RequestPipeline {
         maybePropose();
     }
 
+    /**
+     * Operation bytes one batch carries at most (a single larger request still goes alone), so a
+     * pre-prepare stays well inside the transport's default 16 MiB frame.
+     */
+    static final int MAX_BATCH_OPERATION_BYTES = 8 << 20;
+
     /** Primary: cut batches while the window allows and the batch is full, overdue, or the pipeline idle. */
     void maybePropose() {
         if (r.inViewChange || !r.isPrimary() || r.checkpoints.transferring()) {
@@ -53,6 +59,8 @@ final class RequestPipeline {
         }
         while (r.nextSeq <= r.stable.seq() + r.cfg.watermarkWindow()) {
             List<Signed> batch = new ArrayList<>();
+            long batchBytes = 0;
+            boolean bytesFull = false;
             long oldest = Long.MAX_VALUE;
             for (Replica.Pending p : r.pending.values()) {
                 // exactly this request is in flight; a higher number may be a forged request in a
@@ -62,12 +70,16 @@ final class RequestPipeline {
                     continue;
                 }
                 oldest = Math.min(oldest, p.since());
-                if (batch.size() < r.cfg.maxBatchSize()) {
+                int bytes = ((Request) p.request().body()).operation().length;
+                if (!batch.isEmpty() && batchBytes + bytes > MAX_BATCH_OPERATION_BYTES) {
+                    bytesFull = true;
+                } else if (batch.size() < r.cfg.maxBatchSize()) {
                     batch.add(p.request());
+                    batchBytes += bytes;
                 }
             }
             long inFlight = r.nextSeq - 1 - r.lastExecuted;
-            boolean full = batch.size() >= r.cfg.maxBatchSize();
+            boolean full = bytesFull || batch.size() >= r.cfg.maxBatchSize();
             boolean due = inFlight <= 0 || r.now - oldest >= r.cfg.maxBatchDelayMs();
             if (batch.isEmpty() || !(full || (due && inFlight < r.cfg.maxInFlightBatches()))) {
                 return;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             BenchConsensusCommand.class,
             BenchTasksCommand.class,
             BenchFailoverCommand.class,
+            BenchWasmCommand.class,
         },
         description = "Run a benchmark and print its figures (every performance claim comes from one of these).",
         commandListHeading = "%nBenchmarks:%n",

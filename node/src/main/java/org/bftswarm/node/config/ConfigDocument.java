@@ -67,5 +67,5 @@ public record ConfigDocument(
     public record Retention(Integer finishedJobs, Integer maxAgeSeconds, Integer maxOutputBytes) {}
 
     /** {@code api:} what the HTTP API accepts (see {@link ApiSettings}). */
-    public record Api(Boolean allowToken) {}
+    public record Api(Boolean allowToken, Long maxModuleBytes, Long maxDatasetBytes) {}
 }

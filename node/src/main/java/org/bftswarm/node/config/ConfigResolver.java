@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.bftswarm.orchestrator.spec.DataRules;
 
 /**
  * Turns a schema-checked {@link ConfigDocument} into a {@link ClusterConfig}: applies defaults,
@@ -73,9 +74,7 @@ public final class ConfigResolver {
         RetentionSettings retention = retention(doc.retention());
         TestingSettings testing = testing(doc.testing());
         List<ClientEntry> clients = ClientsResolver.resolve(doc.clients(), this::error);
-        ApiSettings api = doc.api() == null || doc.api().allowToken() == null
-                ? ConfigDefaults.API
-                : new ApiSettings(doc.api().allowToken());
+        ApiSettings api = api(doc.api());
 
         if (n >= 1 && n < 4) {
             String where = nodes.list() != null ? "nodes.list" : "nodes.count";
@@ -380,6 +379,33 @@ public final class ConfigResolver {
             quarantineAfter = d.quarantineAfter();
         }
         return new VerificationSettings(mode, quarantineAfter);
+    }
+
+    private ApiSettings api(ConfigDocument.Api given) {
+        ApiSettings d = ConfigDefaults.API;
+        if (given == null) {
+            return d;
+        }
+        boolean allowToken = given.allowToken() == null ? d.allowToken() : given.allowToken();
+        long module =
+                dataLimit("api.maxModuleBytes", given.maxModuleBytes(), d.maxModuleBytes(), DataRules.MAX_MODULE_BYTES);
+        long dataset = dataLimit(
+                "api.maxDatasetBytes", given.maxDatasetBytes(), d.maxDatasetBytes(), DataRules.MAX_DATA_JSON_BYTES);
+        return new ApiSettings(allowToken, module, dataset);
+    }
+
+    private long dataLimit(String field, Long given, long fallback, long cap) {
+        if (given == null) {
+            return fallback;
+        }
+        if (given < 1 || given > cap) {
+            error(
+                    field,
+                    "must be between 1 and " + cap + " bytes, the most one ordered operation carries (got " + given
+                            + ")");
+            return fallback;
+        }
+        return given;
     }
 
     private RetentionSettings retention(ConfigDocument.Retention given) {

@@ -66,7 +66,8 @@ public final class ConfigWriter {
                         c.verification().defaultMode(), c.verification().quarantineAfter()),
                 new ConfigDocument.Testing(c.testing().allowByzantine()),
                 clients(c.clients()),
-                new ConfigDocument.Api(c.api().allowToken()),
+                new ConfigDocument.Api(
+                        c.api().allowToken(), c.api().maxModuleBytes(), c.api().maxDatasetBytes()),
                 new ConfigDocument.Retention(
                         c.retention().finishedJobs(), (int) c.retention().maxAgeSeconds(), (int)
                                 c.retention().maxOutputBytes()));
