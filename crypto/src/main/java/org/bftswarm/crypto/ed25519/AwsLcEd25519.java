@@ -30,6 +30,12 @@ final class AwsLcEd25519 implements Ed25519Provider {
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     private static final byte[] PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
     private static final String KEY_FACTORY_PROVIDER = "SunEC";
+    /**
+     * The provider buffers a message before signing or verifying it and refuses more than 1 MiB; longer
+     * messages go to Bouncy Castle, which gives the same signature (Ed25519 is deterministic) and, after
+     * {@link StrictEd25519Rule}'s pre-checks, the same verdict.
+     */
+    static final int MAX_NATIVE_MESSAGE_BYTES = 1 << 20;
 
     private final Provider provider;
     private final ThreadLocal<Signature> signing;
@@ -75,7 +81,11 @@ final class AwsLcEd25519 implements Ed25519Provider {
     @Override
     public Signer signer(byte[] seed32) {
         PrivateKey key = privateKey(seed32);
+        Signer longMessages = BouncyCastleEd25519.INSTANCE.signer(seed32);
         return (buf, off, len) -> {
+            if (len > MAX_NATIVE_MESSAGE_BYTES) {
+                return longMessages.sign(buf, off, len);
+            }
             Signature signature = signing.get();
             try {
                 signature.initSign(key);
@@ -90,7 +100,11 @@ final class AwsLcEd25519 implements Ed25519Provider {
     @Override
     public Verifier verifier(byte[] publicKey32) {
         PublicKey key = publicKey(publicKey32);
+        Verifier longMessages = BouncyCastleEd25519.INSTANCE.verifier(publicKey32);
         return (buf, off, len, sig) -> {
+            if (len > MAX_NATIVE_MESSAGE_BYTES) {
+                return longMessages.verify(buf, off, len, sig);
+            }
             Signature signature = verifying.get();
             try {
                 signature.initVerify(key);

@@ -80,4 +80,23 @@ abstract class Ed25519ProviderContract {
         assertThat(verifier.verify(new byte[] {1, 2, 3}, new byte[64])).isFalse();
         assertThat(verifier.verify(new byte[] {1, 2, 3}, 2, 5, sig)).isFalse();
     }
+
+    @Test
+    void messagesLongerThanAMebibyteSignAndVerifyLikeShortOnes() {
+        byte[] seed = new byte[32];
+        seed[0] = 7;
+        byte[] message = new byte[(3 << 20) + 17];
+        for (int i = 0; i < message.length; i++) {
+            message[i] = (byte) (i * 31);
+        }
+        SigningKey key = SigningKey.fromSeed(seed, provider());
+        byte[] sig = key.sign(message);
+        SigningKey reference = SigningKey.fromSeed(seed, BouncyCastleEd25519.INSTANCE);
+        assertThat(sig)
+                .as("Ed25519 is deterministic: the same bytes as Bouncy Castle")
+                .isEqualTo(reference.sign(message));
+        assertThat(key.verifyingKey().verify(message, sig)).isTrue();
+        message[message.length / 2] ^= 1;
+        assertThat(key.verifyingKey().verify(message, sig)).isFalse();
+    }
 }
