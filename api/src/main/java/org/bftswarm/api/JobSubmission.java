@@ -27,7 +27,7 @@ public record JobSubmission(
         String network,
         String verification,
         @JsonProperty("wasm_base64") String wasmBase64,
-        List<Long> dataset,
+        long[] dataset,
         List<String> input,
         Integer shards,
         String reduce,

@@ -119,7 +119,7 @@ class DataJobTest {
             ClusterDriver d = cluster();
             DataSpec data = new DataSpec(
                     DataSpec.wasm(MODULE, List.of()).wasmBase64(),
-                    List.of(1L, 2L, 3L),
+                    new long[] {1, 2, 3},
                     null,
                     null,
                     c.getKey(),
@@ -177,7 +177,7 @@ class DataJobTest {
         ClusterDriver d = cluster();
         DataSpec data = new DataSpec(
                 DataSpec.wasm(MODULE, List.of()).wasmBase64(),
-                List.of(1L, 2L, 3L, 4L),
+                new long[] {1, 2, 3, 4},
                 null,
                 4,
                 null,
@@ -216,13 +216,13 @@ class DataJobTest {
         Map<String, DataSpec> bad = Map.of(
                 "dataset: must not be empty", sumOver(List.of()),
                 "wasm_base64: not valid base64",
-                        new DataSpec("@@@", List.of(1L), null, null, null, null, null, null, null),
+                        new DataSpec("@@@", new long[] {1}, null, null, null, null, null, null, null),
                 "shards: at most one per element",
                         new DataSpec(
-                                sumOver(List.of()).wasmBase64(), List.of(1L), null, 3, null, null, null, null, null),
+                                sumOver(List.of()).wasmBase64(), new long[] {1}, null, 3, null, null, null, null, null),
                 "shards: must be between 1",
                         new DataSpec(
-                                sumOver(List.of()).wasmBase64(), List.of(1L), null, 0, null, null, null, null, null));
+                                sumOver(List.of()).wasmBase64(), new long[] {1}, null, 0, null, null, null, null, null));
         for (var c : bad.entrySet()) {
             Reply r = d.execute(ClusterDriver.USER, new SubmitJob(null, wasmJob(c.getValue())));
             assertThat(r.isOk()).as(c.getKey()).isFalse();

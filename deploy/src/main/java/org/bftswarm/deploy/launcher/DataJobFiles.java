@@ -45,7 +45,7 @@ public record DataJobFiles(
         return wasm == null ? null : Base64.getEncoder().encodeToString(read(wasm, "--wasm"));
     }
 
-    public List<Long> datasetValues() {
+    public long[] datasetValues() {
         if (dataset == null) {
             return null;
         }
@@ -64,14 +64,14 @@ public record DataJobFiles(
         if (root == null || !root.isArray()) {
             throw new IllegalArgumentException("--dataset " + dataset + ": must be a JSON array of integers");
         }
-        List<Long> values = new ArrayList<>();
+        long[] values = new long[root.size()];
         for (int i = 0; i < root.size(); i++) {
             JsonNode v = root.get(i);
             if (!v.isIntegralNumber() || !v.canConvertToLong()) {
                 throw new IllegalArgumentException(
                         "--dataset " + dataset + ": element " + i + " (" + v + ") is not a 64-bit integer");
             }
-            values.add(v.longValue());
+            values[i] = v.longValue();
         }
         return values;
     }

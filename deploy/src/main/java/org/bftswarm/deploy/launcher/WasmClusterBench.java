@@ -58,12 +58,11 @@ public final class WasmClusterBench {
     }
 
     public Result run(Options o) throws Exception {
-        List<Long> dataset = new ArrayList<>(o.elements());
+        long[] dataset = new long[o.elements()];
         long expected = 0;
         for (int i = 0; i < o.elements(); i++) {
-            long v = i % 10;
-            dataset.add(v);
-            expected += v;
+            dataset[i] = i % 10;
+            expected += dataset[i];
         }
         String base64 = Base64.getEncoder().encodeToString(module);
         List<Double> cluster = new ArrayList<>();
@@ -90,7 +89,7 @@ public final class WasmClusterBench {
             out.flush();
         }
         List<Long> small = new ArrayList<>();
-        List<Long> four = List.of(10L, 20L, 30L, 40L);
+        long[] four = {10, 20, 30, 40};
         for (int i = 0; i < o.smallJobs(); i++) {
             long start = System.nanoTime();
             awaitComplete(api.submit(job(base64, four)));
@@ -113,7 +112,7 @@ public final class WasmClusterBench {
                 expected);
     }
 
-    private static JobSubmission job(String base64, List<Long> dataset) {
+    private static JobSubmission job(String base64, long[] dataset) {
         return new JobSubmission(
                 "bench-wasm",
                 null,
@@ -139,11 +138,21 @@ public final class WasmClusterBench {
                 null);
     }
 
-    /** Polls every 20 ms until the job has ended; it must complete. */
+    /** Polls every 20 ms until the job has ended (404 from a node still behind is asked again); it must complete. */
     private JobJson awaitComplete(String jobId) throws Exception {
         long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < end) {
-            JobJson job = api.job(jobId);
+            JobJson job;
+            try {
+                job = api.job(jobId);
+            } catch (ApiException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                // a node that has not executed the submission yet: ask again
+                Thread.sleep(20);
+                continue;
+            }
             if (job.status().terminal()) {
                 if (job.result() == null || !job.result().isNumber()) {
                     throw new IllegalStateException(

@@ -106,8 +106,8 @@ public final class DataRules {
     static long dataJsonBytes(DataSpec d) {
         long bytes = 2;
         if (d.dataset() != null) {
-            for (Long v : d.dataset()) {
-                bytes += (v == null ? 4 : Long.toString(v).length()) + 1;
+            for (long v : d.dataset()) {
+                bytes += decimalLength(v) + 1;
             }
         }
         if (d.input() != null) {
@@ -116,6 +116,18 @@ public final class DataRules {
             }
         }
         return bytes;
+    }
+
+    /** Characters of {@code v} in decimal, sign included. */
+    static int decimalLength(long v) {
+        if (v == Long.MIN_VALUE) {
+            return 20;
+        }
+        int digits = 1;
+        for (long m = Math.abs(v); m >= 10; m /= 10) {
+            digits++;
+        }
+        return v < 0 ? digits + 1 : digits;
     }
 
     private static void checkModule(String base64, String entry, String reduce, List<String> errors) {
@@ -141,12 +153,11 @@ public final class DataRules {
     }
 
     private static void checkElements(DataSpec d, List<String> errors) {
-        List<?> elements = d.dataset() != null ? d.dataset() : d.input();
-        if (elements == null) {
+        if (d.dataset() == null && d.input() == null) {
             return;
         }
         String field = d.dataset() != null ? "dataset" : "input";
-        if (elements.isEmpty()) {
+        if (d.elementCount() == 0) {
             errors.add(field + ": must not be empty");
             return;
         }
@@ -154,14 +165,17 @@ public final class DataRules {
             errors.add(field + ": at most " + MAX_DATA_JSON_BYTES + " bytes of JSON");
             return;
         }
-        for (int i = 0; i < elements.size(); i++) {
-            Object e = elements.get(i);
-            if (e == null) {
-                errors.add(field + "[" + i + "]: must not be null");
+        if (d.input() == null) {
+            return;
+        }
+        for (int i = 0; i < d.input().size(); i++) {
+            String line = d.input().get(i);
+            if (line == null) {
+                errors.add("input[" + i + "]: must not be null");
                 return;
             }
-            if (e instanceof String line && (line.indexOf('\n') >= 0 || line.indexOf('\0') >= 0)) {
-                errors.add(field + "[" + i + "]: one line without newline or NUL");
+            if (line.indexOf('\n') >= 0 || line.indexOf('\0') >= 0) {
+                errors.add("input[" + i + "]: one line without newline or NUL");
                 return;
             }
         }

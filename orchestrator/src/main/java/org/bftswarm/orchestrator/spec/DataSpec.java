@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The data-parallel part of a job: a dataset cut into {@code shards} contiguous slices, one task per
@@ -20,7 +22,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DataSpec(
         @JsonProperty("wasm_base64") String wasmBase64,
-        List<Long> dataset,
+        long[] dataset,
         List<String> input,
         Integer shards,
         String reduce,
@@ -36,12 +38,19 @@ public record DataSpec(
     /** A WebAssembly job over {@code values} with every option at its default. */
     public static DataSpec wasm(byte[] module, List<Long> values) {
         return new DataSpec(
-                Base64.getEncoder().encodeToString(module), values, null, null, null, null, null, null, null);
+                Base64.getEncoder().encodeToString(module), toArray(values), null, null, null, null, null, null, null);
     }
 
     /** A container job over {@code values}, each shard's slice on stdin one element per line. */
     public static DataSpec forImage(List<Long> values) {
-        return new DataSpec(null, values, null, null, null, null, null, null, null);
+        return new DataSpec(null, toArray(values), null, null, null, null, null, null, null);
+    }
+
+    /** The values as the array a dataset is held in. */
+    public static long[] toArray(List<Long> values) {
+        return values == null
+                ? null
+                : values.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Whether the shards run a WebAssembly module (else the job's image). */
@@ -53,7 +62,7 @@ public record DataSpec(
     /** How many elements the job's data holds (dataset or input lines). */
     @JsonIgnore
     public int elementCount() {
-        return dataset != null ? dataset.size() : input == null ? 0 : input.size();
+        return dataset != null ? dataset.length : input == null ? 0 : input.size();
     }
 
     /** The module's bytes; only on a spec the validator accepted. */
@@ -65,7 +74,15 @@ public record DataSpec(
     /** Whether every element of the dataset fits a signed 32-bit integer (the shard layout is then i32). */
     @JsonIgnore
     public boolean fitsI32() {
-        return dataset == null || dataset.stream().allMatch(v -> v == (int) (long) v);
+        if (dataset == null) {
+            return true;
+        }
+        for (long v : dataset) {
+            if (v != (int) v) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Shard {@code index}'s slice of a job cut into {@code shardCount} shards. */
@@ -75,18 +92,14 @@ public record DataSpec(
 
     /** The dataset elements of {@code range}. */
     public long[] values(ShardRange range) {
-        long[] out = new long[range.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = dataset.get(range.start() + i);
-        }
-        return out;
+        return Arrays.copyOfRange(dataset, range.start(), range.end());
     }
 
     /** What a container shard reads on stdin: its elements (numbers or input lines), one per line. */
     public byte[] stdin(ShardRange range) {
         StringBuilder b = new StringBuilder();
         for (int i = range.start(); i < range.end(); i++) {
-            b.append(dataset != null ? String.valueOf(dataset.get(i)) : input.get(i))
+            b.append(dataset != null ? String.valueOf(dataset[i]) : input.get(i))
                     .append('\n');
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
@@ -96,7 +109,7 @@ public record DataSpec(
     public DataSpec normalized() {
         return new DataSpec(
                 wasmBase64,
-                dataset == null ? null : List.copyOf(dataset),
+                dataset == null ? null : dataset.clone(),
                 input == null ? null : List.copyOf(input),
                 shards,
                 reduce == null ? DEFAULT_REDUCE : reduce,
@@ -109,6 +122,43 @@ public record DataSpec(
     /** The same data with {@code count} shards. */
     public DataSpec withShards(int count) {
         return new DataSpec(wasmBase64, dataset, input, count, reduce, entry, deadlineSeconds, fuel, memoryPages);
+    }
+
+    /**
+     * The dataset, shared and not copied (it may hold a million elements, read on every replica):
+     * callers must not modify it.
+     */
+    @Override
+    public long[] dataset() {
+        return dataset;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DataSpec d
+                && Objects.equals(wasmBase64, d.wasmBase64)
+                && Arrays.equals(dataset, d.dataset)
+                && Objects.equals(input, d.input)
+                && Objects.equals(shards, d.shards)
+                && Objects.equals(reduce, d.reduce)
+                && Objects.equals(entry, d.entry)
+                && Objects.equals(deadlineSeconds, d.deadlineSeconds)
+                && Objects.equals(fuel, d.fuel)
+                && Objects.equals(memoryPages, d.memoryPages);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                wasmBase64, Arrays.hashCode(dataset), input, shards, reduce, entry, deadlineSeconds, fuel, memoryPages);
+    }
+
+    @Override
+    public String toString() {
+        return "DataSpec[" + (isWasm() ? "wasm " + wasmBase64.length() + " base64 chars, " : "")
+                + (dataset != null ? dataset.length + " values" : input == null ? "no data" : input.size() + " lines")
+                + ", shards=" + shards + ", reduce=" + reduce + ", entry=" + entry + ", deadlineSeconds="
+                + deadlineSeconds + ", fuel=" + fuel + ", memoryPages=" + memoryPages + "]";
     }
 
     /** The same data with another entry function. */

@@ -175,7 +175,7 @@ class ByzantineResultsTest {
                 null,
                 verification,
                 module,
-                dataset,
+                dataset.stream().mapToLong(Long::longValue).toArray(),
                 null,
                 shards,
                 null,
