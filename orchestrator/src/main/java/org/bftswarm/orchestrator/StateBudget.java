@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import java.util.Locale;
 import org.bftswarm.orchestrator.ops.CanonicalJson;
+import org.bftswarm.orchestrator.spec.DataSpec;
 import org.bftswarm.orchestrator.spec.JobSpec;
 
 /**
@@ -13,7 +14,8 @@ import org.bftswarm.orchestrator.spec.JobSpec;
  * within half the transfer limit. The estimate, kept as running sums by {@link SchedulerState}, is a
  * fixed allowance for nodes, suspicions and clients, plus each unfinished job at its worst case (its
  * spec, and per task the kept output of every run its verification allows, each at most
- * {@link OutputLimit#MAX_OUTPUT_JSON_BYTES}), plus each finished job at its measured size. A submission
+ * {@link OutputLimit#MAX_OUTPUT_JSON_BYTES}; a data job's elements also at their in-memory size), plus each
+ * finished job at its measured size. A submission
  * that would push the estimate past the budget is refused; finished jobs never block one, since
  * {@link FinishedJobRetention} expires them to make room. Sizes come from replicated records only.
  */
@@ -67,13 +69,14 @@ final class StateBudget {
     /** The most a job with this normalised spec may add to the snapshot before it finishes. */
     static long reservedBytes(JobSpec spec, SchedulerConfig config) {
         return jsonBytes(spec)
+                + dataHeapBytes(spec)
                 + JOB_OVERHEAD_BYTES
                 + spec.count() * worstCaseTaskBytes(outputsPerTask(spec, config), config.clusterSize());
     }
 
     /** The retention entry of a job whose every task is terminal, with its measured sizes. */
     static FinishedJob finished(JobRecord job, List<TaskRecord> tasks) {
-        long bytes = entryBytes(job.id, job);
+        long bytes = entryBytes(job.id, job) + dataHeapBytes(job.spec);
         long output = 0;
         long finishedAt = job.submittedAtMillis;
         for (TaskRecord task : tasks) {
@@ -109,6 +112,28 @@ final class StateBudget {
                     + " MiB more; retry when jobs have finished";
         }
         return null;
+    }
+
+    /**
+     * What a data job's elements occupy in memory beyond their JSON: 8 bytes per dataset value (a value
+     * is 2 to 20 characters of JSON), an object header and UTF-16 characters per input line. Counted so
+     * the budget also bounds every replica's heap, not only the snapshot.
+     */
+    static long dataHeapBytes(JobSpec spec) {
+        DataSpec data = spec.data();
+        if (data == null) {
+            return 0;
+        }
+        long bytes = 0;
+        if (data.dataset() != null) {
+            bytes += 8L * data.dataset().length;
+        }
+        if (data.input() != null) {
+            for (String line : data.input()) {
+                bytes += 48 + 2L * line.length();
+            }
+        }
+        return bytes;
     }
 
     /** Bytes of one map entry {@code "key":value,} in the snapshot's JSON. */
