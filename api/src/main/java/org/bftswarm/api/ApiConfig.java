@@ -29,7 +29,7 @@ public record ApiConfig(
         Duration wsIdleTimeout,
         int maxThreads,
         int eventsPort) {
-    public static final int DEFAULT_MAX_BODY_BYTES = 6 << 20;
+    public static final int DEFAULT_MAX_BODY_BYTES = 4 << 20;
     public static final int DEFAULT_EVENT_QUEUE = 1024;
     public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_WS_IDLE_TIMEOUT = Duration.ofHours(1);

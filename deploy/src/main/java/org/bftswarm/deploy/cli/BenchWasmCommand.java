@@ -22,14 +22,14 @@ import picocli.CommandLine.ParameterException;
                     + " sharded over the nodes (one shard per node up), timed from submission to the answer 200,"
                     + " against the same module summing as many elements in this process (Chicory, one core), in"
                     + " alternating rounds; then the submit→200 latency of a 4-element job.",
-            "The dataset's JSON is about 2 bytes per element: above 500000 elements raise api.maxDatasetBytes in"
-                    + " cluster-config.yaml (up to 2097152) and restart the cluster.",
+            "The dataset's JSON is about 2 bytes per element, and one job's data may be at most 1 MiB of JSON"
+                    + " (api.maxDatasetBytes): about 520000 elements.",
             "",
             "The last line is BENCH wasm elements=N cluster_elements_per_s=X local_elements_per_s=Y ratio=X/Y"
                     + " small_job_p50_ms=A small_job_p99_ms=B correct=true|false.",
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  ./bftswarm up && ./bftswarm bench wasm --elements 1000000"})
+        footer = {"  ./bftswarm up && ./bftswarm bench wasm --elements 500000"})
 public final class BenchWasmCommand extends ClusterCommand {
     @Option(
             names = "--elements",

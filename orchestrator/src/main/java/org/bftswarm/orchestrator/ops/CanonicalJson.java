@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 public final class CanonicalJson {
 
     /** Upper bound on any single encoded operation. */
-    public static final int MAX_OPERATION_BYTES = 6 << 20;
+    public static final int MAX_OPERATION_BYTES = 3 << 20;
 
     private static final ObjectMapper MAPPER = build();
 
