@@ -119,7 +119,7 @@ final class SnapshotCodec {
                     j != null
                             && e.getKey().equals(j.id)
                             && j.spec != null
-                            && JobSpecValidator.validate(j.spec).isEmpty()
+                            && JobSpecValidator.validateStored(j.spec).isEmpty()
                             && j.spec.equals(j.spec.normalized())
                             && j.number >= 1
                             && j.number < s.nextJobNumber(),

@@ -99,6 +99,19 @@ class DataJobTest {
     }
 
     @Test
+    void aSnapshotHoldingDataJobsRestoresToTheSameState() {
+        ClusterDriver d = cluster();
+        String job = d.submit(wasmJob(sumOver(List.of(10L, 20L, 30L))));
+        d.submit(wasmJob(DataSpec.wasm(example("sum64.wasm"), List.of(1L, -5_000_000_000L))));
+        finishWith(d, job + ".0", "10");
+        byte[] snapshot = d.scheduler.snapshot();
+        Scheduler restored = new Scheduler(d.scheduler.config());
+        restored.restore(snapshot);
+        assertThat(restored.digest()).isEqualTo(d.scheduler.digest());
+        assertThat(restored.job(job).orElseThrow().tasks()).hasSize(3);
+    }
+
+    @Test
     void minMaxAndConcatFoldInShardOrder() {
         for (var c : Map.of("min", "-7", "max", "12", "concat", "[3,-7,12]", "larger", "12")
                 .entrySet()) {

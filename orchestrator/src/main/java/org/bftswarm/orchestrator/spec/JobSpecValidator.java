@@ -46,6 +46,37 @@ public final class JobSpecValidator {
 
     private JobSpecValidator() {}
 
+    /**
+     * The problems of a spec as the scheduler stores it (what a snapshot must hold): a data job's stored
+     * spec carries its resolved shard count as both {@code count} and {@code shards}, and is otherwise
+     * judged as submitted, without {@code count}; any other spec is judged by {@link #validate}.
+     */
+    public static List<String> validateStored(JobSpec spec) {
+        if (spec == null || !spec.hasData()) {
+            return validate(spec);
+        }
+        Integer shards = spec.data().shards();
+        if (shards == null || !shards.equals(spec.count())) {
+            return List.of("count: a stored data job's count must equal its shards (count " + spec.count() + ", shards "
+                    + shards + ")");
+        }
+        return validate(new JobSpec(
+                spec.name(),
+                spec.image(),
+                spec.command(),
+                spec.env(),
+                spec.cpus(),
+                spec.memoryMb(),
+                spec.timeoutSeconds(),
+                spec.retries(),
+                spec.backoffSeconds(),
+                null,
+                spec.constraints(),
+                spec.network(),
+                spec.verification(),
+                spec.data()));
+    }
+
     /** Returns every problem found; an empty list means the spec is acceptable. */
     public static List<String> validate(JobSpec spec) {
         List<String> errors = new ArrayList<>();
