@@ -45,13 +45,20 @@ public final class Scheduler implements ReplicatedStateMachine {
     private final Map<Reply.Outcome, AtomicLong> outcomes = new TreeMap<>();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong internalErrors = new AtomicLong();
+    private final ShardSelection shardSelection;
     private SchedulerCore core;
     private Digest cachedDigest;
 
     public Scheduler(SchedulerConfig config) {
+        this(config, ShardSelection.ALL);
+    }
+
+    /** A scheduler whose data-job reductions fold the shards {@code shardSelection} picks (not {@code ALL}: a bug). */
+    public Scheduler(SchedulerConfig config, ShardSelection shardSelection) {
         this.config = config;
+        this.shardSelection = shardSelection;
         this.principals = new NodePrincipals(config);
-        this.core = new SchedulerCore(new SchedulerState(config));
+        this.core = new SchedulerCore(new SchedulerState(config), shardSelection);
         for (Reply.Outcome o : Reply.Outcome.values()) {
             outcomes.put(o, new AtomicLong());
         }
@@ -114,7 +121,7 @@ public final class Scheduler implements ReplicatedStateMachine {
     @Override
     public synchronized void restore(byte[] snapshot) {
         SchedulerState restored = SnapshotCodec.decode(snapshot, config);
-        core = new SchedulerCore(restored);
+        core = new SchedulerCore(restored, shardSelection);
         cachedDigest = null;
     }
 

@@ -50,7 +50,7 @@ final class SchedulerCore {
     /** Last job status announced in an event (local, not replicated: events are not state). */
     private final TreeMap<String, JobStatus> lastReportedStatus = new TreeMap<>();
 
-    SchedulerCore(SchedulerState state) {
+    SchedulerCore(SchedulerState state, ShardSelection shardSelection) {
         this.state = state;
         this.principals = new NodePrincipals(state.config);
         this.lifecycle = new TaskLifecycle(state);
@@ -60,7 +60,7 @@ final class SchedulerCore {
         this.membership = new NodeMembership(state, lifecycle, principals);
         this.sweep = new TimeSweep(state, lifecycle);
         this.retention = new FinishedJobRetention(state);
-        this.reduction = new ShardReduction(state, WasmFolds::fold);
+        this.reduction = new ShardReduction(state, WasmFolds::fold, shardSelection);
         this.views = new StateViews(state);
     }
 

@@ -7,19 +7,22 @@ import org.bftswarm.orchestrator.spec.ShardReduce;
 import org.bftswarm.orchestrator.view.TaskState;
 
 /**
- * Reduces a data job once every shard is accepted: in the state machine, in shard order, by
- * {@link ShardReduce}, so every replica holds the same result; a module function runs through
- * {@link ModuleFolds} (interpreted, fuel-bounded). A job with a shard that did not succeed gets no
- * result. Runs after each operation over the jobs whose tasks became terminal in it.
+ * Reduces a data job once every shard is accepted: in the state machine, in shard order (every shard
+ * once: {@link ShardSelection#ALL}), by {@link ShardReduce}, so every replica holds the same result; a
+ * module function runs through {@link ModuleFolds} (interpreted, fuel-bounded). A job with a shard that
+ * did not succeed gets no result. Runs after each operation over the jobs whose tasks became terminal
+ * in it.
  */
 final class ShardReduction {
 
     private final SchedulerState state;
     private final ModuleFolds folds;
+    private final ShardSelection selection;
 
-    ShardReduction(SchedulerState state, ModuleFolds folds) {
+    ShardReduction(SchedulerState state, ModuleFolds folds, ShardSelection selection) {
         this.state = state;
         this.folds = folds;
+        this.selection = selection;
     }
 
     void run() {
@@ -33,7 +36,9 @@ final class ShardReduction {
             if (!tasks.stream().allMatch(t -> t.state == TaskState.SUCCEEDED)) {
                 continue;
             }
-            ShardReduce.Result r = reduce(job.spec.data(), tasks, folds);
+            List<TaskRecord> folded =
+                    selection.indexes(tasks.size()).stream().map(tasks::get).toList();
+            ShardReduce.Result r = reduce(job.spec.data(), folded, folds);
             job.result = r.json();
             job.resultError = r.error();
             state.emit(

@@ -26,6 +26,10 @@ import org.bftswarm.orchestrator.view.TaskView;
  * exit 0 with invented output (forge) or the true exit code with altered output (tamper), each with a
  * digest that matches the output it claims. The scheduler must accept such a report as a vote (the run
  * is the node's own) and the quorum of correct nodes must outvote it.
+ *
+ * <p>For three in four of its own runs of a WebAssembly shard, of either verification mode, it reports
+ * a forged sum: the true one off by 1..9. Under {@code quorum} the correct nodes outvote it; under
+ * {@code none} its report is the shard's result, and the job's reduced result carries it.
  */
 final class ByzantineWorker extends NodeWorker {
     private long nextLieAt;
@@ -44,6 +48,9 @@ final class ByzantineWorker extends NodeWorker {
     @Override
     TaskFinished result(SimContext ctx, Run run) {
         TaskFinished honest = super.result(ctx, run);
+        if (FakeExecutor.isShard(run.spec)) {
+            return ctx.random().nextInt(4) == 0 ? honest : forgedShard(ctx, run);
+        }
         if (!deterministic(run) || ctx.random().nextInt(4) == 0) {
             return honest;
         }
@@ -55,6 +62,15 @@ final class ByzantineWorker extends NodeWorker {
         ledger.forgedVote(run.taskId, run.attempt);
         forgedVotesSent++;
         return new TaskFinished(run.taskId, run.attempt, node, exit, FakeExecutor.digest(out), out, "exited");
+    }
+
+    /** A plausible wrong shard result: the true sum off by 1..9 either way, exit 0, its digest matching. */
+    private TaskFinished forgedShard(SimContext ctx, Run run) {
+        long off = (1 + ctx.random().nextInt(9)) * (ctx.random().nextBoolean() ? 1L : -1L);
+        String out = Long.toString(FakeExecutor.shardSum(run.spec, run.taskId) + off);
+        ledger.forgedVote(run.taskId, run.attempt);
+        forgedVotesSent++;
+        return new TaskFinished(run.taskId, run.attempt, node, 0, FakeExecutor.digest(out), out, "exited");
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.ops.Tick;
+import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.view.Assignment;
 import org.bftswarm.orchestrator.view.NodeState;
 import org.bftswarm.orchestrator.view.NodeView;
@@ -26,7 +27,8 @@ import org.bftswarm.orchestrator.view.TaskView;
  * {@code assignmentsFor(node)}, "runs" each new attempt for a random virtual 20..620 ms, reports
  * TaskStarted then TaskFinished with the {@link FakeExecutor}'s result through its own client
  * (1000 + node, node key): the per-attempt result for a {@code none} job, the deterministic one for a
- * job the world knows to be deterministic ({@link ResultLedger#quorumJobs}). It kills runs that are no
+ * job the world knows to be deterministic ({@link ResultLedger#quorumJobs}), the slice's sum for a
+ * WebAssembly shard (read from the spec its assignment carries). It kills runs that are no
  * longer its own (task terminal, or a later attempt exists and this run is not among the task's runs
  * in flight: a quorum task runs several attempts at once), registers at start,
  * rejoins with NodeAlive if it sees itself DOWN, and orders a Tick every ~0.4 s when idle. While
@@ -42,14 +44,18 @@ class NodeWorker extends SimActor {
         final String taskId;
         final String jobId;
         final int attempt;
+        /** The job's stored spec, as the assignment carries it. */
+        final JobSpec spec;
+
         final long finishAt;
         boolean reported;
         boolean killed;
 
-        Run(String taskId, String jobId, int attempt, long finishAt) {
+        Run(String taskId, String jobId, int attempt, JobSpec spec, long finishAt) {
             this.taskId = taskId;
             this.jobId = jobId;
             this.attempt = attempt;
+            this.spec = spec;
             this.finishAt = finishAt;
         }
     }
@@ -94,6 +100,7 @@ class NodeWorker extends SimActor {
                         a.taskId(),
                         a.jobId(),
                         a.attempt(),
+                        a.spec(),
                         ctx.now() + 20 + ctx.random().nextInt(600));
                 runs.put(key, run);
                 if (willRun(ctx, a)) {
@@ -139,6 +146,9 @@ class NodeWorker extends SimActor {
 
     /** The report of a finished run: what the fake executor produced (a Byzantine worker may lie). */
     TaskFinished result(SimContext ctx, Run run) {
+        if (FakeExecutor.isShard(run.spec)) {
+            return FakeExecutor.shardReport(run.spec, run.taskId, run.attempt, node);
+        }
         return deterministic(run)
                 ? FakeExecutor.deterministicReport(run.taskId, run.attempt, node)
                 : FakeExecutor.report(run.taskId, run.attempt, node);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.view.TaskState;
 import org.bftswarm.orchestrator.view.TaskView;
 
@@ -11,7 +12,8 @@ import org.bftswarm.orchestrator.view.TaskView;
  * End-of-run checks of one task of a deterministic job verified by a quorum (f+1 matching of at most
  * 2f+1 runs on distinct nodes), with at most f lying nodes: the task never ends DISPUTED (the f+1
  * correct runs always match); every honest accepted report, every result a round accepted and the
- * stored result of a task that ended by a report are exactly the fake executor's deterministic result;
+ * stored result of a task that ended by a report are exactly the fake executor's deterministic result
+ * (a WebAssembly shard's: its slice's sum);
  * a round that accepted was verified by at least f+1 nodes, each of which reported exactly the accepted
  * result in that round. Forged votes (a Byzantine node's invented result for its own run) are legitimate
  * reports and may be accepted as votes, but never as a result.
@@ -25,6 +27,7 @@ final class QuorumOutcomeChecker {
      * whether a forged vote was cast in a round that accepted a result (its node must then carry evidence).
      */
     static boolean check(
+            JobSpec spec,
             TaskView t,
             List<ResultLedger.Accepted> oks,
             NavigableMap<Integer, QuorumRounds.Round> rounds,
@@ -35,7 +38,8 @@ final class QuorumOutcomeChecker {
         }
         for (ResultLedger.Accepted a : oks) {
             if (!a.forgedVote()
-                    && !FakeExecutor.matchesDeterministic(a.taskId(), a.exitCode(), a.outputDigest(), a.output())) {
+                    && !FakeExecutor.matchesDeterministic(
+                            spec, a.taskId(), a.exitCode(), a.outputDigest(), a.output())) {
                 v.add("task " + t.id() + " attempt " + a.attempt()
                         + ": accepted report of a quorum task differs from what the executor produced");
             }
@@ -44,7 +48,7 @@ final class QuorumOutcomeChecker {
                 || (t.state() == TaskState.FAILED && t.exitCode() != null && "exited".equals(t.reason()));
         if (finishedByReport) {
             if (t.outputTruncated()
-                    || !FakeExecutor.matchesDeterministic(t.id(), t.exitCode(), t.outputDigest(), t.output())) {
+                    || !FakeExecutor.matchesDeterministic(spec, t.id(), t.exitCode(), t.outputDigest(), t.output())) {
                 v.add("accepted result of quorum task " + t.id() + " differs from the executor's: stored exit "
                         + t.exitCode() + " output " + quote(t.output()));
             }
@@ -60,7 +64,7 @@ final class QuorumOutcomeChecker {
                 Integer previous = rounds.lowerKey(r.lastAttempt());
                 Map<Integer, ResultLedger.Accepted> byNode =
                         votesOfRound(oks, previous == null ? 0 : previous, r.lastAttempt());
-                checkRound(t, r, byNode, f, v);
+                checkRound(spec, t, r, byNode, f, v);
                 forgedVoteInAcceptedRound |= byNode.values().stream().anyMatch(ResultLedger.Accepted::forgedVote);
             }
         }
@@ -80,10 +84,15 @@ final class QuorumOutcomeChecker {
     }
 
     private static void checkRound(
-            TaskView t, QuorumRounds.Round r, Map<Integer, ResultLedger.Accepted> byNode, int f, List<String> v) {
+            JobSpec spec,
+            TaskView t,
+            QuorumRounds.Round r,
+            Map<Integer, ResultLedger.Accepted> byNode,
+            int f,
+            List<String> v) {
         String round = "quorum task " + t.id() + " round ending at attempt " + r.lastAttempt();
         if (r.outputTruncated()
-                || !FakeExecutor.matchesDeterministic(t.id(), r.exitCode(), r.outputDigest(), r.output())) {
+                || !FakeExecutor.matchesDeterministic(spec, t.id(), r.exitCode(), r.outputDigest(), r.output())) {
             v.add("accepted result of quorum task " + t.id() + " differs from the executor's (round ending at attempt "
                     + r.lastAttempt() + ", exit " + r.exitCode() + " output " + quote(r.output()) + ")");
         }

@@ -17,7 +17,8 @@ import org.bftswarm.consensus.sim.SimulationRunner;
  * partitions, crashes) with a chaos phase 2 s longer and a 60 s liveness bound after healing.
  *
  * <p>{@code ./bftswarm sim --scheduler --seeds N [--seed FIRST] [--replicas N] [--byzantine K]
- * [--variant CORRECT|ACCEPT_ANY_REPORTER|EVICT_ON_ONE_SUSPICION|TRUST_FIRST_REPORT|IGNORE_CLIENT_SIGNATURES]}
+ * [--variant CORRECT|ACCEPT_ANY_REPORTER|EVICT_ON_ONE_SUSPICION|TRUST_FIRST_REPORT|IGNORE_CLIENT_SIGNATURES
+ * |DROP_LAST_SHARD]}
  */
 public final class SchedulerSimulation {
     static final int USERS = 3;

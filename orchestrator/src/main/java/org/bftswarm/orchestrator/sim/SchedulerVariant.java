@@ -7,6 +7,7 @@ import org.bftswarm.consensus.api.ForwardingStateMachine;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
 import org.bftswarm.crypto.VerifyingKey;
 import org.bftswarm.orchestrator.Scheduler;
+import org.bftswarm.orchestrator.ShardSelection;
 import org.bftswarm.orchestrator.clients.ClientPolicy;
 import org.bftswarm.orchestrator.ops.ClientOperation;
 import org.bftswarm.orchestrator.ops.ClientSigning;
@@ -28,17 +29,27 @@ import org.bftswarm.orchestrator.spec.Verification;
  * client), so the first report of a task is its result and one lying node decides it;
  * IGNORE_CLIENT_SIGNATURES executes the inner operation of a ClientOperation whose signature does not
  * verify as a plain operation of the client that forwarded it, so an entry node's altered or forged
- * submission becomes a job (a bearer-token one of that node).
+ * submission becomes a job (a bearer-token one of that node); DROP_LAST_SHARD is not a wrapper but the
+ * scheduler built with a reduction that folds every accepted shard but the last (an off-by-one in the
+ * fold loop), so a data job's result misses its last slice, and a one-shard job gets no result at all.
  */
 enum SchedulerVariant {
     CORRECT,
     ACCEPT_ANY_REPORTER,
     EVICT_ON_ONE_SUSPICION,
     TRUST_FIRST_REPORT,
-    IGNORE_CLIENT_SIGNATURES;
+    IGNORE_CLIENT_SIGNATURES,
+    DROP_LAST_SHARD;
 
     ReplicatedStateMachine wrap(Scheduler scheduler) {
-        return this == CORRECT ? scheduler : new Broken(scheduler, this);
+        return this == CORRECT || this == DROP_LAST_SHARD ? scheduler : new Broken(scheduler, this);
+    }
+
+    /** Which accepted shards a data job's reduction folds: every one, but the last under DROP_LAST_SHARD. */
+    ShardSelection shardSelection() {
+        return this == DROP_LAST_SHARD
+                ? count -> ShardSelection.ALL.indexes(count).subList(0, count - 1)
+                : ShardSelection.ALL;
     }
 
     private static final class Broken extends ForwardingStateMachine {

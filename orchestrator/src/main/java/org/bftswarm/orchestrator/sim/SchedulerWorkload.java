@@ -30,8 +30,9 @@ import org.bftswarm.orchestrator.view.TaskView;
  * which drops, alters, forges and replays them; a reader ({@link ReaderActor}, the next client id) signs
  * submissions it may not make. The keys and roles are {@link SimClients}, in every replica's config. The
  * run is finished when every submitted task is terminal on every correct replica and no report is still
- * in flight; then {@link SchedulerOutcomeChecker} judges the results and {@link SignedJobsChecker}
- * that every job is exactly what a client signed.
+ * in flight; then {@link SchedulerOutcomeChecker} judges the results, {@link SignedJobsChecker}
+ * that every job is exactly what a client signed and {@link DataResultChecker} every data job's shards
+ * and reduced result against its dataset.
  */
 final class SchedulerWorkload implements SimWorkload {
     static final int USER_BASE = 2000;
@@ -50,6 +51,9 @@ final class SchedulerWorkload implements SimWorkload {
     private final TreeSet<Integer> correctNodes = new TreeSet<>();
     private final TreeMap<Integer, Integer> nodeOfClient = new TreeMap<>();
     final TreeMap<String, Long> taskStates = new TreeMap<>();
+    /** What {@link DataResultChecker} saw: data jobs, COMPLETE ones by mode, results a forgery changed. */
+    final TreeMap<String, Long> dataCounts = new TreeMap<>();
+
     private ByzantineWorker byzantineWorker;
     private ByzantineEntry entry;
     private final ReaderActor reader;
@@ -145,7 +149,7 @@ final class SchedulerWorkload implements SimWorkload {
 
     @Override
     public ReplicatedStateMachine newStateMachine(int replica) {
-        schedulers[replica] = new Scheduler(config);
+        schedulers[replica] = new Scheduler(config, variant.shardSelection());
         if (correctNodes.contains(replica)) {
             rounds.watch(schedulers[replica]);
         }
@@ -263,6 +267,7 @@ final class SchedulerWorkload implements SimWorkload {
             v.addAll(SchedulerOutcomeChecker.check(
                     ref, submitted, ledger, rounds, correctNodes, nodeOfClient, taskStates));
             v.addAll(SignedJobsChecker.check(ref, ledger, config.clientPolicy(), config.defaultVerification()));
+            v.addAll(DataResultChecker.check(ref, submitted, ledger, dataCounts));
         }
         return v;
     }
@@ -284,7 +289,11 @@ final class SchedulerWorkload implements SimWorkload {
             long droppedByEntry,
             long alteredRefused,
             long replaysRefused,
-            long readerForbidden) {}
+            long readerForbidden,
+            long dataJobs,
+            long dataNoneComplete,
+            long dataQuorumComplete,
+            long dataForgedChanged) {}
 
     Figures counts() {
         return new Figures(
@@ -303,7 +312,11 @@ final class SchedulerWorkload implements SimWorkload {
                 entry == null ? 0 : entry.dropped,
                 entry == null ? 0 : entry.alteredRefused,
                 entry == null ? 0 : entry.replaysRefused,
-                reader.forbidden);
+                reader.forbidden,
+                dataCounts.getOrDefault("data.jobs", 0L),
+                dataCounts.getOrDefault("data.none.COMPLETE", 0L),
+                dataCounts.getOrDefault("data.quorum.COMPLETE", 0L),
+                dataCounts.getOrDefault("data.forged_changed", 0L));
     }
 
     /** Figures of the run for the per-seed line. */
@@ -322,6 +335,6 @@ final class SchedulerWorkload implements SimWorkload {
                 + (entry == null ? 0 : entry.dropped) + " altered_refused="
                 + (entry == null ? 0 : entry.alteredRefused + "/" + entry.alteredSent) + " replays_refused="
                 + (entry == null ? 0 : entry.replaysRefused + "/" + entry.replaysSent) + " reader_forbidden="
-                + reader.forbidden;
+                + reader.forbidden + " data=" + dataCounts;
     }
 }

@@ -19,9 +19,10 @@ import org.bftswarm.orchestrator.view.JobView;
  * ({@link ResultLedger#signed}) and the most advanced correct replica's scheduler: every job was
  * submitted by a signing client ({@code client:NAME}) whose role may submit, with exactly the spec that
  * client signed for that job id, normalised as the rulebook normalises it ({@link JobSpec#normalized()}
- * with the cluster's default verification filled in); no job came from a node or a bearer token (no
- * honest party of the run submits that way); every submission a submitting client signed became a job
- * (one its entry node dropped was retried); and no (client, request number) got more than one accepted
+ * with the cluster's default verification filled in and a data job's shard count as resolved); no job
+ * came from a node or a bearer token (no honest party of the run submits that way); every submission a
+ * submitting client signed became a job (one its entry node dropped, or the state budget refused, was
+ * sent again); and no (client, request number) got more than one accepted
  * reply, whoever forwarded it.
  */
 final class SignedJobsChecker {
@@ -39,7 +40,8 @@ final class SignedJobsChecker {
                 continue;
             }
             String client = by.substring(CLIENT_PREFIX.length());
-            JobSpec signed = signedSpecs.getOrDefault(client, new TreeMap<>()).get(job.id());
+            JobSpec signed = withShardsOf(
+                    signedSpecs.getOrDefault(client, new TreeMap<>()).get(job.id()), job.spec());
             if (signed == null) {
                 v.add("job " + job.id() + " of " + by + " is a job no client signed");
             } else if (!signed.equals(job.spec())) {
@@ -84,6 +86,21 @@ final class SignedJobsChecker {
             }
         }));
         return out;
+    }
+
+    /**
+     * A signed data spec with its shard count as stored: the one it names, else the stored one (the
+     * scheduler resolves an absent count when it orders the job; {@link DataResultChecker} judges it).
+     */
+    private static JobSpec withShardsOf(JobSpec signed, JobSpec stored) {
+        if (signed == null
+                || !signed.hasData()
+                || !stored.hasData()
+                || stored.data().shards() == null) {
+            return signed;
+        }
+        Integer named = signed.data().shards();
+        return signed.withShards(named != null ? named : stored.data().shards());
     }
 
     /** The spec as the scheduler stores it: normalised, the cluster's default verification if it names none. */

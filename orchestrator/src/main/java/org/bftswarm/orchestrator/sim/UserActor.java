@@ -1,5 +1,6 @@
 package org.bftswarm.orchestrator.sim;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
 import org.bftswarm.orchestrator.ops.SubmitJob;
+import org.bftswarm.orchestrator.spec.DataSpec;
 import org.bftswarm.orchestrator.spec.JobSpec;
+import org.bftswarm.orchestrator.spec.ShardReduce;
 import org.bftswarm.orchestrator.spec.Verification;
 
 /**
@@ -22,16 +25,22 @@ import org.bftswarm.orchestrator.spec.Verification;
  * 0.2..1 s apart, and cancels about one job in four some time after submitting it. About half of its
  * jobs are deterministic and ask for {@code verification: quorum}; their ids go into
  * {@link ResultLedger#quorumJobs} as they are sent, so every worker knows them before any replica can
- * place them, and {@link #quorumJobs} keeps those this user saw accepted.
+ * place them, and {@link #quorumJobs} keeps those this user saw accepted. About one job in three is a
+ * WebAssembly data job over a random dataset ({@link #dataSpec}), with either verification mode.
  *
  * <p>Every operation is signed end to end as a {@link ClientOperation} with the next request number and
  * recorded in {@link ResultLedger#signed}. The user hands about half of them to the Byzantine node's
  * API ({@link ByzantineEntry}) and, hearing nothing it can trust, retransmits the same signed bytes
  * through its own client after {@link #RETRY_AFTER_MS}; the others it sends through its own client at
  * once. One operation at a time: a submission answered OK, or REPLAYED naming its job (it was
- * executed through the entry), is accepted; any other answer to a valid submission is a violation.
+ * executed through the entry), is accepted; one refused for the state budget (a many-shard data job's
+ * worst case while others are unfinished) is sent again later, signed anew; any other answer to a valid
+ * submission is a violation.
  */
 final class UserActor extends SimActor {
+    /** The reduce function {@code sum.wasm} exports: the larger of two values. */
+    static final String LARGER = "larger";
+
     /** How long a user waits for an operation handed to another node's API before sending it itself. */
     static final long RETRY_AFTER_MS = 500;
 
@@ -47,6 +56,10 @@ final class UserActor extends SimActor {
     private ClientOperation pending;
     private long retryAt = -1;
     private final List<String> toCancel = new ArrayList<>();
+    /** Submissions refused for the state budget, sent again (signed anew) when the user next may act. */
+    private final ArrayDeque<SubmitJob> refused = new ArrayDeque<>();
+
+    long budgetRefusals;
     final TreeSet<String> acceptedJobs = new TreeSet<>();
     final TreeSet<String> quorumJobs = new TreeSet<>();
     long handedToEntry;
@@ -91,6 +104,9 @@ final class UserActor extends SimActor {
             return null;
         }
         nextAt = ctx.now() + 200 + ctx.random().nextInt(800);
+        if (!refused.isEmpty()) {
+            return refused.poll();
+        }
         if (!toCancel.isEmpty() && (submittedCount >= planned || ctx.random().nextInt(3) == 0)) {
             return new CancelJob(toCancel.remove(0));
         }
@@ -103,7 +119,7 @@ final class UserActor extends SimActor {
             toCancel.add(jobId);
         }
         boolean quorum = ctx.random().nextBoolean();
-        JobSpec spec = spec(ctx, jobId, quorum);
+        JobSpec spec = ctx.random().nextInt(3) == 0 ? dataSpec(ctx, jobId, quorum) : spec(ctx, jobId, quorum);
         if (quorum) {
             ledger.quorumJobs.add(jobId);
         }
@@ -130,6 +146,59 @@ final class UserActor extends SimActor {
                 constraints,
                 null);
         return quorum ? spec.withVerification(Verification.QUORUM) : spec;
+    }
+
+    /**
+     * A random WebAssembly sum job: 1..40 integers of at most three digits, or in one job of four also some
+     * beyond 32 bits (up to 2^40 in magnitude, so no shard sum nor total overflows 64 bits) run by
+     * {@code sum64} instead of {@code sum}; {@code shards} absent or 1..len; reduce sum, min, max, concat
+     * or (only with {@code sum.wasm}) its function {@code larger}; retries 2 so most shards end accepted.
+     */
+    private static JobSpec dataSpec(SimContext ctx, String name, boolean quorum) {
+        int len = 1 + ctx.random().nextInt(40);
+        boolean wide = ctx.random().nextInt(4) == 0;
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < len; i++) {
+            long v = ctx.random().nextInt(2001) - 1000L;
+            if (wide && ctx.random().nextInt(3) == 0) {
+                v = (ctx.random().nextBoolean() ? 1 : -1)
+                        * ((1L << 31) + (ctx.random().nextLong() & ((1L << 40) - 1)));
+            }
+            values.add(v);
+        }
+        List<String> reduces =
+                new ArrayList<>(List.of(ShardReduce.SUM, ShardReduce.MIN, ShardReduce.MAX, ShardReduce.CONCAT));
+        DataSpec probe = new DataSpec(null, DataSpec.toArray(values), null, null, null, null, null, null, null);
+        boolean i32 = probe.fitsI32();
+        if (i32) {
+            reduces.add(LARGER);
+        }
+        Integer shards = ctx.random().nextInt(3) == 0 ? null : 1 + ctx.random().nextInt(len);
+        DataSpec data = new DataSpec(
+                i32 ? SimModules.SUM_BASE64 : SimModules.SUM64_BASE64,
+                DataSpec.toArray(values),
+                null,
+                shards,
+                reduces.get(ctx.random().nextInt(reduces.size())),
+                null,
+                null,
+                null,
+                null);
+        return new JobSpec(
+                name,
+                null,
+                null,
+                null,
+                0.1 * (1 + ctx.random().nextInt(5)),
+                64L,
+                1 + ctx.random().nextInt(3),
+                2,
+                1,
+                null,
+                null,
+                null,
+                quorum ? Verification.QUORUM : null,
+                data);
     }
 
     /** A one-task spec with every other field left to its default. */
@@ -161,20 +230,35 @@ final class UserActor extends SimActor {
                 if (Verification.QUORUM.equals(submit.spec().verification())) {
                     quorumJobs.add(jobId);
                 }
+            } else if (refusedForStateBudget(reply)) {
+                refused.add(submit);
+                budgetRefusals++;
             } else {
                 ledger.violation("valid job " + submit.jobId() + " was not accepted: " + reply);
             }
         }
     }
 
+    /** The scheduler's admission control: unfinished jobs' worst case would pass the state budget. */
+    private static boolean refusedForStateBudget(Reply reply) {
+        return reply.code() == ReplyCode.INVALID
+                && reply.errors() != null
+                && reply.errors().stream().anyMatch(e -> e.startsWith("state:"));
+    }
+
     @Override
     boolean settled(SimContext ctx) {
-        return submittedCount >= planned && toCancel.isEmpty() && pending == null && outstanding == null;
+        return submittedCount >= planned
+                && toCancel.isEmpty()
+                && refused.isEmpty()
+                && pending == null
+                && outstanding == null;
     }
 
     @Override
     String progress() {
         return " user" + user + "[" + submittedCount + "/" + planned + " cancels_left=" + toCancel.size()
+                + " budget_refusals=" + budgetRefusals
                 + (pending == null ? "" : " pending=" + pending.requestNumber()) + "]";
     }
 }

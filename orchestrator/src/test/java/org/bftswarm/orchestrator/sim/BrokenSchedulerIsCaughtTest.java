@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * that asked for a quorum, and one that executes a client operation whose signature fails as the
  * forwarding node's are each caught within five seeds, by the checks meant for them (authorisation /
  * result equality, no-correct-node-evicted, the quorum result checks, and every job is what a client
- * signed).
+ * signed); a reduction that drops a data job's last shard is caught within five seeds by the data
+ * result checks.
  */
 class BrokenSchedulerIsCaughtTest {
 
@@ -61,6 +62,33 @@ class BrokenSchedulerIsCaughtTest {
                 .anyMatch(v ->
                         v.startsWith("accepted result of quorum task") && v.contains("differs from the executor's"))
                 .anyMatch(v -> v.contains("fewer than f+1=2 nodes"));
+    }
+
+    /**
+     * A reduction that folds every accepted shard but the last is caught by the data result checks within
+     * five seeds (the first seed that catches it ends the search), and the real scheduler passes every
+     * seed that was run.
+     */
+    @Test
+    void droppingTheLastShardFromAReductionIsCaughtWithinFiveSeedsThatTheCorrectSchedulerPasses() {
+        List<String> found = new ArrayList<>();
+        long seed = 0;
+        while (seed < 5 && found.isEmpty()) {
+            seed++;
+            SchedulerSimulation.runSeed(seed, 4, 1, SchedulerVariant.DROP_LAST_SHARD).sim().violations().stream()
+                    .filter(v -> v.startsWith("data job "))
+                    .forEach(found::add);
+        }
+        assertThat(found)
+                .as("data result violations of DROP_LAST_SHARD in seeds 1..%s", seed)
+                .anyMatch(v -> v.contains(" from its dataset") || v.contains("every shard SUCCEEDED yet"));
+        for (long s = 1; s <= seed; s++) {
+            assertThat(SchedulerSimulation.runSeed(s, 4, 1, SchedulerVariant.CORRECT)
+                            .sim()
+                            .violations())
+                    .as(SchedulerSimulation.replay(s, 4, 1, SchedulerVariant.CORRECT))
+                    .isEmpty();
+        }
     }
 
     @Test

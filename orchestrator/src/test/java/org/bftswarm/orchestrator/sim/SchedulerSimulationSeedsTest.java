@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * deterministic result and verified by f+1 nodes (never DISPUTED) though the Byzantine worker forges
  * its own votes, agreeing scheduler digests at every checkpoint, and no correct node evicted or
  * quarantined, every job exactly what its client signed though the Byzantine node's API drops, alters,
- * forges and replays the users' signed operations; and the forged, stale and suspicious operations,
+ * forges and replays the users' signed operations, every completed data job's reduced result the one its
+ * dataset gives (under {@code quorum} despite forged shard results); and the forged, stale and suspicious operations,
  * forged votes, altered and replayed client operations and a reader's submissions really were sent
  * and refused.
  */
@@ -108,6 +109,21 @@ class SchedulerSimulationSeedsTest {
                         .mapToLong(SchedulerWorkload.Figures::readerForbidden)
                         .sum())
                 .as("a reader's signed submissions answered FORBIDDEN")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::dataNoneComplete)
+                        .sum())
+                .as("data jobs without verification that completed and were checked against their dataset")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::dataQuorumComplete)
+                        .sum())
+                .as("quorum data jobs that completed with the dataset's result despite forged shard votes")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::dataForgedChanged)
+                        .sum())
+                .as("data jobs without verification whose result the Byzantine node's forged shard changed")
                 .isPositive();
     }
 
