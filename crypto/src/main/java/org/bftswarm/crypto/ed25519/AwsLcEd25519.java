@@ -100,10 +100,10 @@ final class AwsLcEd25519 implements Ed25519Provider {
     @Override
     public Verifier verifier(byte[] publicKey32) {
         PublicKey key = publicKey(publicKey32);
-        Verifier longMessages = BouncyCastleEd25519.INSTANCE.verifier(publicKey32);
+        byte[] raw = publicKey32.clone();
         return (buf, off, len, sig) -> {
             if (len > MAX_NATIVE_MESSAGE_BYTES) {
-                return longMessages.verify(buf, off, len, sig);
+                return verifyLong(raw, buf, off, len, sig);
             }
             Signature signature = verifying.get();
             try {
@@ -114,6 +114,15 @@ final class AwsLcEd25519 implements Ed25519Provider {
                 return false;
             }
         };
+    }
+
+    /** Bouncy Castle's verdict for a message too long for the native provider; a key it cannot parse fails. */
+    private static boolean verifyLong(byte[] publicKey32, byte[] buf, int off, int len, byte[] sig) {
+        try {
+            return BouncyCastleEd25519.INSTANCE.verifier(publicKey32).verify(buf, off, len, sig);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private Signature newSignature() {
