@@ -79,6 +79,33 @@ public record JobSubmission(
                 null);
     }
 
+    /** The compute mesh's request: a module run over {@code dataset}, cut into {@code shards} (null: default). */
+    public static JobSubmission wasm(String wasmBase64, long[] dataset, Integer shards, String verification) {
+        return new JobSubmission(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                verification,
+                wasmBase64,
+                dataset,
+                null,
+                shards,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
     /** Whether any field of a job over a dataset is present. */
     public boolean carriesData() {
         return wasmBase64 != null

@@ -113,29 +113,7 @@ public final class WasmClusterBench {
     }
 
     private static JobSubmission job(String base64, long[] dataset) {
-        return new JobSubmission(
-                "bench-wasm",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "none",
-                base64,
-                dataset,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return JobSubmission.wasm(base64, dataset, null, "none");
     }
 
     /** Polls every 20 ms until the job has ended (404 from a node still behind is asked again); it must complete. */

@@ -160,29 +160,8 @@ class ByzantineResultsTest {
     }
 
     private static JobSubmission wasmJob(String module, List<Long> dataset, int shards, String verification) {
-        return new JobSubmission(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                60,
-                1,
-                1,
-                null,
-                null,
-                null,
-                verification,
-                module,
-                dataset.stream().mapToLong(Long::longValue).toArray(),
-                null,
-                shards,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return JobSubmission.wasm(
+                module, dataset.stream().mapToLong(Long::longValue).toArray(), shards, verification);
     }
 
     @Test
