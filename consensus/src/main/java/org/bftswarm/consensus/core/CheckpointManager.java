@@ -125,11 +125,13 @@ final class CheckpointManager {
         }
         List<Signed> matching = new ArrayList<>();
         for (Signed v : atSeq.values()) {
-            if (((Checkpoint) v.body()).stateDigest().equals(c.stateDigest())) {
+            if (((Checkpoint) v.body()).stateDigest().equals(c.stateDigest())
+                    || r.mutant == CoreMutant.CHECKPOINT_MIXED_DIGESTS) {
                 matching.add(v);
             }
         }
-        if (matching.size() >= r.q.checkpoint()) {
+        int needed = r.mutant == CoreMutant.CHECKPOINT_ONE_SIGNATURE ? 1 : r.q.checkpoint();
+        if (matching.size() >= needed) {
             onStableCertificate(c.seq(), c.stateDigest(), matching);
         }
     }
@@ -208,7 +210,8 @@ final class CheckpointManager {
                 r.q.n(),
                 r.cfg.stateChunkBytes(),
                 r.cfg.maxSnapshotBytes(),
-                r.now);
+                r.now,
+                r.mutant != CoreMutant.STATE_CHUNK_UNPROVEN);
         sendRequests();
     }
 

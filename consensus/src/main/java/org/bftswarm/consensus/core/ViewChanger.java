@@ -242,6 +242,9 @@ final class ViewChanger {
         if (senders.size() < r.q.newView()) {
             return "only " + senders.size() + " view changes";
         }
+        if (r.mutant == CoreMutant.NEW_VIEW_NOT_RECOMPUTED) {
+            return null;
+        }
         NewViewPlan plan = NewViewPlan.of(bodies(nv.viewChanges()));
         if (nv.prePrepares().size() != plan.batches().size()) {
             return "re-proposes " + nv.prePrepares().size() + " batches, expected "

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
+import org.bftswarm.consensus.core.CoreMutant;
 import org.bftswarm.consensus.core.Quorums;
 
 /**
@@ -46,6 +47,16 @@ public final class SimulationRunner {
     /** Runs one scenario with a given quorum rule (tests pass a deliberately broken one). */
     public static SimResult runSeed(Scenario scenario, IntFunction<Quorums> quorums) {
         return new Simulation(scenario, quorums).run();
+    }
+
+    /** Runs one scenario of the hash-chain workload with every correct replica running a mutant core. */
+    public static SimResult runSeed(Scenario scenario, CoreMutant mutant) {
+        return new Simulation(
+                        scenario,
+                        Quorums::new,
+                        new ChainWorkload(scenario.clients(), scenario.requestsAfterHeal()),
+                        mutant)
+                .run();
     }
 
     /**
