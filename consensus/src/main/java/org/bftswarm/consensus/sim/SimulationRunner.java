@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
@@ -37,7 +38,19 @@ public final class SimulationRunner {
         }
     }
 
+    /**
+     * System property with the base seed of CI's random block of seeds: set it ({@code -Dbftswarm.sim.seed=S}) to
+     * replay the block a run printed; unset, every run draws a fresh one.
+     */
+    public static final String SEED_PROPERTY = "bftswarm.sim.seed";
+
     private SimulationRunner() {}
+
+    /** The base seed of a random block: {@link #SEED_PROPERTY} when set, else a fresh positive seed. */
+    public static long randomBlockBase() {
+        Long given = Long.getLong(SEED_PROPERTY);
+        return given != null ? given : ThreadLocalRandom.current().nextLong(1L << 32, 1L << 62);
+    }
 
     /** Runs one seed with the real protocol. */
     public static SimResult runSeed(long seed, int n, int byzantine) {
@@ -182,6 +195,50 @@ public final class SimulationRunner {
                 + s.stateTransfers() + " rejected_messages=" + s.rejected());
         out.println(s.line());
         return s.violations() == 0 && s.livenessFailures() == 0 ? 0 : 1;
+    }
+
+    /**
+     * Runs consecutive seeds from {@code firstSeed} on 2 threads until {@code minutes} of wall time are up
+     * (the last block of seeds finishes), printing every failing seed with its replay command, a progress
+     * line about every 30 s and last {@code SOAK seeds=N failures=F seconds=T seeds_per_s=R}; exits 0 only
+     * if every seed passed, 2 on unrunnable options.
+     */
+    public static int soak(double minutes, int replicas, Integer byzantine, long firstSeed, PrintStream out) {
+        Optional<String> problem = SimOptions.problem(1, replicas, byzantine);
+        if (problem.isPresent() || !(minutes > 0)) {
+            out.println(problem.orElse("--soak needs a positive number of minutes"));
+            return 2;
+        }
+        int byz = byzantine == null ? Quorums.faultsTolerated(replicas) : byzantine;
+        int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        out.println("SOAK start first_seed=" + firstSeed + " replicas=" + replicas + " byzantine=" + byz + " minutes="
+                + minutes);
+        long start = System.nanoTime();
+        long end = start + (long) (minutes * 60e9);
+        long nextReport = start + 30_000_000_000L;
+        long seed = firstSeed;
+        long done = 0;
+        int[] failures = {0};
+        while (System.nanoTime() < end) {
+            int block = 8 * threads;
+            forEachSeed(seed, block, threads, s -> runSeed(s, replicas, byz), r -> {
+                if (!r.safe() || !r.live()) {
+                    failures[0]++;
+                    print(r, out);
+                }
+            });
+            seed += block;
+            done += block;
+            if (System.nanoTime() >= nextReport) {
+                nextReport += 30_000_000_000L;
+                out.println("SOAK progress seeds=" + done + " next_seed=" + seed + " failures=" + failures[0]
+                        + String.format(" seeds_per_s=%.1f", done / ((System.nanoTime() - start) / 1e9)));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.println("SOAK seeds=" + done + " failures=" + failures[0] + String.format(" seconds=%.1f", seconds)
+                + String.format(" seeds_per_s=%.1f", done / seconds) + " last_seed=" + (seed - 1));
+        return failures[0] == 0 ? 0 : 1;
     }
 
     /**
