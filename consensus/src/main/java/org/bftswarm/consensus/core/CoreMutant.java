@@ -1,10 +1,12 @@
 package org.bftswarm.consensus.core;
 
+import org.bftswarm.consensus.api.ReplicatedStateMachine;
+
 /**
  * Deliberately broken variants of single protocol rules of the replica core, one rule each, for the
  * simulator's mutation tests: every mutant must be caught by the simulator's checkers, which proves
  * that the rule is both needed and watched. A replica runs {@link #NONE} unless it is built with
- * {@link Replica#Replica(ReplicaConfig, org.bftswarm.consensus.api.ReplicatedStateMachine, CoreMutant)}
+ * {@link Replica#Replica(ReplicaConfig, ReplicatedStateMachine, CoreMutant)}
  * or the matching {@link Replica#recover} overload; no configuration file or flag can select a mutant.
  */
 public enum CoreMutant {

@@ -29,5 +29,10 @@ public enum Behaviour {
     /** As primary, stamps every other batch with a time before the previous batch's. */
     TIME_TRAVEL,
     /** As primary, also proposes every batch again one watermark window further on. */
-    BEYOND_WATERMARKS
+    BEYOND_WATERMARKS,
+    /**
+     * Its view changes carry no prepared certificates and, as new primary, it builds NEW-VIEW from the
+     * quorum of view changes it heard that carry the fewest (a valid NEW-VIEW that drops what it can).
+     */
+    OMIT_PREPARED
 }

@@ -12,6 +12,7 @@ import org.bftswarm.consensus.codec.Message;
 import org.bftswarm.consensus.codec.Message.*;
 import org.bftswarm.consensus.codec.Signed;
 import org.bftswarm.consensus.core.Effect;
+import org.bftswarm.consensus.core.NewViewPlan;
 import org.bftswarm.consensus.core.Replica;
 import org.bftswarm.crypto.Digest;
 import org.bftswarm.crypto.SigningKey;
@@ -31,6 +32,8 @@ final class ByzantineAdversary {
     private final int checkpointInterval;
     private final int window;
     private final List<Signed> heard = new ArrayList<>();
+    /** The highest-view VIEW-CHANGE heard from each replica. */
+    private final TreeMap<Integer, Signed> viewChangesHeard = new TreeMap<>();
     /** The latest request heard from each client (for duplicates in batches). */
     private final TreeMap<Integer, Signed> latestRequests = new TreeMap<>();
 
@@ -83,6 +86,12 @@ final class ByzantineAdversary {
         if (s.body() instanceof Request q) {
             latestRequests.put(q.clientId(), s);
         }
+        if (s.body() instanceof ViewChange vc) {
+            Signed prev = viewChangesHeard.get(s.sender());
+            if (prev == null || ((ViewChange) prev.body()).newView() <= vc.newView()) {
+                viewChangesHeard.put(s.sender(), s);
+            }
+        }
         if (heard.size() < 256) {
             heard.add(s);
         } else {
@@ -112,6 +121,14 @@ final class ByzantineAdversary {
                     // and it votes for the forged batch itself, so that it can commit
                     out.add(new Effect.Broadcast(
                             sign(new Commit(pp.view(), pp.seq(), ((PrePrepare) forged.body()).digest()))));
+                    continue;
+                }
+                if (b.message().body() instanceof ViewChange vc && has(Behaviour.OMIT_PREPARED)) {
+                    out.add(new Effect.Broadcast(withoutPrepared(vc)));
+                    continue;
+                }
+                if (b.message().body() instanceof NewView nv && has(Behaviour.OMIT_PREPARED)) {
+                    out.add(new Effect.Broadcast(fromFewestPrepared(nv)));
                     continue;
                 }
                 if (b.message().body() instanceof NewView nv && has(Behaviour.BAD_NEW_VIEW)) {
@@ -240,6 +257,47 @@ final class ByzantineAdversary {
             out.add(new Effect.Broadcast(sign(new PrePrepare(pp.view(), pp.seq() + window, batch))));
         }
         return sent;
+    }
+
+    private Signed withoutPrepared(ViewChange vc) {
+        return sign(new ViewChange(vc.newView(), vc.stableSeq(), vc.stableDigest(), vc.checkpointProof(), List.of()));
+    }
+
+    /**
+     * A valid NEW-VIEW for the same view built from the quorum of view changes (its own without
+     * prepared certificates, and others' it heard) that carry the fewest prepared certificates.
+     */
+    private Signed fromFewestPrepared(NewView nv) {
+        int quorum = nv.viewChanges().size();
+        TreeMap<Integer, Signed> bySender = new TreeMap<>();
+        for (Signed s : viewChangesHeard.values()) {
+            if (s.body() instanceof ViewChange vc && vc.newView() == nv.view() && s.sender() != id) {
+                bySender.put(s.sender(), s);
+            }
+        }
+        for (Signed s : nv.viewChanges()) {
+            if (s.sender() != id) {
+                bySender.putIfAbsent(s.sender(), s);
+            } else {
+                bySender.put(id, withoutPrepared((ViewChange) s.body()));
+            }
+        }
+        List<Signed> chosen = new ArrayList<>(bySender.values());
+        chosen.sort((a, b) -> Integer.compare(
+                ((ViewChange) a.body()).prepared().size(),
+                ((ViewChange) b.body()).prepared().size()));
+        chosen = new ArrayList<>(chosen.subList(0, Math.min(quorum, chosen.size())));
+        chosen.sort((a, b) -> Integer.compare(a.sender(), b.sender()));
+        List<ViewChange> bodies = new ArrayList<>();
+        for (Signed s : chosen) {
+            bodies.add((ViewChange) s.body());
+        }
+        NewViewPlan plan = NewViewPlan.of(bodies);
+        List<Signed> pps = new ArrayList<>();
+        for (var e : plan.batches().entrySet()) {
+            pps.add(sign(new PrePrepare(nv.view(), e.getKey(), e.getValue())));
+        }
+        return sign(new NewView(nv.view(), chosen, pps));
     }
 
     /** The NEW-VIEW with every re-proposed batch replaced by another (requests reversed, time moved on). */
