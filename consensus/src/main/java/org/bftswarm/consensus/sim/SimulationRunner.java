@@ -242,16 +242,22 @@ public final class SimulationRunner {
     }
 
     /**
-     * {@code ./bftswarm sim}'s flags ({@link SimOptions}); exits 2 on a bad argument, else with {@link #run}'s code.
+     * {@code ./bftswarm sim}'s flags ({@link SimOptions}) plus {@code --soak MINUTES}; exits 2 on a bad argument,
+     * else with {@link #run}'s (or {@link #soak}'s) code.
      */
     public static void main(String[] args) {
         SimOptions options;
+        double soakMinutes;
         try {
-            options = SimOptions.parse(args, Set.of());
+            options = SimOptions.parse(args, Set.of("--soak"));
+            soakMinutes = Double.parseDouble(options.extra("--soak", "0"));
         } catch (IllegalArgumentException e) {
             System.out.println(e.getMessage());
             System.exit(2);
             return;
+        }
+        if (options.extra().containsKey("--soak")) {
+            System.exit(soak(soakMinutes, options.replicas(), options.byzantine(), options.firstSeed(), System.out));
         }
         System.exit(run(options.seeds(), options.replicas(), options.byzantine(), options.firstSeed(), System.out));
     }
