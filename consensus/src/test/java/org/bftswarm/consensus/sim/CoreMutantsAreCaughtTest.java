@@ -146,16 +146,12 @@ class CoreMutantsAreCaughtTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Case.class)
     void theCorrectCorePassesTheSameScenarios(Case c) {
-        for (long seed = 1; seed <= CONTROL_SEEDS; seed++) {
-            Scenario sc = c.scenario.apply(seed);
-            SimResult r = SimulationRunner.runSeed(sc, CoreMutant.NONE);
-            assertThat(r.violations())
-                    .as("%s seed %d: %s", c, seed, sc.describe())
-                    .isEmpty();
-            assertThat(r.live())
-                    .as("%s seed %d: %s", c, seed, r.livenessFailure())
-                    .isTrue();
-        }
+        SimulationRunner.forEachSeed(
+                1, CONTROL_SEEDS, 2, seed -> SimulationRunner.runSeed(c.scenario.apply(seed), CoreMutant.NONE), r -> {
+                    String replay = c + " " + r.scenario().describe();
+                    assertThat(r.violations()).as(replay).isEmpty();
+                    assertThat(r.live()).as(replay + ": " + r.livenessFailure()).isTrue();
+                });
     }
 
     @Test
