@@ -72,7 +72,13 @@ final class CheckpointManager {
      */
     void restoreOwn(long seq, byte[] snapshot) {
         if (seq > r.stable.seq()) {
-            ownSnapshots.put(seq, new OwnSnapshot(snapshot, digestOf(snapshot)));
+            Digest d = digestOf(snapshot);
+            ownSnapshots.put(seq, new OwnSnapshot(snapshot, d));
+            // our signature may be part of a certificate of it already: count it again, or a certificate that
+            // needs it (when f replicas lie, every correct one's) never forms here, even when forwarded to us
+            Signed c = r.sign(new Checkpoint(seq, d));
+            ownCheckpoints.put(seq, c);
+            addVote(c);
         }
     }
 
@@ -102,6 +108,10 @@ final class CheckpointManager {
             r.dropped(s.sender(), "checkpoint at non-checkpoint seq " + c.seq());
             return;
         }
+        TreeMap<Integer, Signed> atSeq = votes.get(c.seq());
+        if (atSeq != null && atSeq.containsKey(s.sender())) {
+            return; // a retransmission of a vote we hold must not evict the sender's other votes
+        }
         List<Long> mine = new ArrayList<>();
         for (var e : votes.entrySet()) {
             if (e.getValue().containsKey(s.sender())) {
@@ -110,11 +120,28 @@ final class CheckpointManager {
         }
         if (mine.size() >= VOTES_PER_SENDER) {
             if (c.seq() < mine.get(0)) {
+                // a sender's votes for higher seqs (perhaps lies) must not keep out the one that completes a
+                // certificate, e.g. of a stable checkpoint forwarded to this replica to catch up
+                if (completesCertificate(c)) {
+                    addVote(s);
+                }
                 return;
             }
             votes.get(mine.get(0)).remove(s.sender());
         }
         addVote(s);
+    }
+
+    /** True if the votes held for c's seq plus c itself make a quorum signing c's digest. */
+    private boolean completesCertificate(Checkpoint c) {
+        TreeMap<Integer, Signed> atSeq = votes.get(c.seq());
+        int matching = 1;
+        if (atSeq != null) {
+            for (Signed v : atSeq.values()) {
+                matching += ((Checkpoint) v.body()).stateDigest().equals(c.stateDigest()) ? 1 : 0;
+            }
+        }
+        return matching >= r.q.checkpoint();
     }
 
     private void addVote(Signed s) {
@@ -125,11 +152,13 @@ final class CheckpointManager {
         }
         List<Signed> matching = new ArrayList<>();
         for (Signed v : atSeq.values()) {
-            if (((Checkpoint) v.body()).stateDigest().equals(c.stateDigest())) {
+            if (((Checkpoint) v.body()).stateDigest().equals(c.stateDigest())
+                    || r.mutant == CoreMutant.CHECKPOINT_MIXED_DIGESTS) {
                 matching.add(v);
             }
         }
-        if (matching.size() >= r.q.checkpoint()) {
+        int needed = r.mutant == CoreMutant.CHECKPOINT_ONE_SIGNATURE ? 1 : r.q.checkpoint();
+        if (matching.size() >= needed) {
             onStableCertificate(c.seq(), c.stateDigest(), matching);
         }
     }
@@ -208,7 +237,8 @@ final class CheckpointManager {
                 r.q.n(),
                 r.cfg.stateChunkBytes(),
                 r.cfg.maxSnapshotBytes(),
-                r.now);
+                r.now,
+                r.mutant != CoreMutant.STATE_CHUNK_UNPROVEN);
         sendRequests();
     }
 
@@ -310,12 +340,24 @@ final class CheckpointManager {
 
     /**
      * A peer showed it is behind our stable checkpoint (its checkpoint or FETCH is at or below it):
-     * answer it directly with our own stable CHECKPOINT, so its catch-up does not wait for the
-     * backed-off broadcast. One message per message received: no amplification.
+     * answer it directly with the signed checkpoints of our stable certificate (its quorum of
+     * signatures, ours among them when we signed), so its catch-up neither waits for the backed-off
+     * broadcast nor needs the lagging replica's own signature to complete a certificate: while f
+     * replicas sign lies, the correct replicas other than the laggard are fewer than a quorum, so their
+     * own broadcast checkpoints can never certify the state it must fetch. At most a quorum of messages
+     * per message received.
      */
     private void helpLaggingPeer(int peer) {
+        if (peer == r.id) {
+            return;
+        }
         Signed atStable = ownCheckpoints.get(r.stable.seq());
-        if (atStable != null && peer != r.id) {
+        boolean sentOwn = false;
+        for (Signed s : r.stable.proof()) {
+            r.send(peer, s);
+            sentOwn |= s.equals(atStable);
+        }
+        if (atStable != null && !sentOwn) {
             r.send(peer, atStable);
         }
     }

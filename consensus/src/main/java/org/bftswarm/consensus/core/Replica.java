@@ -24,12 +24,17 @@ import org.bftswarm.crypto.Invariants;
  */
 public final class Replica {
     final ReplicaConfig cfg;
+    /** {@link CoreMutant#NONE} except in the simulator's mutation tests. */
+    final CoreMutant mutant;
+
     final Quorums q;
     final ReplicatedStateMachine sm;
     final int id;
     final List<Effect> outbox = new ArrayList<>();
     final TreeMap<Long, Slot> log = new TreeMap<>();
     final ClientTable clients = new ClientTable();
+    /** Persists held back to the next outbox (only under {@link CoreMutant#SEND_BEFORE_PERSIST}). */
+    private final List<Effect> deferredPersists = new ArrayList<>();
     /** Requests received and not yet executed, one per client (its highest). */
     final LinkedHashMap<Integer, Pending> pending = new LinkedHashMap<>();
     /** Client -> request number already placed in a pre-prepare of the current view (primary only). */
@@ -60,7 +65,13 @@ public final class Replica {
 
     /** A fresh replica at the genesis state of {@code sm}. */
     public Replica(ReplicaConfig cfg, ReplicatedStateMachine sm) {
+        this(cfg, sm, CoreMutant.NONE);
+    }
+
+    /** A fresh replica whose core breaks one rule ({@link CoreMutant}): for the simulator's mutation tests only. */
+    public Replica(ReplicaConfig cfg, ReplicatedStateMachine sm, CoreMutant mutant) {
         this.cfg = cfg;
+        this.mutant = mutant;
         this.q = cfg.quorums();
         this.sm = sm;
         this.id = cfg.id();
@@ -78,7 +89,13 @@ public final class Replica {
      * so the primary re-sends NEW-VIEW. Missing executions are fetched (COMMIT-PROOF or state transfer).
      */
     public static Replica recover(ReplicaConfig cfg, ReplicatedStateMachine sm, PersistedState ps, long nowMillis) {
-        Replica r = new Replica(cfg, sm);
+        return recover(cfg, sm, ps, nowMillis, CoreMutant.NONE);
+    }
+
+    /** {@link #recover(ReplicaConfig, ReplicatedStateMachine, PersistedState, long)} of a mutant core (tests only). */
+    public static Replica recover(
+            ReplicaConfig cfg, ReplicatedStateMachine sm, PersistedState ps, long nowMillis, CoreMutant mutant) {
+        Replica r = new Replica(cfg, sm, mutant);
         r.now = nowMillis;
         r.lastProgress = nowMillis;
         if (ps.stable() != null && ps.stable().seq() > 0) {
@@ -137,6 +154,15 @@ public final class Replica {
 
     /** Effects produced since the last drain (e.g. by {@link #recover}). */
     public List<Effect> drain() {
+        if (mutant == CoreMutant.SEND_BEFORE_PERSIST) {
+            List<Effect> out = new ArrayList<>(deferredPersists);
+            deferredPersists.clear();
+            for (Effect e : outbox) {
+                (e instanceof Effect.Persist ? deferredPersists : out).add(e);
+            }
+            outbox.clear();
+            return out;
+        }
         List<Effect> out = new ArrayList<>(outbox);
         outbox.clear();
         return out;
@@ -169,6 +195,21 @@ public final class Replica {
 
     public int logSize() {
         return log.size();
+    }
+
+    /** Lowest sequence number with agreement state in the log, or the stable checkpoint when the log is empty. */
+    public long lowestSlot() {
+        return log.isEmpty() ? stable.seq() + 1 : log.firstKey();
+    }
+
+    /** Highest sequence number with agreement state in the log, or the stable checkpoint when the log is empty. */
+    public long highestSlot() {
+        return log.isEmpty() ? stable.seq() : log.lastKey();
+    }
+
+    /** The watermark window L: the log holds sequence numbers in (stable, stable + L] only. */
+    public int watermarkWindow() {
+        return cfg.watermarkWindow();
     }
 
     public int primary() {
@@ -244,7 +285,8 @@ public final class Replica {
     private void onPrePrepare(Signed s) {
         PrePrepare pp = (PrePrepare) s.body();
         noteSeq(pp.seq(), s.sender(), pp.view());
-        if (inViewChange || pp.view() != view || !inWindow(pp.seq())) {
+        boolean windowOk = inWindow(pp.seq()) || mutant == CoreMutant.PRE_PREPARE_OUTSIDE_WATERMARKS;
+        if (inViewChange || pp.view() != view || !windowOk) {
             return;
         }
         if (s.sender() != q.primary(view)) {
@@ -363,6 +405,9 @@ public final class Replica {
     // ---------------------------------------------------------------- timers and retransmission
 
     long currentTimeout() {
+        if (mutant == CoreMutant.VIEW_TIMER_NOT_DOUBLING) {
+            return cfg.requestTimeoutMs();
+        }
         return cfg.requestTimeoutMs() << Math.min(failedViews, 6);
     }
 

@@ -32,7 +32,7 @@ final class RequestPipeline {
         if (q.requestNumber() < last) {
             return;
         }
-        if (q.requestNumber() == last) {
+        if (q.requestNumber() == last && r.mutant != CoreMutant.REPLY_CACHE_REEXECUTES) {
             ClientTable.Entry e = r.clients.get(q.clientId());
             r.emit(new Effect.SendReply(q.clientId(), new Reply(r.view, q.clientId(), last, e.result(), e.sequence())));
             return;
@@ -124,12 +124,16 @@ final class RequestPipeline {
         Invariants.check(pp.seq() == seq, "executing seq %d out of order (next %d)", pp.seq(), seq);
         Batch b = pp.batch();
         long ts = b.isNull() ? r.lastTimestamp : Math.max(r.lastTimestamp, b.timestamp());
+        if (r.mutant == CoreMutant.TIMESTAMP_BACKWARDS && !b.isNull()) {
+            ts = b.timestamp();
+        }
         int executed = 0;
         RequestAuthenticity authenticity = new RequestAuthenticity(r.cfg, slot);
         for (Signed rs : b.requests()) {
             Request q = (Request) rs.body();
             long last = r.clients.lastRequest(q.clientId());
-            if (q.requestNumber() > last) {
+            boolean reexecute = r.mutant == CoreMutant.REPLY_CACHE_REEXECUTES && q.requestNumber() == last;
+            if (q.requestNumber() > last || reexecute) {
                 if (!authenticity.authentic(rs)) { // checked only for what would execute; duplicates are no-ops
                     r.emit(new Effect.Dropped(
                             rs.sender(),
@@ -195,11 +199,12 @@ final class RequestPipeline {
                 lower = Math.max(lower, s.batch().timestamp());
             }
         }
-        if (ts < lower) {
+        if (ts < lower && r.mutant != CoreMutant.TIMESTAMP_BACKWARDS) {
             return "batch timestamp " + ts + " goes backwards (< " + lower + ")";
         }
         for (Slot s : r.log.tailMap(seq, false).values()) {
             if (s.view == r.view
+                    && r.mutant != CoreMutant.TIMESTAMP_BACKWARDS
                     && s.prePrepare != null
                     && !s.batch().isNull()
                     && s.batch().timestamp() < ts) {

@@ -30,6 +30,9 @@ final class StateTransfer {
     final List<Signed> proof;
     private final int chunkBytes;
     private final int maxSnapshot;
+    /** False only in the simulator's mutation tests ({@link CoreMutant#STATE_CHUNK_UNPROVEN}). */
+    private final boolean checkProofs;
+
     private final List<Integer> sources = new ArrayList<>();
     private final TreeSet<Integer> banned = new TreeSet<>();
     /** Consecutive unanswered requests per source: fewer strikes = asked first. */
@@ -57,7 +60,16 @@ final class StateTransfer {
     }
 
     StateTransfer(
-            long seq, Digest digest, List<Signed> proof, int self, int n, int chunkBytes, int maxSnapshot, long now) {
+            long seq,
+            Digest digest,
+            List<Signed> proof,
+            int self,
+            int n,
+            int chunkBytes,
+            int maxSnapshot,
+            long now,
+            boolean checkProofs) {
+        this.checkProofs = checkProofs;
         this.seq = seq;
         this.digest = digest;
         this.proof = proof;
@@ -162,7 +174,9 @@ final class StateTransfer {
                 && c.totalLength() <= maxSnapshot
                 && c.totalChunks() == expectedChunks
                 && (totalChunks < 0 || (c.totalChunks() == totalChunks && c.totalLength() == buffer.length));
-        if (!shapeOk || !SnapshotTree.verify(digest, chunkBytes, c.totalLength(), c.chunk(), c.data(), c.proof())) {
+        boolean proven = !checkProofs
+                || SnapshotTree.verify(digest, chunkBytes, c.totalLength(), c.chunk(), c.data(), c.proof());
+        if (!shapeOk || !proven) {
             ban(from);
             return Result.BAD;
         }

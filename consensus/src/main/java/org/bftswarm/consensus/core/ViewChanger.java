@@ -242,6 +242,9 @@ final class ViewChanger {
         if (senders.size() < r.q.newView()) {
             return "only " + senders.size() + " view changes";
         }
+        if (r.mutant == CoreMutant.NEW_VIEW_NOT_RECOMPUTED) {
+            return null;
+        }
         NewViewPlan plan = NewViewPlan.of(bodies(nv.viewChanges()));
         if (nv.prePrepares().size() != plan.batches().size()) {
             return "re-proposes " + nv.prePrepares().size() + " batches, expected "
@@ -264,7 +267,6 @@ final class ViewChanger {
     private void install(Signed nvSigned, NewViewPlan plan) {
         NewView nv = (NewView) nvSigned.body();
         r.view = nv.view();
-        r.inViewChange = false;
         lastNewView = nvSigned;
         latest.values().removeIf(s -> ((ViewChange) s.body()).newView() <= r.view);
         seenViews.values().removeIf(v -> v <= r.view);
@@ -296,6 +298,9 @@ final class ViewChanger {
             r.acceptPrePrepare(slot, pps);
         }
         r.nextSeq = Math.max(Math.max(plan.maxS(), plan.minS()), r.stable.seq()) + 1;
+        // only now: a checkpoint installed above (or execution it allows) must not let a new primary propose
+        // fresh batches at seqs that this NEW-VIEW re-proposes, or at seqs it then proposes again
+        r.inViewChange = false;
         r.lastProgress = r.now;
         r.emit(new Effect.ViewInstalled(r.view));
         r.maybePropose();

@@ -5,12 +5,14 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.bftswarm.consensus.codec.Batch;
 import org.bftswarm.consensus.codec.Codec;
 import org.bftswarm.consensus.codec.Message;
 import org.bftswarm.consensus.codec.Message.*;
 import org.bftswarm.consensus.codec.Signed;
 import org.bftswarm.consensus.core.Effect;
+import org.bftswarm.consensus.core.NewViewPlan;
 import org.bftswarm.consensus.core.Replica;
 import org.bftswarm.crypto.Digest;
 import org.bftswarm.crypto.SigningKey;
@@ -27,11 +29,29 @@ final class ByzantineAdversary {
     private final SigningKey key;
     private final EnumSet<Behaviour> behaviours;
     private final SplittableRandom rnd;
+    private final int checkpointInterval;
+    private final int window;
     private final List<Signed> heard = new ArrayList<>();
+    /** The highest-view VIEW-CHANGE heard from each replica. */
+    private final TreeMap<Integer, Signed> viewChangesHeard = new TreeMap<>();
+    /** The latest request heard from each client (for duplicates in batches). */
+    private final TreeMap<Integer, Signed> latestRequests = new TreeMap<>();
+
+    private long lastSentTimestamp = Long.MIN_VALUE;
+    private long freshProposals;
     private final EnumSet<Behaviour> exercised = EnumSet.noneOf(Behaviour.class);
 
     ByzantineAdversary(
-            int id, int n, String swarm, SigningKey key, EnumSet<Behaviour> behaviours, SplittableRandom rnd) {
+            int id,
+            int n,
+            String swarm,
+            SigningKey key,
+            EnumSet<Behaviour> behaviours,
+            SplittableRandom rnd,
+            int checkpointInterval,
+            int window) {
+        this.checkpointInterval = checkpointInterval;
+        this.window = window;
         this.id = id;
         this.n = n;
         this.swarm = swarm;
@@ -63,6 +83,15 @@ final class ByzantineAdversary {
     }
 
     void heard(Signed s) {
+        if (s.body() instanceof Request q) {
+            latestRequests.put(q.clientId(), s);
+        }
+        if (s.body() instanceof ViewChange vc) {
+            Signed prev = viewChangesHeard.get(s.sender());
+            if (prev == null || ((ViewChange) prev.body()).newView() <= vc.newView()) {
+                viewChangesHeard.put(s.sender(), s);
+            }
+        }
         if (heard.size() < 256) {
             heard.add(s);
         } else {
@@ -92,6 +121,22 @@ final class ByzantineAdversary {
                     // and it votes for the forged batch itself, so that it can commit
                     out.add(new Effect.Broadcast(
                             sign(new Commit(pp.view(), pp.seq(), ((PrePrepare) forged.body()).digest()))));
+                    continue;
+                }
+                if (b.message().body() instanceof ViewChange vc && has(Behaviour.OMIT_PREPARED)) {
+                    out.add(new Effect.Broadcast(withoutPrepared(vc)));
+                    continue;
+                }
+                if (b.message().body() instanceof NewView nv && has(Behaviour.OMIT_PREPARED)) {
+                    out.add(new Effect.Broadcast(fromFewestPrepared(nv)));
+                    continue;
+                }
+                if (b.message().body() instanceof NewView nv && has(Behaviour.BAD_NEW_VIEW)) {
+                    out.add(new Effect.Broadcast(rewrittenNewView(nv)));
+                    continue;
+                }
+                if (b.message().body() instanceof PrePrepare pp && !pp.batch().isNull()) {
+                    out.add(new Effect.Broadcast(freshProposal(pp, b.message(), out)));
                     continue;
                 }
                 out.add(new Effect.Broadcast(lie(b.message())));
@@ -133,7 +178,13 @@ final class ByzantineAdversary {
         }
         if (body instanceof StateChunk c && has(Behaviour.LYING_CHECKPOINTS)) {
             byte[] junk = new byte[c.data().length];
-            rnd.nextBytes(junk);
+            if (rnd.nextInt(4) != 0 && junk.length > 0) {
+                // plausible: the real chunk with one byte changed, so the snapshot still decodes
+                System.arraycopy(c.data(), 0, junk, 0, junk.length);
+                junk[rnd.nextInt(junk.length)] ^= (byte) (1 + rnd.nextInt(255));
+            } else {
+                rnd.nextBytes(junk);
+            }
             return sign(new StateChunk(c.seq(), c.chunk(), c.totalChunks(), c.totalLength(), junk, c.proof()));
         }
         return m;
@@ -172,6 +223,100 @@ final class ByzantineAdversary {
         }
     }
 
+    /**
+     * A fresh batch this replica proposes as primary: re-stamped backwards (every other one), with a
+     * client's latest request heard added again, and copied one watermark window further on.
+     */
+    private Signed freshProposal(PrePrepare pp, Signed original, List<Effect> out) {
+        Batch batch = pp.batch();
+        boolean changed = false;
+        if (behaviours.contains(Behaviour.REPLAY_OLD) && !latestRequests.isEmpty() && rnd.nextInt(2) == 0) {
+            has(Behaviour.REPLAY_OLD);
+            List<Signed> requests = new ArrayList<>(batch.requests());
+            List<Signed> known = new ArrayList<>(latestRequests.values());
+            Signed again = known.get(rnd.nextInt(known.size()));
+            if (!requests.contains(again)) {
+                requests.add(again);
+                batch = Batch.of(batch.timestamp(), requests);
+                changed = true;
+            }
+        }
+        if (has(Behaviour.TIME_TRAVEL)) {
+            long ts = batch.timestamp();
+            if (freshProposals++ % 2 == 1 && lastSentTimestamp != Long.MIN_VALUE) {
+                ts = lastSentTimestamp - 1 - rnd.nextInt(100);
+            }
+            lastSentTimestamp = ts;
+            if (ts != batch.timestamp()) {
+                batch = Batch.of(ts, batch.requests());
+                changed = true;
+            }
+        }
+        Signed sent = changed ? sign(new PrePrepare(pp.view(), pp.seq(), batch)) : original;
+        if (has(Behaviour.BEYOND_WATERMARKS)) {
+            out.add(new Effect.Broadcast(sign(new PrePrepare(pp.view(), pp.seq() + window, batch))));
+        }
+        return sent;
+    }
+
+    private Signed withoutPrepared(ViewChange vc) {
+        return sign(new ViewChange(vc.newView(), vc.stableSeq(), vc.stableDigest(), vc.checkpointProof(), List.of()));
+    }
+
+    /**
+     * A valid NEW-VIEW for the same view built from the quorum of view changes (its own without
+     * prepared certificates, and others' it heard) that carry the fewest prepared certificates.
+     */
+    private Signed fromFewestPrepared(NewView nv) {
+        int quorum = nv.viewChanges().size();
+        TreeMap<Integer, Signed> bySender = new TreeMap<>();
+        for (Signed s : viewChangesHeard.values()) {
+            if (s.body() instanceof ViewChange vc && vc.newView() == nv.view() && s.sender() != id) {
+                bySender.put(s.sender(), s);
+            }
+        }
+        for (Signed s : nv.viewChanges()) {
+            if (s.sender() != id) {
+                bySender.putIfAbsent(s.sender(), s);
+            } else {
+                bySender.put(id, withoutPrepared((ViewChange) s.body()));
+            }
+        }
+        List<Signed> chosen = new ArrayList<>(bySender.values());
+        chosen.sort((a, b) -> Integer.compare(
+                ((ViewChange) a.body()).prepared().size(),
+                ((ViewChange) b.body()).prepared().size()));
+        chosen = new ArrayList<>(chosen.subList(0, Math.min(quorum, chosen.size())));
+        chosen.sort((a, b) -> Integer.compare(a.sender(), b.sender()));
+        List<ViewChange> bodies = new ArrayList<>();
+        for (Signed s : chosen) {
+            bodies.add((ViewChange) s.body());
+        }
+        NewViewPlan plan = NewViewPlan.of(bodies);
+        List<Signed> pps = new ArrayList<>();
+        for (var e : plan.batches().entrySet()) {
+            pps.add(sign(new PrePrepare(nv.view(), e.getKey(), e.getValue())));
+        }
+        return sign(new NewView(nv.view(), chosen, pps));
+    }
+
+    /** The NEW-VIEW with every re-proposed batch replaced by another (requests reversed, time moved on). */
+    private Signed rewrittenNewView(NewView nv) {
+        List<Signed> pps = new ArrayList<>();
+        for (Signed s : nv.prePrepares()) {
+            PrePrepare pp = (PrePrepare) s.body();
+            if (pp.batch().isNull()) {
+                pps.add(s);
+                continue;
+            }
+            List<Signed> reversed = new ArrayList<>(pp.batch().requests());
+            Collections.reverse(reversed);
+            Batch other = Batch.of(pp.batch().timestamp() + 1, reversed);
+            pps.add(sign(new PrePrepare(pp.view(), pp.seq(), other)));
+        }
+        return sign(new NewView(nv.view(), nv.viewChanges(), pps));
+    }
+
     /** Unprompted mischief, called on the replica's ticks. */
     List<Effect> inject(Replica core, int[] clientIds) {
         List<Effect> out = new ArrayList<>();
@@ -193,6 +338,10 @@ final class ByzantineAdversary {
             Request fakeRequest = new Request(client, 1_000_000 + rnd.nextInt(1000), new byte[] {1, 2, 3});
             out.add(new Effect.Send(
                     target, Signed.unverified(client, Codec.encodeBody(fakeRequest), sig, fakeRequest)));
+        }
+        if (has(Behaviour.LYING_CHECKPOINTS)) {
+            long ahead = (core.stableCheckpoint() / checkpointInterval + 1 + rnd.nextInt(3)) * checkpointInterval;
+            out.add(new Effect.Broadcast(sign(new Checkpoint(ahead, randomDigest()))));
         }
         if (has(Behaviour.REPLAY_OLD) && !heard.isEmpty()) {
             out.add(new Effect.Send(target, heard.get(rnd.nextInt(heard.size()))));

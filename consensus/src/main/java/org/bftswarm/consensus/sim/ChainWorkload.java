@@ -79,6 +79,11 @@ final class ChainWorkload implements SimWorkload {
     }
 
     @Override
+    public boolean replicasMustConverge() {
+        return true;
+    }
+
+    @Override
     public String progress(SimContext ctx) {
         StringBuilder sb = new StringBuilder();
         clients.forEach((id, c) -> {

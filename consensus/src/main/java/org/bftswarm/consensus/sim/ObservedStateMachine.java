@@ -15,7 +15,7 @@ import org.bftswarm.consensus.api.ReplicatedStateMachine;
 final class ObservedStateMachine extends ForwardingStateMachine {
     /** Observer of executions (the simulator's checkers). */
     interface Listener {
-        void executed(ExecutionContext ctx, byte[] result);
+        void executed(ExecutionContext ctx, byte[] operation, byte[] result);
     }
 
     private final Listener listener;
@@ -45,7 +45,7 @@ final class ObservedStateMachine extends ForwardingStateMachine {
         }
         lastTimestamp = ctx.timestampMillis();
         byte[] result = delegate.execute(ctx, operation);
-        listener.executed(ctx, result);
+        listener.executed(ctx, operation, result);
         return result;
     }
 

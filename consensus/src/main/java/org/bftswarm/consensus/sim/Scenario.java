@@ -25,7 +25,99 @@ public record Scenario(
         boolean partitions,
         boolean crashes,
         int requestsAfterHeal,
-        long livenessBoundMs) {
+        long livenessBoundMs,
+        int healedMaxDelayMs) {
+    /** Network delays after the heal of up to this many ms unless a scenario asks for a slower healed network. */
+    public static final int HEALED_MAX_DELAY_MS = 3;
+
+    /** A scenario whose healed network delivers within {@link #HEALED_MAX_DELAY_MS}. */
+    public Scenario(
+            long seed,
+            int n,
+            int byzantine,
+            Map<Integer, EnumSet<Behaviour>> byzantineReplicas,
+            int clients,
+            long chaosMillis,
+            double dropRate,
+            double duplicateRate,
+            int maxDelayMs,
+            boolean partitions,
+            boolean crashes,
+            int requestsAfterHeal,
+            long livenessBoundMs) {
+        this(
+                seed,
+                n,
+                byzantine,
+                byzantineReplicas,
+                clients,
+                chaosMillis,
+                dropRate,
+                duplicateRate,
+                maxDelayMs,
+                partitions,
+                crashes,
+                requestsAfterHeal,
+                livenessBoundMs,
+                HEALED_MAX_DELAY_MS);
+    }
+
+    /** This scenario with Byzantine replicas {@code byz} (which must number at most f). */
+    public Scenario withByzantine(Map<Integer, EnumSet<Behaviour>> byz) {
+        return new Scenario(
+                seed,
+                n,
+                byz.size(),
+                byz,
+                clients,
+                chaosMillis,
+                dropRate,
+                duplicateRate,
+                maxDelayMs,
+                partitions,
+                crashes,
+                requestsAfterHeal,
+                livenessBoundMs,
+                healedMaxDelayMs);
+    }
+
+    /** This scenario with the given chaos-phase network and faults. */
+    public Scenario withChaos(double drop, boolean withPartitions, boolean withCrashes) {
+        return new Scenario(
+                seed,
+                n,
+                byzantine,
+                byzantineReplicas,
+                clients,
+                chaosMillis,
+                drop,
+                duplicateRate,
+                maxDelayMs,
+                withPartitions,
+                withCrashes,
+                requestsAfterHeal,
+                livenessBoundMs,
+                healedMaxDelayMs);
+    }
+
+    /** This scenario with a healed network that delivers after {@code maxDelay - 50 .. maxDelay} ms. */
+    public Scenario withSlowHealedNetwork(int maxDelay) {
+        return new Scenario(
+                seed,
+                n,
+                byzantine,
+                byzantineReplicas,
+                clients,
+                chaosMillis,
+                dropRate,
+                duplicateRate,
+                maxDelayMs,
+                partitions,
+                crashes,
+                requestsAfterHeal,
+                livenessBoundMs,
+                maxDelay);
+    }
 
     public static Scenario derive(long seed, int n, int byzantine) {
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n * 31L + byzantine);
@@ -93,7 +185,9 @@ public record Scenario(
                 .append(" crashes=")
                 .append(crashes)
                 .append(" liveness_bound_ms=")
-                .append(livenessBoundMs);
+                .append(livenessBoundMs)
+                .append(" healed_max_delay_ms=")
+                .append(healedMaxDelayMs);
         return sb.toString();
     }
 

@@ -50,6 +50,14 @@ public interface SimWorkload {
     /** Human-readable progress, printed when the liveness bound is missed. */
     String progress(SimContext ctx);
 
+    /**
+     * Whether the run, once finished, must also wait for every correct replica to reach the same last
+     * executed seq and state digest (within the liveness bound after the heal), or fail for liveness.
+     */
+    default boolean replicasMustConverge() {
+        return false;
+    }
+
     /** Workload-specific safety violations found at the end of the run (empty when none). */
     default List<String> finalViolations(SimContext ctx) {
         return List.of();

@@ -14,11 +14,15 @@ import org.bftswarm.consensus.api.ReplicatedStateMachine;
 import org.bftswarm.consensus.codec.Codec;
 import org.bftswarm.consensus.codec.Decoded;
 import org.bftswarm.consensus.codec.InboundVerifier;
+import org.bftswarm.consensus.codec.Message.Commit;
+import org.bftswarm.consensus.codec.Message.Prepare;
 import org.bftswarm.consensus.codec.Message.Reply;
+import org.bftswarm.consensus.codec.Message.ViewChange;
 import org.bftswarm.consensus.codec.SignatureCache;
 import org.bftswarm.consensus.codec.Signed;
 import org.bftswarm.consensus.core.ClientCore;
 import org.bftswarm.consensus.core.ClientEffect;
+import org.bftswarm.consensus.core.CoreMutant;
 import org.bftswarm.consensus.core.Effect;
 import org.bftswarm.consensus.core.PersistOp;
 import org.bftswarm.consensus.core.Quorums;
@@ -60,12 +64,15 @@ final class Simulation implements SimContext {
     private final InboundVerifier[] verifiers;
 
     private final SafetyChecker checker = new SafetyChecker();
+    private final SignedHistoryChecker signedHistory = new SignedHistoryChecker(checker::violation);
+    private final CoreMutant mutant;
     private long order;
     private long now;
     private boolean healed;
     private Set<Integer> isolated = Set.of();
     private long partitionUntil;
     private int crashes;
+    private int timedCrashes;
     private long viewChanges;
     private long stateTransfers;
     private long rejected;
@@ -76,7 +83,13 @@ final class Simulation implements SimContext {
     }
 
     Simulation(Scenario sc, IntFunction<Quorums> quorums, SimWorkload workload) {
+        this(sc, quorums, workload, CoreMutant.NONE);
+    }
+
+    /** A run whose correct replicas all run the core broken by {@code mutant} (the mutation tests). */
+    Simulation(Scenario sc, IntFunction<Quorums> quorums, SimWorkload workload, CoreMutant mutant) {
         this.sc = sc;
+        this.mutant = mutant;
         this.workload = workload;
         this.rnd = new SplittableRandom(sc.seed());
         int n = sc.n();
@@ -108,11 +121,14 @@ final class Simulation implements SimContext {
                     .withStateChunks(workload.stateChunkBytes(), 1 << 20)
                     .withQuorums(quorums.apply(n));
             EnumSet<Behaviour> b = sc.byzantineReplicas().get(i);
-            ByzantineAdversary adv = b == null ? null : new ByzantineAdversary(i, n, SWARM, keys[i], b, rnd.split());
+            ByzantineAdversary adv = b == null
+                    ? null
+                    : new ByzantineAdversary(
+                            i, n, SWARM, keys[i], b, rnd.split(), cfg.checkpointInterval(), cfg.watermarkWindow());
             nodes[i] = new SimNode(i, cfg, adv);
             nodes[i].clockOffsetMs = rnd.nextInt(301) - 150;
             nodes[i].service = service(i);
-            nodes[i].core = new Replica(cfg, nodes[i].service);
+            nodes[i].core = new Replica(cfg, nodes[i].service, b == null ? mutant : CoreMutant.NONE);
         }
         clients = new SimClient[clientIds.length];
         Quorums real = new Quorums(n);
@@ -127,8 +143,10 @@ final class Simulation implements SimContext {
     }
 
     private ObservedStateMachine service(int id) {
-        return new ObservedStateMachine(workload.newStateMachine(id), (ctx, result) -> {
+        return new ObservedStateMachine(workload.newStateMachine(id), (ctx, op, result) -> {
             if (nodes[id].correct()) {
+                checker.executedRequest(
+                        id, ctx.sequence(), ctx.timestampMillis(), ctx.clientId(), ctx.requestNumber(), op);
                 checker.result(id, ctx.clientId(), ctx.requestNumber(), result);
             }
         });
@@ -193,14 +211,21 @@ final class Simulation implements SimContext {
             }
             workload.step(this);
             tickClients();
-            if (healed && workload.finished(this)) {
+            if (healed
+                    && workload.finished(this)
+                    && (!workload.replicasMustConverge() || (now % TICK == 0 && converged() == null))) {
                 break;
             }
         }
         String liveness = null;
-        if (!workload.finished(this)) {
+        String divergence = workload.finished(this) ? converged() : null;
+        if (!workload.finished(this) || divergence != null) {
             StringBuilder sb = new StringBuilder(
-                    "after heal at " + healAt + " ms, not finished by " + now + " ms:" + workload.progress(this));
+                    divergence != null
+                            ? "after heal at " + healAt + " ms, correct replicas had not converged by " + now + " ms: "
+                                    + divergence
+                            : "after heal at " + healAt + " ms, not finished by " + now + " ms:"
+                                    + workload.progress(this));
             for (SimNode node : nodes) {
                 sb.append(" | ").append(node.correct() ? "" : "byz ").append(node.core);
             }
@@ -235,6 +260,39 @@ final class Simulation implements SimContext {
                 rejected,
                 droppedByProtocol,
                 now);
+    }
+
+    /**
+     * Null once every correct replica has executed the same last sequence number to the same state
+     * machine digest (and none is fetching state), else what differs; always null when the workload
+     * does not ask for convergence.
+     */
+    private String converged() {
+        if (!workload.replicasMustConverge()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        long seq = -1;
+        String digest = null;
+        boolean same = true;
+        for (SimNode node : nodes) {
+            if (!node.correct() || !node.up()) {
+                continue;
+            }
+            String d = node.service.inner().digest().hex().substring(0, 12);
+            long at = node.core.lastExecuted();
+            sb.append(" r")
+                    .append(node.id)
+                    .append(" executed=")
+                    .append(at)
+                    .append(" state=")
+                    .append(d)
+                    .append(node.core.transferring() ? " (fetching state)" : "");
+            same &= !node.core.transferring() && (digest == null || (seq == at && digest.equals(d)));
+            seq = at;
+            digest = d;
+        }
+        return same ? null : sb.toString().trim();
     }
 
     // ------------------------------------------------------------------ faults
@@ -276,21 +334,64 @@ final class Simulation implements SimContext {
             }
             if (victim.correct() && !anyDown) {
                 crashes++;
-                victim.core = null;
-                victim.service = null;
-                victim.restartAt = now + 100 + rnd.nextInt(1400);
+                crash(victim);
             }
         }
     }
 
+    private void crash(SimNode node) {
+        node.core = null;
+        node.service = null;
+        node.restartAt = now + 100 + rnd.nextInt(1400);
+        checker.crashed(node.id);
+    }
+
+    /**
+     * Crashes timed around persist (chaos phase, at most two per run, never a second replica down): a
+     * correct replica whose outbox carries a VIEW-CHANGE (often) or another vote it signed (rarely)
+     * crashes either right after the outbox (its writes done, its messages gone) or between its
+     * writes and its sends (the messages lost). Returns 0 for no crash, 1 after, 2 before the sends.
+     */
+    private int timedCrash(SimNode node, List<Effect> effects) {
+        if (healed || !sc.crashes() || !node.correct() || timedCrashes >= 2) {
+            return 0;
+        }
+        int odds = 0;
+        for (Effect e : effects) {
+            Signed m = e instanceof Effect.Broadcast b ? b.message() : null;
+            if (m != null && m.body() instanceof ViewChange) {
+                odds = 3;
+                break;
+            }
+            if (m != null && (m.body() instanceof Prepare || m.body() instanceof Commit)) {
+                odds = 400;
+            }
+        }
+        if (odds == 0 || rnd.nextInt(odds) != 0) {
+            return 0;
+        }
+        for (SimNode other : nodes) {
+            if (!other.up()) {
+                return 0;
+            }
+        }
+        timedCrashes++;
+        return rnd.nextBoolean() ? 1 : 2;
+    }
+
     private void restart(SimNode node) {
         node.service = service(node.id);
-        node.core = Replica.recover(node.config, node.service, node.store.load(), now + node.clockOffsetMs);
+        node.core =
+                Replica.recover(node.config, node.service, node.store.load(), now + node.clockOffsetMs, mutantOf(node));
         node.restartAt = -1;
         perform(node, node.core.drain());
     }
 
     // ------------------------------------------------------------------ network
+
+    private CoreMutant mutantOf(SimNode node) {
+        return node.correct() ? mutant : CoreMutant.NONE;
+    }
 
     private boolean partitioned(int a, int b) {
         return a < sc.n() && b < sc.n() && isolated.contains(a) != isolated.contains(b);
@@ -302,13 +403,18 @@ final class Simulation implements SimContext {
         }
         double drop = healed ? 0 : sc.dropRate();
         double dup = healed ? 0 : sc.duplicateRate();
-        int maxDelay = healed ? 3 : sc.maxDelayMs();
+        int maxDelay = healed ? sc.healedMaxDelayMs() : sc.maxDelayMs();
+        int minDelay = healed && maxDelay > Scenario.HEALED_MAX_DELAY_MS ? Math.max(1, maxDelay - 50) : 1;
         if (rnd.nextDouble() < drop) {
             return;
         }
+        if (message != null) {
+            signedHistory.seen(message);
+        }
         int copies = rnd.nextDouble() < dup ? 2 : 1;
         for (int i = 0; i < copies; i++) {
-            queue.add(new Event(now + 1 + rnd.nextInt(maxDelay), order++, to, from, message, reply));
+            long at = now + minDelay + rnd.nextInt(maxDelay - minDelay + 1);
+            queue.add(new Event(at, order++, to, from, message, reply));
         }
     }
 
@@ -351,6 +457,7 @@ final class Simulation implements SimContext {
                 checker.accepted(c.id, done.requestNumber(), done.result());
                 byte[] op = c.outstanding;
                 c.outstanding = null;
+                c.replay = rnd.nextInt(3) == 0 ? c.last : null;
                 workload.completed(this, c.id, done.requestNumber(), op, done.result());
             }
         }
@@ -369,7 +476,17 @@ final class Simulation implements SimContext {
         if (!ops.isEmpty()) {
             node.store.apply(ops);
         }
+        int crash = timedCrash(node, effects);
+        if (crash == 2) {
+            crash(node);
+            return;
+        }
         for (Effect e : effects) {
+            if (node.correct() && e instanceof Effect.Send s) {
+                signedHistory.sent(node.id, s.message(), node.core.stableCheckpoint());
+            } else if (node.correct() && e instanceof Effect.Broadcast b) {
+                signedHistory.sent(node.id, b.message(), node.core.stableCheckpoint());
+            }
             if (e instanceof Effect.Send s) {
                 schedule(node.id, s.to(), wire(s.message()), null);
             } else if (e instanceof Effect.Broadcast b) {
@@ -384,16 +501,38 @@ final class Simulation implements SimContext {
                     schedule(node.id, r.clientId(), null, r.reply());
                 }
             } else if (e instanceof Effect.Executed x && node.correct()) {
-                checker.executedBatch(node.id, x.seq(), x.batchDigest());
+                checker.executedSeq(node.id, x.seq());
             } else if (e instanceof Effect.CheckpointTaken cp && node.correct()) {
                 checker.checkpoint(node.id, cp.seq(), cp.stateDigest());
+                if (cp.seq() == node.core.lastExecuted()) { // else it executed on in the same step
+                    checker.state(node.id, cp.seq(), node.service.inner().digest(), "executed");
+                }
             } else if (e instanceof Effect.ViewInstalled) {
                 viewChanges++;
-            } else if (e instanceof Effect.StateInstalled) {
+            } else if (e instanceof Effect.StateInstalled si) {
                 stateTransfers++;
+                if (node.correct() && si.seq() == node.core.lastExecuted()) {
+                    checker.state(node.id, si.seq(), node.service.inner().digest(), "installed by state transfer");
+                }
             } else if (e instanceof Effect.Dropped) {
                 droppedByProtocol++;
             }
+        }
+        if (node.correct()) {
+            checkWatermarks(node);
+        }
+        if (crash == 1) {
+            crash(node);
+        }
+    }
+
+    /** PBFT section 4.3: a correct replica keeps agreement state only for seqs in (stable, stable + L]. */
+    private void checkWatermarks(SimNode node) {
+        Replica r = node.core;
+        long low = r.stableCheckpoint();
+        if (r.lowestSlot() <= low || r.highestSlot() > low + r.watermarkWindow()) {
+            checker.violation("replica " + node.id + " holds slots " + r.lowestSlot() + ".." + r.highestSlot()
+                    + " outside its watermarks (" + low + ", " + (low + r.watermarkWindow()) + "]");
         }
     }
 
@@ -412,11 +551,16 @@ final class Simulation implements SimContext {
 
     private void tickClients() {
         for (SimClient c : clients) {
+            if (!c.core.busy() && c.replay != null) {
+                sendToAll(c, c.replay); // a client re-sending a request it already has the result of
+                c.replay = null;
+            }
             if (!c.core.busy()) {
                 byte[] op = workload.nextOperation(this, c.id);
                 if (op != null) {
                     c.outstanding = op;
-                    sendToAll(c, c.core.submit(op, now).request());
+                    c.last = c.core.submit(op, now).request();
+                    sendToAll(c, c.last);
                     checker.submitted(c.id, c.core.outstandingRequestNumber());
                 }
             }

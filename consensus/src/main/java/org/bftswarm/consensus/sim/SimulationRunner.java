@@ -10,9 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
+import org.bftswarm.consensus.core.CoreMutant;
 import org.bftswarm.consensus.core.Quorums;
 
 /**
@@ -36,7 +38,19 @@ public final class SimulationRunner {
         }
     }
 
+    /**
+     * System property with the base seed of CI's random block of seeds: set it ({@code -Dbftswarm.sim.seed=S}) to
+     * replay the block a run printed; unset, every run draws a fresh one.
+     */
+    public static final String SEED_PROPERTY = "bftswarm.sim.seed";
+
     private SimulationRunner() {}
+
+    /** The base seed of a random block: {@link #SEED_PROPERTY} when set, else a fresh positive seed. */
+    public static long randomBlockBase() {
+        Long given = Long.getLong(SEED_PROPERTY);
+        return given != null ? given : ThreadLocalRandom.current().nextLong(1L << 32, 1L << 62);
+    }
 
     /** Runs one seed with the real protocol. */
     public static SimResult runSeed(long seed, int n, int byzantine) {
@@ -46,6 +60,16 @@ public final class SimulationRunner {
     /** Runs one scenario with a given quorum rule (tests pass a deliberately broken one). */
     public static SimResult runSeed(Scenario scenario, IntFunction<Quorums> quorums) {
         return new Simulation(scenario, quorums).run();
+    }
+
+    /** Runs one scenario of the hash-chain workload with every correct replica running a mutant core. */
+    public static SimResult runSeed(Scenario scenario, CoreMutant mutant) {
+        return new Simulation(
+                        scenario,
+                        Quorums::new,
+                        new ChainWorkload(scenario.clients(), scenario.requestsAfterHeal()),
+                        mutant)
+                .run();
     }
 
     /**
@@ -174,16 +198,66 @@ public final class SimulationRunner {
     }
 
     /**
-     * {@code ./bftswarm sim}'s flags ({@link SimOptions}); exits 2 on a bad argument, else with {@link #run}'s code.
+     * Runs consecutive seeds from {@code firstSeed} on 2 threads until {@code minutes} of wall time are up
+     * (the last block of seeds finishes), printing every failing seed with its replay command, a progress
+     * line about every 30 s and last {@code SOAK seeds=N failures=F seconds=T seeds_per_s=R}; exits 0 only
+     * if every seed passed, 2 on unrunnable options.
+     */
+    public static int soak(double minutes, int replicas, Integer byzantine, long firstSeed, PrintStream out) {
+        Optional<String> problem = SimOptions.problem(1, replicas, byzantine);
+        if (problem.isPresent() || !(minutes > 0)) {
+            out.println(problem.orElse("--soak needs a positive number of minutes"));
+            return 2;
+        }
+        int byz = byzantine == null ? Quorums.faultsTolerated(replicas) : byzantine;
+        int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+        out.println("SOAK start first_seed=" + firstSeed + " replicas=" + replicas + " byzantine=" + byz + " minutes="
+                + minutes);
+        long start = System.nanoTime();
+        long end = start + (long) (minutes * 60e9);
+        long nextReport = start + 30_000_000_000L;
+        long seed = firstSeed;
+        long done = 0;
+        int[] failures = {0};
+        while (System.nanoTime() < end) {
+            int block = 8 * threads;
+            forEachSeed(seed, block, threads, s -> runSeed(s, replicas, byz), r -> {
+                if (!r.safe() || !r.live()) {
+                    failures[0]++;
+                    print(r, out);
+                }
+            });
+            seed += block;
+            done += block;
+            if (System.nanoTime() >= nextReport) {
+                nextReport += 30_000_000_000L;
+                out.println("SOAK progress seeds=" + done + " next_seed=" + seed + " failures=" + failures[0]
+                        + String.format(" seeds_per_s=%.1f", done / ((System.nanoTime() - start) / 1e9)));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.println("SOAK seeds=" + done + " failures=" + failures[0] + String.format(" seconds=%.1f", seconds)
+                + String.format(" seeds_per_s=%.1f", done / seconds) + " last_seed=" + (seed - 1));
+        return failures[0] == 0 ? 0 : 1;
+    }
+
+    /**
+     * {@code ./bftswarm sim}'s flags ({@link SimOptions}) plus {@code --soak MINUTES}; exits 2 on a bad argument,
+     * else with {@link #run}'s (or {@link #soak}'s) code.
      */
     public static void main(String[] args) {
         SimOptions options;
+        double soakMinutes;
         try {
-            options = SimOptions.parse(args, Set.of());
+            options = SimOptions.parse(args, Set.of("--soak"));
+            soakMinutes = Double.parseDouble(options.extra("--soak", "0"));
         } catch (IllegalArgumentException e) {
             System.out.println(e.getMessage());
             System.exit(2);
             return;
+        }
+        if (options.extra().containsKey("--soak")) {
+            System.exit(soak(soakMinutes, options.replicas(), options.byzantine(), options.firstSeed(), System.out));
         }
         System.exit(run(options.seeds(), options.replicas(), options.byzantine(), options.firstSeed(), System.out));
     }

@@ -24,7 +24,7 @@ class StateTransferTest {
     }
 
     private StateTransfer transfer() {
-        return new StateTransfer(8, tree.digest(), List.of(), SELF, N, CHUNK, 1 << 20, 0);
+        return new StateTransfer(8, tree.digest(), List.of(), SELF, N, CHUNK, 1 << 20, 0, true);
     }
 
     private StateChunk chunk(int i) {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * simulation ({@link SchedulerSimulation}: the same network and replicas executing the real scheduler,
  * with users and workers that report through consensus). Prints one line per seed, full parameters and
  * the replay command for any failing seed, and last {@code SIM [scheduler] seeds=N violations=V
- * liveness_failures=L}; exits 0 only when both are 0.
+ * liveness_failures=L}; exits 0 only when both are 0. With {@code --soak MINUTES} it runs consensus seeds
+ * until the time is up instead ({@link SimulationRunner#soak}) and ends with the seeds per second.
  */
 @Command(
         name = "sim",
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
             "  ./bftswarm sim --seeds 500",
             "  ./bftswarm sim --seeds 200 --replicas 7",
             "  ./bftswarm sim --seeds 1 --replicas 4 --byzantine 1 --seed 129     replay one seed exactly",
+            "  ./bftswarm sim --soak 10 --replicas 7                              random seeds for 10 minutes",
             "  ./bftswarm sim --scheduler --seeds 20                              consensus + scheduler + workers",
             "  ./bftswarm sim --scheduler --seeds 5 --variant ACCEPT_ANY_REPORTER a broken scheduler: must fail",
         })
@@ -57,8 +59,15 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--byzantine", description = "Byzantine replicas, 0..f (default f)")
     Integer byzantine;
 
-    @Option(names = "--seed", defaultValue = "1", description = "first seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", description = "first seed (default 1; with --soak a fresh random one)")
+    Long seed;
+
+    @Option(
+            names = "--soak",
+            paramLabel = "MINUTES",
+            description = "Run consecutive seeds until MINUTES of wall time are up, print each failing seed with its"
+                    + " replay command and end with the seeds per second; --seeds is then unused.")
+    Double soak;
 
     @Option(
             names = "--scheduler",
@@ -90,11 +99,17 @@ public final class SimCommand implements Callable<Integer> {
         if (!scheduler && !"CORRECT".equals(variant)) {
             throw new ParameterException(spec.commandLine(), "--variant needs --scheduler");
         }
+        if (soak != null && scheduler) {
+            throw new ParameterException(spec.commandLine(), "--soak runs the consensus simulator only");
+        }
         PrintStream out =
                 new PrintStream(new LineForwardingStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
-        int code = scheduler
-                ? SchedulerSimulation.run(seed, seeds, replicas, byzantine, variant, out)
-                : SimulationRunner.run(seeds, replicas, byzantine, seed, out);
+        long first = seed != null ? seed : soak != null ? SimulationRunner.randomBlockBase() : 1;
+        int code = soak != null
+                ? SimulationRunner.soak(soak, replicas, byzantine, first, out)
+                : scheduler
+                        ? SchedulerSimulation.run(first, seeds, replicas, byzantine, variant, out)
+                        : SimulationRunner.run(seeds, replicas, byzantine, first, out);
         out.flush();
         return code;
     }
