@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The body of {@code POST /api/v1/jobs} exactly as it arrived: one field per job-spec field (the data
  * fields of a job over a dataset, {@code wasm_base64} to {@code memoryPages}, at the top level as the
- * compute mesh's clients send them), null where the client left it out. It carries the spec and holds no rule of its own: defaults, limits
+ * compute mesh's clients send them), null where the client left it out. It carries the spec and holds no rule of its
+ * own: defaults, limits
  * and normalisation belong to the scheduler's job-spec rulebook, which the {@link ClusterPort}
  * applies (and reports as INVALID_SPEC naming each field). The API only checks JSON types.
  */

@@ -12,7 +12,8 @@ import org.bftswarm.wasm.WasmModuleCheck;
  * {@code wasm_base64} (standard base64, at most {@value #MAX_MODULE_BYTES} bytes decoded, a module
  * {@link WasmModuleCheck} accepts with its entry and reduce function) and a
  * {@code dataset}; a container job gives its image and a {@code dataset} or {@code input} lines;
- * never both, no {@code count} other than {@code shards} (one task per shard; the stored form has both); the data is not empty and its JSON at most
+ * never both, no {@code count} other than {@code shards} (one task per shard; the stored form has both); the data is
+ * not empty and its JSON at most
  * {@value #MAX_DATA_JSON_BYTES} bytes; {@code shards} 1 to the element count (and at most
  * {@value JobSpecValidator#MAX_COUNT}); {@code reduce} a built-in or, for a module, the name of one of
  * its functions; {@code entry}, {@code fuel} and {@code memoryPages} only for a module ({@code fuel} at
