@@ -32,9 +32,9 @@ import org.bftswarm.orchestrator.view.JobView;
  * run, and one user submits one-task jobs until the scheduler has expired {@link #EXPIRED_BEFORE_CUT}
  * finished jobs to stay within its state budget (half the state-transfer limit, the replicas' snapshot
  * bound of {@value #SNAPSHOT_LIMIT_BYTES} bytes). Then replica {@link #CUT} is isolated from the other
- * replicas while the user goes on submitting, until the others have executed {@link #BEHIND} sequence numbers past it (more
- * than the watermark window and two checkpoints: their logs no longer hold what it missed), and is let
- * back. It can only catch up by state transfer; the run asks every correct replica to converge.
+ * replicas while the user goes on submitting, until the others have executed {@link #BEHIND} sequence
+ * numbers past it (more than the watermark window and two checkpoints: their logs no longer hold what it
+ * missed), and is let back. It can only catch up by state transfer; the run asks every correct replica to converge.
  */
 final class StateAtLimitWorkload implements SimWorkload {
     static final int N = 4;
