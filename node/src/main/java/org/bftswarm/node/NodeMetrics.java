@@ -22,8 +22,8 @@ import org.bftswarm.worker.agent.WorkerLoop;
 import org.bftswarm.worker.agent.WorkerStage;
 
 /**
- * The node's own meters on {@code /metrics}: consensus
- * drops, log commits and executed requests, scheduler operation outcomes and refusals by reason,
+ * The node's own meters on {@code /metrics}: consensus drops, log commits, executed requests and
+ * state transfers (count, last snapshot size), scheduler operation outcomes and refusals by reason,
  * every node's disputed results and quarantine, invalid CRDT entries,
  * gossip members, tasks running here, the worker's stage timers ({@link WorkerStage}), and every
  * node's CRDT counters as this node sees them.
@@ -50,6 +50,16 @@ final class NodeMetrics {
                 "replies dropped by this node's clients",
                 () -> clients.drops().total());
         gauge(r, "bftswarm.consensus.log.commits", "durable log commits", replica::commits);
+        gauge(
+                r,
+                "bftswarm.consensus.state.transfers",
+                "certified snapshots this replica fetched from the others and installed",
+                replica::stateTransfers);
+        gauge(
+                r,
+                "bftswarm.consensus.state.transfer.bytes",
+                "size of the snapshot the last state transfer installed",
+                replica::lastStateTransferBytes);
         gauge(
                 r,
                 "bftswarm.consensus.executed.requests",

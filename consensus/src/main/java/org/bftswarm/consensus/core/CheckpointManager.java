@@ -210,15 +210,18 @@ final class CheckpointManager {
             r.dropped(r.id, "own checkpoint " + cp.seq() + " unusable: " + problem);
             return false;
         }
-        installed(cp);
+        installed(cp, 0);
         return true;
     }
 
-    /** A certified snapshot was installed: it becomes stable, any transfer ends, execution resumes. */
-    private void installed(StableCheckpoint cp) {
+    /**
+     * A certified snapshot was installed (fetched in {@code chunks} chunks, 0 for our own copy): it becomes
+     * stable, any transfer ends, execution resumes.
+     */
+    private void installed(StableCheckpoint cp, int chunks) {
         transfer = null;
         makeStable(cp);
-        r.emit(new Effect.StateInstalled(cp.seq(), cp.digest()));
+        r.emit(new Effect.StateInstalled(cp.seq(), cp.digest(), cp.snapshot().length, chunks));
         r.executeReady();
         StableCheckpoint next = newerTarget;
         newerTarget = null;
@@ -333,7 +336,7 @@ final class CheckpointManager {
                     startTransfer(cp.seq(), cp.digest(), cp.proof());
                     return;
                 }
-                installed(cp);
+                installed(cp, transfer.received());
             }
         }
     }

@@ -31,8 +31,16 @@ public sealed interface Effect {
     /** Informational: a view became active. */
     record ViewInstalled(long view) implements Effect {}
 
-    /** Informational: a snapshot fetched by state transfer was verified and installed. */
-    record StateInstalled(long seq, Digest stateDigest) implements Effect {}
+    /**
+     * Informational: a certified snapshot of {@code snapshotBytes} was verified and installed, fetched by
+     * state transfer in {@code chunks} chunks, or (chunks 0) the replica's own copy taken before a restart.
+     */
+    record StateInstalled(long seq, Digest stateDigest, int snapshotBytes, int chunks) implements Effect {
+        /** True when the snapshot came from other replicas, not from this replica's own checkpoint. */
+        public boolean transferred() {
+            return chunks > 0;
+        }
+    }
 
     /** Informational: a verified message was dropped by protocol rules (count and log, rate-limited). */
     record Dropped(int sender, String reason) implements Effect {}

@@ -47,6 +47,8 @@ final class EffectPerformer implements AutoCloseable {
     private final Consumer<String> events;
     private final DropCounters drops;
     private volatile long executedRequests;
+    private volatile long stateTransfers;
+    private volatile long lastTransferBytes;
     private long protocolDrops;
     private final BlockingQueue<List<Effect>> queue = new ArrayBlockingQueue<>(4_096);
     private final Thread thread;
@@ -170,7 +172,22 @@ final class EffectPerformer implements AutoCloseable {
                 LOG.info("replica {} installed view {}", config.id(), v.view());
                 events.accept("VIEW " + config.id() + " " + v.view());
             } else if (e instanceof Effect.StateInstalled st) {
-                LOG.info("replica {} installed state at {} by state transfer", config.id(), st.seq());
+                if (st.transferred()) {
+                    stateTransfers++;
+                    lastTransferBytes = st.snapshotBytes();
+                    LOG.info(
+                            "replica {} installed state at {} by state transfer: {} snapshot bytes in {} chunks",
+                            config.id(),
+                            st.seq(),
+                            st.snapshotBytes(),
+                            st.chunks());
+                } else {
+                    LOG.info(
+                            "replica {} installed state at {} from its own checkpoint: {} snapshot bytes",
+                            config.id(),
+                            st.seq(),
+                            st.snapshotBytes());
+                }
                 events.accept("STATE_INSTALLED " + config.id() + " " + st.seq() + " "
                         + st.stateDigest().hex());
             } else if (e instanceof Effect.Dropped d) {
@@ -219,6 +236,16 @@ final class EffectPerformer implements AutoCloseable {
 
     long executedRequests() {
         return executedRequests;
+    }
+
+    /** Snapshots installed by state transfer (not from the replica's own checkpoint) so far. */
+    long stateTransfers() {
+        return stateTransfers;
+    }
+
+    /** Size of the snapshot the last state transfer installed, 0 before the first. */
+    long lastTransferBytes() {
+        return lastTransferBytes;
     }
 
     DropCounters drops() {

@@ -271,6 +271,16 @@ public final class ReplicaRuntime implements AutoCloseable {
         return pipeline.acceptedByType();
     }
 
+    /** Snapshots installed by state transfer so far (a restart's own checkpoint copy not counted). */
+    public long stateTransfers() {
+        return performer.stateTransfers();
+    }
+
+    /** Bytes of the snapshot the last state transfer installed, 0 before the first. */
+    public long lastStateTransferBytes() {
+        return performer.lastTransferBytes();
+    }
+
     /** Durable-log commits so far (group commits: each covers every outbox queued meanwhile). */
     public long commits() {
         return performer.commits();

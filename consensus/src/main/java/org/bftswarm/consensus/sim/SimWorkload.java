@@ -1,6 +1,7 @@
 package org.bftswarm.consensus.sim;
 
 import java.util.List;
+import java.util.Set;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
 
 /**
@@ -21,6 +22,11 @@ public interface SimWorkload {
      */
     default int stateChunkBytes() {
         return 128;
+    }
+
+    /** The largest snapshot the replicas accept by state transfer (1 MiB unless a workload's state needs more). */
+    default int maxSnapshotBytes() {
+        return 1 << 20;
     }
 
     /** Client ids (each at least {@code KeyRegistry.FIRST_CLIENT_ID}, distinct); fixed for the run. */
@@ -56,6 +62,15 @@ public interface SimWorkload {
      */
     default boolean replicasMustConverge() {
         return false;
+    }
+
+    /**
+     * Replicas the workload cuts off from the other replicas now, also after the heal (clients still reach
+     * them): a scripted partition on top of the scenario's random ones. Asked for every message between
+     * replicas, so it must be cheap. None by default.
+     */
+    default Set<Integer> isolatedReplicas() {
+        return Set.of();
     }
 
     /** Workload-specific safety violations found at the end of the run (empty when none). */

@@ -75,6 +75,7 @@ final class Simulation implements SimContext {
     private int timedCrashes;
     private long viewChanges;
     private long stateTransfers;
+    private long largestTransferBytes;
     private long rejected;
     private long droppedByProtocol;
 
@@ -118,7 +119,7 @@ final class Simulation implements SimContext {
                     .withBatching(4, 5)
                     .withCheckpoints(4, 16)
                     .withTimers(500, 2000, 100)
-                    .withStateChunks(workload.stateChunkBytes(), 1 << 20)
+                    .withStateChunks(workload.stateChunkBytes(), workload.maxSnapshotBytes())
                     .withQuorums(quorums.apply(n));
             EnumSet<Behaviour> b = sc.byzantineReplicas().get(i);
             ByzantineAdversary adv = b == null
@@ -257,6 +258,7 @@ final class Simulation implements SimContext {
                 checker.checkpointsSeen(),
                 viewChanges,
                 stateTransfers,
+                largestTransferBytes,
                 rejected,
                 droppedByProtocol,
                 now);
@@ -394,7 +396,11 @@ final class Simulation implements SimContext {
     }
 
     private boolean partitioned(int a, int b) {
-        return a < sc.n() && b < sc.n() && isolated.contains(a) != isolated.contains(b);
+        if (a >= sc.n() || b >= sc.n()) {
+            return false;
+        }
+        Set<Integer> scripted = workload.isolatedReplicas();
+        return isolated.contains(a) != isolated.contains(b) || scripted.contains(a) != scripted.contains(b);
     }
 
     private void schedule(int from, int to, Signed message, Reply reply) {
@@ -511,6 +517,9 @@ final class Simulation implements SimContext {
                 viewChanges++;
             } else if (e instanceof Effect.StateInstalled si) {
                 stateTransfers++;
+                if (si.transferred()) {
+                    largestTransferBytes = Math.max(largestTransferBytes, si.snapshotBytes());
+                }
                 if (node.correct() && si.seq() == node.core.lastExecuted()) {
                     checker.state(node.id, si.seq(), node.service.inner().digest(), "installed by state transfer");
                 }
