@@ -68,6 +68,8 @@ public final class NodeRuntime implements AutoCloseable {
     private static final long CLOCK_SLACK_MILLIS = 2_500;
     /** How often the gossip mode is chosen again (a job submitted meanwhile is seen within this). */
     private static final long GOSSIP_CHOICE_MILLIS = 1_000;
+    /** An unchanged usage record is written again this often (a changed one within a second). */
+    private static final long USAGE_REFRESH_MILLIS = 10_000;
 
     private final NodeSettings settings;
     private final int id;
@@ -87,7 +89,9 @@ public final class NodeRuntime implements AutoCloseable {
     private CompletableFuture<Reply> tickInFlight = CompletableFuture.completedFuture(null);
     private long lastClockAdvance = System.currentTimeMillis();
     private long lastClock = -1;
-    private long lastUsage;
+    private long lastUsageCheck;
+    private long lastUsageWrite;
+    private NodeUsage lastUsage;
     private long lastGossipChoice;
     private volatile GossipDecision gossip;
     private volatile boolean closed;
@@ -304,10 +308,16 @@ public final class NodeRuntime implements AutoCloseable {
             if (settings.faults().contains(NodeFault.SUSPECT_EVERYONE)) {
                 liveness.suspectEveryone();
             }
-            if (now - lastUsage >= 1_000) {
-                lastUsage = now;
+            if (now - lastUsageCheck >= 1_000) {
+                lastUsageCheck = now;
                 long[] reserved = worker.reservedMilliCpusAndMemoryMb();
-                state.writer().usage(new NodeUsage(id, reserved[0], reserved[1] << 20, worker.runningCount()), now);
+                NodeUsage usage = new NodeUsage(id, reserved[0], reserved[1] << 20, worker.runningCount());
+                // signed, gossiped and persisted: written when it changed, else refreshed now and then
+                if (!usage.equals(lastUsage) || now - lastUsageWrite >= USAGE_REFRESH_MILLIS) {
+                    lastUsage = usage;
+                    lastUsageWrite = now;
+                    state.writer().usage(usage, now);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("node {} maintenance pass failed", id, e);
