@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * The outcome of {@link GossipModePolicy#choose}: the mode, the heartbeat interval this node uses and
- * announces, the period of its idle consensus {@code Tick}s, and the reason in words (shown in
+ * announces, the period of its idle consensus {@code Tick}s and of its CRDT anti-entropy re-sends, and
+ * the reason in words (shown in
  * status, the API and metrics).
  */
-public record GossipDecision(GossipMode mode, long intervalMillis, long tickMillis, String reason) {
+public record GossipDecision(
+        GossipMode mode, long intervalMillis, long tickMillis, long antiEntropyMillis, String reason) {
     /** The kinds of reason, each the first word of a {@link #reason()}. */
     public static final List<String> CAUSES = List.of("starting", "repair", "work", "energy", "recent", "quiet");
 

@@ -18,7 +18,7 @@ import org.bftswarm.node.config.GossipSettings;
  * also times {@code n / 4} when n is above 4, so that the heartbeats each node receives per second stay
  * about those of a quiet 4-node cluster; the result is clamped to [{@code gossip.minIntervalMs},
  * {@code gossip.maxIntervalMs}]. Idle {@code Tick}s follow the mode's factor but never run faster than
- * configured. Peers time their suspicion of this node by the interval it announces (see
+ * configured; CRDT anti-entropy re-sends scale with the interval. Peers time their suspicion of this node by the interval it announces (see
  * {@code FailureDetectorSettings#timeoutFor}), so a slower mode never gets it evicted.
  */
 public final class GossipModePolicy {
@@ -29,57 +29,60 @@ public final class GossipModePolicy {
 
     private GossipModePolicy() {}
 
+    /** The anti-entropy period at the configured heartbeat period; it scales with the chosen interval. */
+    public static final long BASE_ANTI_ENTROPY_MILLIS = 3_000;
+
     public static GossipDecision choose(
             GossipConditions c, long periodMillis, long tickMillis, GossipSettings bounds, long nowMillis) {
-        if (c.silentPeers() > 0) {
-            return decide(
-                    GossipMode.AGGRESSIVE,
-                    c,
-                    periodMillis,
-                    tickMillis,
-                    bounds,
-                    "repair: " + c.silentPeers() + " of " + (c.clusterSize() - 1) + " peers silent");
-        }
-        if (c.activeJobs() > 0 || c.runningTasksHere() > 0) {
-            return decide(
-                    GossipMode.NORMAL,
-                    c,
-                    periodMillis,
-                    tickMillis,
-                    bounds,
-                    "work: " + c.activeJobs() + " jobs active, " + c.runningTasksHere() + " tasks running here");
-        }
-        if (c.energyLow()) {
-            return decide(GossipMode.EMERGENCY, c, periodMillis, tickMillis, bounds, "energy low");
-        }
+        return choose(c, periodMillis, tickMillis, BASE_ANTI_ENTROPY_MILLIS, bounds, nowMillis);
+    }
+
+    /** The same, with the anti-entropy period at the configured heartbeat period given. */
+    public static GossipDecision choose(
+            GossipConditions c,
+            long periodMillis,
+            long tickMillis,
+            long antiEntropyMillis,
+            GossipSettings bounds,
+            long nowMillis) {
+        GossipMode mode;
+        String reason;
         long sinceSubmission = nowMillis - c.lastSubmissionMillis();
-        if (c.lastSubmissionMillis() >= 0 && sinceSubmission < QUIET_AFTER_MILLIS) {
-            return decide(
-                    GossipMode.NORMAL,
-                    c,
-                    periodMillis,
-                    tickMillis,
-                    bounds,
-                    "recent: last job submitted " + Math.max(0, sinceSubmission) / 1000 + " s ago");
+        if (c.silentPeers() > 0) {
+            mode = GossipMode.AGGRESSIVE;
+            reason = "repair: " + c.silentPeers() + " of " + (c.clusterSize() - 1) + " peers silent";
+        } else if (c.activeJobs() > 0 || c.runningTasksHere() > 0) {
+            mode = GossipMode.NORMAL;
+            reason = "work: " + c.activeJobs() + " jobs active, " + c.runningTasksHere() + " tasks running here";
+        } else if (c.energyLow()) {
+            mode = GossipMode.EMERGENCY;
+            reason = "energy low";
+        } else if (c.lastSubmissionMillis() >= 0 && sinceSubmission < QUIET_AFTER_MILLIS) {
+            mode = GossipMode.NORMAL;
+            reason = "recent: last job submitted " + Math.max(0, sinceSubmission) / 1000 + " s ago";
+        } else {
+            mode = GossipMode.CONSERVATIVE;
+            reason = "quiet: no work for " + QUIET_AFTER_MILLIS / 1000 + " s, every peer heard";
         }
-        return decide(
-                GossipMode.CONSERVATIVE,
-                c,
-                periodMillis,
-                tickMillis,
-                bounds,
-                "quiet: no work for " + QUIET_AFTER_MILLIS / 1000 + " s, every peer heard");
+        return decide(mode, c.clusterSize(), periodMillis, tickMillis, antiEntropyMillis, bounds, reason);
     }
 
     private static GossipDecision decide(
-            GossipMode mode, GossipConditions c, long periodMillis, long tickMillis, GossipSettings b, String reason) {
+            GossipMode mode,
+            int clusterSize,
+            long periodMillis,
+            long tickMillis,
+            long antiEntropyMillis,
+            GossipSettings b,
+            String reason) {
         double factor = mode.intervalFactor();
-        if (factor > 1 && c.clusterSize() > REFERENCE_SIZE) {
-            factor *= (double) c.clusterSize() / REFERENCE_SIZE;
+        if (factor > 1 && clusterSize > REFERENCE_SIZE) {
+            factor *= (double) clusterSize / REFERENCE_SIZE;
         }
         long interval = Math.round(periodMillis * factor);
         interval = Math.max(b.minIntervalMs(), Math.min(b.maxIntervalMs(), interval));
         long tick = Math.round(tickMillis * Math.max(1.0, mode.intervalFactor()));
-        return new GossipDecision(mode, interval, tick, reason);
+        long antiEntropy = Math.round((double) antiEntropyMillis * interval / periodMillis);
+        return new GossipDecision(mode, interval, tick, antiEntropy, reason);
     }
 }

@@ -103,7 +103,11 @@ public final class NodeRuntime implements AutoCloseable {
         this.me = settings.config().node(id);
         this.scheduler = new Scheduler(SchedulerSettings.of(settings.config(), settings.dataDir()));
         this.gossip = new GossipDecision(
-                GossipMode.NORMAL, settings.config().heartbeat().periodMs(), settings.tickMillis(), "starting");
+                GossipMode.NORMAL,
+                settings.config().heartbeat().periodMs(),
+                settings.tickMillis(),
+                GossipModePolicy.BASE_ANTI_ENTROPY_MILLIS,
+                "starting");
     }
 
     /** Starts the node; throws {@link NodeStartupException} (with everything opened closed again) on failure. */
@@ -350,6 +354,7 @@ public final class NodeRuntime implements AutoCloseable {
         }
         gossip = next;
         state.heartbeatInterval(next.intervalMillis());
+        state.dissemination().ifPresent(d -> d.antiEntropyEvery(next.antiEntropyMillis()));
     }
 
     /** The gossip mode in force, its interval and why. */

@@ -26,6 +26,7 @@ class GossipModePolicyTest {
         assertThat(d.mode()).isEqualTo(GossipMode.CONSERVATIVE);
         assertThat(d.intervalMillis()).isEqualTo(1_000);
         assertThat(d.tickMillis()).isEqualTo(2_000);
+        assertThat(d.antiEntropyMillis()).isEqualTo(2 * GossipModePolicy.BASE_ANTI_ENTROPY_MILLIS);
         assertThat(d.cause()).isEqualTo("quiet");
     }
 
@@ -40,6 +41,7 @@ class GossipModePolicyTest {
             assertThat(d.mode()).as("%s", c).isEqualTo(GossipMode.NORMAL);
             assertThat(d.intervalMillis()).isEqualTo(PERIOD);
             assertThat(d.tickMillis()).isEqualTo(TICK);
+            assertThat(d.antiEntropyMillis()).isEqualTo(GossipModePolicy.BASE_ANTI_ENTROPY_MILLIS);
             assertThat(d.cause()).isEqualTo("work");
         }
     }
