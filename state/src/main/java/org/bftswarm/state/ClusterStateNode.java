@@ -23,6 +23,7 @@ import org.bftswarm.state.store.StoreListener;
 import org.bftswarm.state.view.ClusterView;
 import org.bftswarm.state.view.Heartbeat;
 import org.bftswarm.state.view.NodeStateWriter;
+import org.bftswarm.state.view.NodeUsage;
 import org.bftswarm.state.view.StateSchemas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,9 +43,10 @@ public final class ClusterStateNode implements AutoCloseable {
     private final MapDbEntryLog log;
     private final ScheduledExecutorService flusher;
     /**
-     * Heartbeats are persisted at most this often: a restarted node only needs its own last sequence
-     * number roughly (entries are ordered by their stamps, not by it), and peers' heartbeats are stale
-     * after a restart anyway; committing every one cost more CPU than anything else on an idle node.
+     * Heartbeats and usage records are persisted at most this often: a restarted node only needs its
+     * own last heartbeat sequence number roughly (entries are ordered by their stamps, not by it), peers'
+     * heartbeats are stale after a restart anyway, and usage is rewritten within seconds; committing each
+     * one cost more CPU than anything else on an idle node.
      */
     static final long HEARTBEAT_PERSIST_MILLIS = 10_000;
 
@@ -59,7 +61,7 @@ public final class ClusterStateNode implements AutoCloseable {
     private final AtomicLong heartbeatSeq = new AtomicLong();
     private long heartbeatIntervalMillis;
     private LongSupplier heartbeatClock;
-    /** Heartbeats applied but not yet persisted: written at most every {@link #HEARTBEAT_PERSIST_MILLIS}. */
+    /** {@link #deferred} entries applied but not yet persisted: written every {@link #HEARTBEAT_PERSIST_MILLIS}. */
     private final ConcurrentSkipListSet<EntryKey> dirtyHeartbeats = new ConcurrentSkipListSet<>();
 
     private long heartbeatsPersistedAt;
@@ -91,7 +93,7 @@ public final class ClusterStateNode implements AutoCloseable {
             t.setPriority(Thread.MAX_PRIORITY);
             return t;
         });
-        store.addListener(e -> (e.key().name().equals(Heartbeat.ENTRY_NAME) ? dirtyHeartbeats : dirty).add(e.key()));
+        store.addListener(e -> (deferred(e.key()) ? dirtyHeartbeats : dirty).add(e.key()));
         flusher.scheduleWithFixedDelay(
                 () -> flushDirty(false),
                 config.flushIntervalMillis(),
@@ -105,6 +107,11 @@ public final class ClusterStateNode implements AutoCloseable {
         ClusterStateNode node = new ClusterStateNode(config);
         node.dissemination.ifPresent(HazelcastDissemination::start);
         return node;
+    }
+
+    /** Heartbeats and usage records: superseded within seconds, so persisted only every few seconds. */
+    static boolean deferred(EntryKey key) {
+        return key.name().equals(Heartbeat.ENTRY_NAME) || key.name().equals(NodeUsage.ENTRY_NAME);
     }
 
     /** Stages and commits what changed; heartbeats only when {@code all} or their persist period passed. */
