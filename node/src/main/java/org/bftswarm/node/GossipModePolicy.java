@@ -18,7 +18,8 @@ import org.bftswarm.node.config.GossipSettings;
  * also times {@code n / 4} when n is above 4, so that the heartbeats each node receives per second stay
  * about those of a quiet 4-node cluster; the result is clamped to [{@code gossip.minIntervalMs},
  * {@code gossip.maxIntervalMs}]. Idle {@code Tick}s follow the mode's factor but never run faster than
- * configured; CRDT anti-entropy re-sends scale with the interval. Peers time their suspicion of this node by the interval it announces (see
+ * configured; CRDT anti-entropy re-sends scale with the interval. Peers time their suspicion of this
+ * node by the interval it announces (see
  * {@code FailureDetectorSettings#timeoutFor}), so a slower mode never gets it evicted.
  */
 public final class GossipModePolicy {
