@@ -38,7 +38,7 @@ class AnnouncedIntervalLivenessTest {
         return d.intervalMillis();
     }
 
-    /** Receipt times of heartbeats sent every {@code interval} until {@code until}, each up to {@code maxDelay} late. */
+    /** Receipt times of heartbeats sent every {@code interval} until {@code until}, up to {@code maxDelay} late. */
     private static List<long[]> deliveries(long interval, long until, long maxDelay, boolean announce) {
         Random random = new Random(SEED);
         List<long[]> out = new ArrayList<>();

@@ -222,15 +222,7 @@ class DataJobTest {
                                 sumOver(List.of()).wasmBase64(), new long[] {1}, null, 3, null, null, null, null, null),
                 "shards: must be between 1",
                         new DataSpec(
-                                sumOver(List.of()).wasmBase64(),
-                                new long[] {1},
-                                null,
-                                0,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null));
+                                sumOver(List.of()).wasmBase64(), new long[] {1}, null, 0, null, null, null, null, null));
         for (var c : bad.entrySet()) {
             Reply r = d.execute(ClusterDriver.USER, new SubmitJob(null, wasmJob(c.getValue())));
             assertThat(r.isOk()).as(c.getKey()).isFalse();
