@@ -17,6 +17,9 @@ import java.util.TreeMap;
  * @param invalidEntries CRDT entries from this node that failed verification
  * @param disputedResults reports of this node that differed from a result a quorum accepted
  * @param quarantined    whether it gets no new tasks for that until f+1 nodes readmit it
+ * @param gossip         its heartbeat interval as announced in its last signed heartbeat, and, for the
+ *                       answering node itself, its gossip mode and the reason; null in answers of nodes
+ *                       that predate the field (readers must accept its absence)
  */
 public record NodeJson(
         int id,
@@ -27,8 +30,32 @@ public record NodeJson(
         Map<String, Long> counters,
         long invalidEntries,
         int disputedResults,
-        boolean quarantined) {
+        boolean quarantined,
+        Gossip gossip) {
     public NodeJson {
         counters = counters == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(counters));
     }
+
+    /** A node without gossip details (as older nodes answer). */
+    public NodeJson(
+            int id,
+            String state,
+            String apiUrl,
+            Resources capacity,
+            Resources usage,
+            Map<String, Long> counters,
+            long invalidEntries,
+            int disputedResults,
+            boolean quarantined) {
+        this(id, state, apiUrl, capacity, usage, counters, invalidEntries, disputedResults, quarantined, null);
+    }
+
+    /**
+     * How often a node signals.
+     *
+     * @param intervalMs the heartbeat interval it announced (0: none announced or not heard yet)
+     * @param mode       aggressive, normal, conservative or emergency; null when another node answers
+     * @param reason     why that mode was chosen; null when another node answers
+     */
+    public record Gossip(long intervalMs, String mode, String reason) {}
 }

@@ -164,6 +164,26 @@ public final class ApiMapping {
      */
     public static NodeJson toApi(
             int id, String apiUrl, Optional<NodeView> scheduled, Optional<NodeSoftState> soft, long invalidEntries) {
+        return toApi(id, apiUrl, scheduled, soft, invalidEntries, Optional.empty());
+    }
+
+    /**
+     * The same, with the node's announced heartbeat interval and, when {@code own} is given (the
+     * answering node describing itself), its gossip mode and reason.
+     */
+    public static NodeJson toApi(
+            int id,
+            String apiUrl,
+            Optional<NodeView> scheduled,
+            Optional<NodeSoftState> soft,
+            long invalidEntries,
+            Optional<GossipDecision> own) {
+        long announced = soft.flatMap(NodeSoftState::heartbeat)
+                .map(h -> (long) h.intervalMillis())
+                .orElse(0L);
+        NodeJson.Gossip gossip = own.map(
+                        g -> new NodeJson.Gossip(g.intervalMillis(), g.mode().label(), g.reason()))
+                .orElse(new NodeJson.Gossip(announced, null, null));
         Map<String, Long> counters = new TreeMap<>();
         soft.ifPresent(s -> {
             s.counters().forEach((c, v) -> counters.put(c.entryName(), v));
@@ -178,7 +198,16 @@ public final class ApiMapping {
                     .map(c -> new Resources(c.cpuMillicores() / 1000.0, c.memoryBytes() >> 20))
                     .orElse(new Resources(0, 0));
             return new NodeJson(
-                    id, "UNREGISTERED", apiUrl, capacity, new Resources(0, 0), counters, invalidEntries, 0, false);
+                    id,
+                    "UNREGISTERED",
+                    apiUrl,
+                    capacity,
+                    new Resources(0, 0),
+                    counters,
+                    invalidEntries,
+                    0,
+                    false,
+                    gossip);
         }
         var v = scheduled.get();
         counters.put("active_tasks", (long) v.activeTasks());
@@ -193,7 +222,8 @@ public final class ApiMapping {
                 counters,
                 invalidEntries,
                 v.disputedResults(),
-                v.quarantined());
+                v.quarantined(),
+                gossip);
     }
 
     /** A scheduler event as a streamed cluster event. */

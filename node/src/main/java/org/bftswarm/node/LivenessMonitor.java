@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.bftswarm.consensus.core.Quorums;
+import org.bftswarm.node.config.GossipSettings;
+import org.bftswarm.node.config.HeartbeatSettings;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.NodeAlive;
 import org.bftswarm.orchestrator.ops.Operation;
@@ -60,6 +62,7 @@ public final class LivenessMonitor {
     private long armedAt = -1;
     private long lastTick = -1;
     private long quietUntil = -1;
+    private SuspicionReport lastReport;
 
     public LivenessMonitor(
             int nodeId,
@@ -68,6 +71,29 @@ public final class LivenessMonitor {
             ClusterStateNode state,
             OperationClient ops,
             long suspicionTimeoutMillis,
+            LongSupplier clock) {
+        this(
+                nodeId,
+                n,
+                scheduler,
+                state,
+                ops,
+                new FailureDetectorSettings(
+                        suspicionTimeoutMillis, FailureDetectorSettings.DEFAULTS.recoveryObservations()),
+                clock);
+    }
+
+    /**
+     * A monitor whose detector follows {@code detectorSettings}, e.g. with the timeout of each peer
+     * following the interval it announced ({@link FailureDetectorSettings#following}).
+     */
+    public LivenessMonitor(
+            int nodeId,
+            int n,
+            Scheduler scheduler,
+            ClusterStateNode state,
+            OperationClient ops,
+            FailureDetectorSettings detectorSettings,
             LongSupplier clock) {
         this.nodeId = nodeId;
         this.n = n;
@@ -82,11 +108,7 @@ public final class LivenessMonitor {
                 others.add(i);
             }
         }
-        this.detector = new FailureDetector(
-                others,
-                clock.getAsLong(),
-                new FailureDetectorSettings(
-                        suspicionTimeoutMillis, FailureDetectorSettings.DEFAULTS.recoveryObservations()));
+        this.detector = new FailureDetector(others, clock.getAsLong(), detectorSettings);
         state.addListener(new HeartbeatFeed(detector, clock));
         state.addListener(entry -> {
             if (entry.key().owner() != nodeId && entry.key().name().equals(Heartbeat.ENTRY_NAME)) {
@@ -94,6 +116,35 @@ public final class LivenessMonitor {
                         .incrementAndGet();
             }
         });
+    }
+
+    /**
+     * The detector settings a node runs with: the configured suspicion timeout for the configured period,
+     * each peer's timeout following the interval it announced, up to {@code gossip.maxIntervalMs}.
+     */
+    public static FailureDetectorSettings detectorSettings(HeartbeatSettings heartbeat, GossipSettings gossip) {
+        return new FailureDetectorSettings(
+                        heartbeat.suspicionTimeoutMs(), FailureDetectorSettings.DEFAULTS.recoveryObservations())
+                .following(heartbeat.periodMs(), gossip.maxIntervalMs());
+    }
+
+    /** Peers the scheduler has UP that the last evaluation found silent (lost heartbeats not yet repaired). */
+    public synchronized int silentUpPeers() {
+        if (lastReport == null) {
+            return 0;
+        }
+        int silent = 0;
+        for (NodeView v : scheduler.nodes()) {
+            if (v.state() == NodeState.UP && lastReport.suspected().contains(v.id())) {
+                silent++;
+            }
+        }
+        return silent;
+    }
+
+    /** The silence after which this node suspects {@code peer}, from the interval that peer announced. */
+    public long timeoutOf(int peer) {
+        return detector.timeoutOf(peer);
     }
 
     /** True once suspicions are acted on. */
@@ -119,6 +170,7 @@ public final class LivenessMonitor {
         }
         lastTick = now;
         SuspicionReport report = detector.evaluate(now);
+        lastReport = report;
         for (int s : report.newlySuspected()) {
             LOG.info(
                     "node {} suspects node {} (no heartbeat for {} ms)",

@@ -68,6 +68,7 @@ public final class NodeClusterPort implements ClusterPort {
     private final ApiLies lies;
 
     private final DataLimits limits;
+    private final Supplier<GossipDecision> gossip;
 
     public NodeClusterPort(
             int nodeId,
@@ -82,8 +83,10 @@ public final class NodeClusterPort implements ClusterPort {
             Consumer<MeterRegistry> metrics,
             ReadSigner signer,
             ApiLies lies,
-            DataLimits limits) {
+            DataLimits limits,
+            Supplier<GossipDecision> gossip) {
         this.limits = limits;
+        this.gossip = gossip;
         this.nodeId = nodeId;
         this.n = n;
         this.scheduler = scheduler;
@@ -232,7 +235,8 @@ public final class NodeClusterPort implements ClusterPort {
                     apiUrls.get(i),
                     Optional.ofNullable(scheduled.get(i)),
                     Optional.ofNullable(soft.get(i)),
-                    state.invalidEntries().count(i)));
+                    state.invalidEntries().count(i),
+                    i == nodeId ? Optional.of(gossip.get()) : Optional.empty()));
         }
         return out;
     }

@@ -38,7 +38,8 @@ final class NodeMetrics {
             ClientNetwork clients,
             Scheduler scheduler,
             ClusterStateNode state,
-            WorkerLoop worker) {
+            WorkerLoop worker,
+            Supplier<GossipDecision> gossip) {
         gauge(
                 r,
                 "bftswarm.consensus.dropped.messages",
@@ -88,6 +89,30 @@ final class NodeMetrics {
                 "bftswarm.state.members",
                 "Hazelcast members visible",
                 () -> state.dissemination().map(d -> (long) d.memberCount()).orElse(0L));
+        gauge(
+                r,
+                "bftswarm.gossip.interval.ms",
+                "heartbeat interval this node uses and announces",
+                () -> gossip.get().intervalMillis());
+        gauge(
+                r,
+                "bftswarm.gossip.tick.ms",
+                "period of this node's idle consensus ticks",
+                () -> gossip.get().tickMillis());
+        for (GossipMode mode : GossipMode.values()) {
+            Gauge.builder("bftswarm.gossip.mode", gossip, g -> g.get().mode() == mode ? 1 : 0)
+                    .tag("mode", mode.label())
+                    .description("1 for the gossip mode this node is in")
+                    .strongReference(true)
+                    .register(r);
+        }
+        for (String cause : GossipDecision.CAUSES) {
+            Gauge.builder("bftswarm.gossip.reason", gossip, g -> g.get().cause().equals(cause) ? 1 : 0)
+                    .tag("reason", cause)
+                    .description("1 for the kind of reason the gossip mode was chosen for")
+                    .strongReference(true)
+                    .register(r);
+        }
         gauge(r, "bftswarm.node.running.tasks", "task attempts running on this node", () -> worker.runningCount());
         Map<WorkerStage, Timer> stages = new EnumMap<>(WorkerStage.class);
         for (WorkerStage stage : WorkerStage.values()) {
@@ -126,6 +151,16 @@ final class NodeMetrics {
                                     .orElse(0))
                     .tag("node", Integer.toString(id))
                     .description("1 while the node gets no new tasks for its disputed results")
+                    .register(r);
+            Gauge.builder(
+                            "bftswarm.node.heartbeat.interval.ms",
+                            state,
+                            s -> s.view()
+                                    .heartbeat(id)
+                                    .map(h -> h.intervalMillis())
+                                    .orElse(0))
+                    .tag("node", Integer.toString(id))
+                    .description("heartbeat interval the node announced in its last signed heartbeat (0: none)")
                     .register(r);
             for (NodeCounter c : NodeCounter.values()) {
                 Gauge.builder("bftswarm.node.counter", state, s -> s.view().counter(id, c))

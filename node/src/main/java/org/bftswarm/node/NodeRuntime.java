@@ -33,6 +33,7 @@ import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.RegisterNode;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.Tick;
+import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.state.ClusterStateNode;
 import org.bftswarm.state.StateNodeConfig;
 import org.bftswarm.state.hazelcast.HazelcastSettings;
@@ -65,6 +66,10 @@ public final class NodeRuntime implements AutoCloseable {
     private static final long MAINTENANCE_MILLIS = 200;
     private static final long CATCH_UP_MILLIS = 30_000;
     private static final long CLOCK_SLACK_MILLIS = 2_500;
+    /** How often the gossip mode is chosen again (a job submitted meanwhile is seen within this). */
+    private static final long GOSSIP_CHOICE_MILLIS = 1_000;
+    /** An unchanged usage record is written again this often (a changed one within a second). */
+    private static final long USAGE_REFRESH_MILLIS = 10_000;
 
     private final NodeSettings settings;
     private final int id;
@@ -84,7 +89,11 @@ public final class NodeRuntime implements AutoCloseable {
     private CompletableFuture<Reply> tickInFlight = CompletableFuture.completedFuture(null);
     private long lastClockAdvance = System.currentTimeMillis();
     private long lastClock = -1;
-    private long lastUsage;
+    private long lastUsageCheck;
+    private long lastUsageWrite;
+    private NodeUsage lastUsage;
+    private long lastGossipChoice;
+    private volatile GossipDecision gossip;
     private volatile boolean closed;
 
     private NodeRuntime(NodeSettings settings) {
@@ -93,6 +102,12 @@ public final class NodeRuntime implements AutoCloseable {
         this.n = settings.config().n();
         this.me = settings.config().node(id);
         this.scheduler = new Scheduler(SchedulerSettings.of(settings.config(), settings.dataDir()));
+        this.gossip = new GossipDecision(
+                GossipMode.NORMAL,
+                settings.config().heartbeat().periodMs(),
+                settings.tickMillis(),
+                GossipModePolicy.BASE_ANTI_ENTROPY_MILLIS,
+                "starting");
     }
 
     /** Starts the node; throws {@link NodeStartupException} (with everything opened closed again) on failure. */
@@ -165,7 +180,13 @@ public final class NodeRuntime implements AutoCloseable {
         scheduler.addListener(events);
         scheduler.addListener(e -> worker.wake());
         liveness = new LivenessMonitor(
-                id, n, scheduler, state, ops, config.heartbeat().suspicionTimeoutMs(), System::currentTimeMillis);
+                id,
+                n,
+                scheduler,
+                state,
+                ops,
+                LivenessMonitor.detectorSettings(config.heartbeat(), config.gossip()),
+                System::currentTimeMillis);
 
         ClaimedCapacity claimed = ClaimedCapacity.of(me.capacity(), settings.faults());
         state.writer()
@@ -187,10 +208,11 @@ public final class NodeRuntime implements AutoCloseable {
                 state,
                 executor,
                 events,
-                reg -> NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker),
+                reg -> NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker, this::gossip),
                 new ReadSigner(swarm, id, keys.signingKey()),
                 new ApiLies(id, settings.faults()),
-                new DataLimits(config.api().maxModuleBytes(), config.api().maxDatasetBytes()));
+                new DataLimits(config.api().maxModuleBytes(), config.api().maxDatasetBytes()),
+                this::gossip);
         api = new ApiServer(port, ApiConfig.of(me.host(), me.httpPort(), me.wsPort(), keys.apiToken()));
         opened.push(api);
         api.start();
@@ -273,26 +295,71 @@ public final class NodeRuntime implements AutoCloseable {
                 lastClock = clock;
                 lastClockAdvance = now;
             }
+            if (now - lastGossipChoice >= GOSSIP_CHOICE_MILLIS) {
+                lastGossipChoice = now;
+                chooseGossip(now);
+            }
+            long tickMillis = gossip.tickMillis();
             boolean primary = Quorums.primaryOf(s.view(), n) == id;
-            boolean idle = now - lastClockAdvance >= 3 * settings.tickMillis();
+            boolean idle = now - lastClockAdvance >= 3 * tickMillis;
             if (ready.getCount() == 0
                     && tickInFlight.isDone()
                     && (primary || idle)
-                    && now - lastClockAdvance >= settings.tickMillis()) {
+                    && now - lastClockAdvance >= tickMillis) {
                 tickInFlight = ops.asNode(new Tick());
             }
             liveness.tick();
             if (settings.faults().contains(NodeFault.SUSPECT_EVERYONE)) {
                 liveness.suspectEveryone();
             }
-            if (now - lastUsage >= 1_000) {
-                lastUsage = now;
+            if (now - lastUsageCheck >= 1_000) {
+                lastUsageCheck = now;
                 long[] reserved = worker.reservedMilliCpusAndMemoryMb();
-                state.writer().usage(new NodeUsage(id, reserved[0], reserved[1] << 20, worker.runningCount()), now);
+                NodeUsage usage = new NodeUsage(id, reserved[0], reserved[1] << 20, worker.runningCount());
+                // signed, gossiped and persisted: written when it changed, else refreshed now and then
+                if (!usage.equals(lastUsage) || now - lastUsageWrite >= USAGE_REFRESH_MILLIS) {
+                    lastUsage = usage;
+                    lastUsageWrite = now;
+                    state.writer().usage(usage, now);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("node {} maintenance pass failed", id, e);
         }
+    }
+
+    /** Measures the conditions, lets {@link GossipModePolicy} choose, and applies its interval and tick. */
+    private void chooseGossip(long now) {
+        int active = 0;
+        long lastSubmission = -1;
+        for (JobView j : scheduler.jobs()) {
+            if (!j.status().isTerminal()) {
+                active++;
+            }
+            lastSubmission = Math.max(lastSubmission, j.submittedAtMillis());
+        }
+        GossipConditions conditions =
+                new GossipConditions(n, liveness.silentUpPeers(), active, worker.runningCount(), lastSubmission, false);
+        ClusterConfig config = settings.config();
+        GossipDecision next = GossipModePolicy.choose(
+                conditions, config.heartbeat().periodMs(), settings.tickMillis(), config.gossip(), now);
+        if (next.mode() != gossip.mode() || next.intervalMillis() != gossip.intervalMillis()) {
+            LOG.info(
+                    "node {} gossip {} -> {} (heartbeat every {} ms): {}",
+                    id,
+                    gossip.mode().label(),
+                    next.mode().label(),
+                    next.intervalMillis(),
+                    next.reason());
+        }
+        gossip = next;
+        state.heartbeatInterval(next.intervalMillis());
+        state.dissemination().ifPresent(d -> d.antiEntropyEvery(next.antiEntropyMillis()));
+    }
+
+    /** The gossip mode in force, its interval and why. */
+    public GossipDecision gossip() {
+        return gossip;
     }
 
     private void countOutcome(TaskOutcome o) {

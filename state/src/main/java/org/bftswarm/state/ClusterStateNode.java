@@ -21,7 +21,9 @@ import org.bftswarm.state.store.LocalWriter;
 import org.bftswarm.state.store.SignedEntryStore;
 import org.bftswarm.state.store.StoreListener;
 import org.bftswarm.state.view.ClusterView;
+import org.bftswarm.state.view.Heartbeat;
 import org.bftswarm.state.view.NodeStateWriter;
+import org.bftswarm.state.view.NodeUsage;
 import org.bftswarm.state.view.StateSchemas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,14 @@ public final class ClusterStateNode implements AutoCloseable {
     private final NodeStateWriter writer;
     private final MapDbEntryLog log;
     private final ScheduledExecutorService flusher;
+    /**
+     * Heartbeats and usage records are persisted at most this often: a restarted node only needs its
+     * own last heartbeat sequence number roughly (entries are ordered by their stamps, not by it), peers'
+     * heartbeats are stale after a restart anyway, and usage is rewritten within seconds; committing each
+     * one cost more CPU than anything else on an idle node.
+     */
+    static final long HEARTBEAT_PERSIST_MILLIS = 10_000;
+
     /** Own thread: a slow MapDB commit on the flusher must never delay a heartbeat. */
     private final ScheduledExecutorService heartbeatTimer;
 
@@ -48,6 +58,13 @@ public final class ClusterStateNode implements AutoCloseable {
     private final AtomicLong droppedOnLoad = new AtomicLong();
     private volatile boolean closed;
     private ScheduledFuture<?> heartbeats;
+    private final AtomicLong heartbeatSeq = new AtomicLong();
+    private long heartbeatIntervalMillis;
+    private LongSupplier heartbeatClock;
+    /** {@link #deferred} entries applied but not yet persisted: written every {@link #HEARTBEAT_PERSIST_MILLIS}. */
+    private final ConcurrentSkipListSet<EntryKey> dirtyHeartbeats = new ConcurrentSkipListSet<>();
+
+    private long heartbeatsPersistedAt;
 
     private ClusterStateNode(StateNodeConfig config) {
         this.config = config;
@@ -76,9 +93,12 @@ public final class ClusterStateNode implements AutoCloseable {
             t.setPriority(Thread.MAX_PRIORITY);
             return t;
         });
-        store.addListener(e -> dirty.add(e.key()));
+        store.addListener(e -> (deferred(e.key()) ? dirtyHeartbeats : dirty).add(e.key()));
         flusher.scheduleWithFixedDelay(
-                this::flushDirty, config.flushIntervalMillis(), config.flushIntervalMillis(), TimeUnit.MILLISECONDS);
+                () -> flushDirty(false),
+                config.flushIntervalMillis(),
+                config.flushIntervalMillis(),
+                TimeUnit.MILLISECONDS);
         this.dissemination = config.hazelcast().map(s -> new HazelcastDissemination(s, config.nodeId(), store));
     }
 
@@ -89,12 +109,26 @@ public final class ClusterStateNode implements AutoCloseable {
         return node;
     }
 
-    private void flushDirty() {
+    /** Heartbeats and usage records: superseded within seconds, so persisted only every few seconds. */
+    static boolean deferred(EntryKey key) {
+        return key.name().equals(Heartbeat.ENTRY_NAME) || key.name().equals(NodeUsage.ENTRY_NAME);
+    }
+
+    /** Stages and commits what changed; heartbeats only when {@code all} or their persist period passed. */
+    private void flushDirty(boolean all) {
         try {
             boolean any = false;
             for (EntryKey key = dirty.pollFirst(); key != null; key = dirty.pollFirst()) {
                 store.get(key).ifPresent(log::stage);
                 any = true;
+            }
+            long now = System.currentTimeMillis();
+            if (all || now - heartbeatsPersistedAt >= HEARTBEAT_PERSIST_MILLIS) {
+                heartbeatsPersistedAt = now;
+                for (EntryKey key = dirtyHeartbeats.pollFirst(); key != null; key = dirtyHeartbeats.pollFirst()) {
+                    store.get(key).ifPresent(log::stage);
+                    any = true;
+                }
             }
             if (any) {
                 log.commit();
@@ -107,7 +141,7 @@ public final class ClusterStateNode implements AutoCloseable {
     /** Commits everything applied so far to MapDB; returns when durable. */
     public void flush() {
         try {
-            flusher.submit(this::flushDirty).get(10, TimeUnit.SECONDS);
+            flusher.submit(() -> flushDirty(true)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -141,24 +175,55 @@ public final class ClusterStateNode implements AutoCloseable {
 
     /**
      * Publishes this node's heartbeat every {@code periodMillis} (config default 500 ms) with
-     * sequence numbers continuing from the last persisted heartbeat; returns at once.
+     * sequence numbers continuing from the last persisted heartbeat; returns at once. Each heartbeat
+     * announces the interval until the next one (see {@link #heartbeatInterval(long)}).
      */
     public synchronized void startHeartbeats(long periodMillis, LongSupplier clockMillis) {
         Invariants.check(periodMillis > 0, "heartbeat period must be positive");
-        Invariants.check(heartbeats == null, "heartbeats already started");
-        AtomicLong seq = new AtomicLong(
-                view.heartbeat(config.nodeId()).map(h -> h.seq() + 1).orElse(0L));
-        heartbeats = heartbeatTimer.scheduleAtFixedRate(
-                () -> {
-                    try {
-                        writer.heartbeat(seq.getAndIncrement(), clockMillis.getAsLong());
-                    } catch (RuntimeException e) {
-                        LOG.error("node {} failed to publish heartbeat", config.nodeId(), e);
-                    }
-                },
-                0,
-                periodMillis,
-                TimeUnit.MILLISECONDS);
+        Invariants.check(heartbeatClock == null, "heartbeats already started");
+        heartbeatSeq.set(view.heartbeat(config.nodeId()).map(h -> h.seq() + 1).orElse(0L));
+        heartbeatIntervalMillis = periodMillis;
+        heartbeatClock = clockMillis;
+        scheduleHeartbeat(0);
+    }
+
+    /**
+     * Changes the heartbeat period. A longer one takes effect after the next heartbeat (which
+     * announces it before the gap grows); a shorter one sends a heartbeat now, announcing it, so
+     * peers never wait on the old, longer schedule.
+     */
+    public synchronized void heartbeatInterval(long millis) {
+        Invariants.check(millis > 0, "heartbeat period must be positive");
+        long before = heartbeatIntervalMillis;
+        heartbeatIntervalMillis = millis;
+        if (heartbeatClock != null && millis < before && heartbeats != null && heartbeats.cancel(false)) {
+            scheduleHeartbeat(0);
+        }
+    }
+
+    /** The heartbeat period in force (0 before heartbeats started). */
+    public synchronized long heartbeatInterval() {
+        return heartbeatIntervalMillis;
+    }
+
+    private synchronized void scheduleHeartbeat(long delayMillis) {
+        if (closed) {
+            return;
+        }
+        heartbeats = heartbeatTimer.schedule(this::beat, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        long interval;
+        synchronized (this) {
+            interval = heartbeatIntervalMillis;
+        }
+        try {
+            writer.heartbeat(heartbeatSeq.getAndIncrement(), heartbeatClock.getAsLong(), (int) interval);
+        } catch (RuntimeException e) {
+            LOG.error("node {} failed to publish heartbeat", config.nodeId(), e);
+        }
+        scheduleHeartbeat(interval);
     }
 
     /** Entries in the local file that failed verification when loaded. */
@@ -180,6 +245,7 @@ public final class ClusterStateNode implements AutoCloseable {
         synchronized (this) {
             if (heartbeats != null) {
                 heartbeats.cancel(false);
+                heartbeats = null;
             }
         }
         heartbeatTimer.shutdownNow();

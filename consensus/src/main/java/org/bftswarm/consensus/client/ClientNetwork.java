@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.bftswarm.consensus.codec.Codec;
 import org.bftswarm.consensus.codec.Decoded;
@@ -37,6 +38,8 @@ public final class ClientNetwork implements AutoCloseable {
     /** How often client cores are ticked (retransmission and deadline granularity). */
     static final long TICK_MILLIS = 20;
 
+    static final long IDLE_TICK_MILLIS = 100;
+
     private final ClusterSpec cluster;
     private final KeyRegistry keys;
     private final EventLoopGroup loops;
@@ -60,14 +63,30 @@ public final class ClientNetwork implements AutoCloseable {
                     .onConnect(c -> startHandshake(replica, c))
                     .start());
         }
-        loops.scheduleAtFixedRate(this::tickProxies, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        scheduleTick(TICK_MILLIS);
     }
 
+    private void scheduleTick(long delayMillis) {
+        try {
+            loops.schedule(this::tickProxies, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    /**
+     * Ticks every proxy, then again in {@link #TICK_MILLIS} while one has an invocation in flight, else in
+     * {@link #IDLE_TICK_MILLIS}: a first retransmission is due only after the request timeout (hundreds
+     * of ms), so an idle network need not wake 50 times a second.
+     */
     private void tickProxies() {
         long now = System.currentTimeMillis();
+        boolean busy = false;
         for (ServiceProxy p : proxies.values()) {
             p.tick(now);
+            busy |= p.busy();
         }
+        scheduleTick(busy ? TICK_MILLIS : IDLE_TICK_MILLIS);
     }
 
     public ClusterSpec cluster() {

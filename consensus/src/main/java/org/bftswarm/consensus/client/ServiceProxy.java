@@ -143,6 +143,11 @@ public final class ServiceProxy implements AutoCloseable {
         return send.request().envelope(network.cluster().swarm()).encode();
     }
 
+    /** Whether an invocation is in flight or waiting (its timers need the network's fast tick). */
+    synchronized boolean busy() {
+        return current != null || !queue.isEmpty();
+    }
+
     /** Driven by the network's ticker: retransmission and the invocation deadline. */
     void tick(long nowMillis) {
         List<ClientEffect> effects;

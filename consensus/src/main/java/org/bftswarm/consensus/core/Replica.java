@@ -176,6 +176,15 @@ public final class Replica {
         return view;
     }
 
+    /**
+     * Whether nothing waits on a short timer: no client request pending, nothing ordered beyond what
+     * was executed, no view change and no state transfer. A runtime may then tick less often (every
+     * message still steps the replica at once, and a step that leaves work makes it non-quiescent).
+     */
+    public boolean quiescent() {
+        return pending.isEmpty() && !inViewChange && !checkpoints.transferring() && maxSeenSeq <= lastExecuted;
+    }
+
     public boolean inViewChange() {
         return inViewChange;
     }

@@ -158,13 +158,23 @@ public final class ReplicaRuntime implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Tick period while the replica is {@link Replica#quiescent()}: waking every millisecond with nothing
+     * to time cost an idle node more CPU than anything but persistence. Well below the retransmission
+     * interval (200 ms), so checkpoint and agreement resends keep their cadence.
+     */
+    static final long QUIESCENT_TICK_MILLIS = 50;
+
     private void runCore() {
         List<Effect> effects = new ArrayList<>();
         long lastTick = 0;
         try {
             effects.addAll(core.drain());
             while (running) {
-                Object ev = coreQueue.poll(settings.tickMillis(), TimeUnit.MILLISECONDS);
+                long wait = core.quiescent()
+                        ? Math.max(settings.tickMillis(), QUIESCENT_TICK_MILLIS)
+                        : settings.tickMillis();
+                Object ev = coreQueue.poll(wait, TimeUnit.MILLISECONDS);
                 for (int handled = 0; ev != null && handled < 1024; handled++) {
                     if (ev instanceof Verified v) {
                         effects.addAll(core.step(v, System.currentTimeMillis()));

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             BenchTasksCommand.class,
             BenchFailoverCommand.class,
             BenchWasmCommand.class,
+            BenchIdleCommand.class,
         },
         description = "Run a benchmark and print its figures (every performance claim comes from one of these).",
         commandListHeading = "%nBenchmarks:%n",

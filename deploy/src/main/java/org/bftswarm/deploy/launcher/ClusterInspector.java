@@ -38,6 +38,10 @@ public final class ClusterInspector {
             ProcessProbe.NodeProcess state = processes.state(id);
             Optional<ClusterJson> view = state == ProcessProbe.NodeProcess.RUNNING ? api.cluster(id) : Optional.empty();
             view.ifPresent(views::add);
+            NodeRow.Soft seen = softOf(soft.get(id));
+            if (seen != null && state == ProcessProbe.NodeProcess.RUNNING) {
+                seen = seen.withGossip(ownGossip(id).orElse(null));
+            }
             rows.add(new NodeRow(
                     id,
                     pid.isPresent() ? pid.getAsLong() : null,
@@ -45,10 +49,20 @@ public final class ClusterInspector {
                     word(state),
                     view.map(ClusterJson::lastExecuted).orElse(null),
                     view.map(ClusterJson::view).orElse(null),
-                    softOf(soft.get(id))));
+                    seen));
         }
         return ClusterStatus.of(
                 target.config().swarm(), target.config().n(), target.config().f(), rows, views);
+    }
+
+    /** Node {@code id}'s gossip mode, interval and reason, as it reports itself on its own API. */
+    private Optional<NodeJson.Gossip> ownGossip(int id) {
+        return api.nodes(id)
+                .flatMap(list -> list.stream()
+                        .filter(v ->
+                                v.id() == id && v.gossip() != null && v.gossip().mode() != null)
+                        .map(NodeJson::gossip)
+                        .findFirst());
     }
 
     /** One look at node {@code id} while it starts. */

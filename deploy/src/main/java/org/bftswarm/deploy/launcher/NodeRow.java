@@ -1,5 +1,7 @@
 package org.bftswarm.deploy.launcher;
 
+import org.bftswarm.api.NodeJson;
+
 /**
  * One line of the node tables printed by {@code up} and {@code status}.
  *
@@ -22,8 +24,34 @@ public record NodeRow(int id, Long pid, String apiUrl, String state, Long lastEx
      * Soft state of a node as one answering node sees it: scheduler state (UP/DOWN), last heartbeat
      * sequence, running tasks, tasks succeeded / failed, CRDT entries of it that failed verification, and
      * its reports that differed from results a quorum accepted ({@code QUARANTINED} shows in
-     * {@code scheduled} while it gets no new tasks for them).
+     * {@code scheduled} while it gets no new tasks for them), and its gossip mode, interval and reason as
+     * the node itself reports them (null when it did not answer, or predates them).
      */
     public record Soft(
-            String scheduled, Long heartbeat, Long running, Long succeeded, Long failed, long invalid, long disputed) {}
+            String scheduled,
+            Long heartbeat,
+            Long running,
+            Long succeeded,
+            Long failed,
+            long invalid,
+            long disputed,
+            NodeJson.Gossip gossip) {
+
+        /** Soft state without the gossip columns. */
+        public Soft(
+                String scheduled,
+                Long heartbeat,
+                Long running,
+                Long succeeded,
+                Long failed,
+                long invalid,
+                long disputed) {
+            this(scheduled, heartbeat, running, succeeded, failed, invalid, disputed, null);
+        }
+
+        /** The same soft state with the node's own gossip report. */
+        public Soft withGossip(NodeJson.Gossip own) {
+            return new Soft(scheduled, heartbeat, running, succeeded, failed, invalid, disputed, own);
+        }
+    }
 }

@@ -3,8 +3,12 @@ package org.bftswarm.deploy.launcher;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.bftswarm.api.NodeJson;
 
-/** Renders {@link NodeRow}s as the aligned text table of {@code up} and {@code status}. Pure. */
+/**
+ * Renders {@link NodeRow}s as the aligned text table of {@code up} and {@code status}, followed by one
+ * line per node that reported its gossip mode: mode, heartbeat interval and the reason. Pure.
+ */
 public final class NodeTable {
     private NodeTable() {}
 
@@ -59,6 +63,18 @@ public final class NodeTable {
             all[11] = s == null ? "-" : Long.toString(s.invalid());
             all[12] = s == null ? "-" : Long.toString(s.disputed());
             out.append(String.format(Locale.ROOT, format, all));
+        }
+        for (NodeRow r : rows) {
+            NodeJson.Gossip g = r.soft() == null ? null : r.soft().gossip();
+            if (g != null && g.mode() != null) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "node %d gossip: %s, heartbeat every %d ms (%s)%n",
+                        r.id(),
+                        g.mode(),
+                        g.intervalMs(),
+                        g.reason()));
+            }
         }
         return out.toString();
     }

@@ -31,7 +31,8 @@ public record ClusterConfig(
         TestingSettings testing,
         List<ClientEntry> clients,
         ApiSettings api,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        GossipSettings gossip) {
 
     /** Client principal ids start here; replica ids must stay below. */
     public static final int MAX_NODES = 1000;
@@ -53,6 +54,7 @@ public record ClusterConfig(
         clients = List.copyOf(clients);
         Invariants.check(api != null, "api settings missing");
         Invariants.check(retention != null, "retention settings missing");
+        Invariants.check(gossip != null, "gossip settings missing");
     }
 
     /** A configuration without clients and with the default {@code api:} section. */
@@ -88,7 +90,8 @@ public record ClusterConfig(
                 testing,
                 List.of(),
                 ApiSettings.DEFAULTS,
-                RetentionSettings.DEFAULTS);
+                RetentionSettings.DEFAULTS,
+                GossipSettings.DEFAULTS);
     }
 
     /**
@@ -144,7 +147,8 @@ public record ClusterConfig(
                 replaced,
                 clients,
                 api,
-                retention);
+                retention,
+                gossip);
     }
 
     /** Number of replicas. */

@@ -16,6 +16,7 @@ public final class ConfigDefaults {
     public static final String DATA_DIR = ".bftswarm/data";
     public static final ConsensusSettings CONSENSUS = ConsensusSettings.DEFAULTS;
     public static final HeartbeatSettings HEARTBEAT = HeartbeatSettings.DEFAULTS;
+    public static final GossipSettings GOSSIP = GossipSettings.DEFAULTS;
     public static final CapacitySettings CAPACITY = CapacitySettings.DEFAULTS;
     public static final VerificationSettings VERIFICATION = VerificationSettings.DEFAULTS;
     public static final TestingSettings TESTING = TestingSettings.DEFAULTS;

@@ -24,7 +24,8 @@ public record ConfigDocument(
         Testing testing,
         List<Client> clients,
         Api api,
-        Retention retention) {
+        Retention retention,
+        Gossip gossip) {
 
     /** {@code nodes:} how many nodes, where they run, and which ports they use. */
     public record Nodes(
@@ -44,6 +45,9 @@ public record ConfigDocument(
             Integer checkpointInterval,
             Integer requestTimeoutMs,
             Integer watermarkWindow) {}
+
+    /** {@code gossip:} bounds of the adaptive heartbeat interval (see {@link GossipSettings}). */
+    public record Gossip(Integer minIntervalMs, Integer maxIntervalMs) {}
 
     /** {@code heartbeat:} liveness signalling through the CRDT store. */
     public record Heartbeat(Integer periodMs, Integer suspicionTimeoutMs) {}

@@ -68,6 +68,7 @@ public final class ConfigResolver {
         PortRange range = portRange(nodes.randomPortRange(), n);
         ConsensusSettings consensus = consensus(doc.consensus());
         HeartbeatSettings heartbeat = heartbeat(doc.heartbeat());
+        GossipSettings gossip = gossip(doc.gossip(), heartbeat);
         boolean cleanup = doc.cleanup() != null ? doc.cleanup() : ConfigDefaults.CLEANUP;
         String dataDir = dataDir(doc.dataDir());
         VerificationSettings verification = verification(doc.verification());
@@ -120,7 +121,8 @@ public final class ConfigResolver {
                 testing,
                 clients,
                 api,
-                retention);
+                retention,
+                gossip);
     }
 
     private String swarmName(String swarm) {
@@ -356,6 +358,41 @@ public final class ConfigResolver {
                     suspicion + " ms < 2 × periodMs: one late heartbeat" + " makes a node suspect");
         }
         return new HeartbeatSettings(period, suspicion);
+    }
+
+    /** Both bounds at least 1 ms, min ≤ max, and the configured heartbeat period between them. */
+    private GossipSettings gossip(ConfigDocument.Gossip given, HeartbeatSettings heartbeat) {
+        GossipSettings d = ConfigDefaults.GOSSIP;
+        if (given == null) {
+            given = new ConfigDocument.Gossip(null, null);
+        }
+        int min = atLeast(
+                given.minIntervalMs(),
+                Math.min(d.minIntervalMs(), heartbeat.periodMs()),
+                1,
+                "gossip.minIntervalMs",
+                "ms");
+        int max = atLeast(
+                given.maxIntervalMs(),
+                Math.max(d.maxIntervalMs(), heartbeat.periodMs()),
+                1,
+                "gossip.maxIntervalMs",
+                "ms");
+        if (min > heartbeat.periodMs()) {
+            error(
+                    "gossip.minIntervalMs",
+                    min + " ms is longer than heartbeat.periodMs " + heartbeat.periodMs()
+                            + " ms: the normal interval would be out of bounds");
+            min = heartbeat.periodMs();
+        }
+        if (max < heartbeat.periodMs()) {
+            error(
+                    "gossip.maxIntervalMs",
+                    max + " ms is shorter than heartbeat.periodMs " + heartbeat.periodMs()
+                            + " ms: the normal interval would be out of bounds");
+            max = heartbeat.periodMs();
+        }
+        return new GossipSettings(min, max);
     }
 
     private VerificationSettings verification(ConfigDocument.Verification given) {

@@ -70,7 +70,8 @@ public final class ConfigWriter {
                         c.api().allowToken(), c.api().maxModuleBytes(), c.api().maxDatasetBytes()),
                 new ConfigDocument.Retention(
                         c.retention().finishedJobs(), (int) c.retention().maxAgeSeconds(), (int)
-                                c.retention().maxOutputBytes()));
+                                c.retention().maxOutputBytes()),
+                new ConfigDocument.Gossip(c.gossip().minIntervalMs(), c.gossip().maxIntervalMs()));
     }
 
     private static List<ConfigDocument.Client> clients(List<ClientEntry> clients) {

@@ -73,6 +73,11 @@ public final class CanonicalReader {
         }
     }
 
+    /** Whether every byte has been read (for encodings that grew an optional trailing field). */
+    public boolean atEnd() {
+        return pos == buf.length;
+    }
+
     public void expectEnd(String what) throws MalformedBytesException {
         if (pos != buf.length) {
             throw new MalformedBytesException((buf.length - pos) + " trailing bytes after " + what);

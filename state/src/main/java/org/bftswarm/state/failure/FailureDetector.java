@@ -16,6 +16,7 @@ import org.bftswarm.crypto.Invariants;
 public final class FailureDetector {
     private static final class Track {
         long lastSeen;
+        long timeoutMillis;
         boolean suspected;
         long suspectedAt;
         int freshSinceSuspected;
@@ -32,15 +33,28 @@ public final class FailureDetector {
         for (int node : nodes) {
             Track t = new Track();
             t.lastSeen = startMillis;
+            t.timeoutMillis = settings.suspicionTimeoutMillis();
             tracks.put(node, t);
         }
     }
 
     /** Records a fresh heartbeat from {@code node} received locally at {@code seenAtMillis}. */
     public synchronized void observe(int node, long seenAtMillis) {
+        observe(node, seenAtMillis, 0);
+    }
+
+    /**
+     * Records a fresh heartbeat that announced the sender's next one within {@code announcedIntervalMillis}
+     * (0: nothing announced); the node's silence is judged by {@link FailureDetectorSettings#timeoutFor} of
+     * the latest announcement from then on.
+     */
+    public synchronized void observe(int node, long seenAtMillis, long announcedIntervalMillis) {
         Track t = tracks.get(node);
         if (t == null) {
             return; // not a member of this cluster: ignored
+        }
+        if (seenAtMillis >= t.lastSeen) {
+            t.timeoutMillis = settings.timeoutFor(announcedIntervalMillis);
         }
         t.lastSeen = Math.max(t.lastSeen, seenAtMillis);
         if (t.suspected && seenAtMillis > t.suspectedAt) {
@@ -55,7 +69,7 @@ public final class FailureDetector {
         TreeSet<Integer> newlyCleared = new TreeSet<>();
         for (var e : tracks.entrySet()) {
             Track t = e.getValue();
-            boolean silent = nowMillis - t.lastSeen > settings.suspicionTimeoutMillis();
+            boolean silent = nowMillis - t.lastSeen > t.timeoutMillis;
             if (!t.suspected && silent) {
                 t.suspected = true;
                 t.suspectedAt = nowMillis;
@@ -76,6 +90,12 @@ public final class FailureDetector {
                 Collections.unmodifiableSortedSet(suspected),
                 Collections.unmodifiableSortedSet(newlySuspected),
                 Collections.unmodifiableSortedSet(newlyCleared));
+    }
+
+    /** The silence after which {@code node} is suspected, from its latest announced interval. */
+    public synchronized long timeoutOf(int node) {
+        Track t = tracks.get(node);
+        return t == null ? settings.suspicionTimeoutMillis() : t.timeoutMillis;
     }
 
     public synchronized boolean isSuspected(int node) {

@@ -44,6 +44,8 @@ public final class HazelcastConfigFactory {
         config.setProperty("hazelcast.heartbeat.interval.seconds", Integer.toString(HEARTBEAT_INTERVAL_SECONDS));
         config.setProperty("hazelcast.partition.count", Integer.toString(PARTITION_COUNT));
         config.getJetConfig().setEnabled(false);
+        // nothing reads Hazelcast's own metrics; collecting them cost a thread's wake-ups every few seconds
+        config.getMetricsConfig().setEnabled(false);
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(s.port()).setPortAutoIncrement(false).setPortCount(1);

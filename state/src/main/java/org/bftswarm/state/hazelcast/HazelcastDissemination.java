@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HazelcastDissemination implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastDissemination.class);
-    /** Period of the unconditional re-send of own entries (repairs dropped messages). */
+    /** Default period of the unconditional re-send of own entries (repairs dropped messages). */
     public static final long ANTI_ENTROPY_MILLIS = 3_000;
     /** Sync requests answered at most this often (a noisy member cannot make us flood). */
     static final long SYNC_ANSWER_MIN_GAP_MILLIS = 300;
@@ -46,6 +46,7 @@ public final class HazelcastDissemination implements AutoCloseable {
     private volatile ITopic<byte[]> entries;
     private volatile boolean closed;
     private volatile long formationMillis = -1;
+    private volatile long antiEntropyMillis = ANTI_ENTROPY_MILLIS;
 
     public HazelcastDissemination(HazelcastSettings settings, int nodeId, SignedEntryStore store) {
         this.settings = settings;
@@ -98,8 +99,7 @@ public final class HazelcastDissemination implements AutoCloseable {
             entries = topic;
             pushOwnEntries();
             sync.publish(new byte[0]);
-            antiEntropy.scheduleWithFixedDelay(
-                    this::pushOwnEntries, ANTI_ENTROPY_MILLIS, ANTI_ENTROPY_MILLIS, TimeUnit.MILLISECONDS);
+            schedule(this::antiEntropyRound, antiEntropyMillis);
             formationMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             LOG.info(
                     "node {} state member {} formed in {} ms with {} members",
@@ -164,6 +164,29 @@ public final class HazelcastDissemination implements AutoCloseable {
             published.incrementAndGet();
         } catch (RuntimeException e) {
             LOG.debug("publish failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Sets the period of the unconditional re-send (default {@link #ANTI_ENTROPY_MILLIS}); the round
+     * already scheduled keeps its time, every later one uses the new period.
+     */
+    public void antiEntropyEvery(long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException("anti-entropy period must be positive: " + millis);
+        }
+        antiEntropyMillis = millis;
+    }
+
+    /** The period of the unconditional re-send in force. */
+    public long antiEntropyMillis() {
+        return antiEntropyMillis;
+    }
+
+    private void antiEntropyRound() {
+        pushOwnEntries();
+        if (!closed) {
+            schedule(this::antiEntropyRound, antiEntropyMillis);
         }
     }
 

@@ -20,7 +20,12 @@ public final class NodeStateWriter {
     }
 
     public Heartbeat heartbeat(long seq, long nowMillis) {
-        Heartbeat h = new Heartbeat(writer.nodeId(), seq, nowMillis);
+        return heartbeat(seq, nowMillis, 0);
+    }
+
+    /** A heartbeat announcing that the next one follows within {@code intervalMillis} (0: not announced). */
+    public Heartbeat heartbeat(long seq, long nowMillis, int intervalMillis) {
+        Heartbeat h = new Heartbeat(writer.nodeId(), seq, nowMillis, intervalMillis);
         writer.putRegister(Heartbeat.ENTRY_NAME, h.encode(), nowMillis);
         return h;
     }
