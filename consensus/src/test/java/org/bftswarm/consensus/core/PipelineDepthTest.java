@@ -2,6 +2,9 @@ package org.bftswarm.consensus.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.bftswarm.consensus.codec.Message;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +63,36 @@ class PipelineDepthTest {
         c.submit(c.request(3, new byte[] {3}));
         c.run(50);
         assertThat(prePreparesSentByThePrimary(c)).isEqualTo(2);
+    }
+
+    /** Operation bytes of every distinct batch the primary proposed, in proposal order. */
+    private static List<Long> proposedBatchBytes(TestCluster c) {
+        Map<Long, Long> bySeq = new TreeMap<>();
+        for (Effect e : c.effects[0]) {
+            if (e instanceof Effect.Broadcast b && b.message().body() instanceof Message.PrePrepare pp) {
+                long bytes = pp.batch().requests().stream()
+                        .mapToLong(r -> ((Message.Request) r.body()).operation().length)
+                        .sum();
+                bySeq.putIfAbsent(pp.seq(), bytes);
+            }
+        }
+        return List.copyOf(bySeq.values());
+    }
+
+    @Test
+    void aBatchCarriesAtMostItsByteCapAndOneFullByBytesGoesLikeAFullOne() {
+        TestCluster c = stalled(1);
+        int big = 5 << 20;
+        c.submit(c.request(1, new byte[big]));
+        c.run(10);
+        c.submit(c.request(2, new byte[big]));
+        c.submit(c.request(3, new byte[big]));
+        c.run(50);
+        assertThat(proposedBatchBytes(c))
+                .as(
+                        "two requests of 5 MiB exceed the cap: the second batch holds one and goes although one is in flight")
+                .containsExactly((long) big, (long) big);
+        assertThat(proposedBatchBytes(c))
+                .allSatisfy(b -> assertThat(b).isLessThanOrEqualTo(RequestPipeline.MAX_BATCH_OPERATION_BYTES));
     }
 }
