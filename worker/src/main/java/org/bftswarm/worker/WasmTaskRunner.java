@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -195,11 +194,6 @@ public final class WasmTaskRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("observer failed", e);
         }
-    }
-
-    /** The latest log of {@code taskId} is read through the shared {@link TaskLogStore}. */
-    public Optional<byte[]> logs(String taskId) {
-        return logs.readLatest(taskId);
     }
 
     @Override

@@ -39,7 +39,7 @@ class WasmTaskRunnerTest {
             assertThat(out.succeeded()).isTrue();
             assertThat(out.outputText()).isEqualTo("60");
             assertThat(out.outputDigest()).isEqualTo(Digest.sha256("60".getBytes()));
-            assertThat(runner.logs("j.0"))
+            assertThat(logs.readLatest("j.0"))
                     .hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo("60"));
         }
     }

@@ -41,11 +41,6 @@ public record DataSpec(
                 Base64.getEncoder().encodeToString(module), toArray(values), null, null, null, null, null, null, null);
     }
 
-    /** A container job over {@code values}, each shard's slice on stdin one element per line. */
-    public static DataSpec forImage(List<Long> values) {
-        return new DataSpec(null, toArray(values), null, null, null, null, null, null, null);
-    }
-
     /** The values as the array a dataset is held in. */
     public static long[] toArray(List<Long> values) {
         return values == null
