@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * POST    /api/v1/nodes/{id}/readmit   bearer  202 {"node","result"} once this node's vote to lift the node's
  *                                              quarantine is ordered (f+1 votes readmit it); 400; 401; 404; 503
  * GET     /api/v1/cluster              -       200 ClusterJson {n,f,view,primary,lastExecuted,stableCheckpoint,nodeId}
+ * GET     /api/v1/energy               -       200 EnergyJson (power, kWh, grams CO2, rating per node and cluster); 404
  * GET     /healthz                     -       200 {"status":"ok",…}; 503 if the port is unavailable
  * GET     /metrics                     -       200 Prometheus text (Micrometer)
  * GET     /                            -       the web dashboard (static files from the jar's dashboard/ folder)
@@ -117,6 +118,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/v1/nodes", routes::nodes);
         app.post("/api/v1/nodes/{id}/readmit", routes::readmitNode);
         app.get("/api/v1/cluster", routes::cluster);
+        app.get("/api/v1/energy", routes::energy);
         app.get("/healthz", routes::health);
         app.get("/metrics", routes::metrics);
         serveEvents(app);

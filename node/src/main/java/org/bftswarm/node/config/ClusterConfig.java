@@ -32,7 +32,8 @@ public record ClusterConfig(
         List<ClientEntry> clients,
         ApiSettings api,
         RetentionSettings retention,
-        GossipSettings gossip) {
+        GossipSettings gossip,
+        EnergySettings energy) {
 
     /** Client principal ids start here; replica ids must stay below. */
     public static final int MAX_NODES = 1000;
@@ -55,6 +56,7 @@ public record ClusterConfig(
         Invariants.check(api != null, "api settings missing");
         Invariants.check(retention != null, "retention settings missing");
         Invariants.check(gossip != null, "gossip settings missing");
+        Invariants.check(energy != null, "energy settings missing");
     }
 
     /** A configuration without clients and with the default {@code api:} section. */
@@ -91,7 +93,8 @@ public record ClusterConfig(
                 List.of(),
                 ApiSettings.DEFAULTS,
                 RetentionSettings.DEFAULTS,
-                GossipSettings.DEFAULTS);
+                GossipSettings.DEFAULTS,
+                EnergySettings.DEFAULTS);
     }
 
     /**
@@ -148,7 +151,8 @@ public record ClusterConfig(
                 clients,
                 api,
                 retention,
-                gossip);
+                gossip,
+                energy);
     }
 
     /** Number of replicas. */

@@ -25,7 +25,8 @@ public record ConfigDocument(
         List<Client> clients,
         Api api,
         Retention retention,
-        Gossip gossip) {
+        Gossip gossip,
+        Energy energy) {
 
     /** {@code nodes:} how many nodes, where they run, and which ports they use. */
     public record Nodes(
@@ -48,6 +49,9 @@ public record ConfigDocument(
 
     /** {@code gossip:} bounds of the adaptive heartbeat interval (see {@link GossipSettings}). */
     public record Gossip(Integer minIntervalMs, Integer maxIntervalMs) {}
+
+    /** {@code energy:} how power, energy and carbon are figured (see {@link EnergySettings}). */
+    public record Energy(Double carbonIntensityGco2PerKwh, String deviceClass, Map<String, Double> tdpWatts) {}
 
     /** {@code heartbeat:} liveness signalling through the CRDT store. */
     public record Heartbeat(Integer periodMs, Integer suspicionTimeoutMs) {}

@@ -73,6 +73,7 @@ public final class ConfigResolver {
         String dataDir = dataDir(doc.dataDir());
         VerificationSettings verification = verification(doc.verification());
         RetentionSettings retention = retention(doc.retention());
+        EnergySettings energy = energy(doc.energy());
         TestingSettings testing = testing(doc.testing());
         List<ClientEntry> clients = ClientsResolver.resolve(doc.clients(), this::error);
         ApiSettings api = api(doc.api());
@@ -122,7 +123,8 @@ public final class ConfigResolver {
                 clients,
                 api,
                 retention,
-                gossip);
+                gossip,
+                energy);
     }
 
     private String swarmName(String swarm) {
@@ -443,6 +445,44 @@ public final class ConfigResolver {
             return fallback;
         }
         return given;
+    }
+
+    /** Carbon intensity between 0 and 5000 g/kWh, TDPs above 0 and at most 1000 W, a device class that has a TDP. */
+    private EnergySettings energy(ConfigDocument.Energy given) {
+        EnergySettings d = ConfigDefaults.ENERGY;
+        if (given == null) {
+            return d;
+        }
+        double intensity = given.carbonIntensityGco2PerKwh() == null
+                ? d.carbonIntensityGco2PerKwh()
+                : given.carbonIntensityGco2PerKwh();
+        if (!(intensity >= 0 && intensity <= 5000)) {
+            error(
+                    "energy.carbonIntensityGco2PerKwh",
+                    "must be between 0 and 5000 grams CO2 per kWh (got " + intensity + ")");
+            intensity = d.carbonIntensityGco2PerKwh();
+        }
+        SortedMap<String, Double> tdp = new TreeMap<>(d.tdpWatts());
+        if (given.tdpWatts() != null) {
+            given.tdpWatts().forEach((deviceClass, watts) -> {
+                if (!(watts > 0 && watts <= 1000)) {
+                    error(
+                            "energy.tdpWatts." + deviceClass,
+                            "must be above 0 and at most 1000 watts (got " + watts + ")");
+                } else {
+                    tdp.put(deviceClass, watts);
+                }
+            });
+        }
+        String deviceClass = given.deviceClass() == null ? d.deviceClass() : given.deviceClass();
+        if (!tdp.containsKey(deviceClass)) {
+            error(
+                    "energy.deviceClass",
+                    "unknown device class \"" + deviceClass + "\"; known: " + String.join(", ", tdp.keySet())
+                            + " (add its TDP under energy.tdpWatts)");
+            deviceClass = d.deviceClass();
+        }
+        return new EnergySettings(intensity, deviceClass, tdp);
     }
 
     private RetentionSettings retention(ConfigDocument.Retention given) {

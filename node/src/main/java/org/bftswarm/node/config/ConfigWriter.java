@@ -3,6 +3,7 @@ package org.bftswarm.node.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -71,7 +72,11 @@ public final class ConfigWriter {
                 new ConfigDocument.Retention(
                         c.retention().finishedJobs(), (int) c.retention().maxAgeSeconds(), (int)
                                 c.retention().maxOutputBytes()),
-                new ConfigDocument.Gossip(c.gossip().minIntervalMs(), c.gossip().maxIntervalMs()));
+                new ConfigDocument.Gossip(c.gossip().minIntervalMs(), c.gossip().maxIntervalMs()),
+                new ConfigDocument.Energy(
+                        c.energy().carbonIntensityGco2PerKwh(),
+                        c.energy().deviceClass(),
+                        new LinkedHashMap<>(c.energy().tdpWatts())));
     }
 
     private static List<ConfigDocument.Client> clients(List<ClientEntry> clients) {
