@@ -15,7 +15,8 @@ const view = {
   filter: '',
   detailJob: null,
   finishedAt: [],   // times (ms) of task results seen on the event stream
-  cpuSamples: [],   // [time ms, cores in use]
+  powerSamples: [], // [time ms, cluster watts]
+  energy: null,
   eventCount: 0,
 };
 
@@ -115,10 +116,29 @@ function renderNodes() {
       el('td', {}, `${n.usage.memoryMb} / ${n.capacity.memoryMb} MB`),
       el('td', {}, k.tasks_succeeded ?? 0),
       el('td', {}, k.tasks_failed ?? 0),
-      el('td', { class: n.disputedResults ? 'bad' : '' }, n.disputedResults ?? 0));
+      el('td', { class: n.disputedResults ? 'bad' : '' }, n.disputedResults ?? 0),
+      el('td', { 'data-testid': `node-power-${n.id}` }, powerOf(n.id)));
   }));
-  const cpu = view.nodes.reduce((sum, n) => sum + (n.usage ? n.usage.cpus : 0), 0);
-  view.cpuSamples.push([Date.now(), cpu]);
+}
+
+function powerOf(id) {
+  const e = view.energy && view.energy.nodes.find((x) => x.id === id);
+  return e && e.source !== 'unknown' ? `${e.powerWatts.toFixed(2)} W` : '–';
+}
+
+function renderEnergy() {
+  const e = view.energy;
+  if (!e) return;
+  const c = e.cluster;
+  const rating = $('#energy-rating');
+  rating.textContent = c.rating || '–';
+  rating.className = `rating r-${c.rating ? c.rating.replace('+', 'plus') : 'none'}`;
+  const sources = [...new Set(e.nodes.map((n) => n.source))].join(', ');
+  $('#energy-source').textContent = `source: ${sources}; ${e.deviceClass} devices, TDP ${e.tdpWatts} W`;
+  $('#energy-summary').textContent = `${c.powerWatts.toFixed(2)} W now · ${(c.energyKwh * 1000).toFixed(3)} Wh used`
+    + ` · ${c.carbonGrams.toFixed(3)} g CO2 at ${e.carbonIntensityGco2PerKwh} g/kWh`
+    + ` · ${c.tasksSucceeded} tasks${c.tasksPerWattHour != null ? `, ${c.tasksPerWattHour.toFixed(1)} per Wh` : ''}`;
+  view.powerSamples.push([Date.now(), c.powerWatts]);
 }
 
 function fmt(x) {
@@ -274,13 +294,13 @@ function renderCharts() {
     if (i >= 0) tasks[i] += 1;
   }
   drawBars($('#tasks-chart'), tasks, 'tasks');
-  view.cpuSamples = view.cpuSamples.filter(([t]) => t > now - CHART_SPAN_MS);
-  const cpu = new Array(buckets).fill(0);
-  for (const [t, v] of view.cpuSamples) {
+  view.powerSamples = view.powerSamples.filter(([t]) => t > now - CHART_SPAN_MS);
+  const power = new Array(buckets).fill(0);
+  for (const [t, v] of view.powerSamples) {
     const i = buckets - 1 - Math.floor((now - t) / CHART_BUCKET_MS);
-    if (i >= 0) cpu[i] = Math.max(cpu[i], v);
+    if (i >= 0) power[i] = Math.max(power[i], v);
   }
-  drawBars($('#cpu-chart'), cpu, 'cores');
+  drawBars($('#power-chart'), power, 'watts');
 }
 
 // ---- data refresh and the event stream ------------------------------------------------------------
@@ -302,6 +322,7 @@ async function flushRefresh() {
     if (what.has('cluster')) work.push(api('/api/v1/cluster').then((c) => { view.cluster = c; renderCluster(); }));
     if (what.has('nodes')) work.push(api('/api/v1/nodes').then((n) => { view.nodes = n; renderNodes(); }));
     if (what.has('jobs')) work.push(api('/api/v1/jobs').then((j) => { view.jobs = j; renderJobs(); }));
+    if (what.has('energy')) work.push(api('/api/v1/energy').then((e) => { view.energy = e; renderEnergy(); }));
     await Promise.all(work);
     if (what.has('jobs') && view.detailJob) await refreshDetail();
   } catch (e) {
@@ -359,10 +380,10 @@ function start() {
   $('#prev').addEventListener('click', () => { view.page -= 1; renderJobs(); });
   $('#next').addEventListener('click', () => { view.page += 1; renderJobs(); });
   $('#detail-close').addEventListener('click', () => { view.detailJob = null; $('#job-detail').hidden = true; });
-  refreshSoon('cluster'); refreshSoon('nodes'); refreshSoon('jobs');
+  refreshSoon('cluster'); refreshSoon('nodes'); refreshSoon('jobs'); refreshSoon('energy');
   connect();
   // Node state (heartbeats, suspicion) changes without an event for every beat: poll it gently.
-  setInterval(() => { refreshSoon('nodes'); refreshSoon('cluster'); }, 2000);
+  setInterval(() => { refreshSoon('nodes'); refreshSoon('cluster'); refreshSoon('energy'); }, 2000);
   setInterval(renderCharts, 1000);
 }
 

@@ -13,8 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bftswarm.api.ApiConfig;
 import org.bftswarm.api.ApiServer;
+import org.bftswarm.api.EnergyJson;
 import org.bftswarm.consensus.client.ClientNetwork;
 import org.bftswarm.consensus.client.ClientOptions;
 import org.bftswarm.consensus.core.Quorums;
@@ -29,6 +31,7 @@ import org.bftswarm.crypto.KeyRegistry;
 import org.bftswarm.node.config.ClusterConfig;
 import org.bftswarm.node.config.ConsensusSettings;
 import org.bftswarm.node.config.ResolvedNode;
+import org.bftswarm.node.energy.EnergyMetrics;
 import org.bftswarm.node.energy.EnergyReport;
 import org.bftswarm.node.energy.EnergySampler;
 import org.bftswarm.node.energy.HostEnergyProbes;
@@ -213,6 +216,13 @@ public final class NodeRuntime implements AutoCloseable {
         List<String> urls = config.nodes().stream()
                 .map(r -> "http://" + r.host() + ":" + r.httpPort())
                 .toList();
+        Supplier<EnergyJson> energyReport = () -> EnergyReport.of(
+                config.energy(),
+                n,
+                i -> state.view().energy(i),
+                i -> Optional.ofNullable(state.view().nodes().get(i))
+                        .map(soft -> soft.counters().getOrDefault(NodeCounter.TASKS_SUCCEEDED, 0L))
+                        .orElse(0L));
         NodeClusterPort port = new NodeClusterPort(
                 id,
                 n,
@@ -223,18 +233,15 @@ public final class NodeRuntime implements AutoCloseable {
                 state,
                 executor,
                 events,
-                reg -> NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker, this::gossip),
+                reg -> {
+                    NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker, this::gossip);
+                    EnergyMetrics.bind(reg, n, energy, energyReport);
+                },
                 new ReadSigner(swarm, id, keys.signingKey()),
                 new ApiLies(id, settings.faults()),
                 new DataLimits(config.api().maxModuleBytes(), config.api().maxDatasetBytes()),
                 this::gossip,
-                () -> EnergyReport.of(
-                        config.energy(),
-                        n,
-                        i -> state.view().energy(i),
-                        i -> Optional.ofNullable(state.view().nodes().get(i))
-                                .map(soft -> soft.counters().getOrDefault(NodeCounter.TASKS_SUCCEEDED, 0L))
-                                .orElse(0L)));
+                energyReport);
         api = new ApiServer(port, ApiConfig.of(me.host(), me.httpPort(), me.wsPort(), keys.apiToken()));
         opened.push(api);
         api.start();

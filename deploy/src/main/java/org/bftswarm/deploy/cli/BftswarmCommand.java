@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             LogsCommand.class,
             ReadmitCommand.class,
             CancelCommand.class,
+            EnergyCommand.class,
             ClientCommand.class,
             CommandLine.HelpCommand.class,
         },

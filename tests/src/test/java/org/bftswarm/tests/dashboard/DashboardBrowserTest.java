@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web dashboard in a real (headless) Chromium against a real 4-node cluster: it shows the nodes,
  * follows jobs submitted from the page and from the CLI to COMPLETE (with the task's output), cancels
- * a job from the page, and follows a killed node to DOWN, all
+ * a job from the page, shows power, carbon and a rating (as the {@code energy} command does), and
+ * follows a killed node to DOWN, all
  * without a reload (a marker set in the page at the start must still be there), and shows a refused
  * submit as the API's message. Each step leaves a screenshot under {@code target/dashboard/}.
  */
@@ -144,12 +145,35 @@ class DashboardBrowserTest {
 
     @Test
     @Order(6)
+    void theGreenPanelAndTheEnergyCommandShowPowerCarbonAndARating() throws Exception {
+        await(Duration.ofSeconds(30))
+                .until(ExpectedConditions.textMatches(
+                        By.id("energy-summary"), Pattern.compile("W now .* g CO2 at 400 g/kWh")));
+        await(Duration.ofSeconds(30))
+                .until(d -> RealCluster.N
+                        == chrome.findElements(By.cssSelector("[data-testid^='node-power-']")).stream()
+                                .filter(c -> c.getText().endsWith(" W"))
+                                .count());
+        // three tasks succeeded by now, and energy was used: the cluster has a rating
+        await(Duration.ofSeconds(30))
+                .until(ExpectedConditions.textMatches(By.id("energy-rating"), Pattern.compile("A\\+|[A-F]")));
+        CliRun energy = cluster.cli("energy");
+        assertThat(energy.exitCode()).as("energy: %s", energy.all()).isZero();
+        assertThat(energy.out())
+                .containsPattern("cluster: [0-9.]+ W now, [0-9.]+ kWh, [0-9.]+ g CO2 at 400 g/kWh")
+                .containsPattern("rating (A\\+|[A-F])")
+                .contains("source");
+        HeadlessChromium.screenshot(chrome, "06-energy");
+    }
+
+    @Test
+    @Order(7)
     void aKilledNodeTurnsDown() throws Exception {
         int victim = RealCluster.N - 1;
         cluster.faults().kill(victim);
         await(DOWN_DEADLINE).until(d -> "DOWN".equals(nodeStates().get(victim)));
         assertNotReloaded();
-        HeadlessChromium.screenshot(chrome, "06-node-down");
+        HeadlessChromium.screenshot(chrome, "07-node-down");
     }
 
     private List<String> nodeStates() {
