@@ -109,7 +109,8 @@ function renderNodes() {
     return el('tr', { 'data-node': n.id },
       el('td', {}, `node ${n.id}`),
       el('td', { class: `state ${n.state}`, 'data-testid': `node-state-${n.id}` }, n.state),
-      el('td', {}, n.heartbeatAgeMs == null ? `#${k.heartbeat_seq ?? '–'}` : `${(n.heartbeatAgeMs / 1000).toFixed(1)} s`),
+      el('td', { title: `heartbeat #${k.heartbeat_seq ?? '–'}` },
+        g && g.heartbeatAt ? `${(Math.max(0, Date.now() - g.heartbeatAt) / 1000).toFixed(1)} s ago` : '–'),
       el('td', { title: n.gossip && n.gossip.reason ? n.gossip.reason : '' }, gossip),
       el('td', {}, k.running_tasks ?? 0),
       el('td', {}, `${fmt(n.usage.cpus)} / ${fmt(n.capacity.cpus)}`),
@@ -267,6 +268,22 @@ async function submitJob(event) {
 
 // ---- charts ---------------------------------------------------------------------------------------
 
+let chartSeeded = false;
+
+/** Before the event stream has said anything, the chart starts from the jobs that finished lately. */
+function seedChart(jobs) {
+  if (chartSeeded) return;
+  chartSeeded = true;
+  const since = Date.now() - CHART_SPAN_MS;
+  for (const j of jobs) {
+    if (j.finishedAt && j.finishedAt > since) {
+      for (const t of j.tasks || []) {
+        if (t.state === 'SUCCEEDED' || t.state === 'FAILED') view.finishedAt.push(j.finishedAt);
+      }
+    }
+  }
+}
+
 function drawBars(canvas, values, label) {
   const ctx = canvas.getContext('2d');
   const w = canvas.width;
@@ -308,9 +325,10 @@ function renderCharts() {
 const pending = new Set();
 let refreshTimer = null;
 
+/** Coalesces refreshes; a long job list is fetched at most every 1.5 s however busy the event stream is. */
 function refreshSoon(what) {
   pending.add(what);
-  if (!refreshTimer) refreshTimer = setTimeout(flushRefresh, 250);
+  if (!refreshTimer) refreshTimer = setTimeout(flushRefresh, view.jobs.length > 200 ? 1500 : 250);
 }
 
 async function flushRefresh() {
@@ -321,7 +339,7 @@ async function flushRefresh() {
     const work = [];
     if (what.has('cluster')) work.push(api('/api/v1/cluster').then((c) => { view.cluster = c; renderCluster(); }));
     if (what.has('nodes')) work.push(api('/api/v1/nodes').then((n) => { view.nodes = n; renderNodes(); }));
-    if (what.has('jobs')) work.push(api('/api/v1/jobs').then((j) => { view.jobs = j; renderJobs(); }));
+    if (what.has('jobs')) work.push(api('/api/v1/jobs').then((j) => { seedChart(j); view.jobs = j; renderJobs(); }));
     if (what.has('energy')) work.push(api('/api/v1/energy').then((e) => { view.energy = e; renderEnergy(); }));
     await Promise.all(work);
     if (what.has('jobs') && view.detailJob) await refreshDetail();

@@ -28,6 +28,7 @@ import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.SchedulerEvent;
 import org.bftswarm.orchestrator.view.TaskView;
+import org.bftswarm.state.view.Heartbeat;
 import org.bftswarm.state.view.NodeCounter;
 import org.bftswarm.state.view.NodeSoftState;
 
@@ -181,9 +182,12 @@ public final class ApiMapping {
         long announced = soft.flatMap(NodeSoftState::heartbeat)
                 .map(h -> (long) h.intervalMillis())
                 .orElse(0L);
+        Long heartbeatAt = soft.flatMap(NodeSoftState::heartbeat)
+                .map(Heartbeat::timestampMillis)
+                .orElse(null);
         NodeJson.Gossip gossip = own.map(
-                        g -> new NodeJson.Gossip(g.intervalMillis(), g.mode().label(), g.reason()))
-                .orElse(new NodeJson.Gossip(announced, null, null));
+                        g -> new NodeJson.Gossip(g.intervalMillis(), g.mode().label(), g.reason(), heartbeatAt))
+                .orElse(new NodeJson.Gossip(announced, null, null, heartbeatAt));
         Map<String, Long> counters = new TreeMap<>();
         soft.ifPresent(s -> {
             s.counters().forEach((c, v) -> counters.put(c.entryName(), v));
