@@ -157,7 +157,8 @@ public final class ApiMapping {
                 t.output(),
                 t.verifiedBy(),
                 t.disputedBy(),
-                t.outputDigest());
+                t.outputDigest(),
+                t.reason());
     }
 
     /**
