@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             ReadmitCommand.class,
             CancelCommand.class,
             ClientCommand.class,
+            KeygenCommand.class,
             CommandLine.HelpCommand.class,
         },
         description = {
