@@ -181,6 +181,36 @@ public record JobSubmission(
         return pids != null || user != null || readOnlyRootfs != null;
     }
 
+    /** The same submission with the container hardening options {@code pids}, {@code user}, {@code readOnlyRootfs}. */
+    public JobSubmission withHardening(Integer pidsLimit, String runAs, Boolean readOnly) {
+        return new JobSubmission(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                wasmBase64,
+                dataset,
+                input,
+                shards,
+                reduce,
+                entry,
+                deadlineSeconds,
+                fuel,
+                memoryPages,
+                pidsLimit,
+                runAs,
+                readOnly);
+    }
+
     /** A submission with only an image and a command; every other field is left to the defaults. */
     public static JobSubmission of(String image, List<String> command) {
         return new JobSubmission(null, image, command, null, null, null, null, null, null, null, null, null, null);

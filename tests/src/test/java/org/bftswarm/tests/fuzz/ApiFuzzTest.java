@@ -30,7 +30,7 @@ import org.bftswarm.deploy.launcher.ApiTokenFile;
 import org.bftswarm.tests.support.RealCluster;
 
 /**
- * The HTTP API of one live node process, fuzzed: generated requests ({@link FuzzedRequests}) never get
+ * The HTTP API of one live node process (node 0 of a real 4-node cluster), fuzzed: generated requests ({@link FuzzedRequests}) never get
  * a 5xx, the node answers its health check after each, and afterwards the ordered jobs are exactly the
  * ones whose submission was answered 202, so no malformed request was ordered. A failing run prints
  * jqwik's seed; {@code -Djqwik.seeds.whenfixed}/{@code @Property(seed = …)} replays it.
@@ -47,10 +47,10 @@ class ApiFuzzTest {
     private static final AtomicInteger SENT = new AtomicInteger();
     private static int jobsBefore;
 
-    /** A single-node cluster (n = 1, so every accepted submission is ordered at once) in ports of its own. */
+    /** A 4-node cluster in ports of its own; every request goes to node 0's process. */
     static final class FuzzCluster extends RealCluster {
         FuzzCluster(Path dir) throws IOException {
-            super(dir, "API fuzz tests", "fuzz", new PortBases(18300, 19300, 23000), List.of(), 1);
+            super(dir, "API fuzz tests", "fuzz", new PortBases(18300, 19300, 23000), List.of());
         }
     }
 
@@ -61,7 +61,7 @@ class ApiFuzzTest {
         assertThat(up.exitCode()).as("up: %s", up.all()).isZero();
         baseUrl = cluster.target().apiUrls().get(0);
         token = ApiTokenFile.read(cluster.target().layout().tokenFile());
-        jobsBefore = cluster.api().jobs().size();
+        jobsBefore = cluster.api().prefer(0).jobs().size();
     }
 
     @AfterContainer
@@ -69,7 +69,7 @@ class ApiFuzzTest {
         try {
             assertThat(SENT.get()).as("requests sent").isPositive();
             assertThat(health()).as("node answers /healthz after the fuzzing").isEqualTo(200);
-            List<JobJson> jobs = cluster.api().jobs();
+            List<JobJson> jobs = cluster.api().prefer(0).jobs();
             Set<String> ordered = new TreeSet<>();
             jobs.forEach(j -> ordered.add(j.id()));
             assertThat(jobs).as("no job is listed twice").hasSize(ordered.size());
@@ -92,11 +92,24 @@ class ApiFuzzTest {
     void aGeneratedRequestNeverGetsA5xxAndTheNodeStaysUp(@ForAll("requests") FuzzedRequests.Request request)
             throws Exception {
         SENT.incrementAndGet();
-        HttpResponse<String> r = send(request);
-        assertThat(r.statusCode()).as("%s answered %s", request, r.body()).isLessThan(500);
-        if (r.statusCode() == 202 && request.method().equals("POST") && isSubmission(request.path())) {
-            JsonNode body = JSON.readTree(r.body());
-            assertThat(body.has("jobId")).as(r.body()).isTrue();
+        int status;
+        String answer;
+        try {
+            HttpResponse<String> r = send(request);
+            status = r.statusCode();
+            answer = r.body();
+        } catch (IOException e) {
+            // The server may answer a request it refuses on its head alone (a NUL in the path, say) and
+            // close the connection while the body is still being sent, which the JDK client reports as a
+            // failure without the answer; the same bytes over a plain socket show what it answered.
+            RawHttp.Answer raw = RawHttp.send(URI.create(baseUrl), request, token);
+            status = raw.status();
+            answer = raw.body();
+        }
+        assertThat(status).as("%s answered %s", request, answer).isLessThan(500);
+        if (status == 202 && request.method().equals("POST") && isSubmission(request.path())) {
+            JsonNode body = JSON.readTree(answer);
+            assertThat(body.has("jobId")).as(answer).isTrue();
             synchronized (ACCEPTED) {
                 ACCEPTED.add(body.get("jobId").asText());
             }

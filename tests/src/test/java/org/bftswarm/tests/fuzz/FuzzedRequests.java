@@ -66,8 +66,25 @@ final class FuzzedRequests {
     private FuzzedRequests() {}
 
     static Arbitrary<Request> requests() {
-        return Combinators.combine(methods(), paths(), bodies(), Arbitraries.of(Token.class))
+        Arbitrary<Request> anything = Combinators.combine(methods(), paths(), bodies(), Arbitraries.of(Token.class))
                 .as(Request::new);
+        return Arbitraries.<Request>frequencyOf(Tuple.of(9, anything), Tuple.of(1, wellFormedSubmissions()));
+    }
+
+    /**
+     * Submissions the node must accept (a valid job with a random name and command), so the check that
+     * only 202-answered submissions are ordered has something to count.
+     */
+    static Arbitrary<Request> wellFormedSubmissions() {
+        return Combinators.combine(
+                        Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20),
+                        Arbitraries.strings().alpha().ofMaxLength(20))
+                .as((name, word) -> new Request(
+                        "POST",
+                        "/api/v1/jobs",
+                        "{\"name\":" + quote("fuzz-" + name) + ",\"image\":\"bftswarm/busybox\",\"command\":[\"echo\","
+                                + quote(word) + "],\"memoryMb\":16,\"timeoutSeconds\":30}",
+                        Token.VALID));
     }
 
     static Arbitrary<String> methods() {

@@ -50,13 +50,6 @@ public class RealCluster {
      */
     protected RealCluster(Path dir, String suite, String swarmPrefix, PortBases bases, List<String> extraLines)
             throws IOException {
-        this(dir, suite, swarmPrefix, bases, extraLines, N);
-    }
-
-    /** The same with {@code nodes} nodes instead of {@value #N}. */
-    protected RealCluster(
-            Path dir, String suite, String swarmPrefix, PortBases bases, List<String> extraLines, int nodes)
-            throws IOException {
         ClusterTestSupport.requireDockerAndImage(suite, IMAGE);
         System.setProperty("bftswarm.home", ClusterTestSupport.repoRoot().toString());
         int offset = 10 * new SecureRandom().nextInt(60);
@@ -71,7 +64,7 @@ public class RealCluster {
         List<String> lines = new ArrayList<>(List.of(
                 "swarm: " + swarm,
                 "nodes:",
-                "  count: " + nodes,
+                "  count: " + N,
                 "  httpPort: " + (bases.http() + offset),
                 "  wsPort: " + (bases.ws() + offset),
                 "  randomPortRange: {min: " + (bases.random() + offset) + ", max: " + (bases.random() + offset + 9)
