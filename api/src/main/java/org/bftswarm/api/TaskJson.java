@@ -3,7 +3,8 @@ package org.bftswarm.api;
 import java.util.List;
 
 /**
- * One task of a job in the API's JSON: {@code {id,node,state,attempt,exitCode,output,verifiedBy,disputedBy,outputDigest,reason}}.
+ * One task of a job in the API's JSON:
+ * {@code {id,node,state,attempt,exitCode,output,verifiedBy,disputedBy,outputDigest,reason}}.
  *
  * @param id       task id
  * @param node     node the current attempt is placed on, or null while unplaced

@@ -30,10 +30,10 @@ import org.bftswarm.deploy.launcher.ApiTokenFile;
 import org.bftswarm.tests.support.RealCluster;
 
 /**
- * The HTTP API of one live node process (node 0 of a real 4-node cluster), fuzzed: generated requests ({@link FuzzedRequests}) never get
- * a 5xx, the node answers its health check after each, and afterwards the ordered jobs are exactly the
- * ones whose submission was answered 202, so no malformed request was ordered. A failing run prints
- * jqwik's seed; {@code -Djqwik.seeds.whenfixed}/{@code @Property(seed = …)} replays it.
+ * The HTTP API of one live node process (node 0 of a real 4-node cluster), fuzzed: generated requests
+ * ({@link FuzzedRequests}) never get a 5xx, the node answers its health check after each, and afterwards
+ * the ordered jobs are exactly the ones whose submission was answered 202, so no malformed request was
+ * ordered. A failing run prints jqwik's seed; {@code @Property(seed = …)} replays it.
  */
 @Tag("docker")
 class ApiFuzzTest {
