@@ -19,6 +19,7 @@ import org.bftswarm.api.ShardJson;
 import org.bftswarm.api.TaskJson;
 import org.bftswarm.orchestrator.ops.CanonicalJson;
 import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.spec.ContainerHardening;
 import org.bftswarm.orchestrator.spec.DataRules;
 import org.bftswarm.orchestrator.spec.DataSpec;
 import org.bftswarm.orchestrator.spec.JobSpec;
@@ -69,7 +70,8 @@ public final class ApiMapping {
                                 s.deadlineSeconds(),
                                 s.fuel(),
                                 s.memoryPages())
-                        : null);
+                        : null,
+                s.carriesHardening() ? new ContainerHardening(s.pids(), s.user(), s.readOnlyRootfs()) : null);
     }
 
     /**
@@ -156,7 +158,8 @@ public final class ApiMapping {
                 t.output(),
                 t.verifiedBy(),
                 t.disputedBy(),
-                t.outputDigest());
+                t.outputDigest(),
+                t.reason());
     }
 
     /**

@@ -150,7 +150,7 @@ public final class NodeRuntime implements AutoCloseable {
         ByzantineBanner.announce(id, settings.faults());
         ClusterConfig config = settings.config();
         NodeFiles files = new NodeFiles(settings.dataDir(), id);
-        NodeFiles.Loaded keys = files.load(n);
+        NodeFiles.Loaded keys = files.load(n, config.configuredNodeKeys());
         PortCheck.requireFree(me.host(), me.consensusPort(), "consensus of node " + id);
         PortCheck.requireFree(me.host(), me.httpPort(), "HTTP API of node " + id);
         PortCheck.requireFree(me.host(), me.wsPort(), "WebSocket events of node " + id);

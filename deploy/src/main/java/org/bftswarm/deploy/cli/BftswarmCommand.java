@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             CancelCommand.class,
             EnergyCommand.class,
             ClientCommand.class,
+            KeygenCommand.class,
             CommandLine.HelpCommand.class,
         },
         description = {

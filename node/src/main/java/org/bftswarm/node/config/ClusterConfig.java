@@ -3,10 +3,12 @@ package org.bftswarm.node.config;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.Invariants;
+import org.bftswarm.crypto.VerifyingKey;
 
 /**
  * A valid, fully resolved cluster configuration: what the node runtime, the launcher and the CLI
@@ -168,6 +170,17 @@ public record ClusterConfig(
     /** Size of a PBFT certificate quorum; 2f+1 when n = 3f+1 (see {@link #quorumSize(int)}). */
     public int quorum() {
         return quorumSize(n());
+    }
+
+    /**
+     * Every node's public key by node id when the configuration carries them ({@code nodes.list[].publicKey},
+     * all or none), so no host needs another node's key file; empty when keys live in the key directory.
+     */
+    public Optional<List<VerifyingKey>> configuredNodeKeys() {
+        if (nodes.isEmpty() || nodes.stream().anyMatch(r -> r.publicKey() == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(nodes.stream().map(ResolvedNode::publicKey).toList());
     }
 
     public ResolvedNode node(int id) {

@@ -32,9 +32,17 @@ public record ConfigDocument(
     public record Nodes(
             Integer count, List<NodeEntry> list, Integer httpPort, Integer wsPort, RandomPortRange randomPortRange) {}
 
-    /** One element of {@code nodes.list}: a node on an explicit host, with optional overrides. */
+    /**
+     * One element of {@code nodes.list}: a node on an explicit host, with optional overrides and its
+     * public key ({@code publicKey}, as {@code ./bftswarm keygen --node I} prints it on the node's own host).
+     */
     public record NodeEntry(
-            String host, Integer httpPort, Integer wsPort, Capacity capacity, Map<String, String> labels) {}
+            String host,
+            Integer httpPort,
+            Integer wsPort,
+            Capacity capacity,
+            Map<String, String> labels,
+            String publicKey) {}
 
     /** {@code nodes.randomPortRange:} the inclusive range consensus and state ports come from. */
     public record RandomPortRange(Integer min, Integer max) {}

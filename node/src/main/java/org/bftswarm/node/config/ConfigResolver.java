@@ -1,12 +1,14 @@
 package org.bftswarm.node.config;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.bftswarm.crypto.VerifyingKey;
 import org.bftswarm.orchestrator.spec.DataRules;
 
 /**
@@ -52,6 +54,7 @@ public final class ConfigResolver {
             Integer wsPort,
             CapacitySettings capacity,
             SortedMap<String, String> labels,
+            VerifyingKey publicKey,
             String path) {}
 
     private ClusterConfig build(ConfigDocument doc) {
@@ -99,9 +102,11 @@ public final class ConfigResolver {
                     range.consensusPort(id),
                     range.statePort(id),
                     d.capacity(),
-                    d.labels()));
+                    d.labels(),
+                    d.publicKey()));
         }
         checkCollisions(resolved, drafts);
+        checkNodeKeys(drafts);
         if (failed) {
             return null;
         }
@@ -179,7 +184,7 @@ public final class ConfigResolver {
             count = 0;
         }
         for (int i = 0; i < count; i++) {
-            drafts.add(new Draft(ConfigDefaults.HOST, null, null, capacity, labels, "nodes"));
+            drafts.add(new Draft(ConfigDefaults.HOST, null, null, capacity, labels, null, "nodes"));
         }
         return drafts;
     }
@@ -198,7 +203,57 @@ public final class ConfigResolver {
         Integer ws = entry.wsPort() == null ? null : port(entry.wsPort(), LocatedTree.child(path, "wsPort"));
         CapacitySettings own = capacity(entry.capacity(), capacity, LocatedTree.child(path, "capacity"));
         SortedMap<String, String> merged = labels(entry.labels(), labels, LocatedTree.child(path, "labels"));
-        return new Draft(host, http, ws, own, merged, path);
+        VerifyingKey key = nodeKey(entry.publicKey(), LocatedTree.child(path, "publicKey"));
+        return new Draft(host, http, ws, own, merged, key, path);
+    }
+
+    /** A listed node's {@code publicKey}: 64 hex characters that are an admissible Ed25519 point, or absent. */
+    private VerifyingKey nodeKey(String hex, String path) {
+        if (hex == null) {
+            return null;
+        }
+        if (hex.length() != 2 * VerifyingKey.LENGTH || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            error(
+                    path,
+                    "a node's public key must be " + 2 * VerifyingKey.LENGTH + " hex characters, as"
+                            + " `./bftswarm keygen --node I` prints it (got " + hex.length() + " characters)");
+            return null;
+        }
+        try {
+            return VerifyingKey.fromHex(hex);
+        } catch (IllegalArgumentException e) {
+            error(path, "not a valid Ed25519 public key: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Node keys in the configuration are all or nothing (a node without one could only be checked
+     * against a key file that a multi-host cluster does not have), and no two nodes share one.
+     */
+    private void checkNodeKeys(List<Draft> drafts) {
+        long given = drafts.stream().filter(d -> d.publicKey() != null).count();
+        if (given == 0) {
+            return;
+        }
+        Map<VerifyingKey, Integer> seen = new HashMap<>();
+        for (int id = 0; id < drafts.size(); id++) {
+            Draft d = drafts.get(id);
+            if (d.publicKey() == null) {
+                error(
+                        d.path(),
+                        "node " + id + " has no `publicKey`, but other nodes in the list do: give every node's"
+                                + " public key (run `./bftswarm keygen --node " + id + "` on its host) or none");
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(d.publicKey(), id);
+            if (earlier != null) {
+                error(
+                        LocatedTree.child(d.path(), "publicKey"),
+                        "node " + id + " has the same public key as node " + earlier
+                                + ": each node makes its own key on its own host");
+            }
+        }
     }
 
     private int port(int port, String path) {

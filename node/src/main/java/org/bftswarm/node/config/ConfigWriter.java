@@ -36,7 +36,8 @@ public final class ConfigWriter {
                         node.httpPort(),
                         node.wsPort(),
                         capacity(node.capacity()),
-                        new TreeMap<>(node.labels())));
+                        new TreeMap<>(node.labels()),
+                        node.publicKey() == null ? null : node.publicKey().hex()));
             }
         }
         ConfigDocument.Nodes nodes = new ConfigDocument.Nodes(
