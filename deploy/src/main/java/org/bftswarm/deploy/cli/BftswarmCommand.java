@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             SubmitCommand.class,
             JobsCommand.class,
             JobCommand.class,
+            NodesCommand.class,
             LogsCommand.class,
             ReadmitCommand.class,
             CancelCommand.class,

@@ -47,7 +47,9 @@ public final class ConfigPathCommand implements Callable<Integer> {
         }
         out.flush();
         if (!exists) {
-            spec.commandLine().getErr().println("bftswarm config path: " + path + " does not exist (./bftswarm config init)");
+            spec.commandLine()
+                    .getErr()
+                    .println("bftswarm config path: " + path + " does not exist (./bftswarm config init)");
             spec.commandLine().getErr().flush();
             return 1;
         }

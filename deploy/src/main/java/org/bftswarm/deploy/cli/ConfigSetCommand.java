@@ -52,7 +52,8 @@ public final class ConfigSetCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "Configuration to edit (default: ./" + ConfigFileOption.DEFAULT_NAME + ", else the checkout's).")
+            description =
+                    "Configuration to edit (default: ./" + ConfigFileOption.DEFAULT_NAME + ", else the checkout's).")
     Path config;
 
     @Override

@@ -3,14 +3,17 @@ package org.bftswarm.deploy.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ApiOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
+import org.bftswarm.deploy.launcher.LogFollower;
 import org.bftswarm.deploy.launcher.NodeKeys;
 import org.bftswarm.deploy.launcher.VerifiedLogs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bftswarm logs TASK}: a task's full log, from the node that ran it. */
@@ -21,7 +24,7 @@ import picocli.CommandLine.Parameters;
         description = "Print a task's full log: fetched from the nodes that hold it (GET /api/v1/tasks/TASK/logs) and"
                 + " shown only if it matches the output digest f+1 nodes signed for the task's result.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ./bftswarm logs job-1.0"})
+        footer = {"  ./bftswarm logs job-1.0", "  ./bftswarm logs job-1.0 --follow"})
 public final class LogsCommand extends ClusterCommand {
     @Mixin
     ApiOptions apiOptions;
@@ -29,10 +32,26 @@ public final class LogsCommand extends ClusterCommand {
     @Parameters(index = "0", paramLabel = "TASK", description = "Task id, e.g. job-1.0.")
     String task;
 
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Stream the log while the task runs (from the node running it, polled every second), then"
+                    + " check the whole log against the accepted output digest once it has ended.")
+    boolean follow;
+
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         ApiClient api = apiOptions.client(target, null);
         try {
+            if (follow) {
+                new LogFollower(
+                                api,
+                                NodeKeys.reads(target, api),
+                                apiOptions.clientKey(target),
+                                target.config().swarm(),
+                                Duration.ofSeconds(1))
+                        .follow(task, out, err);
+                return 0;
+            }
             VerifiedLogs.Found found = VerifiedLogs.find(
                     api,
                     NodeKeys.reads(target, api),

@@ -37,7 +37,10 @@ public record ConfigKey(List<String> segments, Kind kind) {
 
     /** Resolves {@code dotted} against the schema. */
     public static ConfigKey parse(String dotted) {
-        if (dotted == null || dotted.isBlank() || dotted.startsWith(".") || dotted.endsWith(".")
+        if (dotted == null
+                || dotted.isBlank()
+                || dotted.startsWith(".")
+                || dotted.endsWith(".")
                 || dotted.contains("..")) {
             throw new IllegalArgumentException("'" + dotted + "' is not a key; keys look like consensus.batchMaxSize");
         }

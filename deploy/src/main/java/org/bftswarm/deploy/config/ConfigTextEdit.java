@@ -25,7 +25,8 @@ public final class ConfigTextEdit {
         String scalar = scalar(key.kind(), value);
         String newline = text.contains("\r\n") ? "\r\n" : "\n";
         List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
-        boolean trailingNewline = !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty();
+        boolean trailingNewline =
+                !lines.isEmpty() && lines.get(lines.size() - 1).isEmpty();
         if (trailingNewline) {
             lines.remove(lines.size() - 1);
         }
@@ -143,8 +144,7 @@ public final class ConfigTextEdit {
             }
             String rest = line.substring(indent);
             if (rest.startsWith(key + ":")
-                    && (rest.length() == key.length() + 1
-                            || Character.isWhitespace(rest.charAt(key.length() + 1)))) {
+                    && (rest.length() == key.length() + 1 || Character.isWhitespace(rest.charAt(key.length() + 1)))) {
                 return i;
             }
         }

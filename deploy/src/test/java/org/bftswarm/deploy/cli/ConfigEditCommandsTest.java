@@ -66,10 +66,12 @@ class ConfigEditCommandsTest {
     void setOfAWrongTypeReportsFileLineAndColumnAndLeavesTheFileUntouched() throws IOException {
         Path file = init();
         String before = Files.readString(file);
-        int line = before.lines().toList().indexOf(before.lines()
-                        .filter(l -> l.startsWith("  count:"))
-                        .findFirst()
-                        .orElseThrow())
+        int line = before.lines()
+                        .toList()
+                        .indexOf(before.lines()
+                                .filter(l -> l.startsWith("  count:"))
+                                .findFirst()
+                                .orElseThrow())
                 + 1;
         CliRun run = CliRun.of("config", "set", "nodes.count", "many", "--config", file.toString());
         assertThat(run.exitCode()).isEqualTo(1);
@@ -89,7 +91,8 @@ class ConfigEditCommandsTest {
         Path file = init();
         CliRun run = CliRun.of("config", "path", file.toString());
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().strip()).isEqualTo(file.toAbsolutePath().normalize().toString());
+        assertThat(run.out().strip())
+                .isEqualTo(file.toAbsolutePath().normalize().toString());
         CliRun json = CliRun.of("config", "path", "--json", file.toString());
         assertThat(json.out()).contains("\"exists\":true");
         CliRun missing = CliRun.of("config", "path", dir.resolve("nope.yaml").toString());

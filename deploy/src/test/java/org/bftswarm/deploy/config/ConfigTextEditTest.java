@@ -31,7 +31,8 @@ class ConfigTextEditTest {
     @Test
     void replacingAValueChangesOnlyItsLineAndKeepsTheCommentInItsColumn() {
         String edited = set(TEXT, "nodes.count", "7");
-        assertThat(edited).isEqualTo(TEXT.replace("  count: 4                   # n", "  count: 7                   # n"));
+        assertThat(edited)
+                .isEqualTo(TEXT.replace("  count: 4                   # n", "  count: 7                   # n"));
     }
 
     @Test
@@ -51,7 +52,8 @@ class ConfigTextEditTest {
 
     @Test
     void aMissingSectionIsAddedAtTheEndOfTheFile() {
-        assertThat(set(TEXT, "heartbeat.periodMs", "250")).endsWith("  batchMaxSize: 64\nheartbeat:\n  periodMs: 250\n");
+        assertThat(set(TEXT, "heartbeat.periodMs", "250"))
+                .endsWith("  batchMaxSize: 64\nheartbeat:\n  periodMs: 250\n");
     }
 
     @Test
