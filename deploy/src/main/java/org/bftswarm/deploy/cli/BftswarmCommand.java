@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             UpCommand.class,
             DownCommand.class,
             StatusCommand.class,
+            DashboardCommand.class,
             KillCommand.class,
             PauseCommand.class,
             ResumeCommand.class,

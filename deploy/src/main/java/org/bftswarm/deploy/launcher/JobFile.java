@@ -18,6 +18,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bftswarm.api.JobSubmission;
 
@@ -46,7 +50,7 @@ public final class JobFile {
         try {
             job = mapper.readValue(text, JobSubmission.class);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(describe(file, e));
+            throw new IllegalArgumentException(describe(file, text, e));
         }
         if (job == null) {
             throw new IllegalArgumentException(file + ": empty; expected a job, e.g. image: bftswarm/busybox");
@@ -75,10 +79,28 @@ public final class JobFile {
         return m;
     }
 
+    /** {@code :LINE:COLUMN} of the top-level key {@code name} in YAML ({@code name:}) or JSON ({@code "name":}). */
+    static Optional<String> keyLocation(String text, String name) {
+        Pattern key =
+                Pattern.compile("^(\\s*\\{?\\s*)(\"" + Pattern.quote(name) + "\"|" + Pattern.quote(name) + ")\\s*:");
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = key.matcher(lines.get(i));
+            if (m.find()) {
+                return Optional.of(":" + (i + 1) + ":" + (m.group(1).length() + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** {@code job.yaml:3:8: count: ...} from a Jackson failure, without Java class names. */
-    static String describe(Path file, JacksonException e) {
+    static String describe(Path file, String text, JacksonException e) {
         JsonLocation at = e.getLocation();
         String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+        if (e instanceof UnrecognizedPropertyException u) {
+            // the parser has read past the field by the time the record is bound: find the key itself
+            where = keyLocation(text, u.getPropertyName()).orElse(where);
+        }
         String field = "";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             field = m.getPath().stream()

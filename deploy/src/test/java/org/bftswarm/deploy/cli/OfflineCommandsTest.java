@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.deploy.launcher.JobFile;
 import org.bftswarm.deploy.launcher.SubmitSpec;
@@ -97,7 +98,7 @@ class OfflineCommandsTest {
         Path job = file("job.yaml", "image: bftswarm/busybox\ncommand: [echo, hi]\n");
         CliRun run = cli("submit", "-f", job.toString(), "--constraint", "zone=lab");
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
-        assertThat(run.err()).contains("no node").doesNotContain("Usage:");
+        assertThat(run.err()).startsWith("bftswarm submit: ").doesNotContain("Usage:");
         CliRun badPair = cli("submit", "-f", job.toString(), "--constraint", "zone");
         assertThat(badPair.exitCode()).isEqualTo(2);
         assertThat(badPair.err()).contains("--constraint wants LABEL=VALUE");
@@ -117,7 +118,8 @@ class OfflineCommandsTest {
                 .contains(data.resolve("logs").resolve("node-0.log").toString())
                 .contains("start");
         assertThat(Files.exists(data)).isFalse();
-        JsonNode json = new ObjectMapper().readTree(cli("up", "--dry-run", "--json").out());
+        JsonNode json =
+                new ObjectMapper().readTree(cli("up", "--dry-run", "--json").out());
         assertThat(json.path("nodes")).hasSize(4);
         assertThat(json.path("nodes").get(2).path("httpPort").asInt()).isEqualTo(35712);
         assertThat(json.path("nodes").get(2).path("action").asText()).isEqualTo("start");
@@ -129,5 +131,37 @@ class OfflineCommandsTest {
         CliRun run = cli("nodes");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("no node of the cluster answered");
+    }
+
+    @Test
+    void watchRedrawsEveryFrameAndWithJsonPrintsOneDocumentPerLine() throws IOException {
+        CliRun text = cli("status", "--watch", "--frames", "2", "--interval", "0.1");
+        assertThat(text.out().split(Pattern.quote(Watch.CLEAR), -1)).hasSize(3);
+        assertThat(text.out()).contains("swarm unit-offline").contains("Ctrl-C ends");
+        CliRun json = cli("status", "--watch", "--json", "--frames", "3", "--interval", "0.1");
+        List<String> lines = json.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        for (String line : lines) {
+            assertThat(new ObjectMapper().readTree(line).path("swarm").asText()).isEqualTo("unit-offline");
+        }
+        CliRun jobs = cli("jobs", "--watch", "--json", "--frames", "2", "--interval", "0.1");
+        assertThat(jobs.exitCode()).isZero();
+        List<String> jobLines = jobs.out().lines().toList();
+        assertThat(jobLines).hasSize(2);
+        assertThat(new ObjectMapper().readTree(jobLines.get(0)).has("error")).isTrue();
+    }
+
+    @Test
+    void dashboardOnceWithoutATerminalPrintsOneFrameOfTheCluster() {
+        CliRun run = cli("dashboard", "--once", "--width", "90", "--height", "25");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out())
+                .contains("bftswarm unit-offline: n = 4, f = 1")
+                .contains("http://127.0.0.1:35713")
+                .contains("no node of the cluster answered")
+                .contains("q quit");
+        assertThat(run.out().lines())
+                .hasSizeLessThanOrEqualTo(25)
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(90));
     }
 }
