@@ -35,7 +35,7 @@ public final class ConfigTextEdit {
         return trailingNewline || text.isEmpty() ? joined + newline : joined;
     }
 
-    /** How {@code value} is written: numbers and switches as given (the parser judges them), text quoted when needed. */
+    /** How {@code value} is written: numbers and switches as given (the parser judges them), text quoted if needed. */
     static String scalar(ConfigKey.Kind kind, String value) {
         boolean plain = PLAIN.matcher(value).matches() && !value.endsWith(" ");
         if (kind != ConfigKey.Kind.TEXT) {

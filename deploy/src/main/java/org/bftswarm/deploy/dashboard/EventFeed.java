@@ -14,18 +14,23 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The dashboard's recent events: a WebSocket on one node's {@code /api/v1/events}, each event kept
- * as one short line ({@code 21:04:05 task job-1.0 state=RUNNING node=2}) in a bounded buffer, newest
+ * as one short line ({@code 21:04:05 task job-1.0 state=RUNNING node=2}, without the ordering bookkeeping
+ * fields) in a bounded buffer, newest
  * last. When the connection drops, {@link #ensureConnected} tries the nodes again in order. What one
  * node streams is that node's word; the dashboard shows it as a live feed, not as a verified result.
  */
 public final class EventFeed implements AutoCloseable {
     static final int KEPT = 200;
+    /** Payload fields left off the line: bookkeeping, not what changed. */
+    static final Set<String> OMITTED = Set.of("consensusSequence", "timestamp");
+
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final List<String> apiUrls;
@@ -91,6 +96,9 @@ public final class EventFeed implements AutoCloseable {
         JsonNode payload = event.path("payload");
         for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
+            if (OMITTED.contains(field.getKey())) {
+                continue;
+            }
             JsonNode v = field.getValue();
             String text = v.isValueNode() ? v.asText() : v.toString();
             out.append(' ').append(field.getKey()).append('=').append(text.replaceAll("\\s+", " "));

@@ -88,7 +88,8 @@ class DashboardRendererTest {
     @Test
     void anEventBecomesOneLineWithItsKindIdAndPayload() throws Exception {
         String json =
-                "{\"kind\":\"task\",\"id\":\"job-1.0\",\"payload\":{\"state\":\"RUNNING\",\"node\":2},\"sequence\":7}";
+                "{\"kind\":\"task\",\"id\":\"job-1.0\",\"payload\":{\"state\":\"RUNNING\",\"node\":2,"
+                + "\"consensusSequence\":83,\"timestamp\":1796421629363},\"sequence\":7}";
         assertThat(EventFeed.line(new ObjectMapper().readTree(json), LocalTime.of(21, 4, 5)))
                 .isEqualTo("21:04:05 task job-1.0 state=RUNNING node=2");
     }
