@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ApiOptions;
@@ -14,6 +16,7 @@ import org.bftswarm.deploy.launcher.VerifiedLogs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code bftswarm logs TASK}: a task's full log, from the node that ran it. */
@@ -37,6 +40,18 @@ public final class LogsCommand extends ClusterCommand {
             description = "Stream the log while the task runs (from the node running it, polled every second), then"
                     + " check the whole log against the accepted output digest once it has ended.")
     boolean follow;
+
+    @Option(
+            names = "--json",
+            description = "Print JSON: {\"taskId\", \"node\" (that served the log), \"log\"} (not with --follow).")
+    boolean json;
+
+    @Override
+    void checkOptions() {
+        if (json && follow) {
+            throw new ParameterException(spec.commandLine(), "--json and --follow do not go together");
+        }
+    }
 
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
@@ -64,7 +79,16 @@ public final class LogsCommand extends ClusterCommand {
                             node, task));
             err.printf("log of %s from node %d, matching the accepted output digest%n", task, found.node());
             err.flush();
-            out.print(new String(found.bytes(), StandardCharsets.UTF_8));
+            String log = new String(found.bytes(), StandardCharsets.UTF_8);
+            if (json) {
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("taskId", task);
+                answer.put("node", found.node());
+                answer.put("log", log);
+                out.println(api.json().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+            } else {
+                out.print(log);
+            }
             out.flush();
             return 0;
         } catch (ApiException | IOException e) {

@@ -92,7 +92,7 @@ public final class DashboardRenderer {
                 lines.add("  " + event);
             }
             if (events.isEmpty()) {
-                lines.add("  (none yet)");
+                lines.add(s.live() ? "  (none yet)" : "  (streamed in the live view: ./bftswarm dashboard)");
             }
         }
         List<String> clipped = new ArrayList<>();

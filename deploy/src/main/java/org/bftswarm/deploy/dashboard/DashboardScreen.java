@@ -51,6 +51,8 @@ public final class DashboardScreen {
         poller.start();
         int page = 0;
         try {
+            terminal.writer().print(HOME + "bftswarm dashboard: looking at the cluster…" + CLEAR_BELOW);
+            terminal.flush();
             NonBlockingReader reader = terminal.reader();
             while (!quit.get()) {
                 DashboardSnapshot shot = latest.get();

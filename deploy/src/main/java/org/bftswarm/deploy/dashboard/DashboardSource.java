@@ -44,7 +44,7 @@ public final class DashboardSource implements AutoCloseable {
         if (live) {
             events.ensureConnected();
         }
-        return new DashboardSnapshot(status, jobs, from, problem, events.recent(), CLOCK.format(LocalTime.now()));
+        return new DashboardSnapshot(status, jobs, from, problem, events.recent(), live, CLOCK.format(LocalTime.now()));
     }
 
     @Override

@@ -34,7 +34,7 @@ class DashboardRendererTest {
     }
 
     private static DashboardSnapshot snapshot(int jobCount, List<String> events) {
-        return new DashboardSnapshot(status(), jobs(jobCount), 0, null, events, "21:04:05");
+        return new DashboardSnapshot(status(), jobs(jobCount), 0, null, events, true, "21:04:05");
     }
 
     @Test
@@ -78,7 +78,7 @@ class DashboardRendererTest {
     @Test
     void aClusterThatDoesNotAnswerShowsWhyInsteadOfJobs() {
         DashboardSnapshot shot = new DashboardSnapshot(
-                status(), List.of(), null, "no node of the cluster answered:\n  ...", List.of(), "21:04:05");
+                status(), List.of(), null, "no node of the cluster answered:\n  ...", List.of(), true, "21:04:05");
         String screen = String.join("\n", DashboardRenderer.render(shot, 60, 20, 0));
         assertThat(screen).contains("no node of the cluster answered:").contains("(none yet)");
         assertThat(DashboardRenderer.render(shot, 60, 20, 0))
@@ -87,8 +87,7 @@ class DashboardRendererTest {
 
     @Test
     void anEventBecomesOneLineWithItsKindIdAndPayload() throws Exception {
-        String json =
-                "{\"kind\":\"task\",\"id\":\"job-1.0\",\"payload\":{\"state\":\"RUNNING\",\"node\":2,"
+        String json = "{\"kind\":\"task\",\"id\":\"job-1.0\",\"payload\":{\"state\":\"RUNNING\",\"node\":2,"
                 + "\"consensusSequence\":83,\"timestamp\":1796421629363},\"sequence\":7}";
         assertThat(EventFeed.line(new ObjectMapper().readTree(json), LocalTime.of(21, 4, 5)))
                 .isEqualTo("21:04:05 task job-1.0 state=RUNNING node=2");

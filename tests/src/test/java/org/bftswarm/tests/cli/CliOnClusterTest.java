@@ -164,5 +164,9 @@ class CliOnClusterTest {
         CliRun cli = cluster.cli("logs", jobId + ".0", "--follow");
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out()).isEqualTo(text.toString());
+        JsonNode json = new ObjectMapper()
+                .readTree(cluster.cli("logs", jobId + ".0", "--json").out());
+        assertThat(json.path("log").asText()).isEqualTo(text.toString());
+        assertThat(json.path("taskId").asText()).isEqualTo(jobId + ".0");
     }
 }
