@@ -42,9 +42,14 @@ class CliOnClusterTest {
     Cluster cluster;
     Path dir;
 
+    /**
+     * HTTP ports 30000+, WebSocket 30200+, consensus/state 30400+ (with the random slot offset, all within
+     * 30000..30999): apart from the other suites' ranges and below the kernel's ephemeral ports (32768 and up),
+     * which outgoing connections of the nodes already started could take before a later node binds them.
+     */
     static final class Cluster extends RealCluster {
         Cluster(Path dir) throws IOException {
-            super(dir, "CLI tests", "cli", new PortBases(35000, 35100, 35200), List.of("labels: {zone: lab}"));
+            super(dir, "CLI tests", "cli", new PortBases(30000, 30200, 30400), List.of("labels: {zone: lab}"));
         }
     }
 
