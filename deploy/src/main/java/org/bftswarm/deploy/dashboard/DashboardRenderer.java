@@ -7,11 +7,12 @@ import java.util.Locale;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.deploy.launcher.ClusterStatus;
 import org.bftswarm.deploy.launcher.JobText;
+import org.bftswarm.deploy.launcher.NodeRow;
 import org.bftswarm.deploy.launcher.NodeTable;
 
 /**
  * Turns a {@link DashboardSnapshot} into the lines of one screen of {@code width} x {@code height}:
- * a title line (swarm, n, f, view, primary, time), the node table, the jobs newest first (by
+ * a title line (swarm, n, f, view, primary, time), the node table (narrowed to fit), the jobs newest first (by
  * submission time, then id) cut into pages that fill the room left, the most recent events, and a
  * key help line. Every line is at most {@code width} characters and there are at most {@code height}
  * lines. Pure, so it is tested without a terminal and also prints the {@code --once} frame.
@@ -34,8 +35,56 @@ public final class DashboardRenderer {
     /** The layout of one screen: how many job rows and event rows fit. */
     record Layout(int jobRows, int eventRows) {}
 
-    static Layout layout(DashboardSnapshot s, int height) {
-        int nodeLines = NodeTable.render(s.status().nodes()).split("\n", -1).length - 1;
+    /**
+     * The node table: the full {@code status} table when it fits in {@code width}, else a narrow one
+     * without pid, URL and gossip (process, last executed sequence, view, scheduler state,
+     * running / succeeded / failed tasks, invalid entries and disputed results per node; 80 columns).
+     */
+    static List<String> nodeLines(ClusterStatus st, int width) {
+        List<String> full = NodeTable.render(st.nodes()).lines().toList();
+        if (full.stream().mapToInt(String::length).max().orElse(0) <= width) {
+            return full;
+        }
+        String format = "%-4s  %-7s  %7s  %4s  %-11s  %3s  %5s  %6s  %7s  %8s";
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                Locale.ROOT,
+                format,
+                "node",
+                "state",
+                "seq",
+                "view",
+                "sched",
+                "run",
+                "ok",
+                "failed",
+                "invalid",
+                "disputed"));
+        for (NodeRow row : st.nodes()) {
+            NodeRow.Soft soft = row.soft();
+            lines.add(String.format(
+                    Locale.ROOT,
+                    format,
+                    row.id(),
+                    row.state(),
+                    dash(row.lastExecuted()),
+                    dash(row.view()),
+                    soft == null ? "-" : soft.scheduled(),
+                    soft == null ? "-" : dash(soft.running()),
+                    soft == null ? "-" : dash(soft.succeeded()),
+                    soft == null ? "-" : dash(soft.failed()),
+                    soft == null ? "-" : Long.toString(soft.invalid()),
+                    soft == null ? "-" : Long.toString(soft.disputed())));
+        }
+        return lines;
+    }
+
+    private static String dash(Long v) {
+        return v == null ? "-" : v.toString();
+    }
+
+    static Layout layout(DashboardSnapshot s, int width, int height) {
+        int nodeLines = nodeLines(s.status(), width).size();
         // title, blank, nodes, blank, jobs title, jobs header, (rows), blank, events title, (events), help
         int fixed = 2 + nodeLines + 3 + 2 + 1;
         int room = Math.max(0, height - fixed);
@@ -46,15 +95,15 @@ public final class DashboardRenderer {
     }
 
     /** How many pages the jobs take at this height. */
-    public static int pages(DashboardSnapshot s, int height) {
-        int rows = layout(s, height).jobRows();
+    public static int pages(DashboardSnapshot s, int width, int height) {
+        int rows = layout(s, width, height).jobRows();
         return Math.max(1, (s.jobs().size() + rows - 1) / rows);
     }
 
     /** The lines of page {@code page} (0-based, clamped to the pages there are). */
     public static List<String> render(DashboardSnapshot s, int width, int height, int page) {
-        Layout layout = layout(s, height);
-        int pages = pages(s, height);
+        Layout layout = layout(s, width, height);
+        int pages = pages(s, width, height);
         int shownPage = Math.max(0, Math.min(page, pages - 1));
         List<String> lines = new ArrayList<>();
         ClusterStatus st = s.status();
@@ -68,7 +117,7 @@ public final class DashboardRenderer {
                 st.primary() == null ? "unknown" : "node " + st.primary());
         lines.add(rightAligned(title, s.clock(), width));
         lines.add("");
-        NodeTable.render(st.nodes()).lines().forEach(lines::add);
+        lines.addAll(nodeLines(st, width));
         lines.add("");
         List<JobJson> jobs = newestFirst(s.jobs());
         String source = s.jobsFrom() == null ? "" : ", as node " + s.jobsFrom() + " reports them";

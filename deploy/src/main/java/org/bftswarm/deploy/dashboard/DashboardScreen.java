@@ -58,7 +58,7 @@ public final class DashboardScreen {
                 DashboardSnapshot shot = latest.get();
                 if (dirty && shot != null) {
                     dirty = false;
-                    page = Math.min(page, DashboardRenderer.pages(shot, size().getRows()) - 1);
+                    page = Math.min(page, DashboardRenderer.pages(shot, size().getColumns(), size().getRows()) - 1);
                     draw(shot, page);
                 }
                 int c = reader.read(100);
@@ -71,8 +71,8 @@ public final class DashboardScreen {
                     page = Math.max(0, page - 1);
                     dirty = true;
                 }
-                if (shot != null && page >= DashboardRenderer.pages(shot, size().getRows())) {
-                    page = DashboardRenderer.pages(shot, size().getRows()) - 1;
+                if (shot != null && page >= DashboardRenderer.pages(shot, size().getColumns(), size().getRows())) {
+                    page = DashboardRenderer.pages(shot, size().getColumns(), size().getRows()) - 1;
                 }
             }
         } finally {

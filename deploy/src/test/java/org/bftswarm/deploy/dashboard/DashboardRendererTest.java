@@ -18,7 +18,9 @@ class DashboardRendererTest {
     private static ClusterStatus status() {
         List<NodeRow> rows = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            rows.add(new NodeRow(i, 100L + i, "http://127.0.0.1:" + (8080 + i), i == 3 ? "down" : "running", 42L, 1L));
+            NodeRow.Soft soft = new NodeRow.Soft(i == 3 ? "DOWN" : "UP", 5L, 0L, 1L, 0L, 0, 0);
+            rows.add(new NodeRow(
+                    i, 100L + i, "http://127.0.0.1:" + (8080 + i), i == 3 ? "down" : "running", 42L, 1L, soft));
         }
         return new ClusterStatus("demo", 4, 1, 1L, 1, rows);
     }
@@ -40,7 +42,7 @@ class DashboardRendererTest {
     @Test
     void aFrameShowsTheClusterNodesNewestJobsFirstAndEventsWithinTheScreen() {
         List<String> events = List.of("21:04:01 task job-9.0 state=RUNNING", "21:04:02 task job-9.0 state=SUCCEEDED");
-        List<String> lines = DashboardRenderer.render(snapshot(10, events), 100, 40, 0);
+        List<String> lines = DashboardRenderer.render(snapshot(10, events), 140, 40, 0);
         String screen = String.join("\n", lines);
         assertThat(lines.get(0))
                 .startsWith("bftswarm demo: n = 4, f = 1, view 1, primary node 1")
@@ -51,13 +53,13 @@ class DashboardRendererTest {
         assertThat(screen).contains("page 1/1").contains("state=SUCCEEDED").contains("q quit");
         assertThat(lines)
                 .hasSizeLessThanOrEqualTo(40)
-                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
+                .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(140));
     }
 
     @Test
     void manyJobsArePagedAndEveryJobIsOnExactlyOnePage() {
         DashboardSnapshot shot = snapshot(60, List.of());
-        int pages = DashboardRenderer.pages(shot, 30);
+        int pages = DashboardRenderer.pages(shot, 80, 30);
         assertThat(pages).isGreaterThan(1);
         List<String> seen = new ArrayList<>();
         for (int page = 0; page < pages; page++) {
@@ -91,5 +93,17 @@ class DashboardRendererTest {
                 + "\"consensusSequence\":83,\"timestamp\":1796421629363},\"sequence\":7}";
         assertThat(EventFeed.line(new ObjectMapper().readTree(json), LocalTime.of(21, 4, 5)))
                 .isEqualTo("21:04:05 task job-1.0 state=RUNNING node=2");
+    }
+
+    @Test
+    void aNarrowScreenGetsANarrowNodeTableWithEveryNodeUnclipped() {
+        List<String> wide = DashboardRenderer.render(snapshot(1, List.of()), 200, 40, 0);
+        assertThat(String.join("\n", wide)).contains("http://127.0.0.1:8080");
+        List<String> narrow = DashboardRenderer.render(snapshot(1, List.of()), 80, 40, 0);
+        List<String> nodeRows =
+                narrow.stream().filter(l -> l.matches("^[0-3] .*")).toList();
+        assertThat(nodeRows).hasSize(4).allSatisfy(l -> assertThat(l).doesNotEndWith("…"));
+        assertThat(nodeRows.get(3)).contains("down");
+        assertThat(String.join("\n", narrow)).doesNotContain("http://");
     }
 }
