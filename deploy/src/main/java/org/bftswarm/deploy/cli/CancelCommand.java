@@ -45,36 +45,47 @@ public final class CancelCommand extends ClusterCommand {
             Optional<ClientKey> key = apiOptions.clientKey(target);
             ApiClient api =
                     apiOptions.client(target, ApiTokenFile.read(target.layout().tokenFile()));
-            JobJson job;
-            try {
-                job = api.job(jobId);
-            } catch (ApiException e) {
-                if (e.status() == 404) {
-                    return refuse(err, "no job " + jobId + " (./bftswarm jobs lists them)");
-                }
-                throw e;
-            }
-            if (job.status().terminal()) {
-                return refuse(err, "job " + jobId + " already finished (" + job.status() + "); nothing to cancel");
-            }
             if (key.isPresent()) {
+                // the replicas' certified reply says whether the job existed and was still running: no
+                // single node can make the CLI refuse (or claim) a cancel
                 Optional<Reply> reply = SignedSubmission.cancel(
                         api, target.config().swarm(), key.get(), jobId, NodeKeys.writes(target));
                 if (reply.isPresent() && reply.get().outcome() != Reply.Outcome.OK) {
-                    return refuse(
-                            err,
-                            reply.get().detail() == null
-                                    ? reply.get().code().toString()
-                                    : reply.get().detail());
+                    String why = reply.get().detail() == null
+                            ? reply.get().code().toString()
+                            : reply.get().detail();
+                    return refuse(err, why + status(target, api) + "; nothing to cancel");
                 }
             } else {
+                // the bearer token trusts the receiving node anyway: ask it first for a clear reason
+                JobJson job = api.job(jobId);
+                if (job.status().terminal()) {
+                    return refuse(err, "job " + jobId + " already finished (" + job.status() + "); nothing to cancel");
+                }
                 api.cancel(jobId);
             }
             out.println("cancelling " + jobId);
             out.flush();
             return 0;
-        } catch (IOException | ApiException e) {
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return refuse(err, "no job " + jobId + " (./bftswarm jobs lists them)");
+            }
             return failure(err, "cancel", e);
+        } catch (IOException e) {
+            return failure(err, "cancel", e);
+        }
+    }
+
+    /** {@code " (COMPLETE)"}: the job's status as f+1 nodes sign it, or nothing when that cannot be read. */
+    private String status(ClusterTarget target, ApiClient api) {
+        try {
+            return " (" + NodeKeys.reads(target, api).job(jobId).value().status() + ")";
+        } catch (ApiException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 

@@ -64,6 +64,11 @@ class ConfigTextEditTest {
         assertThat(again).contains("  zone: edge\n");
         assertThat(set("swarm: x\nlabels: {zone: a, disk: ssd}  # l\n", "labels.zone", "b"))
                 .isEqualTo("swarm: x\nlabels: {zone: b, disk: ssd}  # l\n");
+        assertThat(set(
+                        "swarm: x\nnodes:\n  randomPortRange: {min: 20000, max: 20999}\n",
+                        "nodes.randomPortRange.min",
+                        "30000"))
+                .isEqualTo("swarm: x\nnodes:\n  randomPortRange: {min: 30000, max: 20999}\n");
         for (String text : new String[] {edited, again}) {
             assertThat(new ConfigParser().parse("t.yaml", text).valid()).isTrue();
         }

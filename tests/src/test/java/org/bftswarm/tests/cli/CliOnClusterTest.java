@@ -118,7 +118,7 @@ class CliOnClusterTest {
         assertThat(awaitDone(running).status()).isEqualTo(JobStatusJson.CANCELLED);
         CliRun again = cluster.cli("cancel", running);
         assertThat(again.exitCode()).isEqualTo(1);
-        assertThat(again.err()).contains("already finished (CANCELLED)");
+        assertThat(again.err()).contains("already cancelled (CANCELLED)");
     }
 
     @Test
