@@ -74,7 +74,7 @@ public final class DashboardCommand extends ClusterCommand {
             if (!terminal.getType().startsWith("dumb")) {
                 try (terminal;
                         DashboardSource source = new DashboardSource(target, api, true)) {
-                    return new DashboardScreen(terminal, source, Duration.ofSeconds(1)).run();
+                    return new DashboardScreen(terminal, source::take, Duration.ofSeconds(1)).run();
                 }
             }
             terminal.close();

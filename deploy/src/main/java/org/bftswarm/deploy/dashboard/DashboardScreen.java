@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -25,13 +26,13 @@ public final class DashboardScreen {
     private static final String CLEAR_BELOW = "\033[J";
 
     private final Terminal terminal;
-    private final DashboardSource source;
+    private final Supplier<DashboardSnapshot> source;
     private final Duration refresh;
     private final AtomicReference<DashboardSnapshot> latest = new AtomicReference<>();
     private final AtomicBoolean quit = new AtomicBoolean();
     private volatile boolean dirty = true;
 
-    public DashboardScreen(Terminal terminal, DashboardSource source, Duration refresh) {
+    public DashboardScreen(Terminal terminal, Supplier<DashboardSnapshot> source, Duration refresh) {
         this.terminal = terminal;
         this.source = source;
         this.refresh = refresh;
@@ -91,7 +92,7 @@ public final class DashboardScreen {
     private void poll() {
         while (!quit.get()) {
             try {
-                latest.set(source.take());
+                latest.set(source.get());
                 dirty = true;
                 Thread.sleep(refresh.toMillis());
             } catch (InterruptedException e) {
