@@ -18,7 +18,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * the old file or the new one, never half of either.
  */
 public final class ConfigFiles {
-    static final String TEMPLATE = "cluster-config.template.yaml";
+    static final String TEMPLATE = "cluster-config.yaml";
+    private static final String WRITTEN_BY =
+            "# Written by ./bftswarm config init; change a value with  ./bftswarm config set KEY VALUE\n";
 
     private ConfigFiles() {}
 
@@ -28,7 +30,7 @@ public final class ConfigFiles {
             if (in == null) {
                 throw new IllegalStateException("the configuration template " + TEMPLATE + " is not on the classpath");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return WRITTEN_BY + new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
