@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.bftswarm.api.EnergyJson;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.deploy.launcher.ClusterStatus;
 import org.bftswarm.deploy.launcher.JobText;
@@ -85,8 +86,8 @@ public final class DashboardRenderer {
 
     static Layout layout(DashboardSnapshot s, int width, int height) {
         int nodeLines = nodeLines(s.status(), width).size();
-        // title, blank, nodes, blank, jobs title, jobs header, (rows), blank, events title, (events), help
-        int fixed = 2 + nodeLines + 3 + 2 + 1;
+        // title, blank, nodes, energy, blank, jobs title, jobs header, (rows), blank, events title, (events), help
+        int fixed = 2 + nodeLines + 1 + 3 + 2 + 1;
         int room = Math.max(0, height - fixed);
         int events = Math.min(Math.min(MAX_EVENT_ROWS, s.events().size()), Math.max(0, room - MIN_JOB_ROWS));
         events = Math.max(events, Math.min(1, room - 1));
@@ -118,6 +119,7 @@ public final class DashboardRenderer {
         lines.add(rightAligned(title, s.clock(), width));
         lines.add("");
         lines.addAll(nodeLines(st, width));
+        lines.add(energyLine(s));
         lines.add("");
         List<JobJson> jobs = newestFirst(s.jobs());
         String source = s.jobsFrom() == null ? "" : ", as node " + s.jobsFrom() + " reports them";
@@ -153,6 +155,40 @@ public final class DashboardRenderer {
         }
         clipped.add(clip("q quit   n / p next / previous page of jobs", width));
         return clipped;
+    }
+
+    private static final String SPARKS = "▁▂▃▄▅▆▇█";
+
+    /** The green line: cluster power, energy, carbon and rating, and a sparkline of recent power. */
+    static String energyLine(DashboardSnapshot s) {
+        EnergyJson e = s.energy();
+        if (e == null) {
+            return "energy: no node answers /api/v1/energy";
+        }
+        EnergyJson.Cluster c = e.cluster();
+        return String.format(
+                Locale.ROOT,
+                "energy: %.2f W now, %.3f Wh, %.3f g CO2 at %.0f g/kWh, rating %s  %s",
+                c.powerWatts(),
+                c.energyKwh() * 1000,
+                c.carbonGrams(),
+                e.carbonIntensityGco2PerKwh(),
+                c.rating() == null ? "-" : c.rating(),
+                sparkline(s.powerHistory()));
+    }
+
+    /** One block character per value, scaled to the largest. */
+    static String sparkline(List<Double> values) {
+        double max = 0;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        StringBuilder b = new StringBuilder();
+        for (double v : values) {
+            int i = max <= 0 ? 0 : (int) Math.round(v / max * (SPARKS.length() - 1));
+            b.append(SPARKS.charAt(Math.max(0, Math.min(SPARKS.length() - 1, i))));
+        }
+        return b.toString();
     }
 
     private static String rightAligned(String left, String right, int width) {

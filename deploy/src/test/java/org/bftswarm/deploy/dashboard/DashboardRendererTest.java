@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.bftswarm.api.EnergyJson;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobStatusJson;
 import org.bftswarm.api.TaskJson;
@@ -37,6 +38,17 @@ class DashboardRendererTest {
 
     private static DashboardSnapshot snapshot(int jobCount, List<String> events) {
         return new DashboardSnapshot(status(), jobs(jobCount), 0, null, events, true, "21:04:05");
+    }
+
+    @Test
+    void theGreenLineShowsPowerEnergyCarbonRatingAndASparklineOfRecentPower() {
+        EnergyJson energy = new EnergyJson(
+                400, "full", 7.5, List.of(), new EnergyJson.Cluster(1.25, 0.000_012, 0.0048, 30, 2_500.0, "A+"));
+        DashboardSnapshot shot = new DashboardSnapshot(
+                status(), jobs(2), 0, null, List.of(), true, "21:04:05", energy, List.of(0.0, 0.5, 1.0, 0.25));
+        String screen = String.join("\n", DashboardRenderer.render(shot, 140, 40, 0));
+        assertThat(screen).contains("energy: 1.25 W now, 0.012 Wh, 0.005 g CO2 at 400 g/kWh, rating A+  ▁▅█▃");
+        assertThat(DashboardRenderer.energyLine(snapshot(1, List.of()))).contains("no node answers /api/v1/energy");
     }
 
     @Test
