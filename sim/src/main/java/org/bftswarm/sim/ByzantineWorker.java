@@ -2,6 +2,11 @@ package org.bftswarm.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.bftswarm.consensus.sim.SimContext;
 import org.bftswarm.orchestrator.Scheduler;
@@ -13,11 +18,17 @@ import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.view.Assignment;
 import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.orchestrator.view.TaskView;
+import org.bftswarm.worker.AttemptKey;
+import org.bftswarm.worker.FailureReason;
+import org.bftswarm.worker.TaskLaunch;
+import org.bftswarm.worker.TaskObserver;
+import org.bftswarm.worker.TaskOutcome;
+import org.bftswarm.worker.agent.TaskExecutor;
 
 /**
  * The worker of a Byzantine node: it holds only its own key, reads the
- * freshest state it can find, runs most of its own tasks honestly but sits on about one in five
- * (the scheduler must time those out), and every ~150 ms lies: it reports wrong outputs for other
+ * freshest state it can find, runs the real worker loop over a lying runtime that runs most of its
+ * own tasks honestly but sits on about one in five (the scheduler must time those out), and every ~150 ms lies: it reports wrong outputs for other
  * nodes' runs (in their name and in its own; authorisation must reject both), reports stale
  * attempts (never one of its own runs in flight, which would be a legitimate report), and suspects
  * every other node via SuspectNode (alone it must evict no one).
@@ -33,44 +44,115 @@ import org.bftswarm.orchestrator.view.TaskView;
  */
 final class ByzantineWorker extends NodeWorker {
     private long nextLieAt;
+    private SimContext ctx;
     long lies;
     long forgedVotesSent;
 
     ByzantineWorker(int node, int clientId, ResultLedger ledger, Supplier<Scheduler> view, String zone) {
-        super(node, clientId, ledger, view, zone);
+        super(node, clientId, ledger, view, zone, false);
     }
 
     @Override
-    boolean willRun(SimContext ctx, Assignment a) {
-        return ctx.random().nextInt(5) != 0;
+    void step(SimContext ctx) {
+        this.ctx = ctx;
+        super.step(ctx);
     }
 
     @Override
-    TaskFinished result(SimContext ctx, Run run) {
-        TaskFinished honest = super.result(ctx, run);
-        if (FakeExecutor.isShard(run.spec)) {
-            return ctx.random().nextInt(4) == 0 ? honest : forgedShard(ctx, run);
+    TaskExecutor executorOver(SimTaskExecutor containers) {
+        return new LyingExecutor(containers);
+    }
+
+    /**
+     * The Byzantine node's runtime: it sits on one launch in five (never starts it, ends it only when
+     * the loop kills it) and rewrites the exit of the others as {@link #result} decides.
+     */
+    private final class LyingExecutor implements TaskExecutor {
+        private final SimTaskExecutor inner;
+        private final Map<AttemptKey, TaskObserver> satOn = new TreeMap<>();
+
+        LyingExecutor(SimTaskExecutor inner) {
+            this.inner = inner;
         }
-        if (!deterministic(run) || ctx.random().nextInt(4) == 0) {
+
+        @Override
+        public boolean launch(TaskLaunch launch, TaskObserver observer) {
+            if (satOn.containsKey(launch.key())) {
+                return false;
+            }
+            if (ctx.random().nextInt(5) == 0) {
+                satOn.put(launch.key(), observer);
+                return true;
+            }
+            return inner.launch(launch, new TaskObserver() {
+                @Override
+                public void onStarted(String containerId) {
+                    observer.onStarted(containerId);
+                }
+
+                @Override
+                public void onFinished(TaskOutcome outcome) {
+                    if (outcome.reason() != FailureReason.NONE) {
+                        observer.onFinished(outcome);
+                        return;
+                    }
+                    TaskFinished told = result(launch, honestReport(launch));
+                    observer.onFinished(SimTaskExecutor.outcome(launch.key(), told));
+                }
+            });
+        }
+
+        @Override
+        public int kill(String taskId) {
+            int killed = inner.kill(taskId);
+            for (AttemptKey key : new ArrayList<>(satOn.keySet())) {
+                if (key.taskId().equals(taskId)) {
+                    satOn.remove(key).onFinished(TaskOutcome.failedWithoutExit(key, FailureReason.KILLED, "killed"));
+                    killed++;
+                }
+            }
+            return killed;
+        }
+
+        @Override
+        public void reconcile(Predicate<AttemptKey> stillAssigned, Function<AttemptKey, TaskObserver> observers) {
+            inner.reconcile(stillAssigned, observers);
+        }
+
+        @Override
+        public Optional<byte[]> logs(String taskId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** The report of a finished run: the honest one, or a forged vote for most deterministic runs. */
+    private TaskFinished result(TaskLaunch run, TaskFinished honest) {
+        if (run.wasm() != null) {
+            return ctx.random().nextInt(4) == 0 ? honest : forgedShard(run, honest);
+        }
+        if (!deterministic(run.taskId()) || ctx.random().nextInt(4) == 0) {
             return honest;
         }
         boolean forge = ctx.random().nextBoolean();
         int exit = forge ? 0 : honest.exitCode();
         String out = forge
-                ? "forged by node " + node + ": " + run.taskId + " looks fine\n"
+                ? "forged by node " + node + ": " + run.taskId() + " looks fine\n"
                 : honest.output() + "tampered by node " + node + "\n";
-        ledger.forgedVote(run.taskId, run.attempt);
+        ledger.forgedVote(run.taskId(), run.attempt());
         forgedVotesSent++;
-        return new TaskFinished(run.taskId, run.attempt, node, exit, FakeExecutor.digest(out), out, "exited");
+        return new TaskFinished(run.taskId(), run.attempt(), node, exit, FakeExecutor.digest(out), out, "exited");
     }
 
     /** A plausible wrong shard result: the true sum off by 1..9 either way, exit 0, its digest matching. */
-    private TaskFinished forgedShard(SimContext ctx, Run run) {
+    private TaskFinished forgedShard(TaskLaunch run, TaskFinished honest) {
         long off = (1 + ctx.random().nextInt(9)) * (ctx.random().nextBoolean() ? 1L : -1L);
-        String out = Long.toString(FakeExecutor.shardSum(run.spec, run.taskId) + off);
-        ledger.forgedVote(run.taskId, run.attempt);
+        String out = Long.toString(Long.parseLong(honest.output()) + off);
+        ledger.forgedVote(run.taskId(), run.attempt());
         forgedVotesSent++;
-        return new TaskFinished(run.taskId, run.attempt, node, 0, FakeExecutor.digest(out), out, "exited");
+        return new TaskFinished(run.taskId(), run.attempt(), node, 0, FakeExecutor.digest(out), out, "exited");
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.bftswarm.sim;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.bftswarm.consensus.sim.SimContext;
 import org.bftswarm.orchestrator.Scheduler;
@@ -13,67 +13,69 @@ import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.RegisterNode;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReportBatch;
+import org.bftswarm.orchestrator.ops.SuspectNode;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.ops.Tick;
-import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.view.Assignment;
 import org.bftswarm.orchestrator.view.NodeState;
 import org.bftswarm.orchestrator.view.NodeView;
-import org.bftswarm.orchestrator.view.TaskView;
+import org.bftswarm.worker.TaskLaunch;
+import org.bftswarm.worker.agent.TaskExecutor;
+import org.bftswarm.worker.agent.WorkerLoop;
 
 /**
- * A node's worker with the fake executor: it polls its replica's
- * {@code assignmentsFor(node)}, "runs" each new attempt for a random virtual 20..620 ms, reports
- * TaskStarted then TaskFinished with the {@link FakeExecutor}'s result through its own client
- * (1000 + node, node key): the per-attempt result for a {@code none} job, the deterministic one for a
- * job the world knows to be deterministic ({@link ResultLedger#quorumJobs}), the slice's sum for a
- * WebAssembly shard (read from the spec its assignment carries). It kills runs that are no
- * longer its own (task terminal, or a later attempt exists and this run is not among the task's runs
- * in flight: a quorum task runs several attempts at once), registers at start,
- * rejoins with NodeAlive if it sees itself DOWN, and orders a Tick every ~0.4 s when idle. While
- * its replica is crashed the node agent is down too; its runs go on, like containers, and are
- * adopted when it comes back. Even-numbered nodes order the reports waiting together as one
- * {@link ReportBatch}, as the real worker does, so exactly-once is checked for both forms.
+ * A node's agent: the real {@link WorkerLoop} (and so the real {@code WorkerPlan} and launch plan),
+ * stepped every {@value #POLL_MS} virtual ms over the node's {@link SimTaskExecutor}, reading its
+ * replica's {@code assignmentsFor(node)} and ordering its {@link ReportBatch}es through the node's own
+ * client (1000 + node, node key); the reply completes the loop's future, as the node's consensus
+ * client does. Around the loop it does what the rest of a node does: registers at start, rejoins with
+ * NodeAlive when it sees itself DOWN, orders a Tick every ~0.4 s when idle, and (a correct node) votes
+ * SuspectNode against a peer whose replica has been down {@value #SUSPECT_AFTER_MS} ms, as the
+ * heartbeat monitor would. While its replica is crashed the agent is down too: its loop is gone, its
+ * containers go on (and are adopted by the next loop) or, one crash in two, die with the machine.
  */
 class NodeWorker extends SimActor {
-    private static final long POLL_MS = 20;
+    static final long POLL_MS = 20;
+    static final long SUSPECT_AFTER_MS = 1500;
+    private static final long SUSPECT_EVERY_MS = 1000;
 
-    /** One fake container: an attempt of a task. */
-    static final class Run {
-        final String taskId;
-        final String jobId;
-        final int attempt;
-        /** The job's stored spec, as the assignment carries it. */
-        final JobSpec spec;
-
-        final long finishAt;
-        boolean reported;
-        boolean killed;
-
-        Run(String taskId, String jobId, int attempt, JobSpec spec, long finishAt) {
-            this.taskId = taskId;
-            this.jobId = jobId;
-            this.attempt = attempt;
-            this.spec = spec;
-            this.finishAt = finishAt;
-        }
-    }
+    /** One batch the loop asked to order, and the future its reply completes. */
+    private record PendingReport(Operation op, CompletableFuture<Reply> reply) {}
 
     final int node;
     final ResultLedger ledger;
     final ArrayDeque<Operation> outbox = new ArrayDeque<>();
-    final Map<String, Run> runs = new TreeMap<>();
+    /** The node's containers; they outlive its agent. */
+    final SimTaskExecutor containers;
+
+    private final ArrayDeque<PendingReport> reports = new ArrayDeque<>();
+    private PendingReport inFlight;
     private final Supplier<Scheduler> view;
+    private final boolean suspectsPeers;
+    private final long[] downSince;
+    private final long[] nextSuspicionAt;
+    private TaskExecutor executor;
+    private WorkerLoop loop;
     private long nextPollAt;
     private long nextTickAt;
     private long nextAliveAt;
+    /** Loops started (one per incarnation of the agent) and crashes that took the containers too. */
+    long loopsStarted;
 
-    NodeWorker(int node, int clientId, ResultLedger ledger, Supplier<Scheduler> view, String zone) {
+    long machinesLost;
+
+    NodeWorker(
+            int node, int clientId, ResultLedger ledger, Supplier<Scheduler> view, String zone, boolean suspectsPeers) {
         super(clientId);
         this.node = node;
         this.ledger = ledger;
         this.view = view;
+        this.suspectsPeers = suspectsPeers;
+        this.containers = new SimTaskExecutor(node, this::honestReport);
+        this.downSince = new long[64];
+        this.nextSuspicionAt = new long[64];
+        Arrays.fill(downSince, -1);
         outbox.add(new RegisterNode(node, 2.0, 2048, Map.of("zone", zone)));
     }
 
@@ -82,45 +84,42 @@ class NodeWorker extends SimActor {
         return view.get();
     }
 
-    /** Whether to start this new assignment (a Byzantine worker may sit on some). */
-    boolean willRun(SimContext ctx, Assignment a) {
-        return true;
+    /** What the loop drives: the containers themselves (a Byzantine node wraps them). */
+    TaskExecutor executorOver(SimTaskExecutor containers) {
+        return containers;
+    }
+
+    /** The loop of the agent's current incarnation, or null while the node is down. */
+    WorkerLoop loop() {
+        return loop;
     }
 
     void step(SimContext ctx) {
+        watchPeers(ctx);
         Scheduler s = view();
-        if (s == null || ctx.now() < nextPollAt) {
-            return;
-        }
-        nextPollAt = ctx.now() + POLL_MS;
-        for (Assignment a : s.assignmentsFor(node)) {
-            String key = a.taskId() + "#" + a.attempt();
-            if (!runs.containsKey(key)) {
-                Run run = new Run(
-                        a.taskId(),
-                        a.jobId(),
-                        a.attempt(),
-                        a.spec(),
-                        ctx.now() + 20 + ctx.random().nextInt(600));
-                runs.put(key, run);
-                if (willRun(ctx, a)) {
-                    outbox.add(new TaskStarted(a.taskId(), a.attempt(), node, "fake-" + key));
-                } else {
-                    run.killed = true;
+        if (s == null) {
+            if (loop != null) {
+                loop = null;
+                reports.clear();
+                if (ctx.random().nextBoolean()) {
+                    containers.loseAll();
+                    machinesLost++;
                 }
             }
+            return;
         }
-        for (Run run : runs.values()) {
-            if (run.killed || run.reported) {
-                continue;
-            }
-            TaskView t = s.task(run.taskId).orElse(null);
-            if (t != null && noLongerOurs(t, run)) {
-                run.killed = true; // no longer ours: the worker kills the container, nothing to report
-            } else if (ctx.now() >= run.finishAt) {
-                run.reported = true;
-                outbox.add(result(ctx, run));
-            }
+        if (executor == null) {
+            executor = executorOver(containers);
+        }
+        if (loop == null) {
+            loop = new WorkerLoop("sim", node, this::assignments, ctx::now, executor, this::order, o -> {});
+            loop.reconcile();
+            loopsStarted++;
+        }
+        containers.advance(ctx.now(), ctx.random());
+        if (ctx.now() >= nextPollAt) {
+            nextPollAt = ctx.now() + POLL_MS;
+            loop.step();
         }
         for (NodeView n : s.nodes()) {
             if (n.id() == node && n.state() == NodeState.DOWN && ctx.now() >= nextAliveAt) {
@@ -130,28 +129,63 @@ class NodeWorker extends SimActor {
         }
     }
 
-    /** The task ended, or moved on to a later attempt while this run is not one of its runs in flight. */
-    private static boolean noLongerOurs(TaskView t, Run run) {
-        if (t.state().isTerminal()) {
-            return true;
-        }
-        boolean inFlight = t.runs().stream().anyMatch(r -> r.attempt() == run.attempt);
-        return t.attempt() > run.attempt && !inFlight;
+    private List<Assignment> assignments(int nodeId) {
+        Scheduler s = view();
+        return s == null ? List.of() : s.assignmentsFor(nodeId);
     }
 
-    /** Whether the run's job is deterministic (submitted for quorum verification). */
-    final boolean deterministic(Run run) {
-        return ledger.quorumJobs.contains(run.jobId);
+    private CompletableFuture<Reply> order(Operation op) {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        reports.add(new PendingReport(op, reply));
+        return reply;
     }
 
-    /** The report of a finished run: what the fake executor produced (a Byzantine worker may lie). */
-    TaskFinished result(SimContext ctx, Run run) {
-        if (FakeExecutor.isShard(run.spec)) {
-            return FakeExecutor.shardReport(run.spec, run.taskId, run.attempt, node);
+    /** A correct node suspects a peer whose replica has been down a while and is not yet DOWN. */
+    private void watchPeers(SimContext ctx) {
+        Scheduler s = view();
+        if (!suspectsPeers || s == null) {
+            return;
         }
-        return deterministic(run)
-                ? FakeExecutor.deterministicReport(run.taskId, run.attempt, node)
-                : FakeExecutor.report(run.taskId, run.attempt, node);
+        for (int i = 0; i < ctx.n(); i++) {
+            if (i == node || ctx.stateMachine(i) != null) {
+                downSince[i] = -1;
+                continue;
+            }
+            if (downSince[i] < 0) {
+                downSince[i] = ctx.now();
+            }
+            int peer = i;
+            boolean alreadyDown = s.nodes().stream().anyMatch(n -> n.id() == peer && n.state() == NodeState.DOWN);
+            if (!alreadyDown && ctx.now() - downSince[i] >= SUSPECT_AFTER_MS && ctx.now() >= nextSuspicionAt[i]) {
+                outbox.add(new SuspectNode(node, i));
+                nextSuspicionAt[i] = ctx.now() + SUSPECT_EVERY_MS;
+            }
+        }
+    }
+
+    /** Whether the job is deterministic (submitted for quorum verification). */
+    final boolean deterministic(String taskId) {
+        return ledger.quorumJobs.contains(taskId.substring(0, taskId.lastIndexOf('.')));
+    }
+
+    /**
+     * The report an honest run of this launch yields: the sum of the slice the launch carries for a
+     * WebAssembly shard, else the fake executor's result for the attempt (or for the task, when the
+     * job is deterministic).
+     */
+    TaskFinished honestReport(TaskLaunch launch) {
+        if (launch.wasm() != null) {
+            long sum = 0;
+            for (long v : launch.wasm().elements()) {
+                sum += v;
+            }
+            String out = Long.toString(sum);
+            return new TaskFinished(
+                    launch.taskId(), launch.attempt(), node, 0, FakeExecutor.digest(out), out, "exited");
+        }
+        return deterministic(launch.taskId())
+                ? FakeExecutor.deterministicReport(launch.taskId(), launch.attempt(), node)
+                : FakeExecutor.report(launch.taskId(), launch.attempt(), node);
     }
 
     @Override
@@ -160,41 +194,29 @@ class NodeWorker extends SimActor {
             return null;
         }
         outstandingBogus = false;
-        if (outbox.isEmpty() && ctx.now() >= nextTickAt) {
+        if (!outbox.isEmpty()) {
+            return outbox.poll();
+        }
+        if (!reports.isEmpty()) {
+            inFlight = reports.poll();
+            return inFlight.op();
+        }
+        if (ctx.now() >= nextTickAt) {
             nextTickAt = ctx.now() + 300 + ctx.random().nextInt(200);
             return new Tick();
         }
-        if (node % 2 == 0 && outbox.size() > 1 && isReport(outbox.peek())) {
-            return batchOfLeadingReports();
-        }
-        return outbox.poll();
-    }
-
-    private static boolean isReport(Operation op) {
-        return op instanceof TaskStarted || op instanceof TaskFinished;
-    }
-
-    /** Even nodes, like the real worker, order the reports waiting at the head of the outbox together. */
-    private Operation batchOfLeadingReports() {
-        List<TaskStarted> started = new ArrayList<>();
-        List<TaskFinished> finished = new ArrayList<>();
-        while (!outbox.isEmpty()
-                && isReport(outbox.peek())
-                && started.size() + finished.size() < ReportBatch.MAX_REPORTS) {
-            Operation op = outbox.poll();
-            if (op instanceof TaskStarted t) {
-                started.add(t);
-            } else {
-                finished.add((TaskFinished) op);
-            }
-        }
-        return new ReportBatch(started, finished);
+        return null;
     }
 
     @Override
     void accepted(SimContext ctx, Operation op, Reply reply) {
         if (op instanceof RegisterNode && !reply.isOk()) {
             ledger.violation("node " + node + " could not register: " + reply);
+        }
+        if (inFlight != null && outstanding == inFlight.op()) {
+            PendingReport done = inFlight;
+            inFlight = null;
+            done.reply().complete(reply);
         }
     }
 
@@ -206,22 +228,20 @@ class NodeWorker extends SimActor {
                 || outstanding instanceof RegisterNode) {
             return false;
         }
-        for (Run run : runs.values()) {
-            if (!run.killed && !run.reported) {
-                return false;
-            }
+        if (inFlight != null || !reports.isEmpty() || containers.liveCount() > 0) {
+            return false;
         }
-        for (Operation op : outbox) {
-            if (op instanceof TaskFinished || op instanceof TaskStarted || op instanceof RegisterNode) {
-                return false;
-            }
+        if (loop != null && loop.trackedCount() > 0) {
+            return false;
         }
-        return true;
+        return outbox.stream().noneMatch(op -> op instanceof RegisterNode);
     }
 
     @Override
     String progress() {
-        return " node" + node + "[outbox=" + outbox.size() + " outstanding="
+        return " node" + node + "[outbox=" + outbox.size() + " reports=" + reports.size() + " containers="
+                + containers.liveCount() + " tracked=" + (loop == null ? "-" : loop.trackedCount())
+                + " outstanding="
                 + (outstanding == null ? "-" : outstanding.getClass().getSimpleName()) + "]";
     }
 }

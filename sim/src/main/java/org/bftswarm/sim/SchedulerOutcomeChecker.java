@@ -24,8 +24,9 @@ import org.bftswarm.orchestrator.view.TaskView;
  * by a report has exactly one accepted report for its final attempt; every accepted report and the
  * final stored result equal what the fake executor produced for that attempt (for a WebAssembly shard:
  * or the Byzantine node's forged report of its own run, stored as reported). A {@code quorum} task
- * is judged by {@link QuorumOutcomeChecker}. No correct node was ever marked DOWN (correct replicas
- * never suspect anyone here, so only the Byzantine node's lone suspicions exist) or quarantined, and a
+ * is judged by {@link QuorumOutcomeChecker}. No correct node was ever marked DOWN unless its replica
+ * was down at some point (correct nodes suspect only a peer whose replica is down; the Byzantine
+ * node's lone suspicions must evict no one), no correct node is quarantined, and a
  * node whose forged vote was outvoted in a round that accepted a result carries that disagreement.
  */
 final class SchedulerOutcomeChecker {
@@ -38,6 +39,7 @@ final class SchedulerOutcomeChecker {
             ResultLedger ledger,
             QuorumRounds rounds,
             Set<Integer> correctNodes,
+            Set<Integer> everCrashed,
             Map<Integer, Integer> nodeOfClient,
             TreeMap<String, Long> taskStates) {
         List<String> v = new ArrayList<>();
@@ -71,9 +73,11 @@ final class SchedulerOutcomeChecker {
                 .forEach(l ->
                         l.stream().filter(ResultLedger.Accepted::forgedVote).forEach(a -> forgers.add(a.node())));
         for (NodeView node : ref.nodes()) {
-            if (correctNodes.contains(node.id()) && (node.timesDown() > 0 || node.state() == NodeState.DOWN)) {
+            if (correctNodes.contains(node.id())
+                    && !everCrashed.contains(node.id())
+                    && (node.timesDown() > 0 || node.state() == NodeState.DOWN)) {
                 v.add("correct node " + node.id() + " was marked DOWN " + node.timesDown()
-                        + " time(s) though no correct replica suspected it (suspected by " + node.suspectedBy() + ")");
+                        + " time(s) though it never crashed (suspected by " + node.suspectedBy() + ")");
             }
             if (correctNodes.contains(node.id()) && node.quarantined()) {
                 v.add("correct node " + node.id() + " is quarantined (" + node.disputedResults()

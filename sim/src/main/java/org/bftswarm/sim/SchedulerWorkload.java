@@ -23,8 +23,8 @@ import org.bftswarm.orchestrator.view.TaskView;
 /**
  * Consensus + scheduler + fake executor in one deterministic run:
  * every replica runs the real {@link Scheduler} (or a deliberately broken
- * {@link SchedulerVariant}); each node's worker ({@link NodeWorker}, client 1000 + node) runs its
- * assignments on the {@link FakeExecutor}; the first Byzantine replica's node runs a
+ * {@link SchedulerVariant}); each node's agent ({@link NodeWorker}, client 1000 + node) runs the real
+ * worker loop over its {@link SimTaskExecutor}, whose results {@link FakeExecutor} defines; the first Byzantine replica's node runs a
  * {@link ByzantineWorker}; users ({@link UserActor}, clients 2000 + k) sign and submit and cancel jobs,
  * about half of them through that node's API ({@link ByzantineEntry}, the node's first API session id),
  * which drops, alters, forges and replays them; a reader ({@link ReaderActor}, the next client id) signs
@@ -49,6 +49,9 @@ final class SchedulerWorkload implements SimWorkload {
     private final ResultLedger ledger = new ResultLedger();
     private final QuorumRounds rounds = new QuorumRounds(ledger.quorumJobs);
     private final TreeSet<Integer> correctNodes = new TreeSet<>();
+    /** Nodes whose replica was crashed at some point: only these may be suspected by correct nodes. */
+    private final TreeSet<Integer> everCrashed = new TreeSet<>();
+
     private final TreeMap<Integer, Integer> nodeOfClient = new TreeMap<>();
     final TreeMap<String, Long> taskStates = new TreeMap<>();
     /** What {@link DataResultChecker} saw: data jobs, COMPLETE ones by mode, results a forgery changed. */
@@ -93,7 +96,7 @@ final class SchedulerWorkload implements SimWorkload {
                 entry = new ByzantineEntry(i, NodePrincipals.apiClientId(i, 0), ledger, seed);
                 actors.put(entry.clientId, entry);
             } else {
-                w = new NodeWorker(i, clientId, ledger, () -> own(node), zone);
+                w = new NodeWorker(i, clientId, ledger, () -> own(node), zone, true);
             }
             if (!byzantineReplicas.containsKey(i)) {
                 correctNodes.add(i);
@@ -163,6 +166,11 @@ final class SchedulerWorkload implements SimWorkload {
 
     @Override
     public void step(SimContext ctx) {
+        for (int i = 0; i < n; i++) {
+            if (ctx.stateMachine(i) == null) {
+                everCrashed.add(i);
+            }
+        }
         for (NodeWorker w : workers) {
             w.step(ctx);
         }
@@ -265,7 +273,7 @@ final class SchedulerWorkload implements SimWorkload {
         Scheduler ref = freshestCorrect();
         if (ref != null) {
             v.addAll(SchedulerOutcomeChecker.check(
-                    ref, submitted, ledger, rounds, correctNodes, nodeOfClient, taskStates));
+                    ref, submitted, ledger, rounds, correctNodes, everCrashed, nodeOfClient, taskStates));
             v.addAll(SignedJobsChecker.check(ref, ledger, config.clientPolicy(), config.defaultVerification()));
             v.addAll(DataResultChecker.check(ref, submitted, ledger, dataCounts));
         }

@@ -25,6 +25,7 @@ import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.view.JobView;
+import org.bftswarm.worker.TaskLaunch;
 
 /**
  * The replicated state at its bound, then a replica cut off past two checkpoints: every node's worker
@@ -103,13 +104,13 @@ final class StateAtLimitWorkload implements SimWorkload {
     /** A node's worker whose every run prints the most output a task may keep. */
     static final class FullOutputWorker extends NodeWorker {
         FullOutputWorker(int node, int clientId, ResultLedger ledger, Supplier<Scheduler> view) {
-            super(node, clientId, ledger, view, "a");
+            super(node, clientId, ledger, view, "a", false);
         }
 
         @Override
-        TaskFinished result(SimContext ctx, Run run) {
-            String out = fullOutput(run.taskId);
-            return new TaskFinished(run.taskId, run.attempt, node, 0, FakeExecutor.digest(out), out, "exited");
+        TaskFinished honestReport(TaskLaunch run) {
+            String out = fullOutput(run.taskId());
+            return new TaskFinished(run.taskId(), run.attempt(), node, 0, FakeExecutor.digest(out), out, "exited");
         }
     }
 
