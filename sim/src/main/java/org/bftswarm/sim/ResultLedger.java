@@ -57,6 +57,14 @@ final class ResultLedger {
     /** Accepted (OK) replies per {@code client#requestNumber}. */
     final TreeMap<String, Long> signedAccepted = new TreeMap<>();
 
+    /** Every TaskFinished a node's client sent, honest or not, by task (what the replicas could accept). */
+    final Map<String, List<TaskFinished>> sentFinished = new TreeMap<>();
+
+    /** A node's client is sending this report. */
+    void sent(TaskFinished f) {
+        sentFinished.computeIfAbsent(f.taskId(), k -> new ArrayList<>()).add(f);
+    }
+
     /** Client {@code op.client()} signed {@code op} and is sending it. */
     void signed(ClientOperation op) {
         signed.computeIfAbsent(op.client(), c -> new TreeMap<>()).put(op.requestNumber(), OperationCodec.encode(op));

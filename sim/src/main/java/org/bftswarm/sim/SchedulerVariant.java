@@ -1,6 +1,8 @@
 package org.bftswarm.sim;
 
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.bftswarm.consensus.api.ExecutionContext;
 import org.bftswarm.consensus.api.ForwardingStateMachine;
@@ -14,11 +16,14 @@ import org.bftswarm.orchestrator.ops.ClientSigning;
 import org.bftswarm.orchestrator.ops.DecodeResult;
 import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.OperationCodec;
+import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.SubmitJob;
 import org.bftswarm.orchestrator.ops.SuspectNode;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.spec.Verification;
+import org.bftswarm.orchestrator.view.Assignment;
+import org.bftswarm.orchestrator.view.TaskView;
 
 /**
  * The scheduler the replicas run: the real one, or a deliberately broken wrapper used only to prove
@@ -32,6 +37,9 @@ import org.bftswarm.orchestrator.spec.Verification;
  * submission becomes a job (a bearer-token one of that node); DROP_LAST_SHARD is not a wrapper but the
  * scheduler built with a reduction that folds every accepted shard but the last (an off-by-one in the
  * fold loop), so a data job's result misses its last slice, and a one-shard job gets no result at all.
+ * ACCEPT_STALE_REPORT executes a TaskFinished (alone or in a batch) for an attempt older than its
+ * task's current one, while that old attempt has no run in flight, as the report of the task's newest
+ * run, from that run's node: the stale attempt's result becomes the task's.
  */
 enum SchedulerVariant {
     CORRECT,
@@ -39,7 +47,8 @@ enum SchedulerVariant {
     EVICT_ON_ONE_SUSPICION,
     TRUST_FIRST_REPORT,
     IGNORE_CLIENT_SIGNATURES,
-    DROP_LAST_SHARD;
+    DROP_LAST_SHARD,
+    ACCEPT_STALE_REPORT;
 
     ReplicatedStateMachine wrap(Scheduler scheduler) {
         return this == CORRECT || this == DROP_LAST_SHARD ? scheduler : new Broken(scheduler, this);
@@ -83,6 +92,13 @@ enum SchedulerVariant {
                             new SubmitJob(submit.jobId(), submit.spec().withVerification(Verification.NONE));
                     return inner.execute(ctx, OperationCodec.encode(trusting));
                 }
+            } else if (variant == ACCEPT_STALE_REPORT) {
+                List<TaskFinished> reports = ok.operation() instanceof TaskFinished f
+                        ? List.of(f)
+                        : ok.operation() instanceof ReportBatch b ? b.finished() : List.of();
+                for (TaskFinished f : reports) {
+                    acceptIfStale(ctx, f);
+                }
             } else if (variant == ACCEPT_ANY_REPORTER) {
                 Integer named = ok.operation() instanceof TaskFinished f
                         ? Integer.valueOf(f.node())
@@ -103,6 +119,32 @@ enum SchedulerVariant {
                 return reply;
             }
             return inner.execute(ctx, operation);
+        }
+
+        /** Executes a stale attempt's report as the newest run's own (the broken rule). */
+        private void acceptIfStale(ExecutionContext ctx, TaskFinished f) {
+            TaskView t = inner.task(f.taskId()).orElse(null);
+            if (t == null || !t.state().isActive() || f.attempt() >= t.attempt()) {
+                return;
+            }
+            if (t.runs().stream().anyMatch(r -> r.attempt() == f.attempt())) {
+                return;
+            }
+            Assignment newest = t.runs().stream()
+                    .max(Comparator.comparingInt(Assignment::attempt))
+                    .orElse(null);
+            if (newest == null) {
+                return;
+            }
+            TaskFinished asNewest = new TaskFinished(
+                    f.taskId(),
+                    newest.attempt(),
+                    newest.node(),
+                    f.exitCode(),
+                    f.outputDigest(),
+                    f.output(),
+                    f.reason());
+            inner.execute(as(ctx, inner.principals().clientIdOf(newest.node())), OperationCodec.encode(asNewest));
         }
 
         private static boolean verifies(ClientPolicy policy, ClientOperation op) {

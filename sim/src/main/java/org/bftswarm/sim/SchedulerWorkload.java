@@ -17,6 +17,8 @@ import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.OperationCodec;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCodec;
+import org.bftswarm.orchestrator.ops.ReportBatch;
+import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.orchestrator.view.TaskView;
 
@@ -181,6 +183,11 @@ final class SchedulerWorkload implements SimWorkload {
         SimActor a = actors.get(clientId);
         Operation op = a.next(ctx);
         a.outstanding = op;
+        if (op instanceof TaskFinished f) {
+            ledger.sent(f);
+        } else if (op instanceof ReportBatch batch) {
+            batch.finished().forEach(ledger::sent);
+        }
         return op == null ? null : OperationCodec.encode(op);
     }
 
@@ -276,6 +283,7 @@ final class SchedulerWorkload implements SimWorkload {
                     ref, submitted, ledger, rounds, correctNodes, everCrashed, nodeOfClient, taskStates));
             v.addAll(SignedJobsChecker.check(ref, ledger, config.clientPolicy(), config.defaultVerification()));
             v.addAll(DataResultChecker.check(ref, submitted, ledger, dataCounts));
+            v.addAll(StaleReportChecker.check(ref, submitted, ledger));
         }
         return v;
     }
