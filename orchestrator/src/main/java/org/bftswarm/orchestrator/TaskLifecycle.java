@@ -23,9 +23,15 @@ import org.bftswarm.orchestrator.view.TaskState;
 final class TaskLifecycle {
 
     private final SchedulerState state;
+    private final EvictionRule evictionRule;
 
     TaskLifecycle(SchedulerState state) {
+        this(state, EvictionRule.REQUEUE);
+    }
+
+    TaskLifecycle(SchedulerState state, EvictionRule evictionRule) {
         this.state = state;
+        this.evictionRule = evictionRule;
     }
 
     private ResultQuorum quorumOf(TaskRecord task) {
@@ -122,7 +128,9 @@ final class TaskLifecycle {
         } else if (!task.anyRunStarted()) {
             task.state = TaskState.ASSIGNED;
         }
-        requeue(task);
+        if (evictionRule.requeues()) {
+            requeue(task);
+        }
         state.emitTask(task, reason);
     }
 

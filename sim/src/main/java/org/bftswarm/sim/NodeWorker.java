@@ -32,13 +32,14 @@ import org.bftswarm.worker.agent.WorkerLoop;
  * client does. Around the loop it does what the rest of a node does: registers at start, rejoins with
  * NodeAlive when it sees itself DOWN, orders a Tick every ~0.4 s when idle, and (a correct node) votes
  * SuspectNode against a peer whose replica has been down {@value #SUSPECT_AFTER_MS} ms, as the
- * heartbeat monitor would. While its replica is crashed the agent is down too: its loop is gone, its
+ * heartbeat monitor would (scaled down like the simulation's task timeouts: replicas stay down
+ * 0.1..1.5 s). While its replica is crashed the agent is down too: its loop is gone, its
  * containers go on (and are adopted by the next loop) or, one crash in two, die with the machine.
  */
 class NodeWorker extends SimActor {
     static final long POLL_MS = 20;
-    static final long SUSPECT_AFTER_MS = 1500;
-    private static final long SUSPECT_EVERY_MS = 1000;
+    static final long SUSPECT_AFTER_MS = 300;
+    private static final long SUSPECT_EVERY_MS = 300;
 
     /** One batch the loop asked to order, and the future its reply completes. */
     private record PendingReport(Operation op, CompletableFuture<Reply> reply) {}

@@ -8,6 +8,7 @@ import org.bftswarm.consensus.api.ExecutionContext;
 import org.bftswarm.consensus.api.ForwardingStateMachine;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
 import org.bftswarm.crypto.VerifyingKey;
+import org.bftswarm.orchestrator.EvictionRule;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ShardSelection;
 import org.bftswarm.orchestrator.clients.ClientPolicy;
@@ -39,7 +40,9 @@ import org.bftswarm.orchestrator.view.TaskView;
  * fold loop), so a data job's result misses its last slice, and a one-shard job gets no result at all.
  * ACCEPT_STALE_REPORT executes a TaskFinished (alone or in a batch) for an attempt older than its
  * task's current one, while that old attempt has no run in flight, as the report of the task's newest
- * run, from that run's node: the stale attempt's result becomes the task's.
+ * run, from that run's node: the stale attempt's result becomes the task's. LOSE_TASK_ON_DOWN is the
+ * scheduler built with an eviction rule that, when a node goes DOWN, takes its runs away but never
+ * puts their tasks back in the placement queue: they wait for a node forever.
  */
 enum SchedulerVariant {
     CORRECT,
@@ -48,10 +51,18 @@ enum SchedulerVariant {
     TRUST_FIRST_REPORT,
     IGNORE_CLIENT_SIGNATURES,
     DROP_LAST_SHARD,
-    ACCEPT_STALE_REPORT;
+    ACCEPT_STALE_REPORT,
+    LOSE_TASK_ON_DOWN;
 
     ReplicatedStateMachine wrap(Scheduler scheduler) {
-        return this == CORRECT || this == DROP_LAST_SHARD ? scheduler : new Broken(scheduler, this);
+        return this == CORRECT || this == DROP_LAST_SHARD || this == LOSE_TASK_ON_DOWN
+                ? scheduler
+                : new Broken(scheduler, this);
+    }
+
+    /** What eviction from a DOWN node does to a task: requeue it, but not under LOSE_TASK_ON_DOWN. */
+    EvictionRule evictionRule() {
+        return this == LOSE_TASK_ON_DOWN ? () -> false : EvictionRule.REQUEUE;
     }
 
     /** Which accepted shards a data job's reduction folds: every one, but the last under DROP_LAST_SHARD. */

@@ -154,7 +154,7 @@ final class SchedulerWorkload implements SimWorkload {
 
     @Override
     public ReplicatedStateMachine newStateMachine(int replica) {
-        schedulers[replica] = new Scheduler(config, variant.shardSelection());
+        schedulers[replica] = new Scheduler(config, variant.shardSelection(), variant.evictionRule());
         if (correctNodes.contains(replica)) {
             rounds.watch(schedulers[replica]);
         }
@@ -284,6 +284,7 @@ final class SchedulerWorkload implements SimWorkload {
             v.addAll(SignedJobsChecker.check(ref, ledger, config.clientPolicy(), config.defaultVerification()));
             v.addAll(DataResultChecker.check(ref, submitted, ledger, dataCounts));
             v.addAll(StaleReportChecker.check(ref, submitted, ledger));
+            v.addAll(LostTaskChecker.check(ref, submitted));
         }
         return v;
     }

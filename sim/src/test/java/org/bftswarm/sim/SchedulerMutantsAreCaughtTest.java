@@ -40,4 +40,10 @@ class SchedulerMutantsAreCaughtTest {
         assertThat(caught(SchedulerVariant.ACCEPT_STALE_REPORT, 10, "stale report accepted"))
                 .isNotEmpty();
     }
+
+    @Test
+    void everyTaskOfANodeThatWentDownIsPlacedAgainCatchesASchedulerLosingThemWithinTenSeeds() {
+        assertThat(caught(SchedulerVariant.LOSE_TASK_ON_DOWN, 10, "task lost when its node went DOWN"))
+                .isNotEmpty();
+    }
 }
