@@ -114,12 +114,18 @@ final class TaskLifecycle {
         decide(task, reason);
     }
 
-    /** The run's node went DOWN: the run is dead and another node takes its place. */
+    /**
+     * The run's node went DOWN: the run is dead and another node takes its place. The run cast no vote
+     * and never can (a report of its attempt is stale now), so its node no longer counts as tried in
+     * the round: once UP again it may take the round's run. Otherwise a quorum round whose runs keep
+     * being evicted runs out of eligible nodes, and as an eviction is no lost run it never ends either.
+     */
     void evict(TaskRecord task, int nodeId, String reason) {
         Invariants.check(task.state.isActive(), "evict %s in state %s", task.id, task.state);
         RunRecord run = task.runs.get(nodeId);
         Invariants.check(run != null, "evict %s from node %s where it has no run", task.id, nodeId);
         release(task, run);
+        task.triedNodes.remove(nodeId);
         task.remember(new AttemptView(run.attempt(), nodeId, "node-down", null, reason, state.clockMillis));
         if (task.runs.isEmpty()) {
             task.state = TaskState.PENDING;

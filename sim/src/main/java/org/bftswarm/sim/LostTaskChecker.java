@@ -34,7 +34,8 @@ final class LostTaskChecker {
                 AttemptView last = t.history().get(t.history().size() - 1);
                 if ("node-down".equals(last.outcome())) {
                     v.add("task lost when its node went DOWN: " + t.id() + " is PENDING since node " + last.node()
-                            + " went down (attempt " + last.attempt() + ") and was never placed again");
+                            + " went down (attempt " + last.attempt() + ") and was never placed again; history "
+                            + t.history());
                 }
             }
         }

@@ -241,7 +241,7 @@ class NodeWorker extends SimActor {
     @Override
     String progress() {
         return " node" + node + "[outbox=" + outbox.size() + " reports=" + reports.size() + " containers="
-                + containers.liveCount() + " tracked=" + (loop == null ? "-" : loop.trackedCount())
+                + containers.liveCount() + " tracked=" + (loop == null ? "-" : loop.trackedPhases())
                 + " outstanding="
                 + (outstanding == null ? "-" : outstanding.getClass().getSimpleName()) + "]";
     }

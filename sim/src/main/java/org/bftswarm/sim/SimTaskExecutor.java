@@ -83,7 +83,7 @@ final class SimTaskExecutor implements TaskExecutor {
     @Override
     public int kill(String taskId) {
         List<Map.Entry<AttemptKey, Run>> victims = new ArrayList<>();
-        for (Map.Entry<AttemptKey, Run> e : live.entrySet()) {
+        for (Map.Entry<AttemptKey, Run> e : snapshot()) {
             if (e.getKey().taskId().equals(taskId)) {
                 victims.add(e);
             }
@@ -110,6 +110,16 @@ final class SimTaskExecutor implements TaskExecutor {
         }
     }
 
+    /**
+     * The live attempts as detached pairs: a TreeMap's own entries may change under a removal (it
+     * moves a successor's key and value into the removed node), so loops that remove work on these.
+     */
+    private List<Map.Entry<AttemptKey, Run>> snapshot() {
+        List<Map.Entry<AttemptKey, Run>> out = new ArrayList<>(live.size());
+        live.forEach((k, v) -> out.add(Map.entry(k, v)));
+        return out;
+    }
+
     /** The node's machine went down: every attempt running here is gone, with no exit seen. */
     void loseAll() {
         live.clear();
@@ -124,7 +134,7 @@ final class SimTaskExecutor implements TaskExecutor {
     void advance(long nowMillis, SplittableRandom seeded) {
         now = nowMillis;
         random = seeded;
-        for (Map.Entry<AttemptKey, Run> e : new ArrayList<>(live.entrySet())) {
+        for (Map.Entry<AttemptKey, Run> e : snapshot()) {
             Run run = e.getValue();
             if (!run.started && now >= run.startAt && live.get(e.getKey()) == run) {
                 run.started = true;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -170,6 +171,13 @@ public final class WorkerLoop implements AutoCloseable {
     /** Attempts the loop still tracks: running, or finished with their report not yet seen ordered. */
     public synchronized int trackedCount() {
         return local.size();
+    }
+
+    /** The attempts the loop tracks and where each is (for a status line). */
+    public synchronized SortedMap<AttemptKey, Phase> trackedPhases() {
+        SortedMap<AttemptKey, Phase> out = new TreeMap<>();
+        local.forEach((k, v) -> out.put(k, v.phase));
+        return out;
     }
 
     /** CPU millicores and memory MiB reserved by the attempts running here. */
