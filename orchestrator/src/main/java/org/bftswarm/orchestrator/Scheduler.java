@@ -46,7 +46,7 @@ public final class Scheduler implements ReplicatedStateMachine {
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong internalErrors = new AtomicLong();
     private final ShardSelection shardSelection;
-    private final EvictionRule evictionRule;
+    private final SchedulerRules rules;
     private SchedulerCore core;
     private Digest cachedDigest;
 
@@ -56,16 +56,16 @@ public final class Scheduler implements ReplicatedStateMachine {
 
     /** A scheduler whose data-job reductions fold the shards {@code shardSelection} picks (not {@code ALL}: a bug). */
     public Scheduler(SchedulerConfig config, ShardSelection shardSelection) {
-        this(config, shardSelection, EvictionRule.REQUEUE);
+        this(config, shardSelection, SchedulerRules.STANDARD);
     }
 
-    /** A scheduler that also treats the tasks of a node gone DOWN by {@code evictionRule} (not {@code REQUEUE}: a bug). */
-    public Scheduler(SchedulerConfig config, ShardSelection shardSelection, EvictionRule evictionRule) {
+    /** A scheduler that also evicts and places by {@code rules} (not {@code STANDARD}: a bug). */
+    public Scheduler(SchedulerConfig config, ShardSelection shardSelection, SchedulerRules rules) {
         this.config = config;
         this.shardSelection = shardSelection;
-        this.evictionRule = evictionRule;
+        this.rules = rules;
         this.principals = new NodePrincipals(config);
-        this.core = new SchedulerCore(new SchedulerState(config), shardSelection, evictionRule);
+        this.core = new SchedulerCore(new SchedulerState(config), shardSelection, rules);
         for (Reply.Outcome o : Reply.Outcome.values()) {
             outcomes.put(o, new AtomicLong());
         }
@@ -128,7 +128,7 @@ public final class Scheduler implements ReplicatedStateMachine {
     @Override
     public synchronized void restore(byte[] snapshot) {
         SchedulerState restored = SnapshotCodec.decode(snapshot, config);
-        core = new SchedulerCore(restored, shardSelection, evictionRule);
+        core = new SchedulerCore(restored, shardSelection, rules);
         cachedDigest = null;
     }
 

@@ -24,14 +24,16 @@ final class TaskLifecycle {
 
     private final SchedulerState state;
     private final EvictionRule evictionRule;
+    private final RunEligibility eligibility;
 
     TaskLifecycle(SchedulerState state) {
-        this(state, EvictionRule.REQUEUE);
+        this(state, EvictionRule.REQUEUE, RunEligibility.ONE_LIVE_RUN_PER_NODE);
     }
 
-    TaskLifecycle(SchedulerState state, EvictionRule evictionRule) {
+    TaskLifecycle(SchedulerState state, EvictionRule evictionRule, RunEligibility eligibility) {
         this.state = state;
         this.evictionRule = evictionRule;
+        this.eligibility = eligibility;
     }
 
     private ResultQuorum quorumOf(TaskRecord task) {
@@ -44,10 +46,11 @@ final class TaskLifecycle {
 
     /** Whether {@code node} may take another run of the task in its current round. */
     boolean mayRunOn(TaskRecord task, NodeRecord node) {
-        if (task.runs.containsKey(node.id)) {
-            return false;
-        }
-        return node.acceptsWork() && (quorumOf(task).needed() == 1 || !task.triedNodes.contains(node.id));
+        return node.acceptsWork()
+                && eligibility.mayRun(
+                        task.runs.containsKey(node.id),
+                        task.triedNodes.contains(node.id),
+                        quorumOf(task).needed() > 1);
     }
 
     /** One more run of the task on {@code node}, with the next attempt number. */

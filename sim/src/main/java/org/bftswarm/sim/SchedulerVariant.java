@@ -9,7 +9,9 @@ import org.bftswarm.consensus.api.ForwardingStateMachine;
 import org.bftswarm.consensus.api.ReplicatedStateMachine;
 import org.bftswarm.crypto.VerifyingKey;
 import org.bftswarm.orchestrator.EvictionRule;
+import org.bftswarm.orchestrator.RunEligibility;
 import org.bftswarm.orchestrator.Scheduler;
+import org.bftswarm.orchestrator.SchedulerRules;
 import org.bftswarm.orchestrator.ShardSelection;
 import org.bftswarm.orchestrator.clients.ClientPolicy;
 import org.bftswarm.orchestrator.ops.ClientOperation;
@@ -42,7 +44,10 @@ import org.bftswarm.orchestrator.view.TaskView;
  * task's current one, while that old attempt has no run in flight, as the report of the task's newest
  * run, from that run's node: the stale attempt's result becomes the task's. LOSE_TASK_ON_DOWN is the
  * scheduler built with an eviction rule that, when a node goes DOWN, takes its runs away but never
- * puts their tasks back in the placement queue: they wait for a node forever.
+ * puts their tasks back in the placement queue: they wait for a node forever. TWO_RUNS_ON_ONE_NODE is
+ * the scheduler built with a placement rule that lets a node take another run of a task while it
+ * still has one in flight (and a quorum round's run on a node it already tried): the new attempt
+ * replaces the live one on that node, which never ends.
  */
 enum SchedulerVariant {
     CORRECT,
@@ -52,17 +57,24 @@ enum SchedulerVariant {
     IGNORE_CLIENT_SIGNATURES,
     DROP_LAST_SHARD,
     ACCEPT_STALE_REPORT,
-    LOSE_TASK_ON_DOWN;
+    LOSE_TASK_ON_DOWN,
+    TWO_RUNS_ON_ONE_NODE;
 
     ReplicatedStateMachine wrap(Scheduler scheduler) {
-        return this == CORRECT || this == DROP_LAST_SHARD || this == LOSE_TASK_ON_DOWN
+        return this == CORRECT || this == DROP_LAST_SHARD || this == LOSE_TASK_ON_DOWN || this == TWO_RUNS_ON_ONE_NODE
                 ? scheduler
                 : new Broken(scheduler, this);
     }
 
-    /** What eviction from a DOWN node does to a task: requeue it, but not under LOSE_TASK_ON_DOWN. */
-    EvictionRule evictionRule() {
-        return this == LOSE_TASK_ON_DOWN ? () -> false : EvictionRule.REQUEUE;
+    /** The scheduler's rules: the standard ones, but eviction under LOSE_TASK_ON_DOWN, placement under TWO_RUNS_ON_ONE_NODE. */
+    SchedulerRules rules() {
+        if (this == LOSE_TASK_ON_DOWN) {
+            return new SchedulerRules(() -> false, RunEligibility.ONE_LIVE_RUN_PER_NODE);
+        }
+        if (this == TWO_RUNS_ON_ONE_NODE) {
+            return new SchedulerRules(EvictionRule.REQUEUE, (hasLiveRun, tried, distinct) -> true);
+        }
+        return SchedulerRules.STANDARD;
     }
 
     /** Which accepted shards a data job's reduction folds: every one, but the last under DROP_LAST_SHARD. */

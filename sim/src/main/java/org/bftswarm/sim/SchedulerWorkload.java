@@ -154,11 +154,12 @@ final class SchedulerWorkload implements SimWorkload {
 
     @Override
     public ReplicatedStateMachine newStateMachine(int replica) {
-        schedulers[replica] = new Scheduler(config, variant.shardSelection(), variant.evictionRule());
+        schedulers[replica] = new Scheduler(config, variant.shardSelection(), variant.rules());
         if (correctNodes.contains(replica)) {
             rounds.watch(schedulers[replica]);
         }
-        return variant.wrap(schedulers[replica]);
+        ReplicatedStateMachine sm = variant.wrap(schedulers[replica]);
+        return correctNodes.contains(replica) ? new LiveAttemptsChecker(sm, schedulers[replica], replica, ledger) : sm;
     }
 
     @Override

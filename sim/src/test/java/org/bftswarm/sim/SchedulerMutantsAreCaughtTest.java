@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Each rule of the scheduler that the real worker loop relies on has a broken scheduler that breaks
  * only it, and the simulation's checker of that rule must catch it within a stated budget of seeds
- * (seeds 1.. of the CI scenario, 4 replicas, 1 Byzantine). Each test prints the seeds that caught the
- * mutant out of those tried, and the first violation, and asserts the violation names the rule.
+ * (seeds 1.. of the CI scenario, 4 replicas, 1 Byzantine; the correct scheduler passes all of them in
+ * {@code SchedulerSimulationSeedsTest}). Each test prints the seeds that caught the mutant out of those
+ * tried and the first violation, and asserts the violation names the rule.
  */
 class SchedulerMutantsAreCaughtTest {
 
@@ -44,6 +45,12 @@ class SchedulerMutantsAreCaughtTest {
     @Test
     void everyTaskOfANodeThatWentDownIsPlacedAgainCatchesASchedulerLosingThemWithinTenSeeds() {
         assertThat(caught(SchedulerVariant.LOSE_TASK_ON_DOWN, 10, "task lost when its node went DOWN"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void neverTwoLiveAttemptsOfOneTaskOnOneNodeCatchesASchedulerPlacingThemWithinTenSeeds() {
+        assertThat(caught(SchedulerVariant.TWO_RUNS_ON_ONE_NODE, 10, "two live attempts of one task on one node"))
                 .isNotEmpty();
     }
 }
