@@ -10,7 +10,7 @@ import org.bftswarm.consensus.sim.SimResult;
 import org.bftswarm.consensus.sim.SimulationRunner;
 
 /**
- * Runs seeds of the scheduler simulation (consensus + scheduler + fake executor)
+ * Runs seeds of the scheduler simulation (consensus + scheduler + real worker loop + fake executor)
  * and prints one line per seed, the parameters, violations and replay command of any failing seed,
  * and the summary {@code SIM scheduler seeds=N violations=V liveness_failures=L} last. Each seed uses the
  * consensus simulator's scenario for (seed, n, f) (Byzantine replicas, drops, duplicates, delays,
@@ -18,7 +18,7 @@ import org.bftswarm.consensus.sim.SimulationRunner;
  *
  * <p>{@code ./bftswarm sim --scheduler --seeds N [--seed FIRST] [--replicas N] [--byzantine K]
  * [--variant CORRECT|ACCEPT_ANY_REPORTER|EVICT_ON_ONE_SUSPICION|TRUST_FIRST_REPORT|IGNORE_CLIENT_SIGNATURES
- * |DROP_LAST_SHARD]}
+ * |DROP_LAST_SHARD|ACCEPT_STALE_REPORT|LOSE_TASK_ON_DOWN|TWO_RUNS_ON_ONE_NODE]}
  */
 public final class SchedulerSimulation {
     static final int USERS = 3;

@@ -20,6 +20,7 @@ import org.bftswarm.orchestrator.ops.ReplyCodec;
 import org.bftswarm.orchestrator.ops.ReportBatch;
 import org.bftswarm.orchestrator.ops.TaskFinished;
 import org.bftswarm.orchestrator.view.JobView;
+import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.TaskView;
 
 /**
@@ -311,7 +312,11 @@ final class SchedulerWorkload implements SimWorkload {
             long dataJobs,
             long dataNoneComplete,
             long dataQuorumComplete,
-            long dataForgedChanged) {}
+            long dataForgedChanged,
+            long nodesDown,
+            long agentRestarts,
+            long machinesLost,
+            long launches) {}
 
     Figures counts() {
         return new Figures(
@@ -334,7 +339,19 @@ final class SchedulerWorkload implements SimWorkload {
                 dataCounts.getOrDefault("data.jobs", 0L),
                 dataCounts.getOrDefault("data.none.COMPLETE", 0L),
                 dataCounts.getOrDefault("data.quorum.COMPLETE", 0L),
-                dataCounts.getOrDefault("data.forged_changed", 0L));
+                dataCounts.getOrDefault("data.forged_changed", 0L),
+                nodesDown(),
+                workers.stream().mapToLong(w -> Math.max(0, w.loopsStarted - 1)).sum(),
+                workers.stream().mapToLong(w -> w.machinesLost).sum(),
+                workers.stream().mapToLong(w -> w.containers.launched).sum());
+    }
+
+    /** How often the most advanced correct replica marked a node DOWN. */
+    private long nodesDown() {
+        Scheduler ref = ctx == null ? null : freshestCorrect();
+        return ref == null
+                ? 0
+                : ref.nodes().stream().mapToLong(NodeView::timesDown).sum();
     }
 
     /** Figures of the run for the per-seed line. */
@@ -353,6 +370,11 @@ final class SchedulerWorkload implements SimWorkload {
                 + (entry == null ? 0 : entry.dropped) + " altered_refused="
                 + (entry == null ? 0 : entry.alteredRefused + "/" + entry.alteredSent) + " replays_refused="
                 + (entry == null ? 0 : entry.replaysRefused + "/" + entry.replaysSent) + " reader_forbidden="
-                + reader.forbidden + " data=" + dataCounts;
+                + reader.forbidden + " data=" + dataCounts + " nodes_down=" + nodesDown() + " agent_restarts="
+                + workers.stream()
+                        .mapToLong(w -> Math.max(0, w.loopsStarted - 1))
+                        .sum() + " machines_lost="
+                + workers.stream().mapToLong(w -> w.machinesLost).sum() + " launches="
+                + workers.stream().mapToLong(w -> w.containers.launched).sum();
     }
 }

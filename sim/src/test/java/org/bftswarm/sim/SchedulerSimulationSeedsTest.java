@@ -125,6 +125,19 @@ class SchedulerSimulationSeedsTest {
                         .sum())
                 .as("data jobs without verification whose result the Byzantine node's forged shard changed")
                 .isPositive();
+        assertThat(all.stream().mapToLong(SchedulerWorkload.Figures::nodesDown).sum())
+                .as("crashed nodes marked DOWN by their correct peers' suspicions (their tasks moved on)")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::agentRestarts)
+                        .sum())
+                .as("worker loops started again after their node's crash (adopting or relaunching attempts)")
+                .isPositive();
+        assertThat(all.stream()
+                        .mapToLong(SchedulerWorkload.Figures::machinesLost)
+                        .sum())
+                .as("crashes that took the node's containers with it")
+                .isPositive();
     }
 
     @Test
