@@ -28,7 +28,8 @@ import org.bftswarm.worker.agent.TaskExecutor;
 /**
  * The worker of a Byzantine node: it holds only its own key, reads the
  * freshest state it can find, runs the real worker loop over a lying runtime that runs most of its
- * own tasks honestly but sits on about one in five (the scheduler must time those out), and every ~150 ms lies: it reports wrong outputs for other
+ * own tasks honestly but sits on about one in five (the scheduler must time those out), and every ~150 ms lies: it
+ * reports wrong outputs for other
  * nodes' runs (in their name and in its own; authorisation must reject both), reports stale
  * attempts (never one of its own runs in flight, which would be a legitimate report), and suspects
  * every other node via SuspectNode (alone it must evict no one).

@@ -66,7 +66,8 @@ enum SchedulerVariant {
                 : new Broken(scheduler, this);
     }
 
-    /** The scheduler's rules: the standard ones, but eviction under LOSE_TASK_ON_DOWN, placement under TWO_RUNS_ON_ONE_NODE. */
+    /** The scheduler's rules: the standard ones, but eviction under LOSE_TASK_ON_DOWN, placement under
+     * TWO_RUNS_ON_ONE_NODE. */
     SchedulerRules rules() {
         if (this == LOSE_TASK_ON_DOWN) {
             return new SchedulerRules(() -> false, RunEligibility.ONE_LIVE_RUN_PER_NODE);

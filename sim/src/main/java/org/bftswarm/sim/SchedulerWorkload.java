@@ -27,7 +27,8 @@ import org.bftswarm.orchestrator.view.TaskView;
  * Consensus + scheduler + fake executor in one deterministic run:
  * every replica runs the real {@link Scheduler} (or a deliberately broken
  * {@link SchedulerVariant}); each node's agent ({@link NodeWorker}, client 1000 + node) runs the real
- * worker loop over its {@link SimTaskExecutor}, whose results {@link FakeExecutor} defines; the first Byzantine replica's node runs a
+ * worker loop over its {@link SimTaskExecutor}, whose results {@link FakeExecutor} defines; the first Byzantine
+ * replica's node runs a
  * {@link ByzantineWorker}; users ({@link UserActor}, clients 2000 + k) sign and submit and cancel jobs,
  * about half of them through that node's API ({@link ByzantineEntry}, the node's first API session id),
  * which drops, alters, forges and replays them; a reader ({@link ReaderActor}, the next client id) signs

@@ -13,7 +13,8 @@ import org.bftswarm.orchestrator.view.TaskView;
  * report decided it, is one some node sent for the attempt the task ended at. A result that only a
  * report of an older attempt carried (a worker ran attempt k and the task moved on to attempt k+1
  * elsewhere, or the Byzantine node replays an old attempt, and that report was taken as the new
- * run's) is a violation naming both attempts. Only {@code none} tasks are judged: their result differs per attempt, so the report it came
+ * run's) is a violation naming both attempts. Only {@code none} tasks are judged: their result differs per attempt, so
+ * the report it came
  * from is known; a {@code quorum} task's runs all yield the same result.
  */
 final class StaleReportChecker {
