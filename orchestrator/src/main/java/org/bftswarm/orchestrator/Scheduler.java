@@ -46,6 +46,7 @@ public final class Scheduler implements ReplicatedStateMachine {
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong internalErrors = new AtomicLong();
     private final ShardSelection shardSelection;
+    private final SchedulerRules rules;
     private SchedulerCore core;
     private Digest cachedDigest;
 
@@ -55,10 +56,16 @@ public final class Scheduler implements ReplicatedStateMachine {
 
     /** A scheduler whose data-job reductions fold the shards {@code shardSelection} picks (not {@code ALL}: a bug). */
     public Scheduler(SchedulerConfig config, ShardSelection shardSelection) {
+        this(config, shardSelection, SchedulerRules.STANDARD);
+    }
+
+    /** A scheduler that also evicts and places by {@code rules} (not {@code STANDARD}: a bug). */
+    public Scheduler(SchedulerConfig config, ShardSelection shardSelection, SchedulerRules rules) {
         this.config = config;
         this.shardSelection = shardSelection;
+        this.rules = rules;
         this.principals = new NodePrincipals(config);
-        this.core = new SchedulerCore(new SchedulerState(config), shardSelection);
+        this.core = new SchedulerCore(new SchedulerState(config), shardSelection, rules);
         for (Reply.Outcome o : Reply.Outcome.values()) {
             outcomes.put(o, new AtomicLong());
         }
@@ -121,7 +128,7 @@ public final class Scheduler implements ReplicatedStateMachine {
     @Override
     public synchronized void restore(byte[] snapshot) {
         SchedulerState restored = SnapshotCodec.decode(snapshot, config);
-        core = new SchedulerCore(restored, shardSelection);
+        core = new SchedulerCore(restored, shardSelection, rules);
         cachedDigest = null;
     }
 

@@ -23,9 +23,17 @@ import org.bftswarm.orchestrator.view.TaskState;
 final class TaskLifecycle {
 
     private final SchedulerState state;
+    private final EvictionRule evictionRule;
+    private final RunEligibility eligibility;
 
     TaskLifecycle(SchedulerState state) {
+        this(state, EvictionRule.REQUEUE, RunEligibility.ONE_LIVE_RUN_PER_NODE);
+    }
+
+    TaskLifecycle(SchedulerState state, EvictionRule evictionRule, RunEligibility eligibility) {
         this.state = state;
+        this.evictionRule = evictionRule;
+        this.eligibility = eligibility;
     }
 
     private ResultQuorum quorumOf(TaskRecord task) {
@@ -38,10 +46,11 @@ final class TaskLifecycle {
 
     /** Whether {@code node} may take another run of the task in its current round. */
     boolean mayRunOn(TaskRecord task, NodeRecord node) {
-        if (task.runs.containsKey(node.id)) {
-            return false;
-        }
-        return node.acceptsWork() && (quorumOf(task).needed() == 1 || !task.triedNodes.contains(node.id));
+        return node.acceptsWork()
+                && eligibility.mayRun(
+                        task.runs.containsKey(node.id),
+                        task.triedNodes.contains(node.id),
+                        quorumOf(task).needed() > 1);
     }
 
     /** One more run of the task on {@code node}, with the next attempt number. */
@@ -108,12 +117,18 @@ final class TaskLifecycle {
         decide(task, reason);
     }
 
-    /** The run's node went DOWN: the run is dead and another node takes its place. */
+    /**
+     * The run's node went DOWN: the run is dead and another node takes its place. The run cast no vote
+     * and never can (a report of its attempt is stale now), so its node no longer counts as tried in
+     * the round: once UP again it may take the round's run. Otherwise a quorum round whose runs keep
+     * being evicted runs out of eligible nodes, and as an eviction is no lost run it never ends either.
+     */
     void evict(TaskRecord task, int nodeId, String reason) {
         Invariants.check(task.state.isActive(), "evict %s in state %s", task.id, task.state);
         RunRecord run = task.runs.get(nodeId);
         Invariants.check(run != null, "evict %s from node %s where it has no run", task.id, nodeId);
         release(task, run);
+        task.triedNodes.remove(nodeId);
         task.remember(new AttemptView(run.attempt(), nodeId, "node-down", null, reason, state.clockMillis));
         if (task.runs.isEmpty()) {
             task.state = TaskState.PENDING;
@@ -122,7 +137,9 @@ final class TaskLifecycle {
         } else if (!task.anyRunStarted()) {
             task.state = TaskState.ASSIGNED;
         }
-        requeue(task);
+        if (evictionRule.requeues()) {
+            requeue(task);
+        }
         state.emitTask(task, reason);
     }
 
