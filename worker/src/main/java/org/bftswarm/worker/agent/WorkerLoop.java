@@ -180,7 +180,6 @@ public final class WorkerLoop implements AutoCloseable {
         return out;
     }
 
-    /** CPU millicores and memory MiB reserved by the attempts running here. */
     /** Container ids of the attempts running here in a container (in-process runs have none), sorted. */
     public synchronized List<String> runningContainerIds() {
         List<String> ids = new ArrayList<>();
@@ -193,6 +192,7 @@ public final class WorkerLoop implements AutoCloseable {
         return ids;
     }
 
+    /** CPU millicores and memory MiB reserved by the attempts running here. */
     public synchronized long[] reservedMilliCpusAndMemoryMb() {
         long cpu = 0;
         long mem = 0;
