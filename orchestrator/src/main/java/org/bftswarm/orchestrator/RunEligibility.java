@@ -5,8 +5,8 @@ package org.bftswarm.orchestrator;
  * {@link #ONE_LIVE_RUN_PER_NODE} is the rule: never while the node still has a run of the task in
  * flight (a node runs one live attempt of a task at a time), and for a task verified by a quorum
  * never on a node already tried in the round (its runs are on distinct nodes). The scheduler
- * simulation alone passes another (through {@link SchedulerRules}), one that ignores both, to prove that its checker of "never two
- * live attempts of one task on one node" catches it.
+ * simulation alone passes another (through {@link SchedulerRules}), one that ignores both, to prove
+ * that its checker of "never two live attempts of one task on one node" catches it.
  */
 @FunctionalInterface
 public interface RunEligibility {
