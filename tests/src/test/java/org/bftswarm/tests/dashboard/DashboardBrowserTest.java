@@ -82,14 +82,7 @@ class DashboardBrowserTest {
     @Test
     @Order(2)
     void aJobSubmittedFromThePageTurnsCompleteWithoutReload() throws Exception {
-        WebElement form = chrome.findElement(By.id("submit-form"));
-        type(form.findElement(By.name("command")), "echo from-the-page");
-        type(form.findElement(By.name("token")), cluster.token());
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        await(Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(By.id("message"), SUBMITTED));
-        Matcher m = SUBMITTED.matcher(chrome.findElement(By.id("message")).getText());
-        assertThat(m.find()).isTrue();
-        String jobId = m.group(1);
+        String jobId = submitFromThePage("echo from-the-page");
         awaitJobStatus(jobId, "COMPLETE");
         chrome.findElement(By.cssSelector("tr[data-job='" + jobId + "']")).click();
         await(Duration.ofSeconds(15))
@@ -102,13 +95,7 @@ class DashboardBrowserTest {
     @Test
     @Order(3)
     void aJobCancelledFromThePageTurnsCancelled() throws Exception {
-        WebElement form = chrome.findElement(By.id("submit-form"));
-        type(form.findElement(By.name("command")), "sleep 120");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        await(Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(By.id("message"), SUBMITTED));
-        Matcher m = SUBMITTED.matcher(chrome.findElement(By.id("message")).getText());
-        assertThat(m.find()).isTrue();
-        String jobId = m.group(1);
+        String jobId = submitFromThePage("sleep 120");
         By cancel = By.cssSelector("button[data-cancel='" + jobId + "']");
         await(Duration.ofSeconds(30))
                 .until(ExpectedConditions.elementToBeClickable(cancel))
@@ -174,6 +161,18 @@ class DashboardBrowserTest {
         await(DOWN_DEADLINE).until(d -> "DOWN".equals(nodeStates().get(victim)));
         assertNotReloaded();
         HeadlessChromium.screenshot(chrome, "07-node-down");
+    }
+
+    /** Fills in the form with the cluster's token, submits, and returns the job id the page reports. */
+    private String submitFromThePage(String command) throws Exception {
+        WebElement form = chrome.findElement(By.id("submit-form"));
+        type(form.findElement(By.name("command")), command);
+        type(form.findElement(By.name("token")), cluster.token());
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        await(Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(By.id("message"), SUBMITTED));
+        Matcher m = SUBMITTED.matcher(chrome.findElement(By.id("message")).getText());
+        assertThat(m.find()).as("a job id in the page's message").isTrue();
+        return m.group(1);
     }
 
     private List<String> nodeStates() {
