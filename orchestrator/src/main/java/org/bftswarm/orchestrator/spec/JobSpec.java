@@ -14,7 +14,8 @@ import org.bftswarm.crypto.Invariants;
  * What a user asks to run: {@code name}, {@code image}, {@code command}, {@code env}, {@code cpus},
  * {@code memoryMb}, {@code timeoutSeconds}, {@code retries}, {@code backoffSeconds}, {@code count},
  * {@code constraints}, {@code network}, {@code verification} and, for a job over a dataset, {@code data}
- * ({@link DataSpec}: one task per shard instead of {@code count}). This record and {@link JobSpecValidator} are the one
+ * ({@link DataSpec}: one task per shard instead of {@code count}) and, for a proof-of-work job, {@code mine}
+ * ({@link MineSpec}: one task per work unit, no image). This record and {@link JobSpecValidator} are the one
  * rulebook of a job spec: every default lives here, every limit in the validator, whoever submits.
  *
  * <p>Fields are nullable as they arrive (from JSON, over HTTP or inside a signed SubmitJob); an
@@ -38,7 +39,8 @@ public record JobSpec(
         Map<String, String> constraints,
         String network,
         String verification,
-        DataSpec data) {
+        DataSpec data,
+        MineSpec mine) {
 
     public static final double DEFAULT_CPUS = 0.25;
     public static final long DEFAULT_MEMORY_MB = 64;
@@ -49,6 +51,8 @@ public record JobSpec(
     public static final String DEFAULT_NETWORK = "none";
     /** The name of a WebAssembly job that names none. */
     public static final String WASM_NAME = "wasm";
+    /** The name of a mine job that names none. */
+    public static final String MINE_NAME = "mine";
 
     /** The canonical form is the one JSON binds to (the shorter constructors leave fields out). */
     @JsonCreator
@@ -82,6 +86,7 @@ public record JobSpec(
                 constraints,
                 network,
                 null,
+                null,
                 null);
     }
 
@@ -114,6 +119,41 @@ public record JobSpec(
                 constraints,
                 network,
                 verification,
+                null,
+                null);
+    }
+
+    /** A spec that mines nothing. */
+    public JobSpec(
+            String name,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            Double cpus,
+            Long memoryMb,
+            Integer timeoutSeconds,
+            Integer retries,
+            Integer backoffSeconds,
+            Integer count,
+            Map<String, String> constraints,
+            String network,
+            String verification,
+            DataSpec data) {
+        this(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                data,
                 null);
     }
 
@@ -133,7 +173,8 @@ public record JobSpec(
                 constraints,
                 network,
                 verification,
-                data);
+                data,
+                mine);
     }
 
     /** The same spec with verification {@code mode}. */
@@ -152,7 +193,8 @@ public record JobSpec(
                 constraints,
                 network,
                 mode,
-                data);
+                data,
+                mine);
     }
 
     /** The same spec with {@code shards} tasks, one per slice of its data. */
@@ -171,7 +213,8 @@ public record JobSpec(
                 constraints,
                 network,
                 verification,
-                data.withShards(shards));
+                data.withShards(shards),
+                mine);
     }
 
     /** The same spec with other data. */
@@ -190,13 +233,40 @@ public record JobSpec(
                 constraints,
                 network,
                 verification,
-                other);
+                other,
+                mine);
     }
 
     /** Whether the job's tasks are the shards of a dataset. */
     @JsonIgnore
     public boolean hasData() {
         return data != null;
+    }
+
+    /** Whether the job's tasks are the work units of a proof-of-work search ({@link MineSpec}). */
+    @JsonIgnore
+    public boolean isMine() {
+        return mine != null;
+    }
+
+    /** The same spec with another mining part. */
+    public JobSpec withMine(MineSpec other) {
+        return new JobSpec(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                data,
+                other);
     }
 
     /** Whether the job's tasks run a WebAssembly module instead of an image. */
@@ -216,7 +286,7 @@ public record JobSpec(
      */
     public JobSpec normalized() {
         return new JobSpec(
-                name == null ? (image == null ? WASM_NAME : image) : name,
+                name == null ? (mine != null ? MINE_NAME : image == null ? WASM_NAME : image) : name,
                 image,
                 command == null ? List.of() : List.copyOf(command),
                 sortedCopy(env),
@@ -229,7 +299,8 @@ public record JobSpec(
                 sortedCopy(constraints),
                 network == null ? DEFAULT_NETWORK : network,
                 verification,
-                data == null ? null : data.normalized());
+                data == null ? null : data.normalized(),
+                mine == null ? null : mine.normalized());
     }
 
     /** CPU demand of a normalised spec in thousandths of a core (integers keep placement exact). */

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * {@value #MIN_MEMORY_MB} (Docker's minimum) to 2^24; {@code timeoutSeconds} 1 to a week;
  * {@code retries} 0 to {@value #MAX_RETRIES}; {@code backoffSeconds} 0 to {@value #MAX_BACKOFF_SECONDS};
  * {@code count} 1 to {@value #MAX_COUNT}; at most {@value #MAX_CONSTRAINTS} constraints;
- * {@code network} {@code none} or {@code bridge}; a job over a dataset also follows {@link DataRules}.
+ * {@code network} {@code none} or {@code bridge}; a job over a dataset also follows {@link DataRules}, a
+ * mine job {@link MineRules} instead of the image rules.
  */
 public final class JobSpecValidator {
 
@@ -57,7 +58,9 @@ public final class JobSpecValidator {
         if (name != null && (name.isBlank() || name.length() > MAX_NAME || hasControlChars(name))) {
             errors.add("name: must be 1 to " + MAX_NAME + " printable characters, not blank");
         }
-        if (spec.isWasm()) {
+        if (spec.isMine()) {
+            MineRules.check(spec, errors);
+        } else if (spec.isWasm()) {
             if (spec.image() != null) {
                 errors.add("image: a job runs an image or a WebAssembly module (wasm_base64), not both");
             }
@@ -87,7 +90,7 @@ public final class JobSpecValidator {
         if (spec.network() != null && !NETWORKS.contains(spec.network())) {
             errors.add("network: must be one of " + NETWORKS + " (got \"" + clip(spec.network()) + "\")");
         }
-        if (spec.data() != null) {
+        if (spec.data() != null && !spec.isMine()) {
             DataRules.check(spec, errors);
         }
         return errors;
