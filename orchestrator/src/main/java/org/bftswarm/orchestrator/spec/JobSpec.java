@@ -245,7 +245,7 @@ public record JobSpec(
 
     /** Whether the job's tasks are the work units of a proof-of-work search ({@link MineSpec}). */
     @JsonIgnore
-    public boolean isMine() {
+    public boolean hasMine() {
         return mine != null;
     }
 

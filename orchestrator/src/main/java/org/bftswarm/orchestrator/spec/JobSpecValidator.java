@@ -58,7 +58,7 @@ public final class JobSpecValidator {
         if (name != null && (name.isBlank() || name.length() > MAX_NAME || hasControlChars(name))) {
             errors.add("name: must be 1 to " + MAX_NAME + " printable characters, not blank");
         }
-        if (spec.isMine()) {
+        if (spec.hasMine()) {
             MineRules.check(spec, errors);
         } else if (spec.isWasm()) {
             if (spec.image() != null) {
@@ -90,7 +90,7 @@ public final class JobSpecValidator {
         if (spec.network() != null && !NETWORKS.contains(spec.network())) {
             errors.add("network: must be one of " + NETWORKS + " (got \"" + clip(spec.network()) + "\")");
         }
-        if (spec.data() != null && !spec.isMine()) {
+        if (spec.data() != null && !spec.hasMine()) {
             DataRules.check(spec, errors);
         }
         return errors;
