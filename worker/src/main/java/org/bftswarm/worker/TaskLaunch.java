@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param network        Docker network mode; {@value #DEFAULT_NETWORK} unless the spec asks otherwise
  * @param stdin          what the container reads on stdin before end of file (a data job's slice), or null
  * @param wasm           the WebAssembly shard to run instead of a container (then {@code image} may be null)
+ * @param mine           the work unit the built-in hasher runs instead of a container (then {@code image} may be null)
  */
 public record TaskLaunch(
         String swarm,
@@ -32,7 +33,8 @@ public record TaskLaunch(
         long timeoutSeconds,
         String network,
         byte[] stdin,
-        WasmShard wasm) {
+        WasmShard wasm,
+        MineWork mine) {
 
     /** Tasks get no network unless their spec asks for one. */
     public static final String DEFAULT_NETWORK = "none";
@@ -42,7 +44,7 @@ public record TaskLaunch(
     public TaskLaunch {
         requireText(swarm, "swarm");
         requireText(taskId, "taskId");
-        if (wasm == null) {
+        if (wasm == null && mine == null) {
             requireText(image, "image");
         }
         if (nodeId < 0) {
@@ -95,6 +97,38 @@ public record TaskLaunch(
         this(swarm, nodeId, taskId, attempt, image, command, env, cpus, memoryMb, timeoutSeconds, network, null, null);
     }
 
+    /** A launch of a container or a WebAssembly shard (no mining). */
+    public TaskLaunch(
+            String swarm,
+            int nodeId,
+            String taskId,
+            int attempt,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            double cpus,
+            long memoryMb,
+            long timeoutSeconds,
+            String network,
+            byte[] stdin,
+            WasmShard wasm) {
+        this(
+                swarm,
+                nodeId,
+                taskId,
+                attempt,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                network,
+                stdin,
+                wasm,
+                null);
+    }
+
     /** The bytes the container reads on stdin (then end of file), or null when it gets none. */
     @Override
     public byte[] stdin() {
@@ -136,7 +170,8 @@ public record TaskLaunch(
                 timeoutSeconds,
                 networkMode,
                 stdin,
-                wasm);
+                wasm,
+                mine);
     }
 
     private static void requireText(String value, String name) {

@@ -1,11 +1,15 @@
 package org.bftswarm.worker.agent;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bftswarm.orchestrator.mine.WorkUnit;
 import org.bftswarm.orchestrator.spec.DataSpec;
 import org.bftswarm.orchestrator.spec.JobSpec;
+import org.bftswarm.orchestrator.spec.MineSpec;
 import org.bftswarm.orchestrator.spec.ShardRange;
 import org.bftswarm.orchestrator.view.Assignment;
+import org.bftswarm.worker.MineWork;
 import org.bftswarm.worker.TaskLaunch;
 import org.bftswarm.worker.WasmShard;
 
@@ -13,8 +17,8 @@ import org.bftswarm.worker.WasmShard;
  * The launch of an assignment, computed from the replicated spec alone: the job's container as
  * specified; for a shard of a data job also {@value #SHARD_INDEX} and {@value #SHARD_COUNT} in the
  * environment and its slice (one element per line) on stdin; for a WebAssembly job the module run
- * over the shard's elements instead of a container. Task {@code <job>.<i>} is shard {@code i} of
- * {@code count}.
+ * over the shard's elements instead of a container; for a mine job the work unit's header and nonce range
+ * for the built-in hasher. Task {@code <job>.<i>} is shard {@code i} of {@code count}, or work unit {@code i}.
  */
 final class LaunchPlan {
     static final String SHARD_INDEX = "BFTSWARM_SHARD_INDEX";
@@ -25,6 +29,9 @@ final class LaunchPlan {
     /** The launch of {@code a} on node {@code nodeId}; IllegalArgumentException for an unlaunchable spec. */
     static TaskLaunch of(String swarm, int nodeId, Assignment a) {
         JobSpec s = a.spec();
+        if (s.hasMine()) {
+            return mining(swarm, nodeId, a);
+        }
         if (!s.hasData()) {
             return new TaskLaunch(
                     swarm,
@@ -68,6 +75,29 @@ final class LaunchPlan {
                 s.network(),
                 data.isWasm() ? null : data.stdin(range),
                 wasm);
+    }
+
+    /** Task {@code <job>.<u>} of a mine job is work unit {@code u}, hashed by the built-in executor. */
+    private static TaskLaunch mining(String swarm, int nodeId, Assignment a) {
+        JobSpec s = a.spec();
+        MineSpec m = s.mine();
+        WorkUnit unit = m.unit(shardIndex(a.taskId()));
+        MineWork work = new MineWork(m.header(unit.extraNonce()), m.target(), unit.from(), unit.to());
+        return new TaskLaunch(
+                swarm,
+                nodeId,
+                a.taskId(),
+                a.attempt(),
+                null,
+                List.of(),
+                Map.of(),
+                s.cpus(),
+                s.memoryMb(),
+                s.timeoutSeconds(),
+                s.network(),
+                null,
+                null,
+                work);
     }
 
     /** The shard index of task {@code <job>.<index>}. */
