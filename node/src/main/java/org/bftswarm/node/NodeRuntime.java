@@ -101,7 +101,9 @@ public final class NodeRuntime implements AutoCloseable {
         this.id = settings.nodeId();
         this.n = settings.config().n();
         this.me = settings.config().node(id);
-        this.scheduler = new Scheduler(SchedulerSettings.of(settings.config(), settings.dataDir()));
+        this.scheduler = new Scheduler(
+                SchedulerSettings.of(settings.config(), settings.dataDir()),
+                settings.config().mining());
         this.gossip = new GossipDecision(
                 GossipMode.NORMAL,
                 settings.config().heartbeat().periodMs(),

@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.Invariants;
+import org.bftswarm.orchestrator.MiningConfig;
 
 /**
  * A valid, fully resolved cluster configuration: what the node runtime, the launcher and the CLI
@@ -32,7 +33,8 @@ public record ClusterConfig(
         List<ClientEntry> clients,
         ApiSettings api,
         RetentionSettings retention,
-        GossipSettings gossip) {
+        GossipSettings gossip,
+        MiningConfig mining) {
 
     /** Client principal ids start here; replica ids must stay below. */
     public static final int MAX_NODES = 1000;
@@ -55,6 +57,7 @@ public record ClusterConfig(
         Invariants.check(api != null, "api settings missing");
         Invariants.check(retention != null, "retention settings missing");
         Invariants.check(gossip != null, "gossip settings missing");
+        Invariants.check(mining != null, "mining settings missing");
     }
 
     /** A configuration without clients and with the default {@code api:} section. */
@@ -91,7 +94,8 @@ public record ClusterConfig(
                 List.of(),
                 ApiSettings.DEFAULTS,
                 RetentionSettings.DEFAULTS,
-                GossipSettings.DEFAULTS);
+                GossipSettings.DEFAULTS,
+                MiningConfig.DEFAULTS);
     }
 
     /**
@@ -148,7 +152,32 @@ public record ClusterConfig(
                 clients,
                 api,
                 retention,
-                gossip);
+                gossip,
+                mining);
+    }
+
+    /** The same configuration with {@code mining:} replaced. */
+    public ClusterConfig withMining(MiningConfig replaced) {
+        return new ClusterConfig(
+                swarm,
+                nodes,
+                explicitNodeList,
+                httpPortBase,
+                wsPortBase,
+                randomPortRange,
+                cleanup,
+                dataDir,
+                consensus,
+                heartbeat,
+                capacity,
+                labels,
+                verification,
+                testing,
+                clients,
+                api,
+                retention,
+                gossip,
+                replaced);
     }
 
     /** Number of replicas. */

@@ -71,7 +71,13 @@ public final class ConfigWriter {
                 new ConfigDocument.Retention(
                         c.retention().finishedJobs(), (int) c.retention().maxAgeSeconds(), (int)
                                 c.retention().maxOutputBytes()),
-                new ConfigDocument.Gossip(c.gossip().minIntervalMs(), c.gossip().maxIntervalMs()));
+                new ConfigDocument.Gossip(c.gossip().minIntervalMs(), c.gossip().maxIntervalMs()),
+                new ConfigDocument.Mining(
+                        c.mining().genesisHash(),
+                        new ConfigDocument.MiningAuto(
+                                c.mining().autoEnabled(),
+                                c.mining().intervalSeconds(),
+                                c.mining().difficulty())));
     }
 
     private static List<ConfigDocument.Client> clients(List<ClientEntry> clients) {
