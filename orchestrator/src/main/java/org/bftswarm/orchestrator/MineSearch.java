@@ -7,7 +7,8 @@ import org.bftswarm.orchestrator.view.TaskState;
 
 /**
  * Drives every open mine job after each operation, before placement: a unit whose task ended
- * without a solution (accepted under the job's verification) is counted and its record dropped; a
+ * with an accepted report that is no verified claim ({@code none}, under the job's verification) holds
+ * no solution: it is counted and its record dropped; a
  * unit that failed for good fails the job; a job that was cancelled, or whose explicit range is
  * spent, ends (CANCELLED, NOT_FOUND). Then each open job is topped up to {@code unitsPerNode} units
  * per node that accepts work, next unit first, so a node that joins gets units at once and a unit
@@ -51,7 +52,7 @@ final class MineSearch {
         MineSpec spec = job.spec.mine();
         for (Long unit : new ArrayList<>(p.live)) {
             TaskRecord task = state.tasks.get(JobRecord.taskId(job.id, Math.toIntExact(unit)));
-            if (task.state == TaskState.SUCCEEDED && MineClaims.NONE.equals(task.output)) {
+            if (task.state == TaskState.SUCCEEDED) {
                 p.live.remove(unit);
                 state.tasks.remove(task.id);
                 p.unitsDone++;
