@@ -368,6 +368,10 @@ public final class NodeRuntime implements AutoCloseable {
         long now = System.currentTimeMillis();
         state.writer().count(NodeCounter.TASKS_RUN, 1, now);
         state.writer().count(o.succeeded() ? NodeCounter.TASKS_SUCCEEDED : NodeCounter.TASKS_FAILED, 1, now);
+        MiningReport.of(o.detail()).ifPresent(m -> {
+            state.writer().count(NodeCounter.MINED_HASHES, m.hashes(), now);
+            state.writer().count(NodeCounter.MINING_MILLIS, m.millis(), now);
+        });
     }
 
     private static void sleep(long millis) {
