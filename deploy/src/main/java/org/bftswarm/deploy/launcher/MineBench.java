@@ -1,0 +1,210 @@
+package org.bftswarm.deploy.launcher;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bftswarm.api.JobJson;
+import org.bftswarm.api.JobSubmission;
+
+/**
+ * {@code bench mine}: on a running cluster, the cluster hash rate (nonces its mine job covered over
+ * {@code seconds}, units ending without a solution, after a warm-up: hashing plus every cost of
+ * cutting the search into ordered units) against one process hashing the same header on all cores of
+ * this machine with the nodes' JIT flags (C1), in the same run, and their ratio; the same reference
+ * with the default JIT (C2), to show what the nodes' C1-only flag costs the hashing loop; and for
+ * {@code solves} medium jobs the time from the batch that accepted the solution to each node showing
+ * the job ended (median over the jobs, per node).
+ */
+public final class MineBench {
+    /** The figures of one run. */
+    public record Result(
+            double clusterHashesPerSecond,
+            double referenceC1,
+            double referenceC2,
+            List<Long> endMillisPerNode,
+            String load) {
+        public String line() {
+            StringBuilder b = new StringBuilder(String.format(
+                    "BENCH mine cluster_hps=%d reference_c1_hps=%d ratio=%.2f reference_c2_hps=%d c2_over_c1=%.2f",
+                    Math.round(clusterHashesPerSecond),
+                    Math.round(referenceC1),
+                    clusterHashesPerSecond / referenceC1,
+                    Math.round(referenceC2),
+                    referenceC2 / referenceC1));
+            for (int i = 0; i < endMillisPerNode.size(); i++) {
+                b.append(" end_ms_node").append(i).append('=').append(endMillisPerNode.get(i));
+            }
+            return b.append(" load=").append(load).toString();
+        }
+    }
+
+    private final ApiClient api;
+    private final PrintWriter out;
+    private final int nodes;
+
+    public MineBench(ApiClient api, int nodes, PrintWriter out) {
+        this.api = api;
+        this.nodes = nodes;
+        this.out = out;
+    }
+
+    public Result run(int seconds, int solves) throws Exception {
+        String load = load();
+        double cluster = clusterRate(seconds);
+        out.printf("cluster: %.0f hashes/s over %d s%n", cluster, seconds);
+        out.flush();
+        int cores = Runtime.getRuntime().availableProcessors();
+        double c1 = reference(seconds, cores, true);
+        out.printf("one process, %d threads, C1: %.0f hashes/s%n", cores, c1);
+        double c2 = reference(seconds, cores, false);
+        out.printf("one process, %d threads, C2: %.0f hashes/s%n", cores, c2);
+        out.flush();
+        List<Long> ends = endTimes(solves);
+        return new Result(cluster, c1, c2, ends, load);
+    }
+
+    private double clusterRate(int seconds) throws Exception {
+        JobSubmission never = new JobSubmission(
+                "bench-mine",
+                null,
+                null,
+                null,
+                null,
+                null,
+                3600,
+                3,
+                null,
+                null,
+                null,
+                null,
+                "none",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                JobSubmission.MINE,
+                null,
+                1,
+                "0".repeat(64),
+                merkle(),
+                1231006505L,
+                null,
+                null,
+                64,
+                null,
+                null,
+                null);
+        String id = api.submit(never);
+        try {
+            Thread.sleep(5000);
+            long[] a = covered(id);
+            Thread.sleep(seconds * 1000L);
+            long[] b = covered(id);
+            return (b[0] - a[0]) / ((b[1] - a[1]) / 1e9);
+        } finally {
+            api.cancel(id);
+        }
+    }
+
+    private static String merkle() {
+        return "4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b";
+    }
+
+    /** Nonces covered by the job and the nanoTime they were read at. */
+    private long[] covered(String id) throws Exception {
+        JobJson j = api.job(id);
+        return new long[] {j.mine().path("noncesCovered").asLong(), System.nanoTime()};
+    }
+
+    private static double reference(int seconds, int threads, boolean c1) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC"));
+        if (c1) {
+            cmd.addAll(NodeCommandLine.JIT_FLAGS);
+        }
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                HashReference.class.getName(),
+                Integer.toString(seconds),
+                Integer.toString(threads)));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String rate = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith("hashes_per_s=")) {
+                    rate = line.substring("hashes_per_s=".length());
+                }
+            }
+        }
+        if (p.waitFor() != 0 || rate == null) {
+            throw new IllegalStateException("the reference hasher failed: " + String.join(" ", cmd));
+        }
+        return Double.parseDouble(rate);
+    }
+
+    /** Per node, the median over {@code solves} medium jobs of (seen ended on the node) - (batch time of the end). */
+    private List<Long> endTimes(int solves) throws Exception {
+        List<List<Long>> perNode = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            perNode.add(new ArrayList<>());
+        }
+        for (int k = 0; k < solves; k++) {
+            String id =
+                    api.submit(JobSubmission.mineText("bench block " + k + " " + System.nanoTime(), "medium", "none"));
+            long[] seenAt = new long[nodes];
+            long deadline = System.currentTimeMillis() + 120_000;
+            int left = nodes;
+            JobJson ended = null;
+            while (left > 0 && System.currentTimeMillis() < deadline) {
+                for (int i = 0; i < nodes; i++) {
+                    if (seenAt[i] == 0) {
+                        try {
+                            JobJson j = api.jobFrom(i, id);
+                            if (j.status().terminal()) {
+                                seenAt[i] = System.currentTimeMillis();
+                                ended = j;
+                                left--;
+                            }
+                        } catch (ApiException e) {
+                            // not there yet, or the node is slow: look again
+                        }
+                    }
+                }
+                Thread.sleep(5);
+            }
+            if (ended == null || ended.finishedAt() == null) {
+                continue;
+            }
+            for (int i = 0; i < nodes; i++) {
+                if (seenAt[i] != 0) {
+                    perNode.get(i).add(seenAt[i] - ended.finishedAt());
+                }
+            }
+        }
+        List<Long> medians = new ArrayList<>();
+        for (List<Long> l : perNode) {
+            l.sort(Long::compare);
+            medians.add(l.isEmpty() ? -1 : l.get(l.size() / 2));
+        }
+        return medians;
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+}
