@@ -23,8 +23,9 @@ import picocli.CommandLine.ParameterException;
                     + " JIT flags (C1) and with the default JIT (C2); then SOLVES medium jobs and, per node, the median"
                     + " time from the batch that accepted the solution to that node showing the job ended.",
             "",
-            "The last line is BENCH mine cluster_hps=X reference_c1_hps=Y ratio=X/Y reference_c2_hps=Z"
-                    + " c2_over_c1=Z/Y end_ms_node0=.. end_ms_node<n-1>=.. load=L.",
+            "The last line is BENCH mine cluster_hps=X reference_c1_hps=Y ratio=X/Y reference_c1_T_threads_hps=W"
+                    + " ratio_same_threads=X/W reference_c2_hps=Z c2_over_c1=Z/Y end_ms_node0=.. end_ms_node<n-1>=.."
+                    + " load=L (T: the nodes' configured CPUs summed, the threads they hash on).",
         },
         footerHeading = "%nExamples:%n",
         footer = {"  ./bftswarm up && ./bftswarm bench mine --seconds 20"})
@@ -52,6 +53,9 @@ public final class BenchMineCommand extends ClusterCommand {
                             apiOptions.client(
                                     target, ApiTokenFile.read(target.layout().tokenFile())),
                             target.config().n(),
+                            target.config().nodes().stream()
+                                    .mapToInt(n -> n.capacity().cpus())
+                                    .sum(),
                             out)
                     .run(seconds, solves);
             out.println(r.line());

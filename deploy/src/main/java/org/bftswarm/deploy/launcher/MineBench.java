@@ -16,7 +16,9 @@ import org.bftswarm.api.JobSubmission;
  * {@code seconds}, units ending without a solution, after a warm-up: hashing plus every cost of
  * cutting the search into ordered units) against one process hashing the same header on all cores of
  * this machine with the nodes' JIT flags (C1), in the same run, and their ratio; the same reference
- * with the default JIT (C2), to show what the nodes' C1-only flag costs the hashing loop; and for
+ * with the default JIT (C2, where the JDK's SHA-256 intrinsic is used), to show what the nodes' C1-only flag
+ * costs the hashing loop; the C1 reference again on as many threads as the nodes hash on together (on a
+ * busy machine more threads get a larger share of the CPU, so this ratio isolates the cluster's own cost); and for
  * {@code solves} medium jobs the time from the batch that accepted the solution to each node showing
  * the job ended (median over the jobs, per node).
  */
@@ -26,14 +28,20 @@ public final class MineBench {
             double clusterHashesPerSecond,
             double referenceC1,
             double referenceC2,
+            double referenceC1SameThreads,
+            int clusterThreads,
             List<Long> endMillisPerNode,
             String load) {
         public String line() {
             StringBuilder b = new StringBuilder(String.format(
-                    "BENCH mine cluster_hps=%d reference_c1_hps=%d ratio=%.2f reference_c2_hps=%d c2_over_c1=%.2f",
+                    "BENCH mine cluster_hps=%d reference_c1_hps=%d ratio=%.2f reference_c1_%d_threads_hps=%d"
+                            + " ratio_same_threads=%.2f reference_c2_hps=%d c2_over_c1=%.2f",
                     Math.round(clusterHashesPerSecond),
                     Math.round(referenceC1),
                     clusterHashesPerSecond / referenceC1,
+                    clusterThreads,
+                    Math.round(referenceC1SameThreads),
+                    clusterHashesPerSecond / referenceC1SameThreads,
                     Math.round(referenceC2),
                     referenceC2 / referenceC1));
             for (int i = 0; i < endMillisPerNode.size(); i++) {
@@ -47,9 +55,13 @@ public final class MineBench {
     private final PrintWriter out;
     private final int nodes;
 
-    public MineBench(ApiClient api, int nodes, PrintWriter out) {
+    private final int clusterThreads;
+
+    /** {@code clusterThreads}: the hashing threads of all nodes together (their configured CPUs). */
+    public MineBench(ApiClient api, int nodes, int clusterThreads, PrintWriter out) {
         this.api = api;
         this.nodes = nodes;
+        this.clusterThreads = clusterThreads;
         this.out = out;
     }
 
@@ -63,9 +75,11 @@ public final class MineBench {
         out.printf("one process, %d threads, C1: %.0f hashes/s%n", cores, c1);
         double c2 = reference(seconds, cores, false);
         out.printf("one process, %d threads, C2: %.0f hashes/s%n", cores, c2);
+        double same = reference(seconds, clusterThreads, true);
+        out.printf("one process, %d threads (as many as the nodes hash on), C1: %.0f hashes/s%n", clusterThreads, same);
         out.flush();
         List<Long> ends = endTimes(solves);
-        return new Result(cluster, c1, c2, ends, load);
+        return new Result(cluster, c1, c2, same, clusterThreads, ends, load);
     }
 
     private double clusterRate(int seconds) throws Exception {
