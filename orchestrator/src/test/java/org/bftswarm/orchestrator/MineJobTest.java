@@ -3,6 +3,7 @@ package org.bftswarm.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 import org.bftswarm.orchestrator.mine.BlockHeader;
 import org.bftswarm.orchestrator.mine.NonceSearch;
@@ -165,11 +166,11 @@ class MineJobTest {
     void aNodeThatGoesDownHasItsUnitsPlacedAgainAndAJoiningNodeGetsUnits() {
         ClusterDriver d = ClusterDriver.of(4);
         for (int i = 0; i < 3; i++) {
-            d.register(i, 4, 4096, java.util.Map.of());
+            d.register(i, 4, 4096, Map.of());
         }
         String job = d.submit(mine(genesisRange(GENESIS_NONCE - 200_000, GENESIS_NONCE + 10, 10_000), null));
         assertThat(d.scheduler.assignmentsFor(2)).hasSize(2);
-        d.register(3, 4, 4096, java.util.Map.of());
+        d.register(3, 4, 4096, Map.of());
         assertThat(d.scheduler.assignmentsFor(3))
                 .as("the joining node gets units at once")
                 .hasSize(2);
@@ -214,11 +215,10 @@ class MineJobTest {
 
     @Test
     void autoMiningGrowsALinkedChainEveryInterval() {
-        ClusterDriver d = new ClusterDriver(new Scheduler(
-                org.bftswarm.orchestrator.SchedulerConfig.defaults(4),
-                MiningConfig.DEFAULTS.withAuto(true, 15, "easy")));
+        ClusterDriver d = new ClusterDriver(
+                new Scheduler(SchedulerConfig.defaults(4), MiningConfig.DEFAULTS.withAuto(true, 15, "easy")));
         for (int i = 0; i < 4; i++) {
-            d.register(i, 4, 4096, java.util.Map.of());
+            d.register(i, 4, 4096, Map.of());
         }
         for (int step = 0; step < 2000 && d.scheduler.chain().size() < 3; step++) {
             for (int node = 0; node < 4; node++) {

@@ -4,7 +4,10 @@ import java.util.Objects;
 import org.bftswarm.orchestrator.mine.BlockHeader;
 import org.bftswarm.orchestrator.mine.MiningTarget;
 
-/** One work unit for the built-in hasher: nonces {@code from..to} (inclusive) of {@code header} against {@code target}. */
+/**
+ * One work unit for the built-in hasher: nonces {@code from..to} (inclusive) of {@code header} against
+ * {@code target}.
+ */
 public record MineWork(BlockHeader header, MiningTarget target, long from, long to) {
     public MineWork {
         Objects.requireNonNull(header, "header");
