@@ -2,25 +2,23 @@ package org.bftswarm.worker;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.bftswarm.crypto.Digest;
 import org.bftswarm.orchestrator.mine.NonceSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The built-in mining executor: runs work units in the node's JVM, outside Docker, one unit at a
- * time on {@code threads} hashing threads (the node's configured CPUs), each thread searching a
- * contiguous slice of the unit's nonces. A unit is reported started (id {@code mine-<task>}) when its
+ * The built-in mining executor: runs work units outside Docker, one unit at a time on {@code threads}
+ * hashing threads (the node's configured CPUs), each thread searching a contiguous slice of the unit's
+ * nonces ({@link ParallelSearch}), in a child JVM with the default JIT when this one runs C1 only
+ * ({@link HashProcess}), else in this JVM. A unit is reported started (id {@code mine-<task>}) when its
  * hashing begins and exits 0 with output {@code found nonce=N} (the lowest nonce any slice found) or
  * {@code none}; the detail carries the hashes done and the time, which give the node's hash rate. A
  * kill stops the threads within one {@link NonceSearch#POLL_EVERY}-nonce poll (milliseconds; well
@@ -42,6 +40,7 @@ public final class MiningTaskRunner implements AutoCloseable {
     private final AtomicLong busyNanos = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
     private volatile double lastRate;
+    private volatile ChildHasher child;
 
     private static final class Run {
         final AtomicBoolean began = new AtomicBoolean();
@@ -53,11 +52,34 @@ public final class MiningTaskRunner implements AutoCloseable {
         }
     }
 
+    /** A runner that hashes in a child JVM exactly when this one runs C1 only ({@link #childJvmPays}). */
     public MiningTaskRunner(TaskLogStore logs, int threads) {
+        this(logs, threads, childJvmPays());
+    }
+
+    /** A runner hashing in a child JVM with the default JIT ({@link HashProcess}) or in this one. */
+    public MiningTaskRunner(TaskLogStore logs, int threads, boolean childJvm) {
         this.logs = logs;
         this.threads = Math.max(1, threads);
         this.dispatcher = Executors.newSingleThreadExecutor(r -> daemon(r, "mine-units"));
         this.hashers = Executors.newFixedThreadPool(this.threads, r -> daemon(r, "mine-hash"));
+        if (childJvm) {
+            try {
+                child = ChildHasher.start(this.threads);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot start the hashing child JVM ({}); hashing in the node's JVM", e.toString());
+            }
+        }
+    }
+
+    /**
+     * Whether hashing pays for a child JVM: when this JVM compiles with C1 only (the nodes' flag), where
+     * {@code bench mine} measured the default JIT several times faster on the same loop; never when the
+     * system property {@code bftswarm.mining.childJvm} is {@code false}.
+     */
+    static boolean childJvmPays() {
+        return !"false".equals(System.getProperty("bftswarm.mining.childJvm"))
+                && NonceSearch.Hasher.forThisJvm() == NonceSearch.Hasher.BC;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -119,37 +141,22 @@ public final class MiningTaskRunner implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = timeoutSeconds > 0 ? start + timeoutSeconds * 1_000_000_000L : Long.MAX_VALUE;
         AtomicBoolean timedOut = new AtomicBoolean();
-        AtomicBoolean found = new AtomicBoolean();
-        int parts = (int) Math.min(threads, work.size());
-        long slice = work.size() / parts;
-        List<Future<NonceSearch.Outcome>> futures = new ArrayList<>();
-        for (int i = 0; i < parts; i++) {
-            long from = work.from() + i * slice;
-            long to = i == parts - 1 ? work.to() : from + slice - 1;
-            futures.add(hashers.submit(() -> NonceSearch.search(work.header(), work.target(), from, to, () -> {
-                if (System.nanoTime() > deadline) {
-                    timedOut.set(true);
-                }
-                return r.killed.get() || found.get() || timedOut.get();
-            })));
-        }
-        long best = -1;
-        long done = 0;
-        for (Future<NonceSearch.Outcome> f : futures) {
-            NonceSearch.Outcome o = await(f);
-            done += o.hashes();
-            if (o.found()) {
-                found.set(true);
-                best = best < 0 ? o.nonce() : Math.min(best, o.nonce());
+        BooleanSupplier stop = () -> {
+            if (System.nanoTime() > deadline) {
+                timedOut.set(true);
             }
-        }
+            return r.killed.get() || timedOut.get();
+        };
+        NonceSearch.Outcome o = hash(work, stop);
+        long best = o.nonce();
+        long done = o.hashes();
         long nanos = System.nanoTime() - start;
         hashes.addAndGet(done);
         busyNanos.addAndGet(nanos);
         units.incrementAndGet();
         lastRate = done / Math.max(1e-9, nanos / 1e9);
-        String detail =
-                "hashes=" + done + " ms=" + nanos / 1_000_000 + " rate=" + Math.round(lastRate) + "/s threads=" + parts;
+        String detail = "hashes=" + done + " ms=" + nanos / 1_000_000 + " rate=" + Math.round(lastRate) + "/s threads="
+                + Math.min(threads, work.size()) + (child != null ? " jvm=child" : " jvm=node");
         if (best < 0 && r.killed.get()) {
             return TaskOutcome.failedWithoutExit(key, FailureReason.KILLED, "killed on request; " + detail);
         }
@@ -159,15 +166,19 @@ public final class MiningTaskRunner implements AutoCloseable {
         return exited(key, best >= 0 ? "found nonce=" + best : "none", detail);
     }
 
-    private static NonceSearch.Outcome await(Future<NonceSearch.Outcome> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("hashing failed", e.getCause());
+    /** Hashes in the child JVM when there is one (falling back to this JVM for good if it fails). */
+    private NonceSearch.Outcome hash(MineWork work, BooleanSupplier stop) {
+        ChildHasher c = child;
+        if (c != null) {
+            try {
+                return c.hash(work, stop);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("the hashing child failed ({}); hashing in the node's JVM from now on", e.toString());
+                child = null;
+                c.close();
+            }
         }
+        return ParallelSearch.run(hashers, threads, work, stop);
     }
 
     private TaskOutcome exited(AttemptKey key, String text, String detail) {
@@ -197,5 +208,9 @@ public final class MiningTaskRunner implements AutoCloseable {
         runs.values().forEach(r -> r.killed.set(true));
         dispatcher.shutdownNow();
         hashers.shutdownNow();
+        ChildHasher c = child;
+        if (c != null) {
+            c.close();
+        }
     }
 }

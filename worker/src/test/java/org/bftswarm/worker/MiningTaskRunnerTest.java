@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.bftswarm.orchestrator.mine.BlockHeader;
 import org.bftswarm.orchestrator.mine.MiningTarget;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** The mining executor's contract, hashing in this JVM and in the child JVM alike. */
 class MiningTaskRunnerTest {
     static final long GENESIS_NONCE = 2083236893L;
     static final BlockHeader GENESIS = BlockHeader.of(
@@ -27,10 +29,11 @@ class MiningTaskRunnerTest {
         return new TaskLaunch("s", 0, taskId, 1, null, List.of(), Map.of(), 0.25, 64, 60, null, null, null, work);
     }
 
-    @Test
-    void aUnitHoldingTheGenesisNonceReportsItOnEveryThreadCount() throws Exception {
+    @ParameterizedTest(name = "child JVM {0}")
+    @ValueSource(booleans = {false, true})
+    void aUnitHoldingTheGenesisNonceReportsItOnEveryThreadCount(boolean childJvm) throws Exception {
         for (int threads : new int[] {1, 3}) {
-            try (MiningTaskRunner runner = new MiningTaskRunner(TaskLogStore.inDataDir(dir), threads)) {
+            try (MiningTaskRunner runner = new MiningTaskRunner(TaskLogStore.inDataDir(dir), threads, childJvm)) {
                 RecordingObserver o = new RecordingObserver();
                 MineWork work = new MineWork(
                         GENESIS, MiningTarget.fromBits(0x1d00ffff), GENESIS_NONCE - 20_000, GENESIS_NONCE + 20_000);
@@ -39,15 +42,19 @@ class MiningTaskRunnerTest {
                 TaskOutcome out = o.awaitFinished();
                 assertThat(out.succeeded()).isTrue();
                 assertThat(out.outputText()).isEqualTo("found nonce=" + GENESIS_NONCE);
-                assertThat(out.detail()).contains("hashes=").contains("threads=" + threads);
+                assertThat(out.detail())
+                        .contains("hashes=")
+                        .contains("threads=" + threads)
+                        .contains(childJvm ? "jvm=child" : "jvm=node");
                 assertThat(runner.stats().hashes()).isPositive();
             }
         }
     }
 
-    @Test
-    void aUnitWithoutASolutionReportsNoneAfterHashingEveryNonce() throws Exception {
-        try (MiningTaskRunner runner = new MiningTaskRunner(TaskLogStore.inDataDir(dir), 2)) {
+    @ParameterizedTest(name = "child JVM {0}")
+    @ValueSource(booleans = {false, true})
+    void aUnitWithoutASolutionReportsNoneAfterHashingEveryNonce(boolean childJvm) throws Exception {
+        try (MiningTaskRunner runner = new MiningTaskRunner(TaskLogStore.inDataDir(dir), 2, childJvm)) {
             RecordingObserver o = new RecordingObserver();
             runner.launch(launch("j.0", new MineWork(GENESIS, MiningTarget.fromBits(0x1d00ffff), 0, 49_999)), o);
             TaskOutcome out = o.awaitFinished();
@@ -57,9 +64,10 @@ class MiningTaskRunnerTest {
         }
     }
 
-    @Test
-    void aKilledUnitStopsHashingWithinAHundredMilliseconds() throws Exception {
-        try (MiningTaskRunner runner = new MiningTaskRunner(TaskLogStore.inDataDir(dir), 2)) {
+    @ParameterizedTest(name = "child JVM {0}")
+    @ValueSource(booleans = {false, true})
+    void aKilledUnitStopsHashingWithinAHundredMilliseconds(boolean childJvm) throws Exception {
+        try (MiningTaskRunner runner = new MiningTaskRunner(TaskLogStore.inDataDir(dir), 2, childJvm)) {
             RecordingObserver o = new RecordingObserver();
             MineWork endless = new MineWork(GENESIS, MiningTarget.leadingZeros(64), 0, BlockHeader.MAX_U32);
             runner.launch(launch("j.0", endless), o);
@@ -74,9 +82,10 @@ class MiningTaskRunnerTest {
         }
     }
 
-    @Test
-    void aUnitKilledWhileQueuedNeverStarts() throws Exception {
-        try (MiningTaskRunner runner = new MiningTaskRunner(TaskLogStore.inDataDir(dir), 1)) {
+    @ParameterizedTest(name = "child JVM {0}")
+    @ValueSource(booleans = {false, true})
+    void aUnitKilledWhileQueuedNeverStarts(boolean childJvm) throws Exception {
+        try (MiningTaskRunner runner = new MiningTaskRunner(TaskLogStore.inDataDir(dir), 1, childJvm)) {
             RecordingObserver first = new RecordingObserver();
             RecordingObserver second = new RecordingObserver();
             MineWork endless = new MineWork(GENESIS, MiningTarget.leadingZeros(64), 0, BlockHeader.MAX_U32);

@@ -31,6 +31,21 @@ public record BlockHeader(int version, byte[] prevHash, byte[] merkleRoot, long 
         return new BlockHeader(version, HashHex.internal(prev), HashHex.internal(merkle), time, bits, nonce);
     }
 
+    /** The header serialised in {@code b} (80 bytes, as {@link #bytes} writes them). */
+    public static BlockHeader parse(byte[] b) {
+        Invariants.check(b.length == BYTES, "a header is %s bytes, got %s", BYTES, b.length);
+        byte[] prev = new byte[32];
+        byte[] merkle = new byte[32];
+        System.arraycopy(b, 4, prev, 0, 32);
+        System.arraycopy(b, 36, merkle, 0, 32);
+        return new BlockHeader(
+                le32(b, 0), prev, merkle, le32(b, 68) & MAX_U32, le32(b, 72), le32(b, NONCE_OFFSET) & MAX_U32);
+    }
+
+    private static int le32(byte[] b, int off) {
+        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
+    }
+
     /** The same header with another nonce. */
     public BlockHeader withNonce(long n) {
         return new BlockHeader(version, prevHash, merkleRoot, time, bits, n);

@@ -53,6 +53,14 @@ public final class MiningTarget {
         return exponent <= 3 ? m.shiftRight(8 * (3 - exponent)) : m.shiftLeft(8 * (exponent - 3));
     }
 
+    /** The target written as 64 hex digits ({@link #hex}). */
+    public static MiningTarget ofHex(String hex) {
+        if (!HashHex.isHash(hex)) {
+            throw new IllegalArgumentException("a target is 64 hex digits, got " + hex);
+        }
+        return new MiningTarget(new BigInteger(hex, 16));
+    }
+
     /** The target met exactly by hashes shown with at least {@code zeros} leading zero hex digits (1..64). */
     public static MiningTarget leadingZeros(int zeros) {
         if (zeros < 1 || zeros > 64) {

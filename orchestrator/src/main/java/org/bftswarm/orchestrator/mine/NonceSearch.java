@@ -12,10 +12,10 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
  * target and returns the first that meets it. The header's first 64 bytes are one SHA-256 block
  * that no nonce changes, so their compression is done once (the midstate) and each nonce costs the
  * second block plus the outer hash. {@code cancelled} is polled every {@value #POLL_EVERY} nonces
- * (a few milliseconds), which bounds how long a cancelled search runs on.
+ * (about a millisecond, far less once compiled), which bounds how long a cancelled search runs on.
  */
 public final class NonceSearch {
-    public static final int POLL_EVERY = 4096;
+    public static final int POLL_EVERY = 1024;
 
     /** What a search found: the nonce or -1, and how many nonces it hashed. */
     public record Outcome(long nonce, long hashes, boolean cancelled) {
