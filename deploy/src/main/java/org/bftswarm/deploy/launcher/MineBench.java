@@ -15,35 +15,39 @@ import org.bftswarm.api.JobSubmission;
  * {@code bench mine}: on a running cluster, the cluster hash rate (nonces its mine job covered over
  * {@code seconds}, units ending without a solution, after a warm-up: hashing plus every cost of
  * cutting the search into ordered units) against one process hashing the same header on all cores of
- * this machine with the nodes' JIT flags (C1), in the same run, and their ratio; the same reference
- * with the default JIT (C2, where the JDK's SHA-256 intrinsic is used), to show what the nodes' C1-only flag
- * costs the hashing loop; the C1 reference again on as many threads as the nodes hash on together (on a
- * busy machine more threads get a larger share of the CPU, so this ratio isolates the cluster's own cost); and for
+ * this machine with the default JIT (as the nodes' hashing child JVMs), in the same run, and their
+ * ratio; the same on as many threads as the nodes hash on together (on a busy machine more threads
+ * get a larger share of the CPU, so this ratio isolates the cluster's own cost); the process again
+ * with the nodes' own flag (C1 only), which is what hashing inside the node would give; and for
  * {@code solves} medium jobs the time from the batch that accepted the solution to each node showing
  * the job ended (median over the jobs, per node).
  */
 public final class MineBench {
-    /** The figures of one run. */
+    /**
+     * The figures of one run: the cluster's rate; one process on every core with the default JIT (the
+     * JIT the nodes' hashing child JVMs run) and on as many threads as the nodes hash on together; the
+     * same process with the nodes' own flag (C1 only).
+     */
     public record Result(
             double clusterHashesPerSecond,
-            double referenceC1,
-            double referenceC2,
-            double referenceC1SameThreads,
+            double reference,
+            double referenceSameThreads,
             int clusterThreads,
+            double referenceC1,
             List<Long> endMillisPerNode,
             String load) {
         public String line() {
             StringBuilder b = new StringBuilder(String.format(
-                    "BENCH mine cluster_hps=%d reference_c1_hps=%d ratio=%.2f reference_c1_%d_threads_hps=%d"
-                            + " ratio_same_threads=%.2f reference_c2_hps=%d c2_over_c1=%.2f",
+                    "BENCH mine cluster_hps=%d reference_hps=%d ratio=%.2f reference_%d_threads_hps=%d"
+                            + " ratio_same_threads=%.2f reference_c1_hps=%d c2_over_c1=%.2f",
                     Math.round(clusterHashesPerSecond),
-                    Math.round(referenceC1),
-                    clusterHashesPerSecond / referenceC1,
+                    Math.round(reference),
+                    clusterHashesPerSecond / reference,
                     clusterThreads,
-                    Math.round(referenceC1SameThreads),
-                    clusterHashesPerSecond / referenceC1SameThreads,
-                    Math.round(referenceC2),
-                    referenceC2 / referenceC1));
+                    Math.round(referenceSameThreads),
+                    clusterHashesPerSecond / referenceSameThreads,
+                    Math.round(referenceC1),
+                    reference / referenceC1));
             for (int i = 0; i < endMillisPerNode.size(); i++) {
                 b.append(" end_ms_node").append(i).append('=').append(endMillisPerNode.get(i));
             }
@@ -65,21 +69,41 @@ public final class MineBench {
         this.out = out;
     }
 
-    public Result run(int seconds, int solves) throws Exception {
+    /**
+     * {@code rounds} rounds, each the cluster then the three references, alternating so that the
+     * machine's other load falls on both sides alike; every figure is the median over the rounds.
+     */
+    public Result run(int seconds, int solves, int rounds) throws Exception {
         String load = load();
-        double cluster = clusterRate(seconds);
-        out.printf("cluster: %.0f hashes/s over %d s%n", cluster, seconds);
-        out.flush();
         int cores = Runtime.getRuntime().availableProcessors();
-        double c1 = reference(seconds, cores, true);
-        out.printf("one process, %d threads, C1: %.0f hashes/s%n", cores, c1);
-        double c2 = reference(seconds, cores, false);
-        out.printf("one process, %d threads, C2: %.0f hashes/s%n", cores, c2);
-        double same = reference(seconds, clusterThreads, true);
-        out.printf("one process, %d threads (as many as the nodes hash on), C1: %.0f hashes/s%n", clusterThreads, same);
-        out.flush();
+        List<Double> cluster = new ArrayList<>();
+        List<Double> c2 = new ArrayList<>();
+        List<Double> same = new ArrayList<>();
+        List<Double> c1 = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            cluster.add(clusterRate(seconds));
+            c2.add(reference(seconds, cores, false));
+            same.add(reference(seconds, clusterThreads, false));
+            c1.add(reference(seconds, cores, true));
+            out.printf(
+                    "round %d: cluster %.0f hashes/s; one process: %d threads %.0f, %d threads %.0f, %d threads C1"
+                            + " only %.0f (load %s)%n",
+                    round, last(cluster), cores, last(c2), clusterThreads, last(same), cores, last(c1), load());
+            out.flush();
+        }
         List<Long> ends = endTimes(solves);
-        return new Result(cluster, c1, c2, same, clusterThreads, ends, load);
+        return new Result(
+                median(cluster), median(c2), median(same), clusterThreads, median(c1), ends, load + "-" + load());
+    }
+
+    private static double last(List<Double> l) {
+        return l.get(l.size() - 1);
+    }
+
+    private static double median(List<Double> l) {
+        List<Double> sorted = new ArrayList<>(l);
+        sorted.sort(Double::compare);
+        return sorted.get(sorted.size() / 2);
     }
 
     private double clusterRate(int seconds) throws Exception {
