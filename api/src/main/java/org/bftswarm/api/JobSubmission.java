@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The body of {@code POST /api/v1/jobs} exactly as it arrived: one field per job-spec field (the data
  * fields of a job over a dataset, {@code wasm_base64} to {@code memoryPages}, at the top level as the
- * compute mesh's clients send them; for {@code "kind": "mine"} the header and target fields, {@code data} to
+ * compute mesh's clients send them; the container hardening options {@code pids}, {@code user} and
+ * {@code readOnlyRootfs} likewise; for {@code "kind": "mine"} the header and target fields, {@code data} to
  * {@code unitSize}, likewise), null where the client left it out. It carries the spec and holds no rule of its
  * own: defaults, limits
  * and normalisation belong to the scheduler's job-spec rulebook, which the {@link ClusterPort}
@@ -37,6 +38,9 @@ public record JobSubmission(
         Integer deadlineSeconds,
         Long fuel,
         Integer memoryPages,
+        Integer pids,
+        String user,
+        Boolean readOnlyRootfs,
         String kind,
         String data,
         Integer version,
@@ -57,6 +61,130 @@ public record JobSubmission(
     public JobSubmission {}
 
     /** A submission that mines nothing. */
+    public JobSubmission(
+            String name,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            Double cpus,
+            Long memoryMb,
+            Integer timeoutSeconds,
+            Integer retries,
+            Integer backoffSeconds,
+            Integer count,
+            Map<String, String> constraints,
+            String network,
+            String verification,
+            String wasmBase64,
+            long[] dataset,
+            List<String> input,
+            Integer shards,
+            String reduce,
+            String entry,
+            Integer deadlineSeconds,
+            Long fuel,
+            Integer memoryPages,
+            Integer pids,
+            String user,
+            Boolean readOnlyRootfs) {
+        this(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                wasmBase64,
+                dataset,
+                input,
+                shards,
+                reduce,
+                entry,
+                deadlineSeconds,
+                fuel,
+                memoryPages,
+                pids,
+                user,
+                readOnlyRootfs,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** A mine job over {@code text} at a preset difficulty. */
+    public static JobSubmission mineText(String text, String difficulty, String verification) {
+        return new JobSubmission(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                verification,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                MINE,
+                text,
+                null,
+                null,
+                null,
+                null,
+                null,
+                difficulty,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** Whether any field of a mine job is present. */
+    public boolean carriesMine() {
+        return data != null
+                || version != null
+                || prev != null
+                || merkle != null
+                || time != null
+                || bits != null
+                || difficulty != null
+                || zeros != null
+                || nonceStart != null
+                || nonceEnd != null
+                || unitSize != null;
+    }
+
+    /** A submission whose container takes the default hardening options. */
     public JobSubmission(
             String name,
             String image,
@@ -105,70 +233,7 @@ public record JobSubmission(
                 memoryPages,
                 null,
                 null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
                 null);
-    }
-
-    /** A mine job over {@code text} at a preset difficulty. */
-    public static JobSubmission mineText(String text, String difficulty, String verification) {
-        return new JobSubmission(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                verification,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                MINE,
-                text,
-                null,
-                null,
-                null,
-                null,
-                null,
-                difficulty,
-                null,
-                null,
-                null,
-                null);
-    }
-
-    /** Whether any field of a mine job is present. */
-    public boolean carriesMine() {
-        return data != null
-                || version != null
-                || prev != null
-                || merkle != null
-                || time != null
-                || bits != null
-                || difficulty != null
-                || zeros != null
-                || nonceStart != null
-                || nonceEnd != null
-                || unitSize != null;
     }
 
     /** A submission without data. */
@@ -249,6 +314,41 @@ public record JobSubmission(
                 || deadlineSeconds != null
                 || fuel != null
                 || memoryPages != null;
+    }
+
+    /** Whether any container hardening option ({@code pids}, {@code user}, {@code readOnlyRootfs}) is present. */
+    public boolean carriesHardening() {
+        return pids != null || user != null || readOnlyRootfs != null;
+    }
+
+    /** The same submission with the container hardening options {@code pids}, {@code user}, {@code readOnlyRootfs}. */
+    public JobSubmission withHardening(Integer pidsLimit, String runAs, Boolean readOnly) {
+        return new JobSubmission(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                wasmBase64,
+                dataset,
+                input,
+                shards,
+                reduce,
+                entry,
+                deadlineSeconds,
+                fuel,
+                memoryPages,
+                pidsLimit,
+                runAs,
+                readOnly);
     }
 
     /** A submission with only an image and a command; every other field is left to the defaults. */

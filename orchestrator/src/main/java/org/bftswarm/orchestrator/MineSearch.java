@@ -135,6 +135,7 @@ final class MineSearch {
                         null,
                         state.config.defaultVerification(),
                         null,
+                        null,
                         mine)
                 .normalized();
         spec = spec.withMine(spec.mine().resolved(state.chainHead(), state.clockMillis / 1000));

@@ -48,6 +48,7 @@ public final class Scheduler implements ReplicatedStateMachine {
     private final AtomicLong internalErrors = new AtomicLong();
     private final ShardSelection shardSelection;
     private final MiningConfig mining;
+    private final SchedulerRules rules;
     private SchedulerCore core;
     private Digest cachedDigest;
 
@@ -57,20 +58,27 @@ public final class Scheduler implements ReplicatedStateMachine {
 
     /** A scheduler whose data-job reductions fold the shards {@code shardSelection} picks (not {@code ALL}: a bug). */
     public Scheduler(SchedulerConfig config, ShardSelection shardSelection) {
-        this(config, shardSelection, MiningConfig.DEFAULTS);
+        this(config, shardSelection, SchedulerRules.STANDARD, MiningConfig.DEFAULTS);
     }
 
     /** A scheduler with the cluster's mining parameters. */
     public Scheduler(SchedulerConfig config, MiningConfig mining) {
-        this(config, ShardSelection.ALL, mining);
+        this(config, ShardSelection.ALL, SchedulerRules.STANDARD, mining);
     }
 
-    private Scheduler(SchedulerConfig config, ShardSelection shardSelection, MiningConfig mining) {
+    /** A scheduler that also evicts and places by {@code rules} (not {@code STANDARD}: a bug). */
+    public Scheduler(SchedulerConfig config, ShardSelection shardSelection, SchedulerRules rules) {
+        this(config, shardSelection, rules, MiningConfig.DEFAULTS);
+    }
+
+    private Scheduler(
+            SchedulerConfig config, ShardSelection shardSelection, SchedulerRules rules, MiningConfig mining) {
         this.config = config;
         this.shardSelection = shardSelection;
+        this.rules = rules;
         this.mining = mining;
         this.principals = new NodePrincipals(config);
-        this.core = new SchedulerCore(withMining(new SchedulerState(config)), shardSelection);
+        this.core = new SchedulerCore(withMining(new SchedulerState(config)), shardSelection, rules);
         for (Reply.Outcome o : Reply.Outcome.values()) {
             outcomes.put(o, new AtomicLong());
         }
@@ -133,7 +141,7 @@ public final class Scheduler implements ReplicatedStateMachine {
     @Override
     public synchronized void restore(byte[] snapshot) {
         SchedulerState restored = SnapshotCodec.decode(snapshot, config);
-        core = new SchedulerCore(withMining(restored), shardSelection);
+        core = new SchedulerCore(withMining(restored), shardSelection, rules);
         cachedDigest = null;
     }
 

@@ -52,10 +52,10 @@ final class SchedulerCore {
     /** Last job status announced in an event (local, not replicated: events are not state). */
     private final TreeMap<String, JobStatus> lastReportedStatus = new TreeMap<>();
 
-    SchedulerCore(SchedulerState state, ShardSelection shardSelection) {
+    SchedulerCore(SchedulerState state, ShardSelection shardSelection, SchedulerRules rules) {
         this.state = state;
         this.principals = new NodePrincipals(state.config);
-        this.lifecycle = new TaskLifecycle(state);
+        this.lifecycle = new TaskLifecycle(state, rules.eviction(), rules.eligibility());
         this.jobs = new JobCommands(state, lifecycle, principals);
         this.mining = new MineSearch(state, lifecycle);
         this.reports = new TaskReports(state, lifecycle, principals, new MineClaims(state, lifecycle, mining));

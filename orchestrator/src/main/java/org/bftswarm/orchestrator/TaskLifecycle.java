@@ -23,9 +23,17 @@ import org.bftswarm.orchestrator.view.TaskState;
 final class TaskLifecycle {
 
     private final SchedulerState state;
+    private final EvictionRule evictionRule;
+    private final RunEligibility eligibility;
 
     TaskLifecycle(SchedulerState state) {
+        this(state, EvictionRule.REQUEUE, RunEligibility.ONE_LIVE_RUN_PER_NODE);
+    }
+
+    TaskLifecycle(SchedulerState state, EvictionRule evictionRule, RunEligibility eligibility) {
         this.state = state;
+        this.evictionRule = evictionRule;
+        this.eligibility = eligibility;
     }
 
     private ResultQuorum quorumOf(TaskRecord task) {
@@ -38,14 +46,15 @@ final class TaskLifecycle {
 
     /** Whether {@code node} may take another run of the task in its current round. */
     boolean mayRunOn(TaskRecord task, NodeRecord node) {
-        if (task.runs.containsKey(node.id)) {
-            return false;
-        }
         MineProgress mine = state.jobs.get(task.jobId).mine;
         if (mine != null && mine.falseClaimers.contains(node.id)) {
             return false;
         }
-        return node.acceptsWork() && (quorumOf(task).needed() == 1 || !task.triedNodes.contains(node.id));
+        return node.acceptsWork()
+                && eligibility.mayRun(
+                        task.runs.containsKey(node.id),
+                        task.triedNodes.contains(node.id),
+                        quorumOf(task).needed() > 1);
     }
 
     /** One more run of the task on {@code node}, with the next attempt number. */
@@ -112,7 +121,12 @@ final class TaskLifecycle {
         decide(task, reason);
     }
 
-    /** The run's node went DOWN: the run is dead and another node takes its place. */
+    /**
+     * The run's node went DOWN: the run is dead and another node takes its place. The run cast no vote
+     * and never can (a report of its attempt is stale now), so its node no longer counts as tried in
+     * the round: once UP again it may take the round's run. Otherwise a quorum round whose runs keep
+     * being evicted runs out of eligible nodes, and as an eviction is no lost run it never ends either.
+     */
     void evict(TaskRecord task, int nodeId, String reason) {
         Invariants.check(task.state.isActive(), "evict %s in state %s", task.id, task.state);
         RunRecord run = task.runs.get(nodeId);
@@ -122,6 +136,7 @@ final class TaskLifecycle {
         if (mine != null) {
             mine.reassigned++;
         }
+        task.triedNodes.remove(nodeId);
         task.remember(new AttemptView(run.attempt(), nodeId, "node-down", null, reason, state.clockMillis));
         if (task.runs.isEmpty()) {
             task.state = TaskState.PENDING;
@@ -130,7 +145,9 @@ final class TaskLifecycle {
         } else if (!task.anyRunStarted()) {
             task.state = TaskState.ASSIGNED;
         }
-        requeue(task);
+        if (evictionRule.requeues()) {
+            requeue(task);
+        }
         state.emitTask(task, reason);
     }
 

@@ -31,7 +31,7 @@ class MineJobTest {
 
     static JobSpec mine(MineSpec m, String verification) {
         return new JobSpec(
-                null, null, null, null, null, null, null, null, null, null, null, null, verification, null, m);
+                null, null, null, null, null, null, null, null, null, null, null, null, verification, null, null, m);
     }
 
     /** The genesis header with nonces [from, to] in units of {@code unit}. */

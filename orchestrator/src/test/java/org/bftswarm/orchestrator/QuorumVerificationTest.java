@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bftswarm.orchestrator.ops.NodeAlive;
 import org.bftswarm.orchestrator.ops.ReadmitNode;
 import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
@@ -14,6 +15,7 @@ import org.bftswarm.orchestrator.ops.TaskStarted;
 import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.spec.Verification;
 import org.bftswarm.orchestrator.view.Assignment;
+import org.bftswarm.orchestrator.view.NodeState;
 import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.TaskState;
 import org.bftswarm.orchestrator.view.TaskView;
@@ -295,5 +297,43 @@ class QuorumVerificationTest {
         assertThat(copy.digest()).isEqualTo(d.scheduler.digest());
         assertThat(copy.task(task)).isEqualTo(d.scheduler.task(task));
         copy.checkInvariants();
+    }
+
+    /** Marks {@code target} DOWN by the votes of the two other nodes first in UP-first order. */
+    private static void markDown(ClusterDriver d, int target) {
+        List<Integer> voters = d.scheduler.nodes().stream()
+                .filter(n -> n.id() != target)
+                .sorted((a, b) -> Boolean.compare(a.state() != NodeState.UP, b.state() != NodeState.UP))
+                .map(NodeView::id)
+                .limit(2)
+                .toList();
+        voters.forEach(v -> d.suspect(v, target));
+        assertThat(node(d, target).state()).isEqualTo(NodeState.DOWN);
+    }
+
+    @Test
+    void aRoundWhoseRunsWereEvictedFromNodesGoneDownRunsOnThemWhenTheyAreBack() {
+        ClusterDriver d = ClusterDriver.withNodes(4, 4, 4096);
+        String task = d.tasksOf(d.submit(quorumSpec(1))).get(0).id();
+        int stays = runNodes(d.task(task)).get(1);
+        int evictedFirst = runNodes(d.task(task)).get(0);
+        markDown(d, evictedFirst);
+        for (int round = 0; round < 2; round++) {
+            int next = runNodes(d.task(task)).stream()
+                    .filter(n -> n != stays)
+                    .findFirst()
+                    .orElseThrow();
+            markDown(d, next);
+        }
+        // Every node but one has had its run evicted in this round; none of them is UP.
+        assertThat(runNodes(d.task(task))).containsExactly(stays);
+
+        d.execute(d.nodeClient(evictedFirst), new NodeAlive(evictedFirst));
+        assertThat(runNodes(d.task(task))).containsExactlyInAnyOrder(stays, evictedFirst);
+        report(d, task, stays, TRUTH);
+        report(d, task, evictedFirst, TRUTH);
+        assertThat(d.task(task).state()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(d.task(task).verifiedBy()).containsExactlyInAnyOrder(stays, evictedFirst);
+        d.scheduler.checkInvariants();
     }
 }

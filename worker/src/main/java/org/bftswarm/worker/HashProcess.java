@@ -18,8 +18,9 @@ import org.bftswarm.orchestrator.mine.NonceSearch;
  * the default JIT (where the JDK's SHA-256 is a compiler intrinsic), it reads one command a line on
  * stdin, {@code U <key> <header: 160 hex> <target: 64 hex> <from> <to>} to hash a unit on its
  * {@code threads} threads and {@code K <key>} to stop it, and answers each unit with
- * {@code D <key> <nonce or -1> <hashes> <nanos>} (after {@code R} once it is ready: its hashing loop warmed up and compiled). It exits when stdin closes, so it never outlives its
- * node (a node killed with SIGKILL closes the pipe too).
+ * {@code D <key> <nonce or -1> <hashes> <nanos>} (after {@code R} once it is ready: its hashing loop
+ * warmed up and compiled). It exits when stdin closes, so it never outlives its node (a node killed
+ * with SIGKILL closes the pipe too).
  */
 public final class HashProcess {
     static final long WARM_UP_NONCES = 300_000;

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param network        Docker network mode; {@value #DEFAULT_NETWORK} unless the spec asks otherwise
  * @param stdin          what the container reads on stdin before end of file (a data job's slice), or null
  * @param wasm           the WebAssembly shard to run instead of a container (then {@code image} may be null)
+ * @param confinement    the container's per-job confinement; null means {@link Confinement#DEFAULT}
  * @param mine           the work unit the built-in hasher runs instead of a container (then {@code image} may be null)
  */
 public record TaskLaunch(
@@ -34,6 +35,7 @@ public record TaskLaunch(
         String network,
         byte[] stdin,
         WasmShard wasm,
+        Confinement confinement,
         MineWork mine) {
 
     /** Tasks get no network unless their spec asks for one. */
@@ -79,25 +81,10 @@ public record TaskLaunch(
         network = network == null ? DEFAULT_NETWORK : network;
         requireText(network, "network");
         stdin = stdin == null ? null : stdin.clone();
+        confinement = confinement == null ? Confinement.DEFAULT : confinement;
     }
 
-    /** A launch with nothing on stdin. */
-    public TaskLaunch(
-            String swarm,
-            int nodeId,
-            String taskId,
-            int attempt,
-            String image,
-            List<String> command,
-            Map<String, String> env,
-            double cpus,
-            long memoryMb,
-            long timeoutSeconds,
-            String network) {
-        this(swarm, nodeId, taskId, attempt, image, command, env, cpus, memoryMb, timeoutSeconds, network, null, null);
-    }
-
-    /** A launch of a container or a WebAssembly shard (no mining). */
+    /** A launch with the default confinement. */
     public TaskLaunch(
             String swarm,
             int nodeId,
@@ -126,7 +113,58 @@ public record TaskLaunch(
                 network,
                 stdin,
                 wasm,
+                Confinement.DEFAULT,
                 null);
+    }
+
+    /** A launch of a container or a WebAssembly shard (no mining). */
+    public TaskLaunch(
+            String swarm,
+            int nodeId,
+            String taskId,
+            int attempt,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            double cpus,
+            long memoryMb,
+            long timeoutSeconds,
+            String network,
+            byte[] stdin,
+            WasmShard wasm,
+            Confinement confinement) {
+        this(
+                swarm,
+                nodeId,
+                taskId,
+                attempt,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                network,
+                stdin,
+                wasm,
+                confinement,
+                null);
+    }
+
+    /** A launch with nothing on stdin. */
+    public TaskLaunch(
+            String swarm,
+            int nodeId,
+            String taskId,
+            int attempt,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            double cpus,
+            long memoryMb,
+            long timeoutSeconds,
+            String network) {
+        this(swarm, nodeId, taskId, attempt, image, command, env, cpus, memoryMb, timeoutSeconds, network, null, null);
     }
 
     /** The bytes the container reads on stdin (then end of file), or null when it gets none. */
@@ -171,6 +209,27 @@ public record TaskLaunch(
                 networkMode,
                 stdin,
                 wasm,
+                confinement,
+                mine);
+    }
+
+    /** The same launch confined by {@code other}. */
+    public TaskLaunch withConfinement(Confinement other) {
+        return new TaskLaunch(
+                swarm,
+                nodeId,
+                taskId,
+                attempt,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                network,
+                stdin,
+                wasm,
+                other,
                 mine);
     }
 

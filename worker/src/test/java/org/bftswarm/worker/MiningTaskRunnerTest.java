@@ -26,7 +26,22 @@ class MiningTaskRunnerTest {
     Path dir;
 
     static TaskLaunch launch(String taskId, MineWork work) {
-        return new TaskLaunch("s", 0, taskId, 1, null, List.of(), Map.of(), 0.25, 64, 60, null, null, null, work);
+        return new TaskLaunch(
+                "s",
+                0,
+                taskId,
+                1,
+                null,
+                List.of(),
+                Map.of(),
+                0.25,
+                64,
+                60,
+                null,
+                null,
+                null,
+                Confinement.DEFAULT,
+                work);
     }
 
     @ParameterizedTest(name = "child JVM {0}")

@@ -21,8 +21,13 @@ public final class ConfigFileOption {
     Path file;
 
     public Path resolve() {
-        if (file != null) {
-            return file;
+        return resolve(file);
+    }
+
+    /** {@code given} when not null, else the default file as described above. */
+    public static Path resolve(Path given) {
+        if (given != null) {
+            return given;
         }
         Path local = Path.of(DEFAULT_NAME);
         if (Files.exists(local)) {

@@ -24,7 +24,12 @@ import picocli.CommandLine.Parameters;
                         + " for its signed answer (GET /api/v1/jobs/ID?signed) and only what f+1 of them signed is shown;"
                         + " a node that said otherwise is named. Exits 1 when no f+1 nodes agree.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ./bftswarm job job-1", "  ./bftswarm job job-1 --json", "  ./bftswarm job job-1 --trust-node 2"})
+        footer = {
+            "  ./bftswarm job job-1",
+            "  ./bftswarm job job-1 --json",
+            "  ./bftswarm job job-1 --trust-node 2",
+            "  ./bftswarm job job-1 --watch"
+        })
 public final class JobCommand extends ClusterCommand {
     @Mixin
     ApiOptions apiOptions;
@@ -42,9 +47,24 @@ public final class JobCommand extends ClusterCommand {
                     + " f+1 nodes signed is shown).")
     Integer trustNode;
 
+    @Mixin
+    WatchOptions watch;
+
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         ApiClient api = apiOptions.client(target, null);
+        if (trustNode != null) {
+            TrustedNode.check(spec, target, trustNode);
+        }
+        if (watch.watch) {
+            VerifiedReads reads = NodeKeys.reads(target, api);
+            return Watch.run(watch, json, api.json(), out, () -> {
+                JobJson job = trustNode != null
+                        ? api.jobFrom(trustNode, jobId)
+                        : reads.job(jobId).value();
+                return new Watch.Shown(job, JobText.result(job));
+            });
+        }
         try {
             JobJson job;
             if (trustNode != null) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         description = "List the cluster's jobs: id, name, status and tasks done, as f+1 nodes signed the list"
                 + " (GET /api/v1/jobs?signed on every node).",
         footerHeading = "%nExamples:%n",
-        footer = {"  ./bftswarm jobs", "  ./bftswarm jobs --json"})
+        footer = {"  ./bftswarm jobs", "  ./bftswarm jobs --json", "  ./bftswarm jobs --watch --json"})
 public final class JobsCommand extends ClusterCommand {
     @Mixin
     ApiOptions apiOptions;
@@ -30,12 +30,21 @@ public final class JobsCommand extends ClusterCommand {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Mixin
+    WatchOptions watch;
+
     @Override
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         ApiClient api = apiOptions.client(target, null);
+        VerifiedReads reads = NodeKeys.reads(target, api);
+        if (watch.watch) {
+            return Watch.run(watch, json, api.json(), out, () -> {
+                VerifiedReads.Verdict<List<JobJson>> verdict = reads.jobs();
+                return new Watch.Shown(verdict.value(), JobText.table(verdict.value()));
+            });
+        }
         try {
-            VerifiedReads.Verdict<List<JobJson>> verdict =
-                    NodeKeys.reads(target, api).jobs();
+            VerifiedReads.Verdict<List<JobJson>> verdict = reads.jobs();
             JobText.reportDisagreements(err, verdict);
             List<JobJson> jobs = verdict.value();
             printJsonOrText(out, json, api.json(), jobs, () -> JobText.table(jobs));

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bftswarm.consensus.sim.SimOptions;
 import org.bftswarm.consensus.sim.SimulationRunner;
-import org.bftswarm.orchestrator.sim.SchedulerSimulation;
+import org.bftswarm.sim.SchedulerSimulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

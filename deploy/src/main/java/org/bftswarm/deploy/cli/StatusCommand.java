@@ -1,12 +1,12 @@
 package org.bftswarm.deploy.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import org.bftswarm.deploy.launcher.ClusterInspector;
 import org.bftswarm.deploy.launcher.ClusterStatus;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bftswarm status}: n, f, view, primary and every node's process and progress. */
@@ -20,13 +20,23 @@ import picocli.CommandLine.Option;
             "Exit code 0 when every node runs, 1 otherwise.",
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  ./bftswarm status", "  ./bftswarm status --json"})
+        footer = {"  ./bftswarm status", "  ./bftswarm status --json", "  ./bftswarm status --watch"})
 public final class StatusCommand extends ClusterCommand {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Mixin
+    WatchOptions watch;
+
     @Override
-    int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws JsonProcessingException {
+    int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
+        if (watch.watch) {
+            ClusterInspector inspector = new ClusterInspector(target);
+            return Watch.run(watch, json, new ObjectMapper(), out, () -> {
+                ClusterStatus status = inspector.inspect();
+                return new Watch.Shown(status, status.render());
+            });
+        }
         ClusterStatus status = new ClusterInspector(target).inspect();
         printJsonOrText(out, json, new ObjectMapper(), status, status::render);
         return status.nodes().stream().allMatch(n -> n.state().equals("running")) ? 0 : 1;

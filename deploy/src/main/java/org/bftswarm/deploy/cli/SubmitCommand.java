@@ -20,6 +20,7 @@ import org.bftswarm.deploy.launcher.ClientKey;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.DataJobFiles;
+import org.bftswarm.deploy.launcher.JobFile;
 import org.bftswarm.deploy.launcher.JobText;
 import org.bftswarm.deploy.launcher.JobWaiter;
 import org.bftswarm.deploy.launcher.NodeKeys;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Spec;
             "  ./bftswarm submit --image bftswarm/busybox --count 4 --retries 2 --env GREETING=hi -- sh -c 'echo $GREETING'",
             "  ./bftswarm submit --wasm examples/wasm/sum.wasm --dataset examples/wasm/numbers.json --wait",
             "  ./bftswarm submit --image bftswarm/busybox --input words.txt --shards 3 --wait -- wc -l",
+            "  ./bftswarm submit -f job.yaml --constraint zone=lab --wait",
         })
 public final class SubmitCommand implements Callable<Integer> {
     @Spec
@@ -61,6 +63,20 @@ public final class SubmitCommand implements Callable<Integer> {
 
     @Mixin
     ApiOptions apiOptions;
+
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
+            description = "Read the job from FILE: the body of POST /api/v1/jobs as JSON (.json) or YAML (name, image,"
+                    + " command, env, cpus, memoryMb, count, retries, constraints, verification, ...). Other job options"
+                    + " are refused with it, except --constraint.")
+    Path file;
+
+    @Option(
+            names = "--constraint",
+            paramLabel = "LABEL=VALUE",
+            description = "Run only on nodes whose label LABEL is VALUE (repeatable; every one must hold).")
+    List<String> constraint = new ArrayList<>();
 
     @Option(
             names = "--image",
@@ -167,6 +183,24 @@ public final class SubmitCommand implements Callable<Integer> {
                     + " cluster's verification.default.")
     String verification;
 
+    @Option(
+            names = "--pids",
+            paramLabel = "N",
+            description = "Most processes and threads a task's container may hold (default: 256); a fork bomb"
+                    + " stops there.")
+    Integer pids;
+
+    @Option(
+            names = "--user",
+            paramLabel = "USER",
+            description = "Run the command as USER, UID or UID:GID (default: the image's user).")
+    String user;
+
+    @Option(
+            names = "--read-only-rootfs",
+            description = "Mount the container's root filesystem read-only (/tmp stays a writable tmpfs).")
+    boolean readOnlyRootfs;
+
     @Option(names = "--wait", description = "Wait until the job has ended, showing progress, and print its result.")
     boolean await;
 
@@ -182,6 +216,37 @@ public final class SubmitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "The command and its arguments, after --.")
     List<String> command = new ArrayList<>();
 
+    /** Whether any option that shapes the job (other than --constraint) was given. */
+    private boolean jobOptionGiven() {
+        Object[] values = {
+            image,
+            wasm,
+            dataset,
+            input,
+            shards,
+            reduce,
+            entry,
+            deadline,
+            fuel,
+            memoryPages,
+            name,
+            cpus,
+            memory,
+            count,
+            retries,
+            timeout,
+            verification,
+            pids,
+            user
+        };
+        for (Object v : values) {
+            if (v != null) {
+                return true;
+            }
+        }
+        return verify || readOnlyRootfs || !env.isEmpty() || !command.isEmpty();
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -193,12 +258,28 @@ public final class SubmitCommand implements Callable<Integer> {
                         "--verify asks for quorum verification; drop --verification " + verification + " or --verify");
             }
             String mode = verify ? "quorum" : verification;
-            DataJobFiles data =
-                    new DataJobFiles(wasm, dataset, input, shards, reduce, entry, deadline, fuel, memoryPages);
-            if (wasm == null && image == null) {
-                throw new IllegalArgumentException("give --image IMAGE (a container job) or --wasm FILE");
+            Map<String, String> constraints = SubmitSpec.constraints(constraint);
+            if (file != null) {
+                if (jobOptionGiven()) {
+                    throw new IllegalArgumentException("give the job either in --file " + file
+                            + " or as options, not both (only --constraint adds to a file's job)");
+                }
+                job = SubmitSpec.checked(SubmitSpec.withConstraints(JobFile.read(file), constraints));
+            } else {
+                DataJobFiles data =
+                        new DataJobFiles(wasm, dataset, input, shards, reduce, entry, deadline, fuel, memoryPages);
+                if (wasm == null && image == null) {
+                    throw new IllegalArgumentException(
+                            "give --image IMAGE (a container job), --wasm FILE or -f JOBFILE");
+                }
+                job = SubmitSpec.withConstraints(
+                        SubmitSpec.build(name, image, env, cpus, memory, count, retries, timeout, mode, command, data),
+                        constraints);
+                if (pids != null || user != null || readOnlyRootfs) {
+                    job = SubmitSpec.harden(job, pids, user, readOnlyRootfs);
+                }
+                job = SubmitSpec.checked(job);
             }
-            job = SubmitSpec.build(name, image, env, cpus, memory, count, retries, timeout, mode, command, data);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

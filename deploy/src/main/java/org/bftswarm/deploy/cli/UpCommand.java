@@ -1,5 +1,6 @@
 package org.bftswarm.deploy.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -7,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.bftswarm.deploy.launcher.ApiClient;
 import org.bftswarm.deploy.launcher.ByzantineAssignments;
 import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.DemoWorkload;
+import org.bftswarm.deploy.launcher.ProcessProbe;
+import org.bftswarm.deploy.launcher.UpPlan;
 import org.bftswarm.deploy.launcher.UpProcedure;
 import org.bftswarm.node.FaultPermission;
 import picocli.CommandLine.Command;
@@ -37,6 +41,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ./bftswarm up --demo",
+            "  ./bftswarm up --dry-run",
             "  ./bftswarm up --config other.yaml --data /tmp/other-cluster",
             "  ./bftswarm up --byzantine 2:fake-results --byzantine 1:suspect-everyone   (test clusters only)",
         })
@@ -56,6 +61,15 @@ public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--demo", description = "Run the sample workload once the cluster is up.")
     boolean demo;
+
+    @Option(
+            names = "--dry-run",
+            description = "Validate the configuration and print the plan (nodes, ports, data directories, which nodes"
+                    + " would start) without starting or writing anything.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "With --dry-run: print the plan as JSON.")
+    boolean json;
 
     @Option(names = "--skip-docker-check", description = "Do not run scripts/ensure-docker.sh first.")
     boolean skipDockerCheck;
@@ -95,6 +109,18 @@ public final class UpCommand implements Callable<Integer> {
             err.println("bftswarm up: " + refused.get());
             err.flush();
             return 1;
+        }
+        if (dryRun) {
+            ProcessProbe processes = new ProcessProbe(target.get().layout());
+            UpPlan plan =
+                    UpPlan.of(target.get(), id -> processes.state(id) != ProcessProbe.NodeProcess.NOT_RUNNING, liars);
+            try {
+                ClusterCommand.printJsonOrText(out, json, ApiClient.mapper(), plan, plan::render);
+            } catch (JsonProcessingException e) {
+                err.println("bftswarm up: " + e.getMessage());
+                return 1;
+            }
+            return 0;
         }
         try {
             int code = new UpProcedure(target.get(), out, err, liars)

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.bftswarm.api.ClusterJson;
+import org.bftswarm.api.EnergyJson;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.NodeJson;
@@ -104,6 +105,16 @@ public final class ApiClient {
      * operation concerns.
      */
     public String submitSigned(ClientOperation op, String jobId, WriteCheck check) throws ApiException {
+        submitSignedAnswer(op, jobId, check);
+        return jobId;
+    }
+
+    /**
+     * The same, returning the checked answer (empty when a node answered REPLAYED: an earlier try was
+     * ordered and its answer is not repeated).
+     */
+    public Optional<OrderedWrite> submitSignedAnswer(ClientOperation op, String jobId, WriteCheck check)
+            throws ApiException {
         byte[] body = OperationCodec.encode(op);
         StringBuilder failures = new StringBuilder();
         for (int k = 0; k < baseUrls.size(); k++) {
@@ -122,16 +133,17 @@ public final class ApiClient {
             }
             if (r.statusCode() == 202) {
                 preferred = node;
-                Optional<String> problem = check.problem(jobId, parseOrderedWrite(r.body()));
+                OrderedWrite answer = parseOrderedWrite(r.body());
+                Optional<String> problem = check.problem(jobId, answer);
                 if (problem.isPresent()) {
                     throw new ApiException(
                             0, "unverified", "node " + node + " (" + url + ") answered unproven: " + problem.get());
                 }
-                return jobId;
+                return Optional.of(answer);
             }
             ApiException refused = error(r);
             if (r.statusCode() == 409 && "replayed".equals(refused.error())) {
-                return jobId;
+                return Optional.empty();
             }
             if (r.statusCode() >= 500) {
                 failures.append(
@@ -345,12 +357,22 @@ public final class ApiClient {
 
     /** One node's view of the cluster, or empty when that node does not answer. */
     public Optional<ClusterJson> cluster(int node) {
+        return readFrom(node, "/api/v1/cluster", ClusterJson.class);
+    }
+
+    /** One node's power, energy and carbon figures, or empty when that node does not answer. */
+    public Optional<EnergyJson> energy(int node) {
+        return readFrom(node, "/api/v1/energy", EnergyJson.class);
+    }
+
+    /** {@code GET path} on one node decoded as {@code type}; empty unless it answers 200 with that shape. */
+    private <T> Optional<T> readFrom(int node, String path, Class<T> type) {
         try {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/cluster"))
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + path))
                     .timeout(Duration.ofSeconds(3))
                     .GET()
                     .build());
-            return r.statusCode() == 200 ? Optional.of(json.readValue(r.body(), ClusterJson.class)) : Optional.empty();
+            return r.statusCode() == 200 ? Optional.of(json.readValue(r.body(), type)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -382,6 +404,22 @@ public final class ApiClient {
             return r.statusCode() == 200
                     ? Optional.of(List.of(json.readValue(r.body(), NodeJson[].class)))
                     : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Node {@code node}'s answer to {@code GET path} as the JSON text it sent (so a reader can show it
+     * unchanged, fields this client does not know included), or empty when it does not answer 200.
+     */
+    public Optional<String> rawFrom(int node, String path) {
+        try {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + path))
+                    .timeout(Duration.ofSeconds(3))
+                    .GET()
+                    .build());
+            return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,10 +1,15 @@
 package org.bftswarm.deploy.launcher;
 
+import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import org.bftswarm.api.JobSubmission;
+import org.bftswarm.api.OrderedWrite;
 import org.bftswarm.node.ApiMapping;
 import org.bftswarm.orchestrator.ops.CancelJob;
 import org.bftswarm.orchestrator.ops.ClientOperation;
+import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.ops.ReplyCodec;
 import org.bftswarm.orchestrator.ops.SubmitJob;
 
 /**
@@ -26,10 +31,22 @@ public final class SignedSubmission {
         return api.submitSigned(op, jobId, check);
     }
 
-    /** Cancels {@code jobId} by an operation the client signs (allowed to an admin, or to its submitter). */
-    public static void cancel(ApiClient api, String swarm, ClientKey key, String jobId, ApiClient.WriteCheck check)
-            throws ApiException {
+    /**
+     * Cancels {@code jobId} by an operation the client signs (allowed to an admin, or to its submitter);
+     * returns the scheduler's certified reply (IGNORED when the job had already finished or was
+     * already cancelled), or empty when an earlier try was ordered and its reply is not repeated.
+     */
+    public static Optional<Reply> cancel(
+            ApiClient api, String swarm, ClientKey key, String jobId, ApiClient.WriteCheck check) throws ApiException {
         ClientOperation op = new ClientSession(swarm, key.name(), key.key()).sign(new CancelJob(jobId));
-        api.submitSigned(op, jobId, check);
+        return api.submitSignedAnswer(op, jobId, check).flatMap(SignedSubmission::reply);
+    }
+
+    private static Optional<Reply> reply(OrderedWrite answer) {
+        try {
+            return ReplyCodec.decode(Base64.getDecoder().decode(answer.result() == null ? "" : answer.result()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

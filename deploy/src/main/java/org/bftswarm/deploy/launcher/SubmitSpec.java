@@ -79,11 +79,75 @@ public final class SubmitSpec {
                 data.deadlineSeconds(),
                 data.fuel(),
                 data.memoryPages());
+        return checked(job);
+    }
+
+    /** {@code job} when the job-spec rulebook accepts it; else throws with the rulebook's messages. */
+    public static JobSubmission checked(JobSubmission job) {
         List<String> problems = JobSpecValidator.validate(ApiMapping.toJobSpec(job));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         return job;
+    }
+
+    /**
+     * {@code job} with the container hardening options (null: the rulebook's default), checked by the
+     * rulebook as the cluster would.
+     */
+    public static JobSubmission harden(JobSubmission job, Integer pids, String user, boolean readOnlyRootfs) {
+        JobSubmission hardened = job.withHardening(pids, user, readOnlyRootfs ? Boolean.TRUE : null);
+        List<String> problems = JobSpecValidator.validate(ApiMapping.toJobSpec(hardened));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return hardened;
+    }
+
+    /** {@code job} with {@code more} placement constraints added (a key given again takes the new value). */
+    public static JobSubmission withConstraints(JobSubmission job, Map<String, String> more) {
+        if (more.isEmpty()) {
+            return job;
+        }
+        Map<String, String> constraints = new TreeMap<>(job.constraints() == null ? Map.of() : job.constraints());
+        constraints.putAll(more);
+        return new JobSubmission(
+                        job.name(),
+                        job.image(),
+                        job.command(),
+                        job.env(),
+                        job.cpus(),
+                        job.memoryMb(),
+                        job.timeoutSeconds(),
+                        job.retries(),
+                        job.backoffSeconds(),
+                        job.count(),
+                        constraints,
+                        job.network(),
+                        job.verification(),
+                        job.wasmBase64(),
+                        job.dataset(),
+                        job.input(),
+                        job.shards(),
+                        job.reduce(),
+                        job.entry(),
+                        job.deadlineSeconds(),
+                        job.fuel(),
+                        job.memoryPages())
+                .withHardening(job.pids(), job.user(), job.readOnlyRootfs());
+    }
+
+    /** {@code --constraint K=V} pairs to a sorted map. */
+    public static Map<String, String> constraints(List<String> pairs) {
+        Map<String, String> out = new TreeMap<>();
+        for (String pair : pairs == null ? List.<String>of() : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("--constraint wants LABEL=VALUE, e.g. zone=lab, got '" + pair + "'");
+            }
+            out.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return out;
     }
 
     /** {@code K=V} pairs to a sorted map; the value may contain '=' and may be empty. */

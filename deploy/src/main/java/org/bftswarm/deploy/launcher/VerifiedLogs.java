@@ -20,7 +20,8 @@ public final class VerifiedLogs {
 
     private VerifiedLogs() {}
 
-    private static Map<String, String> signedHeaders(Optional<ClientKey> key, String swarm, String taskId) {
+    /** The signed log-request headers for {@code key} (none without a key). */
+    public static Map<String, String> signedHeaders(Optional<ClientKey> key, String swarm, String taskId) {
         if (key.isEmpty()) {
             return Map.of();
         }

@@ -3,10 +3,12 @@ package org.bftswarm.node.config;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.Invariants;
+import org.bftswarm.crypto.VerifyingKey;
 import org.bftswarm.orchestrator.MiningConfig;
 
 /**
@@ -34,6 +36,7 @@ public record ClusterConfig(
         ApiSettings api,
         RetentionSettings retention,
         GossipSettings gossip,
+        EnergySettings energy,
         MiningConfig mining) {
 
     /** Client principal ids start here; replica ids must stay below. */
@@ -57,6 +60,7 @@ public record ClusterConfig(
         Invariants.check(api != null, "api settings missing");
         Invariants.check(retention != null, "retention settings missing");
         Invariants.check(gossip != null, "gossip settings missing");
+        Invariants.check(energy != null, "energy settings missing");
         Invariants.check(mining != null, "mining settings missing");
     }
 
@@ -95,6 +99,7 @@ public record ClusterConfig(
                 ApiSettings.DEFAULTS,
                 RetentionSettings.DEFAULTS,
                 GossipSettings.DEFAULTS,
+                EnergySettings.DEFAULTS,
                 MiningConfig.DEFAULTS);
     }
 
@@ -153,6 +158,7 @@ public record ClusterConfig(
                 api,
                 retention,
                 gossip,
+                energy,
                 mining);
     }
 
@@ -177,6 +183,7 @@ public record ClusterConfig(
                 api,
                 retention,
                 gossip,
+                energy,
                 replaced);
     }
 
@@ -193,6 +200,17 @@ public record ClusterConfig(
     /** Size of a PBFT certificate quorum; 2f+1 when n = 3f+1 (see {@link #quorumSize(int)}). */
     public int quorum() {
         return quorumSize(n());
+    }
+
+    /**
+     * Every node's public key by node id when the configuration carries them ({@code nodes.list[].publicKey},
+     * all or none), so no host needs another node's key file; empty when keys live in the key directory.
+     */
+    public Optional<List<VerifyingKey>> configuredNodeKeys() {
+        if (nodes.isEmpty() || nodes.stream().anyMatch(r -> r.publicKey() == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(nodes.stream().map(ResolvedNode::publicKey).toList());
     }
 
     public ResolvedNode node(int id) {

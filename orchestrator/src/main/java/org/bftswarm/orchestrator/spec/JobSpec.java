@@ -14,7 +14,8 @@ import org.bftswarm.crypto.Invariants;
  * What a user asks to run: {@code name}, {@code image}, {@code command}, {@code env}, {@code cpus},
  * {@code memoryMb}, {@code timeoutSeconds}, {@code retries}, {@code backoffSeconds}, {@code count},
  * {@code constraints}, {@code network}, {@code verification} and, for a job over a dataset, {@code data}
- * ({@link DataSpec}: one task per shard instead of {@code count}) and, for a proof-of-work job, {@code mine}
+ * ({@link DataSpec}: one task per shard instead of {@code count}) and the container's
+ * {@code hardening} options ({@link ContainerHardening}) and, for a proof-of-work job, {@code mine}
  * ({@link MineSpec}: one task per work unit, no image). This record and {@link JobSpecValidator} are the one
  * rulebook of a job spec: every default lives here, every limit in the validator, whoever submits.
  *
@@ -40,6 +41,7 @@ public record JobSpec(
         String network,
         String verification,
         DataSpec data,
+        ContainerHardening hardening,
         MineSpec mine) {
 
     public static final double DEFAULT_CPUS = 0.25;
@@ -57,6 +59,77 @@ public record JobSpec(
     /** The canonical form is the one JSON binds to (the shorter constructors leave fields out). */
     @JsonCreator
     public JobSpec {}
+
+    /** A spec that mines nothing. */
+    public JobSpec(
+            String name,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            Double cpus,
+            Long memoryMb,
+            Integer timeoutSeconds,
+            Integer retries,
+            Integer backoffSeconds,
+            Integer count,
+            Map<String, String> constraints,
+            String network,
+            String verification,
+            DataSpec data,
+            ContainerHardening hardening) {
+        this(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                data,
+                hardening,
+                null);
+    }
+
+    /** A spec whose container takes every {@link ContainerHardening} default. */
+    public JobSpec(
+            String name,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            Double cpus,
+            Long memoryMb,
+            Integer timeoutSeconds,
+            Integer retries,
+            Integer backoffSeconds,
+            Integer count,
+            Map<String, String> constraints,
+            String network,
+            String verification,
+            DataSpec data) {
+        this(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                data,
+                null,
+                null);
+    }
 
     /** A spec without a verification mode: the cluster's default applies. */
     public JobSpec(
@@ -123,40 +196,6 @@ public record JobSpec(
                 null);
     }
 
-    /** A spec that mines nothing. */
-    public JobSpec(
-            String name,
-            String image,
-            List<String> command,
-            Map<String, String> env,
-            Double cpus,
-            Long memoryMb,
-            Integer timeoutSeconds,
-            Integer retries,
-            Integer backoffSeconds,
-            Integer count,
-            Map<String, String> constraints,
-            String network,
-            String verification,
-            DataSpec data) {
-        this(
-                name,
-                image,
-                command,
-                env,
-                cpus,
-                memoryMb,
-                timeoutSeconds,
-                retries,
-                backoffSeconds,
-                count,
-                constraints,
-                network,
-                verification,
-                data,
-                null);
-    }
-
     /** The same spec running {@code otherImage} with {@code otherCommand}. */
     public JobSpec withImageAndCommand(String otherImage, List<String> otherCommand) {
         return new JobSpec(
@@ -174,6 +213,7 @@ public record JobSpec(
                 network,
                 verification,
                 data,
+                hardening,
                 mine);
     }
 
@@ -194,6 +234,7 @@ public record JobSpec(
                 network,
                 mode,
                 data,
+                hardening,
                 mine);
     }
 
@@ -214,6 +255,7 @@ public record JobSpec(
                 network,
                 verification,
                 data.withShards(shards),
+                hardening,
                 mine);
     }
 
@@ -234,6 +276,7 @@ public record JobSpec(
                 network,
                 verification,
                 other,
+                hardening,
                 mine);
     }
 
@@ -266,6 +309,7 @@ public record JobSpec(
                 network,
                 verification,
                 data,
+                hardening,
                 other);
     }
 
@@ -300,6 +344,7 @@ public record JobSpec(
                 network == null ? DEFAULT_NETWORK : network,
                 verification,
                 data == null ? null : data.normalized(),
+                ContainerHardening.normalized(hardening),
                 mine == null ? null : mine.normalized());
     }
 

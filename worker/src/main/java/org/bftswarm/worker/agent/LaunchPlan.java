@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bftswarm.orchestrator.mine.WorkUnit;
+import org.bftswarm.orchestrator.spec.ContainerHardening;
 import org.bftswarm.orchestrator.spec.DataSpec;
 import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.spec.MineSpec;
 import org.bftswarm.orchestrator.spec.ShardRange;
 import org.bftswarm.orchestrator.view.Assignment;
+import org.bftswarm.worker.Confinement;
 import org.bftswarm.worker.MineWork;
 import org.bftswarm.worker.TaskLaunch;
 import org.bftswarm.worker.WasmShard;
@@ -19,6 +21,7 @@ import org.bftswarm.worker.WasmShard;
  * environment and its slice (one element per line) on stdin; for a WebAssembly job the module run
  * over the shard's elements instead of a container; for a mine job the work unit's header and nonce range
  * for the built-in hasher. Task {@code <job>.<i>} is shard {@code i} of {@code count}, or work unit {@code i}.
+ * The container is confined as the spec's hardening options say.
  */
 final class LaunchPlan {
     static final String SHARD_INDEX = "BFTSWARM_SHARD_INDEX";
@@ -44,7 +47,10 @@ final class LaunchPlan {
                     s.cpus(),
                     s.memoryMb(),
                     s.timeoutSeconds(),
-                    s.network());
+                    s.network(),
+                    null,
+                    null,
+                    confinement(s));
         }
         DataSpec data = s.data();
         int index = shardIndex(a.taskId());
@@ -74,7 +80,14 @@ final class LaunchPlan {
                 s.timeoutSeconds(),
                 s.network(),
                 data.isWasm() ? null : data.stdin(range),
-                wasm);
+                wasm,
+                confinement(s));
+    }
+
+    /** The container confinement a spec asks for, its absent options at their defaults. */
+    static Confinement confinement(JobSpec s) {
+        ContainerHardening h = ContainerHardening.normalized(s.hardening());
+        return new Confinement(h.pids(), h.user(), Boolean.TRUE.equals(h.readOnlyRootfs()));
     }
 
     /** Task {@code <job>.<u>} of a mine job is work unit {@code u}, hashed by the built-in executor. */
@@ -97,6 +110,7 @@ final class LaunchPlan {
                 s.network(),
                 null,
                 null,
+                Confinement.DEFAULT,
                 work);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.Operation;
 import org.bftswarm.orchestrator.ops.OperationCodec;
@@ -40,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * principal {@code 1000 + i}, resending (at most once a second per report) until the scheduler's
  * state shows them applied. Reports travel together in one {@link ReportBatch} per consensus round
  * (one batch in flight at a time), so a node's reports never queue one behind another.
+ *
+ * <p>A node runs the loop on its own thread ({@link #start}); a deterministic simulation instead
+ * calls {@link #reconcile} once and then {@link #step} (the pass that thread runs) in virtual time,
+ * reading the clock it passes in.
  */
 public final class WorkerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
@@ -67,7 +73,8 @@ public final class WorkerLoop implements AutoCloseable {
 
     private final String swarm;
     private final int nodeId;
-    private final Scheduler scheduler;
+    private final AssignmentSource scheduler;
+    private final LongSupplier clockMillis;
     private final TaskExecutor executor;
     private final ReportChannel ops;
     private final Consumer<TaskOutcome> outcomes;
@@ -86,6 +93,12 @@ public final class WorkerLoop implements AutoCloseable {
         CompletableFuture<Reply> asNode(Operation op);
     }
 
+    /** Where the loop reads the attempts assigned to a node: the local replica's scheduler. */
+    @FunctionalInterface
+    public interface AssignmentSource {
+        List<Assignment> assignmentsFor(int nodeId);
+    }
+
     public WorkerLoop(
             String swarm,
             int nodeId,
@@ -93,9 +106,22 @@ public final class WorkerLoop implements AutoCloseable {
             TaskExecutor executor,
             ReportChannel ops,
             Consumer<TaskOutcome> outcomes) {
+        this(swarm, nodeId, scheduler::assignmentsFor, System::currentTimeMillis, executor, ops, outcomes);
+    }
+
+    /** A loop reading {@code assignments} and timing its resends on {@code clockMillis}. */
+    public WorkerLoop(
+            String swarm,
+            int nodeId,
+            AssignmentSource assignments,
+            LongSupplier clockMillis,
+            TaskExecutor executor,
+            ReportChannel ops,
+            Consumer<TaskOutcome> outcomes) {
         this.swarm = swarm;
         this.nodeId = nodeId;
-        this.scheduler = scheduler;
+        this.scheduler = assignments;
+        this.clockMillis = clockMillis;
         this.executor = executor;
         this.ops = ops;
         this.outcomes = outcomes;
@@ -105,6 +131,13 @@ public final class WorkerLoop implements AutoCloseable {
 
     /** Adopts or kills leftover containers (against the current local state), then starts the loop. */
     public void start() {
+        reconcile();
+        running = true;
+        thread.start();
+    }
+
+    /** Adopts the executor's leftover attempts still assigned here and kills the rest. */
+    public void reconcile() {
         Set<AttemptKey> assigned = new TreeSet<>();
         for (Assignment a : scheduler.assignmentsFor(nodeId)) {
             assigned.add(new AttemptKey(a.taskId(), a.attempt()));
@@ -115,8 +148,6 @@ public final class WorkerLoop implements AutoCloseable {
             }
             return observer(key);
         });
-        running = true;
-        thread.start();
     }
 
     /** Where stage durations go (the node's metrics); none are kept by default. */
@@ -135,6 +166,30 @@ public final class WorkerLoop implements AutoCloseable {
     public synchronized int runningCount() {
         return (int)
                 local.values().stream().filter(a -> a.phase != Phase.FINISHED).count();
+    }
+
+    /** Attempts the loop still tracks: running, or finished with their report not yet seen ordered. */
+    public synchronized int trackedCount() {
+        return local.size();
+    }
+
+    /** The attempts the loop tracks and where each is (for a status line). */
+    public synchronized SortedMap<AttemptKey, Phase> trackedPhases() {
+        SortedMap<AttemptKey, Phase> out = new TreeMap<>();
+        local.forEach((k, v) -> out.put(k, v.phase));
+        return out;
+    }
+
+    /** Container ids of the attempts running here in a container (in-process runs have none), sorted. */
+    public synchronized List<String> runningContainerIds() {
+        List<String> ids = new ArrayList<>();
+        for (LocalAttempt a : local.values()) {
+            if (a.phase == Phase.STARTED && a.containerId != null && !a.containerId.isEmpty()) {
+                ids.add(a.containerId);
+            }
+        }
+        ids.sort(null);
+        return ids;
     }
 
     /** CPU millicores and memory MiB reserved by the attempts running here. */
@@ -156,7 +211,7 @@ public final class WorkerLoop implements AutoCloseable {
                 wakeups.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 wakeups.drainPermits();
                 if (running) {
-                    pass();
+                    step();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -167,7 +222,8 @@ public final class WorkerLoop implements AutoCloseable {
         }
     }
 
-    private void pass() {
+    /** One pass: compare, launch and kill, send the reports due (what the loop's thread runs). */
+    public void step() {
         List<Assignment> assigned = scheduler.assignmentsFor(nodeId);
         WorkerPlan.Decision d;
         Map<AttemptKey, TaskStarted> started = new TreeMap<>();
@@ -286,7 +342,7 @@ public final class WorkerLoop implements AutoCloseable {
      * batch is still in flight: reports arising meanwhile go together in the next one.
      */
     private void sendReports(Map<AttemptKey, TaskStarted> started, Map<AttemptKey, TaskFinished> finished) {
-        long now = System.currentTimeMillis();
+        long now = clockMillis.getAsLong();
         List<TaskStarted> batchStarted = new ArrayList<>();
         List<TaskFinished> batchFinished = new ArrayList<>();
         synchronized (this) {
