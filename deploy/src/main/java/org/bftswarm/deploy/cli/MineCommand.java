@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.deploy.launcher.ApiClient;
@@ -12,13 +13,17 @@ import org.bftswarm.deploy.launcher.ApiException;
 import org.bftswarm.deploy.launcher.ApiOptions;
 import org.bftswarm.deploy.launcher.ApiTokenFile;
 import org.bftswarm.deploy.launcher.ClientKey;
+import org.bftswarm.deploy.launcher.ClusterOptions;
 import org.bftswarm.deploy.launcher.ClusterTarget;
 import org.bftswarm.deploy.launcher.MineProgressLine;
 import org.bftswarm.deploy.launcher.NodeKeys;
 import org.bftswarm.deploy.launcher.SignedSubmission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code bftswarm mine}: submit a proof-of-work job; optionally wait, showing the search. */
 @Command(
@@ -38,7 +43,16 @@ import picocli.CommandLine.Option;
                     + " --merkle 4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b --time 1231006505"
                     + " --bits 1d00ffff --nonce-start 2083000000 --nonce-end 2084000000 --wait",
         })
-public final class MineCommand extends ClusterCommand {
+public final class MineCommand implements Callable<Integer> {
+    /** What {@code --version} holds when given without a value: print the program's version. */
+    static final String PRINT_VERSION = "";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ClusterOptions cluster;
+
     @Option(
             names = {"-h", "--help"},
             usageHelp = true,
@@ -63,7 +77,14 @@ public final class MineCommand extends ClusterCommand {
     @Option(names = "--bits", paramLabel = "HEX", description = "The compact target, 8 hex digits (e.g. 1d00ffff).")
     String bits;
 
-    @Option(names = "--version", paramLabel = "V", description = "Header version (default 1).")
+    @Option(
+            names = "--version",
+            arity = "0..1",
+            fallbackValue = PRINT_VERSION,
+            paramLabel = "V",
+            description = "Header version (default 1); without a value, print the program's version and exit.")
+    String versionText;
+
     Integer version;
 
     @Option(names = "--prev", paramLabel = "HASH", description = "Previous block hash (default: the chain head).")
@@ -145,6 +166,29 @@ public final class MineCommand extends ClusterCommand {
     }
 
     @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (PRINT_VERSION.equals(versionText)) {
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
+        try {
+            version = versionText == null ? null : Integer.valueOf(versionText);
+        } catch (NumberFormatException e) {
+            throw new ParameterException(
+                    spec.commandLine(), "--version: a header version is a whole number, got " + versionText);
+        }
+        Optional<ClusterTarget> target = cluster.open(RepoHome.find(), err, ProblemPrinter::errors);
+        if (target.isEmpty()) {
+            return 1;
+        }
+        return run(target.get(), out, err);
+    }
+
     int run(ClusterTarget target, PrintWriter out, PrintWriter err) throws Exception {
         try {
             apiOptions.checkVia(target);
@@ -170,10 +214,10 @@ public final class MineCommand extends ClusterCommand {
                         "bftswarm mine: %s not finished after %d s (./bftswarm job %s)%n", jobId, waitTimeout, jobId);
                 return 1;
             }
-            printJsonOrText(out, json, api.json(), done, () -> result(done));
+            ClusterCommand.printJsonOrText(out, json, api.json(), done, () -> result(done));
             return "COMPLETE".equals(done.status().name()) ? 0 : 1;
         } catch (ApiException e) {
-            return failure(err, "mine", e);
+            return ClusterCommand.failure(err, "mine", e);
         }
     }
 
