@@ -102,6 +102,10 @@ final class ApiRoutes {
         ctx.json(port.jobs());
     }
 
+    void chain(Context ctx) {
+        ctx.json(port.chain().orElseThrow(() -> notFound("chain of", "this node")));
+    }
+
     void taskLogs(Context ctx) {
         String taskId = ctx.pathParam("id");
         port.authorizeLogs(

@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
  * DELETE  /api/v1/jobs/{id}            bearer  202 {"jobId","status":"cancelling"} once ordered; 401; 404; 503
  * GET     /api/v1/tasks/{id}/logs      -       200 text/plain; 404 when this node holds no logs for the task
  * GET     /api/v1/nodes                -       200 [NodeJson]
+ * GET     /api/v1/chain                -       200 {"genesis","height","blocks":[…]} the mined chain
  * POST    /api/v1/nodes/{id}/readmit   bearer  202 {"node","result"} once this node's vote to lift the node's
  *                                              quarantine is ordered (f+1 votes readmit it); 400; 401; 404; 503
  * GET     /api/v1/cluster              -       200 ClusterJson {n,f,view,primary,lastExecuted,stableCheckpoint,nodeId}
@@ -116,6 +117,7 @@ public final class ApiServer implements AutoCloseable {
         app.delete("/api/v1/jobs/{id}", routes::cancelJob);
         app.get("/api/v1/tasks/{id}/logs", routes::taskLogs);
         app.get("/api/v1/nodes", routes::nodes);
+        app.get("/api/v1/chain", routes::chain);
         app.post("/api/v1/nodes/{id}/readmit", routes::readmitNode);
         app.get("/api/v1/cluster", routes::cluster);
         app.get("/api/v1/energy", routes::energy);

@@ -1,5 +1,6 @@
 package org.bftswarm.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.util.List;
@@ -65,6 +66,15 @@ public interface ClusterPort {
 
     /** Every job this node's replica knows, in submission order. */
     List<JobJson> jobs();
+
+    /**
+     * The mined chain as this node's replica holds it: {@code {"genesis", "height", "blocks":[{height,
+     * hash, prev, merkle, time, nonce, miner, hashes, seconds, minedAtMillis, jobId}]}}; empty if this node
+     * mines nothing.
+     */
+    default Optional<JsonNode> chain() {
+        return Optional.empty();
+    }
 
     /** Every node of the cluster, by id. */
     List<NodeJson> nodes();

@@ -3,7 +3,8 @@ package org.bftswarm.api;
 /**
  * The {@code status} of a job in the API's JSON, and the HTTP status {@code GET /api/v1/jobs/{id}}
  * answers with for each: 202 while pending or running, 206 when the deadline passed with some tasks
- * finished, 200 once every task is terminal. This is the only place a job status meets HTTP.
+ * finished, 200 once every task is terminal (NOT_FOUND: a mine job whose range holds no solution). This
+ * is the only place a job status meets HTTP.
  */
 public enum JobStatusJson {
     PENDING(202),
@@ -11,7 +12,8 @@ public enum JobStatusJson {
     PARTIAL(206),
     COMPLETE(200),
     FAILED(200),
-    CANCELLED(200);
+    CANCELLED(200),
+    NOT_FOUND(200);
 
     private final int httpStatus;
 

@@ -9,7 +9,8 @@ import java.util.Map;
  * The body of {@code POST /api/v1/jobs} exactly as it arrived: one field per job-spec field (the data
  * fields of a job over a dataset, {@code wasm_base64} to {@code memoryPages}, at the top level as the
  * compute mesh's clients send them; the container hardening options {@code pids}, {@code user} and
- * {@code readOnlyRootfs} likewise), null where the client left it out. It carries the spec and holds no rule of its
+ * {@code readOnlyRootfs} likewise; for {@code "kind": "mine"} the header and target fields, {@code data} to
+ * {@code unitSize}, likewise), null where the client left it out. It carries the spec and holds no rule of its
  * own: defaults, limits
  * and normalisation belong to the scheduler's job-spec rulebook, which the {@link ClusterPort}
  * applies (and reports as INVALID_SPEC naming each field). The API only checks JSON types.
@@ -39,10 +40,149 @@ public record JobSubmission(
         Integer memoryPages,
         Integer pids,
         String user,
-        Boolean readOnlyRootfs) {
+        Boolean readOnlyRootfs,
+        String kind,
+        String data,
+        Integer version,
+        String prev,
+        String merkle,
+        Long time,
+        String bits,
+        String difficulty,
+        Integer zeros,
+        Long nonceStart,
+        Long nonceEnd,
+        Long unitSize) {
+
+    /** The {@code kind} of a proof-of-work job; absent means a container or data job. */
+    public static final String MINE = "mine";
 
     @JsonCreator
     public JobSubmission {}
+
+    /** A submission that mines nothing. */
+    public JobSubmission(
+            String name,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            Double cpus,
+            Long memoryMb,
+            Integer timeoutSeconds,
+            Integer retries,
+            Integer backoffSeconds,
+            Integer count,
+            Map<String, String> constraints,
+            String network,
+            String verification,
+            String wasmBase64,
+            long[] dataset,
+            List<String> input,
+            Integer shards,
+            String reduce,
+            String entry,
+            Integer deadlineSeconds,
+            Long fuel,
+            Integer memoryPages,
+            Integer pids,
+            String user,
+            Boolean readOnlyRootfs) {
+        this(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                wasmBase64,
+                dataset,
+                input,
+                shards,
+                reduce,
+                entry,
+                deadlineSeconds,
+                fuel,
+                memoryPages,
+                pids,
+                user,
+                readOnlyRootfs,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** A mine job over {@code text} at a preset difficulty. */
+    public static JobSubmission mineText(String text, String difficulty, String verification) {
+        return new JobSubmission(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                verification,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                MINE,
+                text,
+                null,
+                null,
+                null,
+                null,
+                null,
+                difficulty,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** Whether any field of a mine job is present. */
+    public boolean carriesMine() {
+        return data != null
+                || version != null
+                || prev != null
+                || merkle != null
+                || time != null
+                || bits != null
+                || difficulty != null
+                || zeros != null
+                || nonceStart != null
+                || nonceEnd != null
+                || unitSize != null;
+    }
 
     /** A submission whose container takes the default hardening options. */
     public JobSubmission(

@@ -3,6 +3,7 @@ package org.bftswarm.node;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,11 @@ import org.bftswarm.orchestrator.spec.DataRules;
 import org.bftswarm.orchestrator.spec.DataSpec;
 import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.spec.JobSpecValidator;
+import org.bftswarm.orchestrator.spec.MineSpec;
+import org.bftswarm.orchestrator.view.ChainBlock;
 import org.bftswarm.orchestrator.view.DataView;
 import org.bftswarm.orchestrator.view.JobView;
+import org.bftswarm.orchestrator.view.MineView;
 import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.SchedulerEvent;
 import org.bftswarm.orchestrator.view.TaskView;
@@ -45,6 +49,26 @@ public final class ApiMapping {
 
     /** The scheduler's job spec for a submission: field for field, nothing added, nothing checked. */
     public static JobSpec toJobSpec(JobSubmission s) {
+        if (s.kind() != null && !JobSubmission.MINE.equals(s.kind())) {
+            throw PortException.invalidSpec("kind: must be \"mine\" or absent (got \"" + clip(s.kind()) + "\")");
+        }
+        if (s.kind() == null && s.carriesMine()) {
+            throw PortException.invalidSpec("kind: the header and target fields belong to \"kind\": \"mine\"");
+        }
+        MineSpec mine = JobSubmission.MINE.equals(s.kind())
+                ? new MineSpec(
+                        s.data(),
+                        s.version(),
+                        s.prev(),
+                        s.merkle(),
+                        s.time(),
+                        s.bits(),
+                        s.difficulty(),
+                        s.zeros(),
+                        s.nonceStart(),
+                        s.nonceEnd(),
+                        s.unitSize())
+                : null;
         return new JobSpec(
                 s.name(),
                 s.image(),
@@ -71,7 +95,26 @@ public final class ApiMapping {
                                 s.fuel(),
                                 s.memoryPages())
                         : null,
-                s.carriesHardening() ? new ContainerHardening(s.pids(), s.user(), s.readOnlyRootfs()) : null);
+                s.carriesHardening() ? new ContainerHardening(s.pids(), s.user(), s.readOnlyRootfs()) : null,
+                mine);
+    }
+
+    private static String clip(String v) {
+        return v.length() <= 40 ? v : v.substring(0, 40) + "...";
+    }
+
+    /** A mine job's search as JSON (null for any other job). */
+    static JsonNode mineJson(MineView mine) {
+        return mine == null ? null : CanonicalJson.mapper().valueToTree(mine);
+    }
+
+    /** The chain as {@code GET /api/v1/chain} shows it. */
+    public static JsonNode chainJson(String genesis, List<ChainBlock> blocks) {
+        ObjectNode out = CanonicalJson.mapper().createObjectNode();
+        out.put("genesis", genesis);
+        out.put("height", blocks.size());
+        out.set("blocks", CanonicalJson.mapper().valueToTree(blocks));
+        return out;
     }
 
     /**
@@ -124,7 +167,8 @@ public final class ApiMapping {
                 data == null
                         ? null
                         : data.shards().stream().map(ApiMapping::toApi).toList(),
-                data == null ? null : data.missingShards());
+                data == null ? null : data.missingShards(),
+                mineJson(job.mine()));
     }
 
     static ShardJson toApi(DataView.ShardView s) {

@@ -1,5 +1,6 @@
 package org.bftswarm.node;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -204,6 +205,11 @@ public final class NodeClusterPort implements ClusterPort {
     @Override
     public List<JobJson> jobs() {
         return scheduler.jobs().stream().map(ApiMapping::toApi).map(lies::read).toList();
+    }
+
+    @Override
+    public Optional<JsonNode> chain() {
+        return Optional.of(ApiMapping.chainJson(scheduler.mining().genesisHash(), scheduler.chain()));
     }
 
     @Override

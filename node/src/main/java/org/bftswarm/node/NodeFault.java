@@ -18,6 +18,8 @@ public enum NodeFault {
     FAKE_RESULTS("fake-results", "reports exit 0 and invented output without running the task"),
     /** Runs the task, then reports altered output (with a matching digest) and the real exit code. */
     TAMPER_OUTPUT("tamper-output", "runs the task and reports altered output with a matching digest"),
+    /** Claims a solution for every mine unit assigned to it, without hashing (a nonce that misses the target). */
+    FALSE_SOLUTIONS("false-solutions", "claims false proof-of-work solutions without hashing"),
     /** Registers with 1000 times the CPUs and memory its configuration gives it. */
     INFLATE_CAPACITY("inflate-capacity", "registers 1000x its configured CPUs and memory"),
     /** Takes the attempts assigned to it and never reports them started or finished. */

@@ -15,6 +15,8 @@ import org.bftswarm.consensus.runtime.ReplicaRuntime;
 import org.bftswarm.consensus.runtime.ReplicaStatus;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.ReplyCode;
+import org.bftswarm.orchestrator.view.JobView;
+import org.bftswarm.orchestrator.view.MineView;
 import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.state.ClusterStateNode;
 import org.bftswarm.state.view.NodeCounter;
@@ -25,8 +27,9 @@ import org.bftswarm.worker.agent.WorkerStage;
  * The node's own meters on {@code /metrics}: consensus drops, log commits, executed requests and
  * state transfers (count, last snapshot size), scheduler operation outcomes and refusals by reason,
  * every node's disputed results and quarantine, invalid CRDT entries,
- * gossip members, tasks running here, the worker's stage timers ({@link WorkerStage}), and every
- * node's CRDT counters as this node sees them.
+ * gossip members, tasks running here, the worker's stage timers ({@link WorkerStage}), every
+ * node's CRDT counters as this node sees them, and mining: every node's and the cluster's hash rate,
+ * units done and placed again, false claims refused, the chain's height.
  */
 final class NodeMetrics {
     private NodeMetrics() {}
@@ -113,6 +116,7 @@ final class NodeMetrics {
                     .strongReference(true)
                     .register(r);
         }
+        bindMining(r, n, scheduler, state);
         gauge(r, "bftswarm.node.running.tasks", "task attempts running on this node", () -> worker.runningCount());
         Map<WorkerStage, Timer> stages = new EnumMap<>(WorkerStage.class);
         for (WorkerStage stage : WorkerStage.values()) {
@@ -162,6 +166,15 @@ final class NodeMetrics {
                     .tag("node", Integer.toString(id))
                     .description("heartbeat interval the node announced in its last signed heartbeat (0: none)")
                     .register(r);
+            Gauge.builder(
+                            "bftswarm.mining.hash.rate",
+                            state,
+                            s -> MiningReport.rate(
+                                    s.view().counter(id, NodeCounter.MINED_HASHES),
+                                    s.view().counter(id, NodeCounter.MINING_MILLIS)))
+                    .tag("node", Integer.toString(id))
+                    .description("hashes per second of the node's hasher while it hashed (its CRDT counters)")
+                    .register(r);
             for (NodeCounter c : NodeCounter.values()) {
                 Gauge.builder("bftswarm.node.counter", state, s -> s.view().counter(id, c))
                         .tag("node", Integer.toString(id))
@@ -170,6 +183,47 @@ final class NodeMetrics {
                         .register(r);
             }
         }
+    }
+
+    /** The cluster's mining meters: the nodes' hash rates summed, and the units and claims of the jobs kept. */
+    private static void bindMining(MeterRegistry r, int n, Scheduler scheduler, ClusterStateNode state) {
+        gauge(r, "bftswarm.mining.cluster.hash.rate", "sum of every node's hash rate while hashing", () -> {
+            double sum = 0;
+            for (int id = 0; id < n; id++) {
+                sum += MiningReport.rate(
+                        state.view().counter(id, NodeCounter.MINED_HASHES),
+                        state.view().counter(id, NodeCounter.MINING_MILLIS));
+            }
+            return sum;
+        });
+        gauge(
+                r,
+                "bftswarm.mining.units.done",
+                "work units of kept mine jobs ended without a solution",
+                () -> mine(scheduler, MineView::unitsDone));
+        gauge(
+                r,
+                "bftswarm.mining.units.reassigned",
+                "work units placed again after their node went down",
+                () -> mine(scheduler, MineView::reassigned));
+        gauge(
+                r,
+                "bftswarm.mining.false.claims",
+                "claimed solutions the state machine re-hashed and refused",
+                () -> mine(scheduler, MineView::falseClaims));
+        gauge(
+                r,
+                "bftswarm.mining.chain.height",
+                "blocks of the mined chain",
+                () -> scheduler.chain().size());
+    }
+
+    private static long mine(Scheduler scheduler, ToLongFunction<MineView> f) {
+        return scheduler.jobs().stream()
+                .map(JobView::mine)
+                .filter(m -> m != null)
+                .mapToLong(f)
+                .sum();
     }
 
     private static Optional<NodeView> nodeView(Scheduler scheduler, int id) {

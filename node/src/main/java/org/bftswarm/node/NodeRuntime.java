@@ -119,7 +119,9 @@ public final class NodeRuntime implements AutoCloseable {
                 new HostEnergyProbes(),
                 settings.config().energy().tdp(),
                 me.capacity().cpus());
-        this.scheduler = new Scheduler(SchedulerSettings.of(settings.config(), settings.dataDir()));
+        this.scheduler = new Scheduler(
+                SchedulerSettings.of(settings.config(), settings.dataDir()),
+                settings.config().mining());
         this.gossip = new GossipDecision(
                 GossipMode.NORMAL,
                 settings.config().heartbeat().periodMs(),
@@ -403,6 +405,10 @@ public final class NodeRuntime implements AutoCloseable {
         long now = System.currentTimeMillis();
         state.writer().count(NodeCounter.TASKS_RUN, 1, now);
         state.writer().count(o.succeeded() ? NodeCounter.TASKS_SUCCEEDED : NodeCounter.TASKS_FAILED, 1, now);
+        MiningReport.of(o.detail()).ifPresent(m -> {
+            state.writer().count(NodeCounter.MINED_HASHES, m.hashes(), now);
+            state.writer().count(NodeCounter.MINING_MILLIS, m.millis(), now);
+        });
     }
 
     private static void sleep(long millis) {

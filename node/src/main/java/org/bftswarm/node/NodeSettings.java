@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import org.bftswarm.crypto.Invariants;
+import org.bftswarm.node.config.CapacitySettings;
 import org.bftswarm.node.config.ClusterConfig;
 import org.bftswarm.worker.agent.DockerTaskExecutor;
 import org.bftswarm.worker.agent.TaskExecutor;
@@ -64,6 +65,22 @@ public record NodeSettings(
 
     /** Production settings: gossip on, Docker executor, ticks every second. */
     public static NodeSettings production(ClusterConfig config, int nodeId, Path dataDir) {
-        return new NodeSettings(config, nodeId, dataDir, true, DockerTaskExecutor::open, DEFAULT_TICK_MILLIS);
+        int miningThreads = miningThreads(config, nodeId);
+        return new NodeSettings(
+                config,
+                nodeId,
+                dataDir,
+                true,
+                (swarm, id, dir) -> DockerTaskExecutor.open(swarm, id, dir, miningThreads),
+                DEFAULT_TICK_MILLIS);
+    }
+
+    /** The node's configured CPUs: the built-in hasher's thread count. */
+    static int miningThreads(ClusterConfig config, int nodeId) {
+        CapacitySettings own = nodeId >= 0 && nodeId < config.nodes().size()
+                ? config.nodes().get(nodeId).capacity()
+                : null;
+        CapacitySettings c = own != null ? own : config.capacity();
+        return Math.max(1, c == null ? 1 : c.cpus());
     }
 }

@@ -120,7 +120,8 @@ class ApiMappingTest {
                 JobStatus.PARTIAL, 206,
                 JobStatus.COMPLETE, 200,
                 JobStatus.FAILED, 200,
-                JobStatus.CANCELLED, 200);
+                JobStatus.CANCELLED, 200,
+                JobStatus.NOT_FOUND, 200);
         for (JobStatus s : JobStatus.values()) {
             JobView job = new JobView("j", 1, "n", s, 1, "client:alice", 1L, 2L, JobSpec.of("i", List.of()), List.of());
             assertThat(ApiMapping.toApi(job).status().name()).isEqualTo(s.name());

@@ -15,8 +15,9 @@ class NodeFaultTest {
                     .isEqualTo(f);
         }
         assertThat(NodeFault.cliNames())
-                .isEqualTo("suspect-everyone, fake-results, tamper-output, inflate-capacity, silent-worker,"
-                        + " alter-submissions, lie-on-reads, drop-submissions");
+                .isEqualTo(
+                        "suspect-everyone, fake-results, tamper-output, false-solutions, inflate-capacity, silent-worker,"
+                                + " alter-submissions, lie-on-reads, drop-submissions");
     }
 
     @Test

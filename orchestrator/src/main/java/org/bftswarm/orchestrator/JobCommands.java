@@ -15,8 +15,9 @@ import org.bftswarm.orchestrator.spec.JobSpecValidator;
  * ({@code job-<n>}) unless the client names the job itself, which makes a retransmitted submission
  * idempotent. A job may be cancelled by its submitter; a job submitted through a node's API (a node
  * principal) may be cancelled through any node's API. A submission whose worst case would not fit the
- * {@link StateBudget} is refused, so the state never outgrows what state transfer can carry. Rejections
- * change nothing.
+ * {@link StateBudget} is refused, so the state never outgrows what state transfer can carry. A mine job's
+ * header takes the chain head and the batch time where the spec leaves them out, and its units are
+ * issued by {@link MineSearch}. Rejections change nothing.
  */
 final class JobCommands {
 
@@ -65,7 +66,11 @@ final class JobCommands {
         JobSpec verified = normalized.verification() == null
                 ? normalized.withVerification(state.config.defaultVerification())
                 : normalized;
-        JobSpec spec = verified.hasData() ? withResolvedShards(verified) : verified;
+        JobSpec spec = verified.hasData()
+                ? withResolvedShards(verified)
+                : verified.hasMine()
+                        ? verified.withMine(verified.mine().resolved(state.chainHead(), state.clockMillis / 1000))
+                        : verified;
         String unplaceable = quorumOutOfReach(spec);
         if (unplaceable != null) {
             return Reply.invalid(List.of(unplaceable));
@@ -89,6 +94,9 @@ final class JobCommands {
         JobRecord job =
                 JobRecord.of(id, number, spec, clientId, who.label(principals), who.client(), state.clockMillis);
         state.addJob(job);
+        if (job.mine != null) {
+            state.openMineJobs.add(id);
+        }
         List<String> taskIds = job.taskIds();
         for (int i = 0; i < taskIds.size(); i++) {
             TaskRecord task = TaskRecord.pending(taskIds.get(i), id, number, i);

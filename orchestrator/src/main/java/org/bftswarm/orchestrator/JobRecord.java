@@ -11,8 +11,8 @@ import org.bftswarm.orchestrator.verify.ResultQuorum;
 /**
  * Replicated record of one job: its number (submission order), normalised spec, submitter, and
  * batch times of submission and deadline (submission + deadlineSeconds for a data job that sets it,
- * else + timeoutSeconds), and a data job's reduced result. Task ids are derived:
- * {@code <jobId>.<index>} for index 0..count−1.
+ * else + timeoutSeconds), a data job's reduced result and a mine job's search. Task ids are derived:
+ * {@code <jobId>.<index>} for index 0..count−1, or for a mine job one per live work unit.
  */
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
@@ -38,6 +38,8 @@ final class JobRecord {
     String result;
     /** Why a data job's shard results could not be reduced. */
     String resultError;
+    /** A mine job's search (null for any other job). */
+    MineProgress mine;
 
     private JobRecord() {}
 
@@ -55,6 +57,7 @@ final class JobRecord {
                 ? spec.data().deadlineSeconds()
                 : spec.timeoutSeconds();
         job.deadlineMillis = now + deadlineSeconds * 1000L;
+        job.mine = spec.hasMine() ? new MineProgress() : null;
         return job;
     }
 
@@ -73,6 +76,9 @@ final class JobRecord {
     }
 
     List<String> taskIds() {
+        if (mine != null) {
+            return mine.live.stream().map(u -> taskId(id, Math.toIntExact(u))).toList();
+        }
         List<String> ids = new ArrayList<>(spec.count());
         for (int i = 0; i < spec.count(); i++) {
             ids.add(taskId(id, i));

@@ -16,6 +16,7 @@ import org.bftswarm.orchestrator.ops.Reply;
 import org.bftswarm.orchestrator.ops.ReplyCode;
 import org.bftswarm.orchestrator.ops.ReplyCodec;
 import org.bftswarm.orchestrator.view.Assignment;
+import org.bftswarm.orchestrator.view.ChainBlock;
 import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.SchedulerEvent;
@@ -46,6 +47,7 @@ public final class Scheduler implements ReplicatedStateMachine {
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong internalErrors = new AtomicLong();
     private final ShardSelection shardSelection;
+    private final MiningConfig mining;
     private final SchedulerRules rules;
     private SchedulerCore core;
     private Digest cachedDigest;
@@ -56,16 +58,27 @@ public final class Scheduler implements ReplicatedStateMachine {
 
     /** A scheduler whose data-job reductions fold the shards {@code shardSelection} picks (not {@code ALL}: a bug). */
     public Scheduler(SchedulerConfig config, ShardSelection shardSelection) {
-        this(config, shardSelection, SchedulerRules.STANDARD);
+        this(config, shardSelection, SchedulerRules.STANDARD, MiningConfig.DEFAULTS);
+    }
+
+    /** A scheduler with the cluster's mining parameters. */
+    public Scheduler(SchedulerConfig config, MiningConfig mining) {
+        this(config, ShardSelection.ALL, SchedulerRules.STANDARD, mining);
     }
 
     /** A scheduler that also evicts and places by {@code rules} (not {@code STANDARD}: a bug). */
     public Scheduler(SchedulerConfig config, ShardSelection shardSelection, SchedulerRules rules) {
+        this(config, shardSelection, rules, MiningConfig.DEFAULTS);
+    }
+
+    private Scheduler(
+            SchedulerConfig config, ShardSelection shardSelection, SchedulerRules rules, MiningConfig mining) {
         this.config = config;
         this.shardSelection = shardSelection;
         this.rules = rules;
+        this.mining = mining;
         this.principals = new NodePrincipals(config);
-        this.core = new SchedulerCore(new SchedulerState(config), shardSelection, rules);
+        this.core = new SchedulerCore(withMining(new SchedulerState(config)), shardSelection, rules);
         for (Reply.Outcome o : Reply.Outcome.values()) {
             outcomes.put(o, new AtomicLong());
         }
@@ -128,8 +141,13 @@ public final class Scheduler implements ReplicatedStateMachine {
     @Override
     public synchronized void restore(byte[] snapshot) {
         SchedulerState restored = SnapshotCodec.decode(snapshot, config);
-        core = new SchedulerCore(restored, shardSelection, rules);
+        core = new SchedulerCore(withMining(restored), shardSelection, rules);
         cachedDigest = null;
+    }
+
+    private SchedulerState withMining(SchedulerState state) {
+        state.mining = mining;
+        return state;
     }
 
     @Override
@@ -173,6 +191,16 @@ public final class Scheduler implements ReplicatedStateMachine {
     /** Every job, oldest first. */
     public synchronized List<JobView> jobs() {
         return core.views.jobs();
+    }
+
+    /** The mined chain, oldest block first (height 1 builds on the configured genesis hash). */
+    public synchronized List<ChainBlock> chain() {
+        return core.views.chain();
+    }
+
+    /** The cluster's mining parameters. */
+    public MiningConfig mining() {
+        return mining;
     }
 
     public synchronized Optional<TaskView> task(String taskId) {

@@ -26,7 +26,8 @@ import org.bftswarm.orchestrator.view.SchedulerEvent;
  * decoded operation with its batch timestamp and authenticated client id in, a reply and the
  * resulting events out; no I/O, clocks or randomness. A REJECTED operation changes nothing, not
  * even the clock; any other operation advances the clock, is applied, then lets time act
- * (timeouts, due retries), places whatever pending tasks now fit, and expires the oldest finished
+ * (timeouts, due retries), moves mine jobs on ({@link MineSearch}), places whatever pending tasks now fit, and
+ * expires the oldest finished
  * jobs beyond the retention limit.
  */
 final class SchedulerCore {
@@ -44,6 +45,7 @@ final class SchedulerCore {
     private final TimeSweep sweep;
     private final FinishedJobRetention retention;
     private final ShardReduction reduction;
+    private final MineSearch mining;
     final StateViews views;
     /** Operations refused so far by reply code (local, not replicated: a refusal changes no state). */
     final TreeMap<ReplyCode, Long> rejections = new TreeMap<>();
@@ -55,7 +57,8 @@ final class SchedulerCore {
         this.principals = new NodePrincipals(state.config);
         this.lifecycle = new TaskLifecycle(state, rules.eviction(), rules.eligibility());
         this.jobs = new JobCommands(state, lifecycle, principals);
-        this.reports = new TaskReports(state, lifecycle, principals);
+        this.mining = new MineSearch(state, lifecycle);
+        this.reports = new TaskReports(state, lifecycle, principals, new MineClaims(state, lifecycle, mining));
         this.clientOps = new ClientOperations(state, jobs);
         this.membership = new NodeMembership(state, lifecycle, principals);
         this.sweep = new TimeSweep(state, lifecycle);
@@ -75,6 +78,7 @@ final class SchedulerCore {
             return new Result(reply, List.of());
         }
         sweep.run();
+        mining.run();
         Placement.placePending(state, lifecycle);
         reduction.run();
         List<SchedulerEvent> events = withJobStatusChanges(state.drainEvents());

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.bftswarm.crypto.Invariants;
 import org.bftswarm.orchestrator.verify.ResultQuorum;
 import org.bftswarm.orchestrator.verify.ResultQuorum.Verdict;
+import org.bftswarm.orchestrator.view.ChainBlock;
 import org.bftswarm.orchestrator.view.NodeState;
 import org.bftswarm.orchestrator.view.SchedulerEvent;
 import org.bftswarm.orchestrator.view.TaskState;
@@ -29,6 +30,12 @@ final class SchedulerState {
     SuspicionLedger suspicions = new SuspicionLedger();
     /** The request numbers each signing client has used. */
     TreeMap<String, RequestWindow> clientRequests = new TreeMap<>();
+    /** The mined chain, oldest block first. */
+    List<ChainBlock> chain = new ArrayList<>();
+    /** The cluster's mining parameters (configuration, not state: identical on every replica). */
+    MiningConfig mining = MiningConfig.DEFAULTS;
+    /** Mine jobs still searching, by id (derived). */
+    final TreeSet<String> openMineJobs = new TreeSet<>();
 
     /** Tasks that want another run placed (PENDING, or active with runs missing), in queue order. */
     final TreeSet<TaskRecord> pendingQueue = new TreeSet<>(TaskRecord.QUEUE_ORDER);
@@ -121,6 +128,13 @@ final class SchedulerState {
         return v instanceof Verdict.Undecided u ? u.wanted() : 0;
     }
 
+    /** The hash the next block builds on: the last mined block's, else the configured genesis hash. */
+    String chainHead() {
+        return chain.isEmpty()
+                ? mining.genesisHash()
+                : chain.get(chain.size() - 1).hash();
+    }
+
     NodeRecord node(Integer id) {
         return id == null ? null : nodes.get(id);
     }
@@ -131,8 +145,11 @@ final class SchedulerState {
         unfinishedReservedBytes += StateBudget.reservedBytes(job.spec, config);
     }
 
-    /** Whether every task of the job is terminal. */
+    /** Whether every task of the job is terminal (and a mine job's search has ended). */
     boolean allTasksTerminal(JobRecord job) {
+        if (job.mine != null && job.mine.open()) {
+            return false;
+        }
         return job.taskIds().stream().allMatch(id -> tasks.get(id).state.isTerminal());
     }
 
@@ -176,7 +193,11 @@ final class SchedulerState {
         finishedOutputBytes = 0;
         unfinishedReservedBytes = 0;
         nodes.values().forEach(NodeRecord::resetUsage);
+        openMineJobs.clear();
         for (JobRecord job : jobs.values()) {
+            if (job.mine != null && job.mine.open()) {
+                openMineJobs.add(job.id);
+            }
             unfinishedReservedBytes += StateBudget.reservedBytes(job.spec, config);
             if (allTasksTerminal(job)) {
                 markFinished(job);

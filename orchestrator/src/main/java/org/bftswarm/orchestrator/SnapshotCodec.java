@@ -2,13 +2,16 @@ package org.bftswarm.orchestrator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bftswarm.crypto.InvariantViolation;
 import org.bftswarm.orchestrator.ops.CanonicalJson;
 import org.bftswarm.orchestrator.spec.JobSpecValidator;
+import org.bftswarm.orchestrator.view.ChainBlock;
 import org.bftswarm.orchestrator.view.TaskState;
 
 /**
@@ -34,7 +37,8 @@ final class SnapshotCodec {
             TreeMap<String, TaskRecord> tasks,
             TreeMap<Integer, NodeRecord> nodes,
             SuspicionLedger suspicions,
-            TreeMap<String, RequestWindow> clientRequests) {}
+            TreeMap<String, RequestWindow> clientRequests,
+            List<ChainBlock> chain) {}
 
     private SnapshotCodec() {}
 
@@ -53,7 +57,8 @@ final class SnapshotCodec {
                 state.tasks,
                 state.nodes,
                 state.suspicions,
-                state.clientRequests);
+                state.clientRequests,
+                state.chain.isEmpty() ? null : state.chain);
         try {
             return CanonicalJson.mapper().writeValueAsBytes(snapshot);
         } catch (JsonProcessingException e) {
@@ -124,7 +129,8 @@ final class SnapshotCodec {
                             && j.number >= 1
                             && j.number < s.nextJobNumber(),
                     "bad job " + e.getKey());
-            expectedTasks += j.spec.count();
+            require(j.spec.hasMine() == (j.mine != null), "bad job " + e.getKey());
+            expectedTasks += j.mine != null ? j.mine.live.size() : j.spec.count();
             state.jobs.put(j.id, j);
         }
         for (Map.Entry<String, TaskRecord> e : s.tasks().entrySet()) {
@@ -136,7 +142,7 @@ final class SnapshotCodec {
             require(
                     job != null
                             && t.index >= 0
-                            && t.index < job.spec.count()
+                            && (job.mine != null ? job.mine.live.contains((long) t.index) : t.index < job.spec.count())
                             && t.id.equals(JobRecord.taskId(job.id, t.index))
                             && t.jobNumber == job.number
                             && t.attempt >= 0
@@ -169,6 +175,7 @@ final class SnapshotCodec {
                     "bad request window of client " + e.getKey());
         }
         state.clientRequests = s.clientRequests();
+        state.chain = s.chain() == null ? new ArrayList<>() : new ArrayList<>(s.chain());
         state.rebuildIndexes();
         state.checkIndexes();
         return state;

@@ -71,7 +71,16 @@ final class StateBudget {
         return jsonBytes(spec)
                 + dataHeapBytes(spec)
                 + JOB_OVERHEAD_BYTES
-                + spec.count() * worstCaseTaskBytes(outputsPerTask(spec, config), config.clusterSize());
+                + tasksHeld(spec, config) * worstCaseTaskBytes(outputsPerTask(spec, config), config.clusterSize());
+    }
+
+    /**
+     * How many task records a job holds at most: its count, or for a mine job its open units (per
+     * node, at most {@link MiningConfig#DEFAULT_UNITS_PER_NODE} times the largest setting) and one
+     * more per node (units whose verification ends in the same operation).
+     */
+    static long tasksHeld(JobSpec spec, SchedulerConfig config) {
+        return spec.hasMine() ? (long) config.clusterSize() * (16 + 1) : spec.count();
     }
 
     /** The retention entry of a job whose every task is terminal, with its measured sizes. */

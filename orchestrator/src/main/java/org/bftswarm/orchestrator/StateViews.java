@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.bftswarm.orchestrator.spec.JobSpec;
+import org.bftswarm.orchestrator.spec.MineSpec;
 import org.bftswarm.orchestrator.view.Assignment;
+import org.bftswarm.orchestrator.view.ChainBlock;
 import org.bftswarm.orchestrator.view.JobStatus;
 import org.bftswarm.orchestrator.view.JobView;
+import org.bftswarm.orchestrator.view.MineView;
 import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.TaskState;
 import org.bftswarm.orchestrator.view.TaskView;
@@ -89,7 +92,34 @@ final class StateViews {
                 job.deadlineMillis,
                 job.spec,
                 tasks,
-                job.spec.hasData() ? DataViews.of(job, records, status, folds) : null);
+                job.spec.hasData() ? DataViews.of(job, records, status, folds) : null,
+                job.mine == null ? null : mineView(job));
+    }
+
+    private static MineView mineView(JobRecord job) {
+        MineProgress p = job.mine;
+        MineSpec spec = job.spec.mine();
+        long count = spec.unitCount();
+        return new MineView(
+                spec.target().hex(),
+                spec.unitSize(),
+                count == Long.MAX_VALUE ? null : count,
+                p.nextUnit,
+                p.unitsDone,
+                p.noncesCovered,
+                p.reassigned,
+                p.falseClaims,
+                p.outcome,
+                p.nonce,
+                p.extraNonce,
+                p.hash,
+                p.merkle,
+                p.miner);
+    }
+
+    /** The mined chain, oldest block first. */
+    List<ChainBlock> chain() {
+        return List.copyOf(state.chain);
     }
 
     /** A job's status at the current batch time. */
@@ -101,8 +131,26 @@ final class StateViews {
 
     /** The tasks' status, except that a data job whose shard results cannot be reduced has FAILED. */
     private JobStatus statusOf(JobRecord job, List<TaskState> states) {
+        if (job.mine != null) {
+            return mineStatus(job, states);
+        }
         JobStatus derived = JobStatusRules.derive(states, job.deadlineMillis, state.clockMillis);
         return derived == JobStatus.COMPLETE && job.resultError != null ? JobStatus.FAILED : derived;
+    }
+
+    /** A mine job's status: how its search ended, else RUNNING once a unit was placed or done, else PENDING. */
+    private static JobStatus mineStatus(JobRecord job, List<TaskState> states) {
+        MineProgress p = job.mine;
+        if (p.outcome != null) {
+            return switch (p.outcome) {
+                case MineProgress.SOLVED -> JobStatus.COMPLETE;
+                case MineProgress.NOT_FOUND -> JobStatus.NOT_FOUND;
+                case MineProgress.CANCELLED -> JobStatus.CANCELLED;
+                default -> JobStatus.FAILED;
+            };
+        }
+        boolean anyPlaced = p.unitsDone > 0 || states.stream().anyMatch(s -> s != TaskState.PENDING);
+        return anyPlaced ? JobStatus.RUNNING : JobStatus.PENDING;
     }
 
     TaskView taskView(TaskRecord t) {

@@ -46,6 +46,10 @@ final class TaskLifecycle {
 
     /** Whether {@code node} may take another run of the task in its current round. */
     boolean mayRunOn(TaskRecord task, NodeRecord node) {
+        MineProgress mine = state.jobs.get(task.jobId).mine;
+        if (mine != null && mine.falseClaimers.contains(node.id)) {
+            return false;
+        }
         return node.acceptsWork()
                 && eligibility.mayRun(
                         task.runs.containsKey(node.id),
@@ -128,6 +132,10 @@ final class TaskLifecycle {
         RunRecord run = task.runs.get(nodeId);
         Invariants.check(run != null, "evict %s from node %s where it has no run", task.id, nodeId);
         release(task, run);
+        MineProgress mine = state.jobs.get(task.jobId).mine;
+        if (mine != null) {
+            mine.reassigned++;
+        }
         task.triedNodes.remove(nodeId);
         task.remember(new AttemptView(run.attempt(), nodeId, "node-down", null, reason, state.clockMillis));
         if (task.runs.isEmpty()) {
@@ -140,6 +148,36 @@ final class TaskLifecycle {
         if (evictionRule.requeues()) {
             requeue(task);
         }
+        state.emitTask(task, reason);
+    }
+
+    /**
+     * A report whose result the state machine checked itself (a verified mining solution): it ends the
+     * round as accepted whatever the quorum, and reports of the round that differ from it count as
+     * disagreements when the job is quorum-verified.
+     */
+    void acceptVerified(TaskRecord task, RunRecord run, ResultVote vote) {
+        Invariants.check(task.state.isActive(), "verified report for %s in state %s", task.id, task.state);
+        release(task, run);
+        task.votes.add(vote);
+        task.remember(new AttemptView(
+                run.attempt(), run.node(), "succeeded", vote.exitCode(), "verified", state.clockMillis));
+        accept(task, vote.key(), quorumOf(task));
+    }
+
+    /** A report the state machine found false: the run is dropped, no vote, and the task wants a run again. */
+    void refuseClaim(TaskRecord task, RunRecord run, String reason) {
+        Invariants.check(task.state.isActive(), "refuse a report of %s in state %s", task.id, task.state);
+        release(task, run);
+        task.remember(new AttemptView(run.attempt(), run.node(), "refused", null, reason, state.clockMillis));
+        if (task.runs.isEmpty()) {
+            task.state = TaskState.PENDING;
+            task.node = null;
+            task.containerId = null;
+        } else if (!task.anyRunStarted()) {
+            task.state = TaskState.ASSIGNED;
+        }
+        requeue(task);
         state.emitTask(task, reason);
     }
 

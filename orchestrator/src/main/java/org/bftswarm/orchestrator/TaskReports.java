@@ -15,7 +15,8 @@ import org.bftswarm.orchestrator.view.TaskState;
  * is answered IGNORED (stale attempt, not active, duplicate) or REJECTED (unauthorised, unknown,
  * malformed) and changes nothing. Hence each attempt has at most one report, which is one vote of its
  * task's verification round, and a task has exactly one final result. A {@link ReportBatch} applies
- * its reports one by one under exactly these rules.
+ * its reports one by one under exactly these rules. A mine unit's claimed solution is judged by
+ * {@link MineClaims} instead of the quorum.
  */
 final class TaskReports {
 
@@ -27,10 +28,13 @@ final class TaskReports {
     private final TaskLifecycle lifecycle;
     private final NodePrincipals principals;
 
-    TaskReports(SchedulerState state, TaskLifecycle lifecycle, NodePrincipals principals) {
+    private final MineClaims claims;
+
+    TaskReports(SchedulerState state, TaskLifecycle lifecycle, NodePrincipals principals, MineClaims claims) {
         this.state = state;
         this.lifecycle = lifecycle;
         this.principals = principals;
+        this.claims = claims;
     }
 
     Reply started(int clientId, TaskStarted op) {
@@ -64,17 +68,19 @@ final class TaskReports {
         }
         TaskRecord task = check.task();
         boolean truncated = OutputLimit.exceeds(op.output());
-        lifecycle.report(
-                task,
-                check.run(),
-                ResultVote.of(
-                        op.attempt(),
-                        op.node(),
-                        op.exitCode(),
-                        op.outputDigest(),
-                        OutputLimit.truncate(op.output()),
-                        truncated,
-                        op.reason()));
+        ResultVote vote = ResultVote.of(
+                op.attempt(),
+                op.node(),
+                op.exitCode(),
+                op.outputDigest(),
+                OutputLimit.truncate(op.output()),
+                truncated,
+                op.reason());
+        JobRecord job = state.jobs.get(task.jobId);
+        if (job.mine != null && MineClaims.isClaim(vote)) {
+            return claims.claim(job, task, check.run(), vote);
+        }
+        lifecycle.report(task, check.run(), vote);
         return Reply.ok(ReplyCode.TASK_FINISHED, task.id + " attempt " + op.attempt() + " -> " + task.state.name());
     }
 

@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param stdin          what the container reads on stdin before end of file (a data job's slice), or null
  * @param wasm           the WebAssembly shard to run instead of a container (then {@code image} may be null)
  * @param confinement    the container's per-job confinement; null means {@link Confinement#DEFAULT}
+ * @param mine           the work unit the built-in hasher runs instead of a container (then {@code image} may be null)
  */
 public record TaskLaunch(
         String swarm,
@@ -34,7 +35,8 @@ public record TaskLaunch(
         String network,
         byte[] stdin,
         WasmShard wasm,
-        Confinement confinement) {
+        Confinement confinement,
+        MineWork mine) {
 
     /** Tasks get no network unless their spec asks for one. */
     public static final String DEFAULT_NETWORK = "none";
@@ -44,7 +46,7 @@ public record TaskLaunch(
     public TaskLaunch {
         requireText(swarm, "swarm");
         requireText(taskId, "taskId");
-        if (wasm == null) {
+        if (wasm == null && mine == null) {
             requireText(image, "image");
         }
         if (nodeId < 0) {
@@ -111,7 +113,42 @@ public record TaskLaunch(
                 network,
                 stdin,
                 wasm,
-                Confinement.DEFAULT);
+                Confinement.DEFAULT,
+                null);
+    }
+
+    /** A launch of a container or a WebAssembly shard (no mining). */
+    public TaskLaunch(
+            String swarm,
+            int nodeId,
+            String taskId,
+            int attempt,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            double cpus,
+            long memoryMb,
+            long timeoutSeconds,
+            String network,
+            byte[] stdin,
+            WasmShard wasm,
+            Confinement confinement) {
+        this(
+                swarm,
+                nodeId,
+                taskId,
+                attempt,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                network,
+                stdin,
+                wasm,
+                confinement,
+                null);
     }
 
     /** A launch with nothing on stdin. */
@@ -172,7 +209,8 @@ public record TaskLaunch(
                 networkMode,
                 stdin,
                 wasm,
-                confinement);
+                confinement,
+                mine);
     }
 
     /** The same launch confined by {@code other}. */
@@ -191,7 +229,8 @@ public record TaskLaunch(
                 network,
                 stdin,
                 wasm,
-                other);
+                other,
+                mine);
     }
 
     private static void requireText(String value, String name) {

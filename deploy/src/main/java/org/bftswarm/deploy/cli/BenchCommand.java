@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             BenchFailoverCommand.class,
             BenchWasmCommand.class,
             BenchIdleCommand.class,
+            BenchMineCommand.class,
         },
         description = "Run a benchmark and print its figures (every performance claim comes from one of these).",
         commandListHeading = "%nBenchmarks:%n",

@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
             RestartCommand.class,
             KillContainerCommand.class,
             SubmitCommand.class,
+            MineCommand.class,
+            ChainCommand.class,
             JobsCommand.class,
             JobCommand.class,
             NodesCommand.class,

@@ -285,6 +285,11 @@ public final class ApiClient {
                 : "";
     }
 
+    /** The mined chain ({@code GET /api/v1/chain}) as the preferred node answers it. */
+    public JsonNode chain() throws ApiException {
+        return parse(get("/api/v1/chain"), JsonNode.class);
+    }
+
     public JobJson job(String jobId) throws ApiException {
         return parse(get("/api/v1/jobs/" + enc(jobId)), JobJson.class);
     }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.Invariants;
 import org.bftswarm.crypto.VerifyingKey;
+import org.bftswarm.orchestrator.MiningConfig;
 
 /**
  * A valid, fully resolved cluster configuration: what the node runtime, the launcher and the CLI
@@ -35,7 +36,8 @@ public record ClusterConfig(
         ApiSettings api,
         RetentionSettings retention,
         GossipSettings gossip,
-        EnergySettings energy) {
+        EnergySettings energy,
+        MiningConfig mining) {
 
     /** Client principal ids start here; replica ids must stay below. */
     public static final int MAX_NODES = 1000;
@@ -59,6 +61,7 @@ public record ClusterConfig(
         Invariants.check(retention != null, "retention settings missing");
         Invariants.check(gossip != null, "gossip settings missing");
         Invariants.check(energy != null, "energy settings missing");
+        Invariants.check(mining != null, "mining settings missing");
     }
 
     /** A configuration without clients and with the default {@code api:} section. */
@@ -96,7 +99,8 @@ public record ClusterConfig(
                 ApiSettings.DEFAULTS,
                 RetentionSettings.DEFAULTS,
                 GossipSettings.DEFAULTS,
-                EnergySettings.DEFAULTS);
+                EnergySettings.DEFAULTS,
+                MiningConfig.DEFAULTS);
     }
 
     /**
@@ -154,7 +158,33 @@ public record ClusterConfig(
                 api,
                 retention,
                 gossip,
-                energy);
+                energy,
+                mining);
+    }
+
+    /** The same configuration with {@code mining:} replaced. */
+    public ClusterConfig withMining(MiningConfig replaced) {
+        return new ClusterConfig(
+                swarm,
+                nodes,
+                explicitNodeList,
+                httpPortBase,
+                wsPortBase,
+                randomPortRange,
+                cleanup,
+                dataDir,
+                consensus,
+                heartbeat,
+                capacity,
+                labels,
+                verification,
+                testing,
+                clients,
+                api,
+                retention,
+                gossip,
+                energy,
+                replaced);
     }
 
     /** Number of replicas. */

@@ -3,6 +3,7 @@ package org.bftswarm.node.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.bftswarm.orchestrator.MiningConfig;
 
 /**
  * The schema of {@code cluster-config.yaml} exactly as written by a user: every field is optional
@@ -26,7 +27,14 @@ public record ConfigDocument(
         Api api,
         Retention retention,
         Gossip gossip,
-        Energy energy) {
+        Energy energy,
+        Mining mining) {
+
+    /** {@code mining:} the chain's genesis hash and automatic block mining (see {@link MiningConfig}). */
+    public record Mining(String genesisHash, MiningAuto auto) {}
+
+    /** {@code mining.auto:} whether the cluster mines block after block, how often and how hard. */
+    public record MiningAuto(Boolean enabled, Integer intervalSeconds, String difficulty) {}
 
     /** {@code nodes:} how many nodes, where they run, and which ports they use. */
     public record Nodes(

@@ -3,12 +3,16 @@ package org.bftswarm.node.config;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.bftswarm.crypto.VerifyingKey;
+import org.bftswarm.orchestrator.MiningConfig;
+import org.bftswarm.orchestrator.mine.DifficultyPreset;
+import org.bftswarm.orchestrator.mine.HashHex;
 import org.bftswarm.orchestrator.spec.DataRules;
 
 /**
@@ -80,6 +84,7 @@ public final class ConfigResolver {
         TestingSettings testing = testing(doc.testing());
         List<ClientEntry> clients = ClientsResolver.resolve(doc.clients(), this::error);
         ApiSettings api = api(doc.api());
+        MiningConfig mining = mining(doc.mining());
 
         if (n >= 1 && n < 4) {
             String where = nodes.list() != null ? "nodes.list" : "nodes.count";
@@ -129,7 +134,8 @@ public final class ConfigResolver {
                 api,
                 retention,
                 gossip,
-                energy);
+                energy,
+                mining);
     }
 
     private String swarmName(String swarm) {
@@ -500,6 +506,38 @@ public final class ConfigResolver {
             return fallback;
         }
         return given;
+    }
+
+    private MiningConfig mining(ConfigDocument.Mining given) {
+        MiningConfig d = MiningConfig.DEFAULTS;
+        if (given == null) {
+            return d;
+        }
+        String genesis = d.genesisHash();
+        if (given.genesisHash() != null) {
+            if (HashHex.isHash(given.genesisHash())) {
+                genesis = given.genesisHash().toLowerCase(Locale.ROOT);
+            } else {
+                error(
+                        "mining.genesisHash",
+                        "must be 64 hex digits, a block hash as shown (got \"" + given.genesisHash() + "\")");
+            }
+        }
+        ConfigDocument.MiningAuto auto = given.auto();
+        boolean enabled = auto != null && auto.enabled() != null && auto.enabled();
+        int interval = auto == null || auto.intervalSeconds() == null ? d.intervalSeconds() : auto.intervalSeconds();
+        if (interval < 1) {
+            error("mining.auto.intervalSeconds", "must be at least 1 (got " + interval + ")");
+            interval = d.intervalSeconds();
+        }
+        String difficulty = auto == null || auto.difficulty() == null ? d.difficulty() : auto.difficulty();
+        if (DifficultyPreset.named(difficulty).isEmpty()) {
+            error(
+                    "mining.auto.difficulty",
+                    "must be one of " + DifficultyPreset.table().keySet() + " (got \"" + difficulty + "\")");
+            difficulty = d.difficulty();
+        }
+        return d.withGenesis(genesis).withAuto(enabled, interval, difficulty);
     }
 
     /** Carbon intensity between 0 and 5000 g/kWh, TDPs above 0 and at most 1000 W, a device class that has a TDP. */

@@ -77,7 +77,13 @@ public final class ConfigWriter {
                 new ConfigDocument.Energy(
                         c.energy().carbonIntensityGco2PerKwh(),
                         c.energy().deviceClass(),
-                        new LinkedHashMap<>(c.energy().tdpWatts())));
+                        new LinkedHashMap<>(c.energy().tdpWatts())),
+                new ConfigDocument.Mining(
+                        c.mining().genesisHash(),
+                        new ConfigDocument.MiningAuto(
+                                c.mining().autoEnabled(),
+                                c.mining().intervalSeconds(),
+                                c.mining().difficulty())));
     }
 
     private static List<ConfigDocument.Client> clients(List<ClientEntry> clients) {

@@ -15,7 +15,8 @@ import org.bftswarm.crypto.Invariants;
  * {@code memoryMb}, {@code timeoutSeconds}, {@code retries}, {@code backoffSeconds}, {@code count},
  * {@code constraints}, {@code network}, {@code verification} and, for a job over a dataset, {@code data}
  * ({@link DataSpec}: one task per shard instead of {@code count}) and the container's
- * {@code hardening} options ({@link ContainerHardening}). This record and {@link JobSpecValidator} are the one
+ * {@code hardening} options ({@link ContainerHardening}) and, for a proof-of-work job, {@code mine}
+ * ({@link MineSpec}: one task per work unit, no image). This record and {@link JobSpecValidator} are the one
  * rulebook of a job spec: every default lives here, every limit in the validator, whoever submits.
  *
  * <p>Fields are nullable as they arrive (from JSON, over HTTP or inside a signed SubmitJob); an
@@ -40,7 +41,8 @@ public record JobSpec(
         String network,
         String verification,
         DataSpec data,
-        ContainerHardening hardening) {
+        ContainerHardening hardening,
+        MineSpec mine) {
 
     public static final double DEFAULT_CPUS = 0.25;
     public static final long DEFAULT_MEMORY_MB = 64;
@@ -51,10 +53,48 @@ public record JobSpec(
     public static final String DEFAULT_NETWORK = "none";
     /** The name of a WebAssembly job that names none. */
     public static final String WASM_NAME = "wasm";
+    /** The name of a mine job that names none. */
+    public static final String MINE_NAME = "mine";
 
     /** The canonical form is the one JSON binds to (the shorter constructors leave fields out). */
     @JsonCreator
     public JobSpec {}
+
+    /** A spec that mines nothing. */
+    public JobSpec(
+            String name,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            Double cpus,
+            Long memoryMb,
+            Integer timeoutSeconds,
+            Integer retries,
+            Integer backoffSeconds,
+            Integer count,
+            Map<String, String> constraints,
+            String network,
+            String verification,
+            DataSpec data,
+            ContainerHardening hardening) {
+        this(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                data,
+                hardening,
+                null);
+    }
 
     /** A spec whose container takes every {@link ContainerHardening} default. */
     public JobSpec(
@@ -87,6 +127,7 @@ public record JobSpec(
                 network,
                 verification,
                 data,
+                null,
                 null);
     }
 
@@ -117,6 +158,7 @@ public record JobSpec(
                 count,
                 constraints,
                 network,
+                null,
                 null,
                 null);
     }
@@ -150,6 +192,7 @@ public record JobSpec(
                 constraints,
                 network,
                 verification,
+                null,
                 null);
     }
 
@@ -170,7 +213,8 @@ public record JobSpec(
                 network,
                 verification,
                 data,
-                hardening);
+                hardening,
+                mine);
     }
 
     /** The same spec with verification {@code mode}. */
@@ -190,7 +234,8 @@ public record JobSpec(
                 network,
                 mode,
                 data,
-                hardening);
+                hardening,
+                mine);
     }
 
     /** The same spec with {@code shards} tasks, one per slice of its data. */
@@ -210,7 +255,8 @@ public record JobSpec(
                 network,
                 verification,
                 data.withShards(shards),
-                hardening);
+                hardening,
+                mine);
     }
 
     /** The same spec with other data. */
@@ -230,13 +276,41 @@ public record JobSpec(
                 network,
                 verification,
                 other,
-                hardening);
+                hardening,
+                mine);
     }
 
     /** Whether the job's tasks are the shards of a dataset. */
     @JsonIgnore
     public boolean hasData() {
         return data != null;
+    }
+
+    /** Whether the job's tasks are the work units of a proof-of-work search ({@link MineSpec}). */
+    @JsonIgnore
+    public boolean hasMine() {
+        return mine != null;
+    }
+
+    /** The same spec with another mining part. */
+    public JobSpec withMine(MineSpec other) {
+        return new JobSpec(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                data,
+                hardening,
+                other);
     }
 
     /** Whether the job's tasks run a WebAssembly module instead of an image. */
@@ -256,7 +330,7 @@ public record JobSpec(
      */
     public JobSpec normalized() {
         return new JobSpec(
-                name == null ? (image == null ? WASM_NAME : image) : name,
+                name == null ? (mine != null ? MINE_NAME : image == null ? WASM_NAME : image) : name,
                 image,
                 command == null ? List.of() : List.copyOf(command),
                 sortedCopy(env),
@@ -270,7 +344,8 @@ public record JobSpec(
                 network == null ? DEFAULT_NETWORK : network,
                 verification,
                 data == null ? null : data.normalized(),
-                ContainerHardening.normalized(hardening));
+                ContainerHardening.normalized(hardening),
+                mine == null ? null : mine.normalized());
     }
 
     /** CPU demand of a normalised spec in thousandths of a core (integers keep placement exact). */

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * {@code network} {@code none} or {@code bridge} (never {@code host}: a task shares no namespace with its
  * node); {@code pids} 1 to {@value #MAX_PIDS}; {@code user} a name or id with an optional group
  * ({@code [A-Za-z0-9_][A-Za-z0-9_.-]*}, at most {@value #MAX_USER} characters, each part); a job over a
- * dataset also follows {@link DataRules}.
+ * dataset also follows {@link DataRules}, a mine job {@link MineRules} instead of the image rules.
  */
 public final class JobSpecValidator {
 
@@ -63,7 +63,9 @@ public final class JobSpecValidator {
         if (name != null && (name.isBlank() || name.length() > MAX_NAME || hasControlChars(name))) {
             errors.add("name: must be 1 to " + MAX_NAME + " printable characters, not blank");
         }
-        if (spec.isWasm()) {
+        if (spec.hasMine()) {
+            MineRules.check(spec, errors);
+        } else if (spec.isWasm()) {
             if (spec.image() != null) {
                 errors.add("image: a job runs an image or a WebAssembly module (wasm_base64), not both");
             }
@@ -99,7 +101,7 @@ public final class JobSpecValidator {
         if (spec.hardening() != null) {
             checkHardening(spec.hardening(), errors);
         }
-        if (spec.data() != null) {
+        if (spec.data() != null && !spec.hasMine()) {
             DataRules.check(spec, errors);
         }
         return errors;

@@ -3,7 +3,8 @@ package org.bftswarm.orchestrator.view;
 /**
  * Status of a job, derived from its tasks at the scheduler's batch time: PENDING until a task is
  * placed, RUNNING while any task is active, PARTIAL once its deadline passed with some but not all
- * tasks terminal, and COMPLETE, FAILED or CANCELLED once every task is terminal. How a status is
+ * tasks terminal, and COMPLETE, FAILED or CANCELLED once every task is terminal; a mine job is COMPLETE
+ * once a solution is verified, NOT_FOUND when its explicit range is spent. How a status is
  * shown over HTTP is the API's business, not the scheduler's.
  */
 public enum JobStatus {
@@ -12,7 +13,9 @@ public enum JobStatus {
     PARTIAL(false),
     COMPLETE(true),
     FAILED(true),
-    CANCELLED(true);
+    CANCELLED(true),
+    /** A mine job whose explicit nonce range holds no solution. */
+    NOT_FOUND(true);
 
     private final boolean terminal;
 

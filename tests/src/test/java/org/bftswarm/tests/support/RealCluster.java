@@ -50,9 +50,15 @@ public class RealCluster {
      */
     protected RealCluster(Path dir, String suite, String swarmPrefix, PortBases bases, List<String> extraLines)
             throws IOException {
+        this(dir, suite, swarmPrefix, bases, extraLines, 10 * new SecureRandom().nextInt(60));
+    }
+
+    /** The same with the ports at {@code offset} from the bases (a suite that keeps to a narrow range). */
+    protected RealCluster(
+            Path dir, String suite, String swarmPrefix, PortBases bases, List<String> extraLines, int offset)
+            throws IOException {
         ClusterTestSupport.requireDockerAndImage(suite, IMAGE);
         System.setProperty("bftswarm.home", ClusterTestSupport.repoRoot().toString());
-        int offset = 10 * new SecureRandom().nextInt(60);
         String base = System.getProperty(PORT_BASE_PROPERTY);
         if (base != null && !base.isBlank()) {
             int b = Integer.parseInt(base.strip());

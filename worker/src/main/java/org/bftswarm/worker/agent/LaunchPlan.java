@@ -1,13 +1,17 @@
 package org.bftswarm.worker.agent;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bftswarm.orchestrator.mine.WorkUnit;
 import org.bftswarm.orchestrator.spec.ContainerHardening;
 import org.bftswarm.orchestrator.spec.DataSpec;
 import org.bftswarm.orchestrator.spec.JobSpec;
+import org.bftswarm.orchestrator.spec.MineSpec;
 import org.bftswarm.orchestrator.spec.ShardRange;
 import org.bftswarm.orchestrator.view.Assignment;
 import org.bftswarm.worker.Confinement;
+import org.bftswarm.worker.MineWork;
 import org.bftswarm.worker.TaskLaunch;
 import org.bftswarm.worker.WasmShard;
 
@@ -15,8 +19,9 @@ import org.bftswarm.worker.WasmShard;
  * The launch of an assignment, computed from the replicated spec alone: the job's container as
  * specified; for a shard of a data job also {@value #SHARD_INDEX} and {@value #SHARD_COUNT} in the
  * environment and its slice (one element per line) on stdin; for a WebAssembly job the module run
- * over the shard's elements instead of a container. Task {@code <job>.<i>} is shard {@code i} of
- * {@code count}. The container is confined as the spec's hardening options say.
+ * over the shard's elements instead of a container; for a mine job the work unit's header and nonce range
+ * for the built-in hasher. Task {@code <job>.<i>} is shard {@code i} of {@code count}, or work unit {@code i}.
+ * The container is confined as the spec's hardening options say.
  */
 final class LaunchPlan {
     static final String SHARD_INDEX = "BFTSWARM_SHARD_INDEX";
@@ -27,6 +32,9 @@ final class LaunchPlan {
     /** The launch of {@code a} on node {@code nodeId}; IllegalArgumentException for an unlaunchable spec. */
     static TaskLaunch of(String swarm, int nodeId, Assignment a) {
         JobSpec s = a.spec();
+        if (s.hasMine()) {
+            return mining(swarm, nodeId, a);
+        }
         if (!s.hasData()) {
             return new TaskLaunch(
                     swarm,
@@ -80,6 +88,30 @@ final class LaunchPlan {
     static Confinement confinement(JobSpec s) {
         ContainerHardening h = ContainerHardening.normalized(s.hardening());
         return new Confinement(h.pids(), h.user(), Boolean.TRUE.equals(h.readOnlyRootfs()));
+    }
+
+    /** Task {@code <job>.<u>} of a mine job is work unit {@code u}, hashed by the built-in executor. */
+    private static TaskLaunch mining(String swarm, int nodeId, Assignment a) {
+        JobSpec s = a.spec();
+        MineSpec m = s.mine();
+        WorkUnit unit = m.unit(shardIndex(a.taskId()));
+        MineWork work = new MineWork(m.header(unit.extraNonce()), m.target(), unit.from(), unit.to());
+        return new TaskLaunch(
+                swarm,
+                nodeId,
+                a.taskId(),
+                a.attempt(),
+                null,
+                List.of(),
+                Map.of(),
+                s.cpus(),
+                s.memoryMb(),
+                s.timeoutSeconds(),
+                s.network(),
+                null,
+                null,
+                Confinement.DEFAULT,
+                work);
     }
 
     /** The shard index of task {@code <job>.<index>}. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.bftswarm.worker.AttemptKey;
+import org.bftswarm.worker.MiningTaskRunner;
 import org.bftswarm.worker.TaskLaunch;
 import org.bftswarm.worker.TaskObserver;
 
@@ -27,6 +28,11 @@ public interface TaskExecutor extends AutoCloseable {
 
     /** Which attempt {@link #logs} belongs to, when the executor knows it. */
     default Optional<Integer> logsAttempt(String taskId) {
+        return Optional.empty();
+    }
+
+    /** The built-in hasher's totals, when this executor mines. */
+    default Optional<MiningTaskRunner.Stats> miningStats() {
         return Optional.empty();
     }
 

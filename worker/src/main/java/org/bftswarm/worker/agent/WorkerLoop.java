@@ -402,7 +402,7 @@ public final class WorkerLoop implements AutoCloseable {
 
     TaskFinished finishedOp(AttemptKey key, TaskOutcome o) {
         String reason = o.reason() == FailureReason.NONE
-                ? "exited"
+                ? (o.detail().isEmpty() ? "exited" : "exited: " + o.detail())
                 : o.reason().name().toLowerCase(Locale.ROOT) + (o.detail().isEmpty() ? "" : ": " + o.detail());
         reason = reason.replaceAll("\\p{Cntrl}", " ");
         if (reason.length() > MAX_REASON) {
