@@ -86,7 +86,10 @@ public final class ClusterInspector {
                 v.counters().get("tasks_succeeded"),
                 v.counters().get("tasks_failed"),
                 v.invalidEntries(),
-                v.disputedResults());
+                v.disputedResults(),
+                null,
+                v.counters().get("mined_hashes"),
+                v.counters().get("mining_millis"));
     }
 
     static String word(ProcessProbe.NodeProcess state) {

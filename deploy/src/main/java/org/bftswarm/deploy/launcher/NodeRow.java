@@ -25,7 +25,8 @@ public record NodeRow(int id, Long pid, String apiUrl, String state, Long lastEx
      * sequence, running tasks, tasks succeeded / failed, CRDT entries of it that failed verification, and
      * its reports that differed from results a quorum accepted ({@code QUARANTINED} shows in
      * {@code scheduled} while it gets no new tasks for them), and its gossip mode, interval and reason as
-     * the node itself reports them (null when it did not answer, or predates them).
+     * the node itself reports them (null when it did not answer, or predates them), and the nonces its
+     * built-in hasher tried with the time it spent on them (null before it mined).
      */
     public record Soft(
             String scheduled,
@@ -35,7 +36,22 @@ public record NodeRow(int id, Long pid, String apiUrl, String state, Long lastEx
             Long failed,
             long invalid,
             long disputed,
-            NodeJson.Gossip gossip) {
+            NodeJson.Gossip gossip,
+            Long minedHashes,
+            Long miningMillis) {
+
+        /** Soft state without the mining figures. */
+        public Soft(
+                String scheduled,
+                Long heartbeat,
+                Long running,
+                Long succeeded,
+                Long failed,
+                long invalid,
+                long disputed,
+                NodeJson.Gossip gossip) {
+            this(scheduled, heartbeat, running, succeeded, failed, invalid, disputed, gossip, null, null);
+        }
 
         /** Soft state without the gossip columns. */
         public Soft(
@@ -51,7 +67,17 @@ public record NodeRow(int id, Long pid, String apiUrl, String state, Long lastEx
 
         /** The same soft state with the node's own gossip report. */
         public Soft withGossip(NodeJson.Gossip own) {
-            return new Soft(scheduled, heartbeat, running, succeeded, failed, invalid, disputed, own);
+            return new Soft(
+                    scheduled,
+                    heartbeat,
+                    running,
+                    succeeded,
+                    failed,
+                    invalid,
+                    disputed,
+                    own,
+                    minedHashes,
+                    miningMillis);
         }
     }
 }

@@ -7,7 +7,8 @@ import org.bftswarm.api.NodeJson;
 
 /**
  * Renders {@link NodeRow}s as the aligned text table of {@code up} and {@code status}, followed by one
- * line per node that reported its gossip mode: mode, heartbeat interval and the reason. Pure.
+ * line per node that reported its gossip mode: mode, heartbeat interval and the reason; and a line per
+ * node that has mined: hashes tried and its hash rate while hashing. Pure.
  */
 public final class NodeTable {
     private NodeTable() {}
@@ -74,6 +75,23 @@ public final class NodeTable {
                         g.mode(),
                         g.intervalMs(),
                         g.reason()));
+            }
+        }
+        for (NodeRow r : rows) {
+            NodeRow.Soft s = r.soft();
+            if (s != null && s.minedHashes() != null && s.minedHashes() > 0) {
+                long millis = s.miningMillis() == null ? 0 : s.miningMillis();
+                out.append(String.format(
+                        Locale.ROOT,
+                        "node %d mining: %d hashes tried%s%n",
+                        r.id(),
+                        s.minedHashes(),
+                        millis <= 0
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        ", %.2f MH/s while hashing",
+                                        s.minedHashes() / (millis * 1000.0))));
             }
         }
         return out.toString();

@@ -31,6 +31,34 @@ class TextFormattingTest {
     }
 
     @Test
+    void statusShowsTheHashesANodeTriedAndItsHashRateWhileHashing() {
+        NodeJson miner = new NodeJson(
+                1,
+                "UP",
+                "http://127.0.0.1:8081",
+                null,
+                null,
+                Map.of("heartbeat_seq", 4L, "mined_hashes", 6_000_000L, "mining_millis", 2_000L),
+                0L,
+                0,
+                false);
+        NodeRow.Soft soft = ClusterInspector.softOf(miner);
+        String text = NodeTable.render(List.of(
+                new NodeRow(1, 7L, "http://127.0.0.1:8081", "running", 9L, 0L, soft),
+                new NodeRow(
+                        2,
+                        8L,
+                        "http://127.0.0.1:8082",
+                        "running",
+                        9L,
+                        0L,
+                        ClusterInspector.softOf(
+                                new NodeJson(2, "UP", "http://127.0.0.1:8082", null, null, Map.of(), 0L, 0, false)))));
+        assertThat(text).contains("node 1 mining: 6000000 hashes tried, 3.00 MH/s while hashing");
+        assertThat(text).doesNotContain("node 2 mining");
+    }
+
+    @Test
     void statusShowsEachNodesCrdtHeartbeatUsageCountersAndInvalidEntries() {
         NodeJson seen = new NodeJson(
                 2,
