@@ -72,6 +72,7 @@ public final class NodeRuntime implements AutoCloseable {
      * {@link #MAINTENANCE_MILLIS}.
      */
     static final long BUSY_LIVENESS_MILLIS = 25;
+
     private static final long CATCH_UP_MILLIS = 30_000;
     private static final long CLOCK_SLACK_MILLIS = 2_500;
     /** How often the gossip mode is chosen again (a job submitted meanwhile is seen within this). */

@@ -31,12 +31,7 @@ public final class NodeCommandLine {
      * 190 MB (`bench idle --nodes 10`).
      */
     public static final List<String> HEAP_FLAGS = List.of(
-            "-Xms64m",
-            "-Xmx256m",
-            "-Xmn16m",
-            "-XX:+UseSerialGC",
-            "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30");
+            "-Xms64m", "-Xmx256m", "-Xmn16m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
 
     /**
      * Node JVMs compile with C1 only. A node's work is mostly waiting (HTTP, Docker, a few ordered

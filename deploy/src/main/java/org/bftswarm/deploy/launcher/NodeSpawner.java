@@ -71,8 +71,7 @@ public final class NodeSpawner {
         detached.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(detached);
         builder.environment().putAll(NodeCommandLine.ENVIRONMENT);
-        Process process = builder
-                .directory(layout.nodeDir(id).toFile())
+        Process process = builder.directory(layout.nodeDir(id).toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)

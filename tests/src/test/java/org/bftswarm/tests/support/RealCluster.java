@@ -44,9 +44,16 @@ public class RealCluster {
      */
     protected RealCluster(Path dir, String suite, String swarmPrefix, PortBases bases, List<String> extraLines)
             throws IOException {
+        this(dir, suite, swarmPrefix, bases, extraLines, 60);
+    }
+
+    /** The same, with the port slot drawn from {@code [0, slots)} (a suite whose ranges are narrow). */
+    protected RealCluster(
+            Path dir, String suite, String swarmPrefix, PortBases bases, List<String> extraLines, int slots)
+            throws IOException {
         ClusterTestSupport.requireDockerAndImage(suite, IMAGE);
         System.setProperty("bftswarm.home", ClusterTestSupport.repoRoot().toString());
-        int offset = 10 * new SecureRandom().nextInt(60);
+        int offset = 10 * new SecureRandom().nextInt(slots);
         this.swarm = swarmPrefix + "-" + Long.toHexString(System.nanoTime() & 0xffffffL);
         this.config = dir.resolve("cluster.yaml");
         List<String> lines = new ArrayList<>(List.of(
