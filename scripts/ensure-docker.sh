@@ -16,20 +16,11 @@ DOCKERD_TIMEOUT="${BFTSWARM_DOCKERD_TIMEOUT:-60}"
 STATIC_BUSYBOX="${BFTSWARM_BUSYBOX:-/bin/busybox}"
 
 say() { echo "ensure-docker: $*" >&2; }
+# shellcheck source=apt-lib.sh
+source "$ROOT/scripts/apt-lib.sh"
 
 docker_answers() {
   command -v docker >/dev/null 2>&1 && timeout 20 docker info >/dev/null 2>&1
-}
-
-is_root() { [[ "$(id -u)" -eq 0 ]]; }
-
-is_debian_like() {
-  command -v apt-get >/dev/null 2>&1 || return 1
-  [[ -r /etc/os-release ]] || return 1
-  local id like
-  id="$(. /etc/os-release && echo "${ID:-}")"
-  like="$(. /etc/os-release && echo "${ID_LIKE:-}")"
-  [[ "$id" == debian || "$id" == ubuntu || " $like " == *" debian "* || " $like " == *" ubuntu "* ]]
 }
 
 have_static_busybox() {
@@ -50,20 +41,6 @@ ensure-docker: $1
   this user. Then run this command again.
 MSG
   exit 1
-}
-
-apt_install() {
-  say "installing $* with apt-get"
-  local start=$SECONDS log
-  log="$(mktemp)"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! { apt-get update -q && apt-get install -y -q "$@"; } >"$log" 2>&1; then
-    tail -n 30 "$log" >&2
-    rm -f "$log"
-    explain_and_fail "apt-get could not install $* (its output is above)."
-  fi
-  rm -f "$log"
-  say "installed $* in $((SECONDS - start)) s"
 }
 
 wait_for_engine() {

@@ -121,6 +121,10 @@ final class ApiRoutes {
         ctx.json(port.nodes());
     }
 
+    void energy(Context ctx) {
+        ctx.json(port.energy().orElseThrow(() -> notFound("energy figures of", "this node")));
+    }
+
     void cluster(Context ctx) {
         ctx.json(port.cluster());
     }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -40,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * POST    /api/v1/nodes/{id}/readmit   bearer  202 {"node","result"} once this node's vote to lift the node's
  *                                              quarantine is ordered (f+1 votes readmit it); 400; 401; 404; 503
  * GET     /api/v1/cluster              -       200 ClusterJson {n,f,view,primary,lastExecuted,stableCheckpoint,nodeId}
+ * GET     /api/v1/energy               -       200 EnergyJson (power, kWh, grams CO2, rating per node and cluster); 404
  * GET     /healthz                     -       200 {"status":"ok",…}; 503 if the port is unavailable
  * GET     /metrics                     -       200 Prometheus text (Micrometer)
+ * GET     /                            -       the web dashboard (static files from the jar's dashboard/ folder)
  * WS      /api/v1/events               -       every ClusterEvent as JSON, in order; slow consumers disconnected
  *                                              (also on the events port, when configured: it serves only this)
  * any     other path                   -       404 JSON; a known path with the wrong method: 405 JSON
@@ -51,6 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** Where the web dashboard's static files sit on the class path. */
+    static final String DASHBOARD_DIRECTORY = "/dashboard";
 
     private final ClusterPort port;
     private final ApiConfig config;
@@ -85,6 +90,14 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.http.defaultContentType = "application/json";
             cfg.router.ignoreTrailingSlashes = true;
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = DASHBOARD_DIRECTORY;
+                files.location = Location.CLASSPATH;
+                files.mimeTypes.add("text/html; charset=utf-8", "html");
+                files.mimeTypes.add("text/javascript; charset=utf-8", "js");
+                files.mimeTypes.add("text/css; charset=utf-8", "css");
+            });
             cfg.jsonMapper(new JavalinJackson(json.mapper(), false));
             cfg.requestLogger.http(
                     (ctx, millis) -> requests.record(ctx.method().name(), routeOf(ctx), ctx.statusCode(), millis));
@@ -105,6 +118,7 @@ public final class ApiServer implements AutoCloseable {
         app.get("/api/v1/nodes", routes::nodes);
         app.post("/api/v1/nodes/{id}/readmit", routes::readmitNode);
         app.get("/api/v1/cluster", routes::cluster);
+        app.get("/api/v1/energy", routes::energy);
         app.get("/healthz", routes::health);
         app.get("/metrics", routes::metrics);
         serveEvents(app);

@@ -72,6 +72,11 @@ public interface ClusterPort {
     /** This node's view of the PBFT group. */
     ClusterJson cluster();
 
+    /** Power, energy and carbon per node and in all, as this node knows them; empty when it does not measure. */
+    default Optional<EnergyJson> energy() {
+        return Optional.empty();
+    }
+
     /**
      * Full logs of a task run on this node (the worker keeps bounded files), as UTF-8 text; the
      * caller closes the stream. Empty if this node holds no logs for that task.

@@ -56,6 +56,13 @@ public record NodeJson(
      * @param intervalMs the heartbeat interval it announced (0: none announced or not heard yet)
      * @param mode       aggressive, normal, conservative or emergency; null when another node answers
      * @param reason     why that mode was chosen; null when another node answers
+     * @param heartbeatAt the time (ms since the epoch, by the sender's clock) in its last signed heartbeat the
+     *                   answering node holds; null when none was heard
      */
-    public record Gossip(long intervalMs, String mode, String reason) {}
+    public record Gossip(long intervalMs, String mode, String reason, Long heartbeatAt) {
+        /** Without the heartbeat time (as older nodes answer). */
+        public Gossip(long intervalMs, String mode, String reason) {
+            this(intervalMs, mode, reason, null);
+        }
+    }
 }

@@ -79,6 +79,11 @@ final class StrictJson {
 
     static String describe(JacksonException e) {
         if (e instanceof UnrecognizedPropertyException u) {
+            String refused =
+                    u.getReferringClass() == JobSubmission.class ? HostAccessFields.refusal(u.getPropertyName()) : null;
+            if (refused != null) {
+                return clip(u.getPropertyName()) + ": refused: " + refused + at(u);
+            }
             String known = u.getKnownPropertyIds() == null
                     ? ""
                     : u.getKnownPropertyIds().stream()

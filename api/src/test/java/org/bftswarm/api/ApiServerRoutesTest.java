@@ -169,6 +169,47 @@ class ApiServerRoutesTest {
     }
 
     @Test
+    void hostAccessFieldsAre400NamingTheFieldAndSayingWhy() throws Exception {
+        for (String field : List.of(
+                "\"privileged\":true",
+                "\"devices\":[\"/dev/sda\"]",
+                "\"mounts\":[]",
+                "\"binds\":[\"/:/host\"]",
+                "\"capAdd\":[\"SYS_ADMIN\"]",
+                "\"cap_add\":[\"NET_ADMIN\"]",
+                "\"pidMode\":\"host\"",
+                "\"networkMode\":\"host\"",
+                "\"ipcMode\":\"host\"")) {
+            String name = field.substring(1, field.indexOf('"', 1));
+            HttpResponse<String> r =
+                    client.post("/api/v1/jobs", "{\"image\":\"x\"," + field + "}", ApiTestClient.TOKEN);
+            assertThat(r.statusCode()).as(field).isEqualTo(400);
+            assertThat(detail(r))
+                    .as(field)
+                    .startsWith(name + ": refused: ")
+                    .contains("cannot ask for privileged mode, host namespaces, devices or mounts");
+        }
+        assertThat(port.submitted).isEmpty();
+    }
+
+    @Test
+    void theHardeningOptionsReachThePortAsSent() throws Exception {
+        HttpResponse<String> r = client.post(
+                "/api/v1/jobs",
+                "{\"image\":\"i\",\"pids\":64,\"user\":\"1000:1000\",\"readOnlyRootfs\":true}",
+                ApiTestClient.TOKEN);
+        assertThat(r.statusCode()).isEqualTo(202);
+        JobSubmission got = port.submitted.get(0);
+        assertThat(got.pids()).isEqualTo(64);
+        assertThat(got.user()).isEqualTo("1000:1000");
+        assertThat(got.readOnlyRootfs()).isTrue();
+        HttpResponse<String> wrongType =
+                client.post("/api/v1/jobs", "{\"image\":\"i\",\"readOnlyRootfs\":\"yes\"}", ApiTestClient.TOKEN);
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(detail(wrongType)).contains("field 'readOnlyRootfs'");
+    }
+
+    @Test
     void everySpecFieldCanBeSentAndReachesThePort() throws Exception {
         String all = "{\"name\":\"n\",\"image\":\"i\",\"command\":[\"true\"],\"env\":{\"A\":\"1\"},"
                 + "\"cpus\":0.5,\"memoryMb\":32,\"timeoutSeconds\":9,\"retries\":1,\"backoffSeconds\":3,"

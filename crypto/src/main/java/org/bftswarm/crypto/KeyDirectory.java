@@ -106,7 +106,8 @@ public final class KeyDirectory {
         return KeyRegistry.of(keys);
     }
 
-    private Map<Integer, VerifyingKey> loadClientKeys() throws IOException {
+    /** Every {@code client-<id>.pub} in the directory by client id (none when the directory is missing). */
+    public Map<Integer, VerifyingKey> loadClientKeys() throws IOException {
         TreeMap<Integer, VerifyingKey> keys = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return keys;

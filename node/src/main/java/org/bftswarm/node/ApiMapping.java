@@ -19,6 +19,7 @@ import org.bftswarm.api.ShardJson;
 import org.bftswarm.api.TaskJson;
 import org.bftswarm.orchestrator.ops.CanonicalJson;
 import org.bftswarm.orchestrator.ops.Reply;
+import org.bftswarm.orchestrator.spec.ContainerHardening;
 import org.bftswarm.orchestrator.spec.DataRules;
 import org.bftswarm.orchestrator.spec.DataSpec;
 import org.bftswarm.orchestrator.spec.JobSpec;
@@ -28,6 +29,7 @@ import org.bftswarm.orchestrator.view.JobView;
 import org.bftswarm.orchestrator.view.NodeView;
 import org.bftswarm.orchestrator.view.SchedulerEvent;
 import org.bftswarm.orchestrator.view.TaskView;
+import org.bftswarm.state.view.Heartbeat;
 import org.bftswarm.state.view.NodeCounter;
 import org.bftswarm.state.view.NodeSoftState;
 
@@ -68,7 +70,8 @@ public final class ApiMapping {
                                 s.deadlineSeconds(),
                                 s.fuel(),
                                 s.memoryPages())
-                        : null);
+                        : null,
+                s.carriesHardening() ? new ContainerHardening(s.pids(), s.user(), s.readOnlyRootfs()) : null);
     }
 
     /**
@@ -155,7 +158,8 @@ public final class ApiMapping {
                 t.output(),
                 t.verifiedBy(),
                 t.disputedBy(),
-                t.outputDigest());
+                t.outputDigest(),
+                t.reason());
     }
 
     /**
@@ -181,9 +185,12 @@ public final class ApiMapping {
         long announced = soft.flatMap(NodeSoftState::heartbeat)
                 .map(h -> (long) h.intervalMillis())
                 .orElse(0L);
+        Long heartbeatAt = soft.flatMap(NodeSoftState::heartbeat)
+                .map(Heartbeat::timestampMillis)
+                .orElse(null);
         NodeJson.Gossip gossip = own.map(
-                        g -> new NodeJson.Gossip(g.intervalMillis(), g.mode().label(), g.reason()))
-                .orElse(new NodeJson.Gossip(announced, null, null));
+                        g -> new NodeJson.Gossip(g.intervalMillis(), g.mode().label(), g.reason(), heartbeatAt))
+                .orElse(new NodeJson.Gossip(announced, null, null, heartbeatAt));
         Map<String, Long> counters = new TreeMap<>();
         soft.ifPresent(s -> {
             s.counters().forEach((c, v) -> counters.put(c.entryName(), v));

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.bftswarm.api.ClusterEvent;
 import org.bftswarm.api.ClusterJson;
 import org.bftswarm.api.ClusterPort;
+import org.bftswarm.api.EnergyJson;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.LogRequest;
@@ -69,6 +70,7 @@ public final class NodeClusterPort implements ClusterPort {
 
     private final DataLimits limits;
     private final Supplier<GossipDecision> gossip;
+    private final Supplier<EnergyJson> energy;
 
     public NodeClusterPort(
             int nodeId,
@@ -84,7 +86,9 @@ public final class NodeClusterPort implements ClusterPort {
             ReadSigner signer,
             ApiLies lies,
             DataLimits limits,
-            Supplier<GossipDecision> gossip) {
+            Supplier<GossipDecision> gossip,
+            Supplier<EnergyJson> energy) {
+        this.energy = energy;
         this.limits = limits;
         this.gossip = gossip;
         this.nodeId = nodeId;
@@ -239,6 +243,11 @@ public final class NodeClusterPort implements ClusterPort {
                     i == nodeId ? Optional.of(gossip.get()) : Optional.empty()));
         }
         return out;
+    }
+
+    @Override
+    public Optional<EnergyJson> energy() {
+        return Optional.of(energy.get());
     }
 
     @Override

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.bftswarm.crypto.KeyDirectory;
-import org.bftswarm.crypto.KeyRegistry;
 import org.bftswarm.crypto.SigningKey;
 import org.bftswarm.crypto.VerifyingKey;
 
@@ -54,6 +54,15 @@ public record NodeFiles(Path dataDir, int nodeId) {
 
     /** Loads keys and token, failing with a message that names the missing or bad file. */
     public Loaded load(int n) {
+        return load(n, Optional.empty());
+    }
+
+    /**
+     * The same, with every node's public key from the configuration when it carries them: then this
+     * node reads only its own private key (which must match its configured public key) and no other
+     * node's key file; otherwise every node's {@code .pub} file is read from the key directory.
+     */
+    public Loaded load(int n, Optional<List<VerifyingKey>> configuredNodeKeys) {
         KeyDirectory keys = KeyDirectory.at(keysDir());
         requireFile(keys.privateKeyFile(nodeId), "private key of node " + nodeId);
         SigningKey signing;
@@ -61,22 +70,30 @@ public record NodeFiles(Path dataDir, int nodeId) {
         Map<Integer, VerifyingKey> clients = new TreeMap<>();
         try {
             signing = keys.loadSigningKey(nodeId);
-            for (int i = 0; i < n; i++) {
-                requireFile(keys.publicKeyFile(i), "public key of node " + i);
-                nodeKeys.add(keys.loadVerifyingKey(i));
-            }
-            KeyRegistry all = keys.loadRegistry(n);
-            all.asMap().forEach((id, key) -> {
-                if (id >= KeyRegistry.FIRST_CLIENT_ID) {
-                    clients.put(id, key);
+            if (configuredNodeKeys.isPresent()) {
+                nodeKeys.addAll(configuredNodeKeys.get());
+            } else {
+                for (int i = 0; i < n; i++) {
+                    requireFile(keys.publicKeyFile(i), "public key of node " + i);
+                    nodeKeys.add(keys.loadVerifyingKey(i));
                 }
-            });
+            }
+            clients.putAll(keys.loadClientKeys());
         } catch (IOException | RuntimeException e) {
             throw new NodeStartupException("cannot load keys from " + keysDir() + ": " + e.getMessage(), e);
         }
+        if (nodeKeys.size() != n) {
+            throw new NodeStartupException(
+                    "the configuration carries " + nodeKeys.size() + " node keys for " + n + " nodes");
+        }
         if (!signing.verifyingKey().equals(nodeKeys.get(nodeId))) {
             throw new NodeStartupException(
-                    keys.publicKeyFile(nodeId) + " does not match " + keys.privateKeyFile(nodeId));
+                    configuredNodeKeys.isPresent()
+                            ? "the private key " + keys.privateKeyFile(nodeId) + " does not match nodes.list[" + nodeId
+                                    + "].publicKey in the configuration (its public key is "
+                                    + signing.verifyingKey().hex()
+                                    + ")"
+                            : keys.publicKeyFile(nodeId) + " does not match " + keys.privateKeyFile(nodeId));
         }
         requireFile(tokenFile(), "API token");
         String token;
@@ -91,10 +108,11 @@ public record NodeFiles(Path dataDir, int nodeId) {
         return new Loaded(signing, List.copyOf(nodeKeys), clients, token);
     }
 
-    private static void requireFile(Path file, String what) {
+    private void requireFile(Path file, String what) {
         if (!Files.isRegularFile(file)) {
             throw new NodeStartupException("missing " + what + ": " + file
-                    + " (run `./bftswarm up` once with the same --config/--data; it creates keys and the API token)");
+                    + " (run `./bftswarm up` once with the same --config/--data; it creates keys and the API token;"
+                    + " on a host of its own, `./bftswarm keygen --node " + nodeId + "` makes this node's key)");
         }
     }
 }

@@ -14,8 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bftswarm.api.ApiConfig;
 import org.bftswarm.api.ApiServer;
+import org.bftswarm.api.EnergyJson;
 import org.bftswarm.consensus.client.ClientNetwork;
 import org.bftswarm.consensus.client.ClientOptions;
 import org.bftswarm.consensus.core.Quorums;
@@ -30,6 +32,10 @@ import org.bftswarm.crypto.KeyRegistry;
 import org.bftswarm.node.config.ClusterConfig;
 import org.bftswarm.node.config.ConsensusSettings;
 import org.bftswarm.node.config.ResolvedNode;
+import org.bftswarm.node.energy.EnergyMetrics;
+import org.bftswarm.node.energy.EnergyReport;
+import org.bftswarm.node.energy.EnergySampler;
+import org.bftswarm.node.energy.HostEnergyProbes;
 import org.bftswarm.orchestrator.Scheduler;
 import org.bftswarm.orchestrator.ops.RegisterNode;
 import org.bftswarm.orchestrator.ops.Reply;
@@ -79,6 +85,10 @@ public final class NodeRuntime implements AutoCloseable {
     private static final long GOSSIP_CHOICE_MILLIS = 1_000;
     /** An unchanged usage record is written again this often (a changed one within a second). */
     private static final long USAGE_REFRESH_MILLIS = 10_000;
+    /** How often power is sampled, and how often the figures are published to the other nodes. */
+    private static final long ENERGY_SAMPLE_MILLIS = 2_000;
+
+    private static final long ENERGY_PUBLISH_MILLIS = 10_000;
 
     private final NodeSettings settings;
     private final int id;
@@ -91,6 +101,7 @@ public final class NodeRuntime implements AutoCloseable {
     private ClusterStateNode state;
     private OperationClient ops;
     private WorkerLoop worker;
+    private final EnergySampler energy;
     private LivenessMonitor liveness;
     private ApiServer api;
     private final EventBridge events = new EventBridge();
@@ -99,6 +110,8 @@ public final class NodeRuntime implements AutoCloseable {
     private long lastClockAdvance = System.currentTimeMillis();
     private long lastClock = -1;
     private long lastUsageCheck;
+    private long lastEnergySample;
+    private long lastEnergyPublish;
     private long lastUsageWrite;
     private NodeUsage lastUsage;
     private long lastGossipChoice;
@@ -110,6 +123,11 @@ public final class NodeRuntime implements AutoCloseable {
         this.id = settings.nodeId();
         this.n = settings.config().n();
         this.me = settings.config().node(id);
+        this.energy = new EnergySampler(
+                id,
+                new HostEnergyProbes(),
+                settings.config().energy().tdp(),
+                me.capacity().cpus());
         this.scheduler = new Scheduler(SchedulerSettings.of(settings.config(), settings.dataDir()));
         this.gossip = new GossipDecision(
                 GossipMode.NORMAL,
@@ -141,7 +159,7 @@ public final class NodeRuntime implements AutoCloseable {
         ByzantineBanner.announce(id, settings.faults());
         ClusterConfig config = settings.config();
         NodeFiles files = new NodeFiles(settings.dataDir(), id);
-        NodeFiles.Loaded keys = files.load(n);
+        NodeFiles.Loaded keys = files.load(n, config.configuredNodeKeys());
         PortCheck.requireFree(me.host(), me.consensusPort(), "consensus of node " + id);
         PortCheck.requireFree(me.host(), me.httpPort(), "HTTP API of node " + id);
         PortCheck.requireFree(me.host(), me.wsPort(), "WebSocket events of node " + id);
@@ -207,6 +225,13 @@ public final class NodeRuntime implements AutoCloseable {
         List<String> urls = config.nodes().stream()
                 .map(r -> "http://" + r.host() + ":" + r.httpPort())
                 .toList();
+        Supplier<EnergyJson> energyReport = () -> EnergyReport.of(
+                config.energy(),
+                n,
+                i -> state.view().energy(i),
+                i -> Optional.ofNullable(state.view().nodes().get(i))
+                        .map(soft -> soft.counters().getOrDefault(NodeCounter.TASKS_SUCCEEDED, 0L))
+                        .orElse(0L));
         NodeClusterPort port = new NodeClusterPort(
                 id,
                 n,
@@ -217,11 +242,15 @@ public final class NodeRuntime implements AutoCloseable {
                 state,
                 executor,
                 events,
-                reg -> NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker, this::gossip),
+                reg -> {
+                    NodeMetrics.bind(reg, n, replica, network, scheduler, state, worker, this::gossip);
+                    EnergyMetrics.bind(reg, n, energy, energyReport);
+                },
                 new ReadSigner(swarm, id, keys.signingKey()),
                 new ApiLies(id, settings.faults()),
                 new DataLimits(config.api().maxModuleBytes(), config.api().maxDatasetBytes()),
-                this::gossip);
+                this::gossip,
+                energyReport);
         api = new ApiServer(port, ApiConfig.of(me.host(), me.httpPort(), me.wsPort(), keys.apiToken()));
         opened.push(api);
         api.start();
@@ -320,6 +349,14 @@ public final class NodeRuntime implements AutoCloseable {
             }
             if (settings.faults().contains(NodeFault.SUSPECT_EVERYONE)) {
                 liveness.suspectEveryone();
+            }
+            if (now - lastEnergySample >= ENERGY_SAMPLE_MILLIS) {
+                lastEnergySample = now;
+                energy.sample(now, worker.runningContainerIds());
+                if (now - lastEnergyPublish >= ENERGY_PUBLISH_MILLIS) {
+                    lastEnergyPublish = now;
+                    state.writer().energy(energy.record(), now);
+                }
             }
             if (now - lastUsageCheck >= 1_000) {
                 lastUsageCheck = now;

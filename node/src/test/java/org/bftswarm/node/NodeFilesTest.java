@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.bftswarm.crypto.KeyDirectory;
+import org.bftswarm.crypto.SigningKey;
+import org.bftswarm.crypto.VerifyingKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,5 +49,41 @@ class NodeFilesTest {
         assertThat(loaded.nodeKeys()).hasSize(4);
         assertThat(loaded.signingKey().verifyingKey())
                 .isEqualTo(loaded.nodeKeys().get(1));
+    }
+
+    @Test
+    void withConfiguredKeysANodeLoadsOnlyItsOwnPrivateKeyAndNoOtherKeyFile(@TempDir Path hosts) throws Exception {
+        List<VerifyingKey> configured = new ArrayList<>();
+        for (int id = 0; id < 4; id++) {
+            Path host = hosts.resolve("host-" + id);
+            configured.add(KeyDirectory.at(host.resolve("keys"))
+                    .ensure(id, new SecureRandom())
+                    .verifyingKey());
+            Files.writeString(host.resolve("api-token"), "t\n");
+        }
+        for (int id = 0; id < 4; id++) {
+            Path host = hosts.resolve("host-" + id);
+            try (var files = Files.list(host.resolve("keys"))) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .containsExactlyInAnyOrder("node-" + id + ".key", "node-" + id + ".pub");
+            }
+            NodeFiles.Loaded loaded = new NodeFiles(host, id).load(4, Optional.of(configured));
+            assertThat(loaded.nodeKeys()).isEqualTo(configured);
+            assertThat(loaded.signingKey().verifyingKey()).isEqualTo(configured.get(id));
+        }
+    }
+
+    @Test
+    void aPrivateKeyThatDoesNotMatchItsConfiguredPublicKeyIsRefusedNamingBoth(@TempDir Path data) throws Exception {
+        KeyDirectory.at(data.resolve("keys")).ensureNodes(4, new SecureRandom());
+        Files.writeString(data.resolve("api-token"), "t\n");
+        List<VerifyingKey> configured = new ArrayList<>();
+        for (int id = 0; id < 4; id++) {
+            configured.add(SigningKey.generate(new SecureRandom()).verifyingKey());
+        }
+        assertThatThrownBy(() -> new NodeFiles(data, 2).load(4, Optional.of(configured)))
+                .isInstanceOf(NodeStartupException.class)
+                .hasMessageContaining("node-2.key")
+                .hasMessageContaining("nodes.list[2].publicKey");
     }
 }

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.WaitContainerCondition;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +38,22 @@ final class AttemptExecution {
     private final DockerClient docker;
     private final URI dockerHost;
     private final TaskLogStore logs;
+    private final OomWatch oom;
 
-    /** {@code dockerHost} is the engine {@code docker} talks to; stdin is delivered over its socket. */
-    AttemptExecution(DockerClient docker, URI dockerHost, TaskLogStore logs) {
+    /**
+     * {@code dockerHost} is the engine {@code docker} talks to; stdin is delivered over its socket;
+     * {@code oom} tells which containers ran out of memory.
+     */
+    AttemptExecution(DockerClient docker, URI dockerHost, TaskLogStore logs, OomWatch oom) {
         this.docker = docker;
         this.dockerHost = dockerHost;
         this.logs = logs;
+        this.oom = oom;
+    }
+
+    /** Whether the kernel's out-of-memory killer ended container {@code id} (as far as the engine said yet). */
+    boolean oomKilled(String id) {
+        return oom.oomKilled(id);
     }
 
     /** Either the attempt already failed, or its container runs and is to be supervised. */
@@ -183,15 +197,27 @@ final class AttemptExecution {
     }
 
     private String create(ContainerPlan plan) {
-        HostConfig host = HostConfig.newHostConfig().withAutoRemove(true).withNetworkMode(plan.network());
+        Confinement confinement = plan.confinement();
+        HostConfig host = HostConfig.newHostConfig()
+                .withAutoRemove(true)
+                .withNetworkMode(plan.network())
+                .withPrivileged(false)
+                .withCapDrop(Capability.valueOf(ContainerPlan.CAP_DROP))
+                .withSecurityOpts(List.of(ContainerPlan.NO_NEW_PRIVILEGES))
+                .withPidsLimit(confinement.pids())
+                .withReadonlyRootfs(confinement.readOnlyRootfs())
+                .withTmpFs(Map.of(ContainerPlan.TMP, plan.tmpfsOptions()));
         if (plan.nanoCpus() > 0) {
             host.withNanoCPUs(plan.nanoCpus());
         }
         if (plan.memoryBytes() > 0) {
-            host.withMemory(plan.memoryBytes());
+            host.withMemory(plan.memoryBytes()).withMemorySwap(plan.memorySwapBytes());
         }
-        return docker.createContainerCmd(plan.image())
-                .withName(plan.name())
+        CreateContainerCmd create = docker.createContainerCmd(plan.image());
+        if (confinement.user() != null) {
+            create.withUser(confinement.user());
+        }
+        return create.withName(plan.name())
                 .withCmd(plan.command())
                 .withEnv(plan.env())
                 .withLabels(plan.labels())

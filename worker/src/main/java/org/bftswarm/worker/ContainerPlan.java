@@ -15,9 +15,15 @@ import org.bftswarm.crypto.Digest;
  * one attach and closed when that attach ends (OpenStdin, StdinOnce), so the process reads exactly the
  * bytes sent and then end of file.
  *
+ * <p>Every container is confined the same way apart from its {@link Confinement}: every capability
+ * dropped ({@link #CAP_DROP}), {@value #NO_NEW_PRIVILEGES}, swap equal to its memory limit (no swap
+ * beyond it), a pids limit, and a fresh tmpfs at {@value #TMP} ({@link #tmpfsOptions}); nothing in a
+ * plan can ask for privileged mode, host namespaces, devices or mounts.
+ *
  * @param nanoCpus    CPU limit in units of 1e-9 cores, or 0 for none
  * @param memoryBytes memory limit in bytes, or 0 for none
  * @param openStdin   whether the container is created with stdin open (the launch carries stdin)
+ * @param confinement the per-job part of the container's confinement (pids limit, user, read-only root)
  */
 public record ContainerPlan(
         String name,
@@ -28,9 +34,32 @@ public record ContainerPlan(
         long nanoCpus,
         long memoryBytes,
         String network,
-        boolean openStdin) {
+        boolean openStdin,
+        Confinement confinement) {
 
     private static final int READABLE_NAME = 80;
+    /** The capabilities dropped: all of them. */
+    public static final String CAP_DROP = "ALL";
+    /** The security option that stops setuid binaries and file capabilities from gaining privileges. */
+    public static final String NO_NEW_PRIVILEGES = "no-new-privileges";
+    /** Where each container gets a writable tmpfs of its own. */
+    public static final String TMP = "/tmp";
+    /** The size of that tmpfs when the task has no memory limit (with one it is the memory limit). */
+    static final long TMP_BYTES_UNLIMITED = 64L << 20;
+
+    /**
+     * The tmpfs mount options of {@value #TMP}: no setuid, no devices, at most the memory limit (its
+     * pages count against the container's memory anyway).
+     */
+    public String tmpfsOptions() {
+        long size = memoryBytes > 0 ? memoryBytes : TMP_BYTES_UNLIMITED;
+        return "rw,nosuid,nodev,size=" + size;
+    }
+
+    /** Memory plus swap: equal to the memory limit, so a task cannot swap past it (0 when unlimited). */
+    public long memorySwapBytes() {
+        return memoryBytes;
+    }
 
     /** The plan for {@code launch}. */
     public static ContainerPlan of(TaskLaunch launch) {
@@ -47,7 +76,8 @@ public record ContainerPlan(
                 nanoCpus,
                 memoryBytes,
                 launch.network(),
-                launch.stdin() != null);
+                launch.stdin() != null,
+                launch.confinement());
     }
 
     /**

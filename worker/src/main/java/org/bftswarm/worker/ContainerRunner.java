@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * starve short ones (how many run at once is the scheduler's placement decision).
  * At most one container per (task, attempt) is active. Closing the runner stops following but
  * leaves containers running, so a restarted worker can adopt them through the {@link Reconciler}.
+ * An attempt the kernel's out-of-memory killer ended reports {@link FailureReason#OOM} (learnt from the
+ * engine's events, {@link OomWatch}).
  */
 public final class ContainerRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerRunner.class);
@@ -34,6 +36,7 @@ public final class ContainerRunner implements AutoCloseable {
     public static final int MAX_QUEUED = 10_000;
 
     private final AttemptExecution execution;
+    private final OomWatch oom;
     private final ThreadPoolExecutor pool;
     private final ScheduledExecutorService timer;
     private final Map<AttemptKey, RunningAttempt> active = new ConcurrentHashMap<>();
@@ -55,7 +58,6 @@ public final class ContainerRunner implements AutoCloseable {
         if (maxParallel <= 0) {
             throw new IllegalArgumentException("maxParallel must be positive, got " + maxParallel);
         }
-        this.execution = new AttemptExecution(docker, dockerHost, logs);
         AtomicInteger threads = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(
                 maxParallel,
@@ -66,6 +68,13 @@ public final class ContainerRunner implements AutoCloseable {
                 r -> daemon(r, "bftswarm-task-" + threads.incrementAndGet()));
         this.pool.allowCoreThreadTimeOut(true);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "bftswarm-task-timer"));
+        this.oom = new OomWatch(docker, timer);
+        this.execution = new AttemptExecution(docker, dockerHost, logs, oom);
+        try {
+            oom.open();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -132,6 +141,7 @@ public final class ContainerRunner implements AutoCloseable {
                 s.abandon();
             }
         }
+        oom.close();
         timer.shutdownNow();
         active.clear();
     }

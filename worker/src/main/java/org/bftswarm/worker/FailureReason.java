@@ -9,6 +9,11 @@ package org.bftswarm.worker;
 public enum FailureReason {
     /** The container ran and exited by itself (any exit code, including an external kill). */
     NONE,
+    /**
+     * The kernel killed the container for using more memory than the task's {@code memoryMb} (the exit
+     * code is 137, SIGKILL).
+     */
+    OOM,
     /** The agent killed the container because it exceeded the task's timeout. */
     TIMEOUT,
     /** The agent killed the container on request (cancel, reassignment, reconciliation). */

@@ -31,7 +31,11 @@ final class Supervision {
     private final StdinFeed stdin;
     private final long timeoutSeconds;
     private final AttemptExecution docker;
+    /** The exit code of a process ended by SIGKILL (128 + 9). */
+    static final int SIGKILL_EXIT = 137;
+
     private final AtomicBoolean over = new AtomicBoolean();
+    private boolean oomGraceUsed;
     private volatile ScheduledFuture<?> timeoutTimer;
     private volatile ScheduledFuture<?> deadlineTimer;
     private ScheduledExecutorService timer;
@@ -136,6 +140,9 @@ final class Supervision {
     }
 
     private void finish() {
+        if (awaitingOomEvent()) {
+            return;
+        }
         if (!over.compareAndSet(false, true)) {
             return;
         }
@@ -159,8 +166,11 @@ final class Supervision {
                             + (exit.error() == null ? "no answer" : AttemptExecution.describe(exit.error())));
         } else {
             FailureReason killed = handle.killReason();
-            FailureReason reason = killed == null ? FailureReason.NONE : killed;
+            FailureReason reason = killed != null
+                    ? killed
+                    : code == SIGKILL_EXIT && docker.oomKilled(containerId) ? FailureReason.OOM : FailureReason.NONE;
             String detail = switch (reason) {
+                case OOM -> "ran out of memory (its memoryMb limit) and was killed by the kernel";
                 case TIMEOUT -> "exceeded its timeout of " + timeoutSeconds + " s and was killed";
                 case KILLED -> "killed on request";
                 default -> "";
@@ -173,6 +183,34 @@ final class Supervision {
             done = onDone;
         }
         done.accept(outcome);
+    }
+
+    /**
+     * True when the container exited 137 (SIGKILL) without the agent killing it and the engine's
+     * {@code oom} event has not been seen yet: then finishing waits (once, {@link OomWatch#GRACE_MILLIS})
+     * for the event, which travels on another connection than the exit.
+     */
+    private synchronized boolean awaitingOomEvent() {
+        Integer code = exit.statusCode();
+        if (over.get()
+                || oomGraceUsed
+                || code == null
+                || code != SIGKILL_EXIT
+                || handle.killReason() != null
+                || docker.oomKilled(containerId)
+                || timer == null) {
+            return false;
+        }
+        oomGraceUsed = true;
+        if (deadlineTimer != null) {
+            deadlineTimer.cancel(false);
+        }
+        try {
+            deadlineTimer = timer.schedule(this::finish, OomWatch.GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
     }
 
     private void cancelTimers() {

@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param network        Docker network mode; {@value #DEFAULT_NETWORK} unless the spec asks otherwise
  * @param stdin          what the container reads on stdin before end of file (a data job's slice), or null
  * @param wasm           the WebAssembly shard to run instead of a container (then {@code image} may be null)
+ * @param confinement    the container's per-job confinement; null means {@link Confinement#DEFAULT}
  */
 public record TaskLaunch(
         String swarm,
@@ -32,7 +33,8 @@ public record TaskLaunch(
         long timeoutSeconds,
         String network,
         byte[] stdin,
-        WasmShard wasm) {
+        WasmShard wasm,
+        Confinement confinement) {
 
     /** Tasks get no network unless their spec asks for one. */
     public static final String DEFAULT_NETWORK = "none";
@@ -77,6 +79,39 @@ public record TaskLaunch(
         network = network == null ? DEFAULT_NETWORK : network;
         requireText(network, "network");
         stdin = stdin == null ? null : stdin.clone();
+        confinement = confinement == null ? Confinement.DEFAULT : confinement;
+    }
+
+    /** A launch with the default confinement. */
+    public TaskLaunch(
+            String swarm,
+            int nodeId,
+            String taskId,
+            int attempt,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            double cpus,
+            long memoryMb,
+            long timeoutSeconds,
+            String network,
+            byte[] stdin,
+            WasmShard wasm) {
+        this(
+                swarm,
+                nodeId,
+                taskId,
+                attempt,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                network,
+                stdin,
+                wasm,
+                Confinement.DEFAULT);
     }
 
     /** A launch with nothing on stdin. */
@@ -136,7 +171,27 @@ public record TaskLaunch(
                 timeoutSeconds,
                 networkMode,
                 stdin,
-                wasm);
+                wasm,
+                confinement);
+    }
+
+    /** The same launch confined by {@code other}. */
+    public TaskLaunch withConfinement(Confinement other) {
+        return new TaskLaunch(
+                swarm,
+                nodeId,
+                taskId,
+                attempt,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                network,
+                stdin,
+                wasm,
+                other);
     }
 
     private static void requireText(String value, String name) {

@@ -32,7 +32,9 @@ import picocli.CommandLine.Command;
             LogsCommand.class,
             ReadmitCommand.class,
             CancelCommand.class,
+            EnergyCommand.class,
             ClientCommand.class,
+            KeygenCommand.class,
             CommandLine.HelpCommand.class,
         },
         description = {

@@ -167,6 +167,24 @@ public final class SubmitCommand implements Callable<Integer> {
                     + " cluster's verification.default.")
     String verification;
 
+    @Option(
+            names = "--pids",
+            paramLabel = "N",
+            description = "Most processes and threads a task's container may hold (default: 256); a fork bomb"
+                    + " stops there.")
+    Integer pids;
+
+    @Option(
+            names = "--user",
+            paramLabel = "USER",
+            description = "Run the command as USER, UID or UID:GID (default: the image's user).")
+    String user;
+
+    @Option(
+            names = "--read-only-rootfs",
+            description = "Mount the container's root filesystem read-only (/tmp stays a writable tmpfs).")
+    boolean readOnlyRootfs;
+
     @Option(names = "--wait", description = "Wait until the job has ended, showing progress, and print its result.")
     boolean await;
 
@@ -199,6 +217,9 @@ public final class SubmitCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("give --image IMAGE (a container job) or --wasm FILE");
             }
             job = SubmitSpec.build(name, image, env, cpus, memory, count, retries, timeout, mode, command, data);
+            if (pids != null || user != null || readOnlyRootfs) {
+                job = SubmitSpec.harden(job, pids, user, readOnlyRootfs);
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

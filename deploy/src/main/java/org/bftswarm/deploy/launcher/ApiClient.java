@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.bftswarm.api.ClusterJson;
+import org.bftswarm.api.EnergyJson;
 import org.bftswarm.api.JobJson;
 import org.bftswarm.api.JobSubmission;
 import org.bftswarm.api.NodeJson;
@@ -340,12 +341,22 @@ public final class ApiClient {
 
     /** One node's view of the cluster, or empty when that node does not answer. */
     public Optional<ClusterJson> cluster(int node) {
+        return readFrom(node, "/api/v1/cluster", ClusterJson.class);
+    }
+
+    /** One node's power, energy and carbon figures, or empty when that node does not answer. */
+    public Optional<EnergyJson> energy(int node) {
+        return readFrom(node, "/api/v1/energy", EnergyJson.class);
+    }
+
+    /** {@code GET path} on one node decoded as {@code type}; empty unless it answers 200 with that shape. */
+    private <T> Optional<T> readFrom(int node, String path, Class<T> type) {
         try {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + "/api/v1/cluster"))
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrls.get(node) + path))
                     .timeout(Duration.ofSeconds(3))
                     .GET()
                     .build());
-            return r.statusCode() == 200 ? Optional.of(json.readValue(r.body(), ClusterJson.class)) : Optional.empty();
+            return r.statusCode() == 200 ? Optional.of(json.readValue(r.body(), type)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

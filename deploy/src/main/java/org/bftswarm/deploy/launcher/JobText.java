@@ -90,12 +90,13 @@ public final class JobText {
         for (TaskJson t : job.tasks()) {
             out.append(String.format(
                     Locale.ROOT,
-                    "  task %s  node %s  attempt %d  %s  exit %s%s%n",
+                    "  task %s  node %s  attempt %d  %s  exit %s%s%s%n",
                     t.id(),
                     t.node() == null ? "-" : t.node().toString(),
                     t.attempt(),
                     t.state(),
                     t.exitCode() == null ? "-" : t.exitCode().toString(),
+                    reason(t),
                     verification(t)));
             if (t.output() != null && !t.output().isEmpty()) {
                 List<String> lines = t.output().lines().toList();
@@ -147,6 +148,13 @@ public final class JobText {
     }
 
     /** {@code  verified by 0,2  disputed by 3}, or nothing when one node's report was trusted. */
+    /** {@code  (oom: …)} when the agent ended the attempt (out of memory, timeout, kill), else empty. */
+    static String reason(TaskJson t) {
+        return t.reason() == null || t.reason().isEmpty() || t.reason().equals("exited")
+                ? ""
+                : "  (" + t.reason() + ")";
+    }
+
     static String verification(TaskJson t) {
         String out = t.verifiedBy().size() > 1 ? "  verified by " + join(t.verifiedBy()) : "";
         return t.disputedBy().isEmpty() ? out : out + "  disputed by " + join(t.disputedBy());

@@ -12,7 +12,12 @@ import org.bftswarm.crypto.VerifyingKey;
 public final class NodeKeys {
     private NodeKeys() {}
 
+    /** The configuration's node keys when it carries them, else the key directory's {@code .pub} files. */
     public static List<VerifyingKey> load(ClusterTarget target) throws IOException {
+        Optional<List<VerifyingKey>> configured = target.config().configuredNodeKeys();
+        if (configured.isPresent()) {
+            return configured.get();
+        }
         KeyDirectory keys = KeyDirectory.at(target.layout().keysDir());
         List<VerifyingKey> out = new ArrayList<>();
         for (int i = 0; i < target.config().n(); i++) {

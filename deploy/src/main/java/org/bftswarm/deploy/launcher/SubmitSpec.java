@@ -86,6 +86,19 @@ public final class SubmitSpec {
         return job;
     }
 
+    /**
+     * {@code job} with the container hardening options (null: the rulebook's default), checked by the
+     * rulebook as the cluster would.
+     */
+    public static JobSubmission harden(JobSubmission job, Integer pids, String user, boolean readOnlyRootfs) {
+        JobSubmission hardened = job.withHardening(pids, user, readOnlyRootfs ? Boolean.TRUE : null);
+        List<String> problems = JobSpecValidator.validate(ApiMapping.toJobSpec(hardened));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return hardened;
+    }
+
     /** {@code K=V} pairs to a sorted map; the value may contain '=' and may be empty. */
     static Map<String, String> env(List<String> pairs) {
         Map<String, String> env = new TreeMap<>();

@@ -48,7 +48,15 @@ public final class UpProcedure {
         ClusterLayout layout = target.layout();
         Files.createDirectories(layout.dataDir());
         SecureRandom random = new SecureRandom();
-        KeyDirectory.at(layout.keysDir()).ensureNodes(target.config().n(), random);
+        if (target.config().configuredNodeKeys().isPresent()) {
+            String problem = ConfiguredNodeKeys.problem(target);
+            if (problem != null) {
+                err.println("bftswarm up: " + problem);
+                return 1;
+            }
+        } else {
+            KeyDirectory.at(layout.keysDir()).ensureNodes(target.config().n(), random);
+        }
         ApiTokenFile.ensure(layout.tokenFile(), random);
         boolean madeAdminKey = ClientKeyFiles.ensureAdmin(layout, random);
         if (checkDocker && !ensureDocker()) {

@@ -181,4 +181,13 @@ class TextFormattingTest {
         assertThat(LogTail.lastLines("a\nb\nc\nd\n", 2)).containsExactly("c", "d");
         assertThat(LogTail.lastLines("a", 5)).containsExactly("a");
     }
+
+    @Test
+    void aTaskTheAgentEndedShowsWhyAndOneThatExitedDoesNot() {
+        TaskJson oom =
+                new TaskJson("j.0", 1, "FAILED", 1, 137, "", List.of(), List.of(), null, "oom: ran out of memory");
+        TaskJson exited = new TaskJson("j.1", 1, "SUCCEEDED", 1, 0, "", List.of(), List.of(), null, "exited");
+        assertThat(JobText.reason(oom)).isEqualTo("  (oom: ran out of memory)");
+        assertThat(JobText.reason(exited)).isEmpty();
+    }
 }

@@ -3,10 +3,12 @@ package org.bftswarm.node.config;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.bftswarm.consensus.core.Quorums;
 import org.bftswarm.crypto.Invariants;
+import org.bftswarm.crypto.VerifyingKey;
 
 /**
  * A valid, fully resolved cluster configuration: what the node runtime, the launcher and the CLI
@@ -32,7 +34,8 @@ public record ClusterConfig(
         List<ClientEntry> clients,
         ApiSettings api,
         RetentionSettings retention,
-        GossipSettings gossip) {
+        GossipSettings gossip,
+        EnergySettings energy) {
 
     /** Client principal ids start here; replica ids must stay below. */
     public static final int MAX_NODES = 1000;
@@ -55,6 +58,7 @@ public record ClusterConfig(
         Invariants.check(api != null, "api settings missing");
         Invariants.check(retention != null, "retention settings missing");
         Invariants.check(gossip != null, "gossip settings missing");
+        Invariants.check(energy != null, "energy settings missing");
     }
 
     /** A configuration without clients and with the default {@code api:} section. */
@@ -91,7 +95,8 @@ public record ClusterConfig(
                 List.of(),
                 ApiSettings.DEFAULTS,
                 RetentionSettings.DEFAULTS,
-                GossipSettings.DEFAULTS);
+                GossipSettings.DEFAULTS,
+                EnergySettings.DEFAULTS);
     }
 
     /**
@@ -148,7 +153,8 @@ public record ClusterConfig(
                 clients,
                 api,
                 retention,
-                gossip);
+                gossip,
+                energy);
     }
 
     /** Number of replicas. */
@@ -164,6 +170,17 @@ public record ClusterConfig(
     /** Size of a PBFT certificate quorum; 2f+1 when n = 3f+1 (see {@link #quorumSize(int)}). */
     public int quorum() {
         return quorumSize(n());
+    }
+
+    /**
+     * Every node's public key by node id when the configuration carries them ({@code nodes.list[].publicKey},
+     * all or none), so no host needs another node's key file; empty when keys live in the key directory.
+     */
+    public Optional<List<VerifyingKey>> configuredNodeKeys() {
+        if (nodes.isEmpty() || nodes.stream().anyMatch(r -> r.publicKey() == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(nodes.stream().map(ResolvedNode::publicKey).toList());
     }
 
     public ResolvedNode node(int id) {

@@ -17,6 +17,7 @@ public final class ConfigDefaults {
     public static final ConsensusSettings CONSENSUS = ConsensusSettings.DEFAULTS;
     public static final HeartbeatSettings HEARTBEAT = HeartbeatSettings.DEFAULTS;
     public static final GossipSettings GOSSIP = GossipSettings.DEFAULTS;
+    public static final EnergySettings ENERGY = EnergySettings.DEFAULTS;
     public static final CapacitySettings CAPACITY = CapacitySettings.DEFAULTS;
     public static final VerificationSettings VERIFICATION = VerificationSettings.DEFAULTS;
     public static final TestingSettings TESTING = TestingSettings.DEFAULTS;

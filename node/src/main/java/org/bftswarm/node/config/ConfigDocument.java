@@ -25,15 +25,24 @@ public record ConfigDocument(
         List<Client> clients,
         Api api,
         Retention retention,
-        Gossip gossip) {
+        Gossip gossip,
+        Energy energy) {
 
     /** {@code nodes:} how many nodes, where they run, and which ports they use. */
     public record Nodes(
             Integer count, List<NodeEntry> list, Integer httpPort, Integer wsPort, RandomPortRange randomPortRange) {}
 
-    /** One element of {@code nodes.list}: a node on an explicit host, with optional overrides. */
+    /**
+     * One element of {@code nodes.list}: a node on an explicit host, with optional overrides and its
+     * public key ({@code publicKey}, as {@code ./bftswarm keygen --node I} prints it on the node's own host).
+     */
     public record NodeEntry(
-            String host, Integer httpPort, Integer wsPort, Capacity capacity, Map<String, String> labels) {}
+            String host,
+            Integer httpPort,
+            Integer wsPort,
+            Capacity capacity,
+            Map<String, String> labels,
+            String publicKey) {}
 
     /** {@code nodes.randomPortRange:} the inclusive range consensus and state ports come from. */
     public record RandomPortRange(Integer min, Integer max) {}
@@ -48,6 +57,9 @@ public record ConfigDocument(
 
     /** {@code gossip:} bounds of the adaptive heartbeat interval (see {@link GossipSettings}). */
     public record Gossip(Integer minIntervalMs, Integer maxIntervalMs) {}
+
+    /** {@code energy:} how power, energy and carbon are figured (see {@link EnergySettings}). */
+    public record Energy(Double carbonIntensityGco2PerKwh, String deviceClass, Map<String, Double> tdpWatts) {}
 
     /** {@code heartbeat:} liveness signalling through the CRDT store. */
     public record Heartbeat(Integer periodMs, Integer suspicionTimeoutMs) {}

@@ -1,12 +1,14 @@
 package org.bftswarm.node.config;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.bftswarm.crypto.VerifyingKey;
 import org.bftswarm.orchestrator.spec.DataRules;
 
 /**
@@ -52,6 +54,7 @@ public final class ConfigResolver {
             Integer wsPort,
             CapacitySettings capacity,
             SortedMap<String, String> labels,
+            VerifyingKey publicKey,
             String path) {}
 
     private ClusterConfig build(ConfigDocument doc) {
@@ -73,6 +76,7 @@ public final class ConfigResolver {
         String dataDir = dataDir(doc.dataDir());
         VerificationSettings verification = verification(doc.verification());
         RetentionSettings retention = retention(doc.retention());
+        EnergySettings energy = energy(doc.energy());
         TestingSettings testing = testing(doc.testing());
         List<ClientEntry> clients = ClientsResolver.resolve(doc.clients(), this::error);
         ApiSettings api = api(doc.api());
@@ -98,9 +102,11 @@ public final class ConfigResolver {
                     range.consensusPort(id),
                     range.statePort(id),
                     d.capacity(),
-                    d.labels()));
+                    d.labels(),
+                    d.publicKey()));
         }
         checkCollisions(resolved, drafts);
+        checkNodeKeys(drafts);
         if (failed) {
             return null;
         }
@@ -122,7 +128,8 @@ public final class ConfigResolver {
                 clients,
                 api,
                 retention,
-                gossip);
+                gossip,
+                energy);
     }
 
     private String swarmName(String swarm) {
@@ -177,7 +184,7 @@ public final class ConfigResolver {
             count = 0;
         }
         for (int i = 0; i < count; i++) {
-            drafts.add(new Draft(ConfigDefaults.HOST, null, null, capacity, labels, "nodes"));
+            drafts.add(new Draft(ConfigDefaults.HOST, null, null, capacity, labels, null, "nodes"));
         }
         return drafts;
     }
@@ -196,7 +203,57 @@ public final class ConfigResolver {
         Integer ws = entry.wsPort() == null ? null : port(entry.wsPort(), LocatedTree.child(path, "wsPort"));
         CapacitySettings own = capacity(entry.capacity(), capacity, LocatedTree.child(path, "capacity"));
         SortedMap<String, String> merged = labels(entry.labels(), labels, LocatedTree.child(path, "labels"));
-        return new Draft(host, http, ws, own, merged, path);
+        VerifyingKey key = nodeKey(entry.publicKey(), LocatedTree.child(path, "publicKey"));
+        return new Draft(host, http, ws, own, merged, key, path);
+    }
+
+    /** A listed node's {@code publicKey}: 64 hex characters that are an admissible Ed25519 point, or absent. */
+    private VerifyingKey nodeKey(String hex, String path) {
+        if (hex == null) {
+            return null;
+        }
+        if (hex.length() != 2 * VerifyingKey.LENGTH || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            error(
+                    path,
+                    "a node's public key must be " + 2 * VerifyingKey.LENGTH + " hex characters, as"
+                            + " `./bftswarm keygen --node I` prints it (got " + hex.length() + " characters)");
+            return null;
+        }
+        try {
+            return VerifyingKey.fromHex(hex);
+        } catch (IllegalArgumentException e) {
+            error(path, "not a valid Ed25519 public key: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Node keys in the configuration are all or nothing (a node without one could only be checked
+     * against a key file that a multi-host cluster does not have), and no two nodes share one.
+     */
+    private void checkNodeKeys(List<Draft> drafts) {
+        long given = drafts.stream().filter(d -> d.publicKey() != null).count();
+        if (given == 0) {
+            return;
+        }
+        Map<VerifyingKey, Integer> seen = new HashMap<>();
+        for (int id = 0; id < drafts.size(); id++) {
+            Draft d = drafts.get(id);
+            if (d.publicKey() == null) {
+                error(
+                        d.path(),
+                        "node " + id + " has no `publicKey`, but other nodes in the list do: give every node's"
+                                + " public key (run `./bftswarm keygen --node " + id + "` on its host) or none");
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(d.publicKey(), id);
+            if (earlier != null) {
+                error(
+                        LocatedTree.child(d.path(), "publicKey"),
+                        "node " + id + " has the same public key as node " + earlier
+                                + ": each node makes its own key on its own host");
+            }
+        }
     }
 
     private int port(int port, String path) {
@@ -443,6 +500,44 @@ public final class ConfigResolver {
             return fallback;
         }
         return given;
+    }
+
+    /** Carbon intensity between 0 and 5000 g/kWh, TDPs above 0 and at most 1000 W, a device class that has a TDP. */
+    private EnergySettings energy(ConfigDocument.Energy given) {
+        EnergySettings d = ConfigDefaults.ENERGY;
+        if (given == null) {
+            return d;
+        }
+        double intensity = given.carbonIntensityGco2PerKwh() == null
+                ? d.carbonIntensityGco2PerKwh()
+                : given.carbonIntensityGco2PerKwh();
+        if (!(intensity >= 0 && intensity <= 5000)) {
+            error(
+                    "energy.carbonIntensityGco2PerKwh",
+                    "must be between 0 and 5000 grams CO2 per kWh (got " + intensity + ")");
+            intensity = d.carbonIntensityGco2PerKwh();
+        }
+        SortedMap<String, Double> tdp = new TreeMap<>(d.tdpWatts());
+        if (given.tdpWatts() != null) {
+            given.tdpWatts().forEach((deviceClass, watts) -> {
+                if (!(watts > 0 && watts <= 1000)) {
+                    error(
+                            "energy.tdpWatts." + deviceClass,
+                            "must be above 0 and at most 1000 watts (got " + watts + ")");
+                } else {
+                    tdp.put(deviceClass, watts);
+                }
+            });
+        }
+        String deviceClass = given.deviceClass() == null ? d.deviceClass() : given.deviceClass();
+        if (!tdp.containsKey(deviceClass)) {
+            error(
+                    "energy.deviceClass",
+                    "unknown device class \"" + deviceClass + "\"; known: " + String.join(", ", tdp.keySet())
+                            + " (add its TDP under energy.tdpWatts)");
+            deviceClass = d.deviceClass();
+        }
+        return new EnergySettings(intensity, deviceClass, tdp);
     }
 
     private RetentionSettings retention(ConfigDocument.Retention given) {

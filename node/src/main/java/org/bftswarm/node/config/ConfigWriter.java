@@ -3,6 +3,7 @@ package org.bftswarm.node.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -35,7 +36,8 @@ public final class ConfigWriter {
                         node.httpPort(),
                         node.wsPort(),
                         capacity(node.capacity()),
-                        new TreeMap<>(node.labels())));
+                        new TreeMap<>(node.labels()),
+                        node.publicKey() == null ? null : node.publicKey().hex()));
             }
         }
         ConfigDocument.Nodes nodes = new ConfigDocument.Nodes(
@@ -71,7 +73,11 @@ public final class ConfigWriter {
                 new ConfigDocument.Retention(
                         c.retention().finishedJobs(), (int) c.retention().maxAgeSeconds(), (int)
                                 c.retention().maxOutputBytes()),
-                new ConfigDocument.Gossip(c.gossip().minIntervalMs(), c.gossip().maxIntervalMs()));
+                new ConfigDocument.Gossip(c.gossip().minIntervalMs(), c.gossip().maxIntervalMs()),
+                new ConfigDocument.Energy(
+                        c.energy().carbonIntensityGco2PerKwh(),
+                        c.energy().deviceClass(),
+                        new LinkedHashMap<>(c.energy().tdpWatts())));
     }
 
     private static List<ConfigDocument.Client> clients(List<ClientEntry> clients) {

@@ -184,6 +184,9 @@ public final class SchemaChecker {
         if (raw == Integer.class || raw == int.class) {
             return "a whole number (32-bit)";
         }
+        if (raw == Double.class || raw == double.class) {
+            return "a number";
+        }
         if (raw == Boolean.class || raw == boolean.class) {
             return "true or false";
         }

@@ -14,7 +14,8 @@ import org.bftswarm.crypto.Invariants;
  * What a user asks to run: {@code name}, {@code image}, {@code command}, {@code env}, {@code cpus},
  * {@code memoryMb}, {@code timeoutSeconds}, {@code retries}, {@code backoffSeconds}, {@code count},
  * {@code constraints}, {@code network}, {@code verification} and, for a job over a dataset, {@code data}
- * ({@link DataSpec}: one task per shard instead of {@code count}). This record and {@link JobSpecValidator} are the one
+ * ({@link DataSpec}: one task per shard instead of {@code count}) and the container's
+ * {@code hardening} options ({@link ContainerHardening}). This record and {@link JobSpecValidator} are the one
  * rulebook of a job spec: every default lives here, every limit in the validator, whoever submits.
  *
  * <p>Fields are nullable as they arrive (from JSON, over HTTP or inside a signed SubmitJob); an
@@ -38,7 +39,8 @@ public record JobSpec(
         Map<String, String> constraints,
         String network,
         String verification,
-        DataSpec data) {
+        DataSpec data,
+        ContainerHardening hardening) {
 
     public static final double DEFAULT_CPUS = 0.25;
     public static final long DEFAULT_MEMORY_MB = 64;
@@ -53,6 +55,40 @@ public record JobSpec(
     /** The canonical form is the one JSON binds to (the shorter constructors leave fields out). */
     @JsonCreator
     public JobSpec {}
+
+    /** A spec whose container takes every {@link ContainerHardening} default. */
+    public JobSpec(
+            String name,
+            String image,
+            List<String> command,
+            Map<String, String> env,
+            Double cpus,
+            Long memoryMb,
+            Integer timeoutSeconds,
+            Integer retries,
+            Integer backoffSeconds,
+            Integer count,
+            Map<String, String> constraints,
+            String network,
+            String verification,
+            DataSpec data) {
+        this(
+                name,
+                image,
+                command,
+                env,
+                cpus,
+                memoryMb,
+                timeoutSeconds,
+                retries,
+                backoffSeconds,
+                count,
+                constraints,
+                network,
+                verification,
+                data,
+                null);
+    }
 
     /** A spec without a verification mode: the cluster's default applies. */
     public JobSpec(
@@ -133,7 +169,8 @@ public record JobSpec(
                 constraints,
                 network,
                 verification,
-                data);
+                data,
+                hardening);
     }
 
     /** The same spec with verification {@code mode}. */
@@ -152,7 +189,8 @@ public record JobSpec(
                 constraints,
                 network,
                 mode,
-                data);
+                data,
+                hardening);
     }
 
     /** The same spec with {@code shards} tasks, one per slice of its data. */
@@ -171,7 +209,8 @@ public record JobSpec(
                 constraints,
                 network,
                 verification,
-                data.withShards(shards));
+                data.withShards(shards),
+                hardening);
     }
 
     /** The same spec with other data. */
@@ -190,7 +229,8 @@ public record JobSpec(
                 constraints,
                 network,
                 verification,
-                other);
+                other,
+                hardening);
     }
 
     /** Whether the job's tasks are the shards of a dataset. */
@@ -229,7 +269,8 @@ public record JobSpec(
                 sortedCopy(constraints),
                 network == null ? DEFAULT_NETWORK : network,
                 verification,
-                data == null ? null : data.normalized());
+                data == null ? null : data.normalized(),
+                ContainerHardening.normalized(hardening));
     }
 
     /** CPU demand of a normalised spec in thousandths of a core (integers keep placement exact). */

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  * {@value #MIN_MEMORY_MB} (Docker's minimum) to 2^24; {@code timeoutSeconds} 1 to a week;
  * {@code retries} 0 to {@value #MAX_RETRIES}; {@code backoffSeconds} 0 to {@value #MAX_BACKOFF_SECONDS};
  * {@code count} 1 to {@value #MAX_COUNT}; at most {@value #MAX_CONSTRAINTS} constraints;
- * {@code network} {@code none} or {@code bridge}; a job over a dataset also follows {@link DataRules}.
+ * {@code network} {@code none} or {@code bridge} (never {@code host}: a task shares no namespace with its
+ * node); {@code pids} 1 to {@value #MAX_PIDS}; {@code user} a name or id with an optional group
+ * ({@code [A-Za-z0-9_][A-Za-z0-9_.-]*}, at most {@value #MAX_USER} characters, each part); a job over a
+ * dataset also follows {@link DataRules}.
  */
 public final class JobSpecValidator {
 
@@ -39,10 +42,13 @@ public final class JobSpecValidator {
     public static final int MAX_RETRIES = 100;
     public static final int MAX_BACKOFF_SECONDS = 3600;
     public static final int MAX_COUNT = 1000;
+    public static final int MAX_PIDS = 32_768;
+    public static final int MAX_USER = 32;
 
     private static final Pattern IMAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@-]*");
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
     private static final List<String> NETWORKS = List.of("none", "bridge");
+    private static final Pattern USER_PART = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
 
     private JobSpecValidator() {}
 
@@ -84,8 +90,14 @@ public final class JobSpecValidator {
             errors.add("verification: must be one of " + Verification.MODES + " (got \"" + clip(spec.verification())
                     + "\")");
         }
-        if (spec.network() != null && !NETWORKS.contains(spec.network())) {
+        if ("host".equals(spec.network())) {
+            errors.add("network: \"host\" is refused: a task never shares its node's network namespace (use " + NETWORKS
+                    + ")");
+        } else if (spec.network() != null && !NETWORKS.contains(spec.network())) {
             errors.add("network: must be one of " + NETWORKS + " (got \"" + clip(spec.network()) + "\")");
+        }
+        if (spec.hardening() != null) {
+            checkHardening(spec.hardening(), errors);
         }
         if (spec.data() != null) {
             DataRules.check(spec, errors);
@@ -98,6 +110,22 @@ public final class JobSpecValidator {
         List<String> errors = new ArrayList<>();
         checkStringMap(field, labels, MAX_CONSTRAINTS, MAX_LABEL_CHARS, false, errors);
         return errors;
+    }
+
+    private static void checkHardening(ContainerHardening h, List<String> errors) {
+        checkRange("pids", h.pids(), 1, MAX_PIDS, errors);
+        String user = h.user();
+        if (user != null) {
+            String[] parts = user.split(":", -1);
+            boolean ok = parts.length <= 2;
+            for (String part : parts) {
+                ok &= part.length() <= MAX_USER && USER_PART.matcher(part).matches();
+            }
+            if (!ok) {
+                errors.add("user: must be a user name or id, optionally :group, each matching " + USER_PART.pattern()
+                        + " and at most " + MAX_USER + " characters (got \"" + clip(user) + "\")");
+            }
+        }
     }
 
     private static void checkImage(String image, List<String> errors) {

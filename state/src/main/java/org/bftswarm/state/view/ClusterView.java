@@ -77,6 +77,10 @@ public final class ClusterView {
         return register(node, NodeUsage.ENTRY_NAME).flatMap(v -> decodeOrEmpty(() -> NodeUsage.decode(v)));
     }
 
+    public Optional<NodeEnergy> energy(int node) {
+        return register(node, NodeEnergy.ENTRY_NAME).flatMap(v -> decodeOrEmpty(() -> NodeEnergy.decode(v)));
+    }
+
     public SortedMap<Integer, Heartbeat> heartbeats() {
         TreeMap<Integer, Heartbeat> out = new TreeMap<>();
         for (int node : knownNodes()) {

@@ -5,7 +5,7 @@ import org.bftswarm.state.entry.CounterComponent;
 import org.bftswarm.state.store.LocalWriter;
 
 /**
- * Typed writes of this node's own records: heartbeat, capacity, usage and its
+ * Typed writes of this node's own records: heartbeat, capacity, usage, energy and its
  * counters. Local and non-blocking; dissemination picks the entries up from the store.
  */
 public final class NodeStateWriter {
@@ -33,6 +33,11 @@ public final class NodeStateWriter {
     public void capacity(NodeCapacity capacity, long nowMillis) {
         Invariants.check(capacity.node() == writer.nodeId(), "capacity must describe this node");
         writer.putRegister(NodeCapacity.ENTRY_NAME, capacity.encode(), nowMillis);
+    }
+
+    public void energy(NodeEnergy energy, long nowMillis) {
+        Invariants.check(energy.node() == writer.nodeId(), "energy must describe this node");
+        writer.putRegister(NodeEnergy.ENTRY_NAME, energy.encode(), nowMillis);
     }
 
     public void usage(NodeUsage usage, long nowMillis) {

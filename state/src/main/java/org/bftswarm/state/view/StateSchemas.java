@@ -7,7 +7,7 @@ import org.bftswarm.state.entry.SignedEntry;
 import org.bftswarm.state.entry.ValueValidator;
 
 /**
- * Value schemas of the well-known register entries: a heartbeat, capacity or usage value must
+ * Value schemas of the well-known register entries: a heartbeat, capacity, usage or energy value must
  * decode and must name its owner as the node, so a signed record can never describe someone else.
  */
 public final class StateSchemas implements ValueValidator {
@@ -25,6 +25,8 @@ public final class StateSchemas implements ValueValidator {
                     node = NodeCapacity.decode(entry.value()).node();
                 case NodeUsage.ENTRY_NAME ->
                     node = NodeUsage.decode(entry.value()).node();
+                case NodeEnergy.ENTRY_NAME ->
+                    node = NodeEnergy.decode(entry.value()).node();
                 default -> {
                     return Optional.empty();
                 }

@@ -31,6 +31,12 @@ public class RealCluster {
      */
     public record PortBases(int http, int ws, int random) {}
 
+    /**
+     * A system property that moves every suite's ports into {@code [B, B + 300)}: HTTP from B, WebSocket
+     * from B + 100, consensus/state from B + 200, so runs that share a machine can keep to ranges of their own.
+     */
+    public static final String PORT_BASE_PROPERTY = "bftswarm.test.portBase";
+
     public final Path config;
     public final String swarm;
     private ClusterTarget target;
@@ -54,6 +60,12 @@ public class RealCluster {
         ClusterTestSupport.requireDockerAndImage(suite, IMAGE);
         System.setProperty("bftswarm.home", ClusterTestSupport.repoRoot().toString());
         int offset = 10 * new SecureRandom().nextInt(slots);
+        String base = System.getProperty(PORT_BASE_PROPERTY);
+        if (base != null && !base.isBlank()) {
+            int b = Integer.parseInt(base.strip());
+            bases = new PortBases(b, b + 100, b + 200);
+            offset = 10 * new SecureRandom().nextInt(9);
+        }
         this.swarm = swarmPrefix + "-" + Long.toHexString(System.nanoTime() & 0xffffffL);
         this.config = dir.resolve("cluster.yaml");
         List<String> lines = new ArrayList<>(List.of(

@@ -2,10 +2,12 @@ package org.bftswarm.worker.agent;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.bftswarm.orchestrator.spec.ContainerHardening;
 import org.bftswarm.orchestrator.spec.DataSpec;
 import org.bftswarm.orchestrator.spec.JobSpec;
 import org.bftswarm.orchestrator.spec.ShardRange;
 import org.bftswarm.orchestrator.view.Assignment;
+import org.bftswarm.worker.Confinement;
 import org.bftswarm.worker.TaskLaunch;
 import org.bftswarm.worker.WasmShard;
 
@@ -14,7 +16,7 @@ import org.bftswarm.worker.WasmShard;
  * specified; for a shard of a data job also {@value #SHARD_INDEX} and {@value #SHARD_COUNT} in the
  * environment and its slice (one element per line) on stdin; for a WebAssembly job the module run
  * over the shard's elements instead of a container. Task {@code <job>.<i>} is shard {@code i} of
- * {@code count}.
+ * {@code count}. The container is confined as the spec's hardening options say.
  */
 final class LaunchPlan {
     static final String SHARD_INDEX = "BFTSWARM_SHARD_INDEX";
@@ -37,7 +39,10 @@ final class LaunchPlan {
                     s.cpus(),
                     s.memoryMb(),
                     s.timeoutSeconds(),
-                    s.network());
+                    s.network(),
+                    null,
+                    null,
+                    confinement(s));
         }
         DataSpec data = s.data();
         int index = shardIndex(a.taskId());
@@ -67,7 +72,14 @@ final class LaunchPlan {
                 s.timeoutSeconds(),
                 s.network(),
                 data.isWasm() ? null : data.stdin(range),
-                wasm);
+                wasm,
+                confinement(s));
+    }
+
+    /** The container confinement a spec asks for, its absent options at their defaults. */
+    static Confinement confinement(JobSpec s) {
+        ContainerHardening h = ContainerHardening.normalized(s.hardening());
+        return new Confinement(h.pids(), h.user(), Boolean.TRUE.equals(h.readOnlyRootfs()));
     }
 
     /** The shard index of task {@code <job>.<index>}. */

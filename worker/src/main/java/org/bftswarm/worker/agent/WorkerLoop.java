@@ -145,6 +145,18 @@ public final class WorkerLoop implements AutoCloseable {
     }
 
     /** CPU millicores and memory MiB reserved by the attempts running here. */
+    /** Container ids of the attempts running here in a container (in-process runs have none), sorted. */
+    public synchronized List<String> runningContainerIds() {
+        List<String> ids = new ArrayList<>();
+        for (LocalAttempt a : local.values()) {
+            if (a.phase == Phase.STARTED && a.containerId != null && !a.containerId.isEmpty()) {
+                ids.add(a.containerId);
+            }
+        }
+        ids.sort(null);
+        return ids;
+    }
+
     public synchronized long[] reservedMilliCpusAndMemoryMb() {
         long cpu = 0;
         long mem = 0;
