@@ -17,8 +17,11 @@ import org.bftswarm.node.config.GossipSettings;
  * <p>The interval is the configured heartbeat period times the mode's factor, and in the two slow modes
  * also times {@code n / 4} when n is above 4, so that the heartbeats each node receives per second stay
  * about those of a quiet 4-node cluster; the result is clamped to [{@code gossip.minIntervalMs},
- * {@code gossip.maxIntervalMs}]. Idle {@code Tick}s follow the mode's factor but never run faster than
- * configured; CRDT anti-entropy re-sends scale with the interval. Peers time their suspicion of this
+ * {@code gossip.maxIntervalMs}]. Idle {@code Tick}s follow the same factor (with the {@code n / 4}
+ * scaling: a Tick is one PBFT round, n² signed messages, so a quiet 10-node cluster ticking as often as
+ * a 4-node one spent more on consensus than on anything else) but never run faster than configured,
+ * and the maximum interval does not cap them (in the slow modes no job is active, so only retention of
+ * finished jobs and expiry of suspicion votes wait on the clock, and any operation advances it); CRDT anti-entropy re-sends scale with the interval. Peers time their suspicion of this
  * node by the interval it announces (see
  * {@code FailureDetectorSettings#timeoutFor}), so a slower mode never gets it evicted.
  */
@@ -82,7 +85,7 @@ public final class GossipModePolicy {
         }
         long interval = Math.round(periodMillis * factor);
         interval = Math.max(b.minIntervalMs(), Math.min(b.maxIntervalMs(), interval));
-        long tick = Math.round(tickMillis * Math.max(1.0, mode.intervalFactor()));
+        long tick = Math.round(tickMillis * Math.max(1.0, factor));
         long antiEntropy = Math.round((double) antiEntropyMillis * interval / periodMillis);
         return new GossipDecision(mode, interval, tick, antiEntropy, reason);
     }

@@ -3,6 +3,7 @@ package org.bftswarm.node;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +58,11 @@ public final class LivenessMonitor {
     private final FailureDetector detector;
     private final Map<String, Long> lastSent = new HashMap<>();
     private final Map<String, CompletableFuture<Reply>> inFlight = new HashMap<>();
+    /** Heartbeats heard from each peer since this node saw it marked UP (at {@link #upSince}). */
     private final Map<Integer, AtomicInteger> heard = new ConcurrentHashMap<>();
+    /** The scheduler's {@code sinceMillis} of each peer when this node last looked. */
+    private final Map<Integer, Long> upSince = new TreeMap<>();
+
     private long formedAt = -1;
     private long armedAt = -1;
     private long lastTick = -1;
@@ -191,6 +196,10 @@ public final class LivenessMonitor {
         // votes only once armed for a suspicion timeout: nodes silent merely because gossip was not up
         // yet have had time to be heard again
         for (NodeView v : scheduler.nodes()) {
+            Long since = upSince.put(v.id(), v.sinceMillis());
+            if (since == null || since != v.sinceMillis()) {
+                heard.put(v.id(), new AtomicInteger()); // marked UP anew: count its heartbeats from here
+            }
             var count = heard.get(v.id());
             if (SuspicionPolicy.shouldVote(
                     v, nodeId, report.suspected().contains(v.id()), count == null ? 0 : count.get(), now, armedAt)) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -70,6 +71,14 @@ import org.slf4j.LoggerFactory;
 public final class NodeRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
     private static final long MAINTENANCE_MILLIS = 200;
+    /**
+     * Failure-detector evaluations while there is work ({@code normal} or {@code aggressive}): a dead
+     * peer is suspected within this of its timeout rather than within a maintenance period, which was up
+     * to a tenth of the kill → running-elsewhere budget. A quiet node evaluates every
+     * {@link #MAINTENANCE_MILLIS}.
+     */
+    static final long BUSY_LIVENESS_MILLIS = 25;
+
     private static final long CATCH_UP_MILLIS = 30_000;
     private static final long CLOCK_SLACK_MILLIS = 2_500;
     /** How often the gossip mode is chosen again (a job submitted meanwhile is seen within this). */
@@ -256,6 +265,7 @@ public final class NodeRuntime implements AutoCloseable {
         maintenance.execute(this::joinCluster);
         maintenance.scheduleWithFixedDelay(
                 this::maintain, MAINTENANCE_MILLIS, MAINTENANCE_MILLIS, TimeUnit.MILLISECONDS);
+        maintenance.schedule(this::livenessPass, MAINTENANCE_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info(
                 "node {} of swarm {} up: API {}, consensus {}:{}, state {}:{}{}",
                 id,
@@ -339,7 +349,6 @@ public final class NodeRuntime implements AutoCloseable {
                     && now - lastClockAdvance >= tickMillis) {
                 tickInFlight = ops.asNode(new Tick());
             }
-            liveness.tick();
             if (settings.faults().contains(NodeFault.SUSPECT_EVERYONE)) {
                 liveness.suspectEveryone();
             }
@@ -364,6 +373,23 @@ public final class NodeRuntime implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("node {} maintenance pass failed", id, e);
+        }
+    }
+
+    /** One failure-detector evaluation, then the next one after the period the gossip mode calls for. */
+    private void livenessPass() {
+        try {
+            liveness.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("node {} liveness pass failed", id, e);
+        }
+        GossipMode mode = gossip.mode();
+        boolean busy = mode == GossipMode.NORMAL || mode == GossipMode.AGGRESSIVE;
+        try {
+            maintenance.schedule(
+                    this::livenessPass, busy ? BUSY_LIVENESS_MILLIS : MAINTENANCE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
         }
     }
 

@@ -31,6 +31,16 @@ class GossipModePolicyTest {
     }
 
     @Test
+    void quietTicksOfALargerClusterSlowDownWithItsSizeSoEachNodeOrdersAsFewRoundsAsAtFourNodes() {
+        GossipDecision d = choose(quiet(10));
+        assertThat(d.mode()).isEqualTo(GossipMode.CONSERVATIVE);
+        assertThat(d.tickMillis()).isEqualTo(Math.round(TICK * 2 * 10 / 4.0));
+        assertThat(choose(new GossipConditions(10, 0, 1, 0, -1, false)).tickMillis())
+                .as("with work the configured period")
+                .isEqualTo(TICK);
+    }
+
+    @Test
     void anActiveJobOrARunningTaskKeepsTheConfiguredPeriodSoFailoverIsNotSlowed() {
         for (GossipConditions c : new GossipConditions[] {
             new GossipConditions(4, 0, 1, 0, -1, false),

@@ -47,12 +47,21 @@ class SuspicionPolicyTest {
     }
 
     @Test
-    void aNodeThatJustRejoinedGetsTheGraceBeforeItCanBeSuspectedAgain() {
+    void aNodeThatJustRejoinedAndWasNotHeardSinceGetsTheGraceBeforeItCanBeSuspectedAgain() {
         NodeView rejoined = node(1, NodeState.UP, NOW - 1_000, List.of());
-        assertThat(SuspicionPolicy.shouldVote(rejoined, 0, true, 10, NOW, LONG_AGO))
+        int heardSinceRejoin = SuspicionPolicy.HEARD_ENOUGH - 1;
+        assertThat(SuspicionPolicy.shouldVote(rejoined, 0, true, heardSinceRejoin, NOW, LONG_AGO))
                 .isFalse();
         assertThat(SuspicionPolicy.shouldVote(
-                        rejoined, 0, true, 10, NOW - 1_000 + SuspicionPolicy.GRACE_MILLIS, LONG_AGO))
+                        rejoined, 0, true, heardSinceRejoin, NOW - 1_000 + SuspicionPolicy.GRACE_MILLIS, LONG_AGO))
+                .isTrue();
+    }
+
+    @Test
+    void aNodeHeardEnoughSinceItWasMarkedUpIsVotedAgainstAtOnceEvenWithinTheGrace() {
+        NodeView justUp = node(1, NodeState.UP, NOW - 1_000, List.of());
+        assertThat(SuspicionPolicy.shouldVote(justUp, 0, true, SuspicionPolicy.HEARD_ENOUGH, NOW, NOW - 1_000))
+                .as("its gossip worked since it joined, so its silence now is a crash, not a slow start")
                 .isTrue();
     }
 

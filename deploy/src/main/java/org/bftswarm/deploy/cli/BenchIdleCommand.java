@@ -25,10 +25,16 @@ import picocli.CommandLine.Spec;
                     + " each node's peak RSS over SECONDS seconds with nothing submitted; then down the cluster and"
                     + " delete the directory.",
             "",
+            "With --wake-rounds R, then R times: wait until every node is conservative (quiet), time one"
+                    + " task's submit -> running, start a long background job so every node is normal (busy), time"
+                    + " the same again, cancel the background job; this prints BENCH wake nodes=N idle_p50_ms=X"
+                    + " busy_p50_ms=Y delta_ms=X-Y rounds=R.",
+            "",
             "The last line is BENCH idle nodes=N cpu_pct_one_core=X rss_mb_max=Y rss_mb_median=Z.",
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  ./bftswarm bench idle --nodes 4 --seconds 20"})
+        footer = {"  ./bftswarm bench idle --nodes 4 --seconds 20", "  ./bftswarm bench idle --nodes 4 --wake-rounds 3"
+        })
 public final class BenchIdleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,17 +58,31 @@ public final class BenchIdleCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int basePort;
 
+    @Option(
+            names = "--wake-rounds",
+            defaultValue = "0",
+            description = "Quiet/busy submit -> running rounds after the measurement (default: ${DEFAULT-VALUE}).")
+    int wakeRounds;
+
     @Override
     public Integer call() throws Exception {
-        if (nodes < 1 || nodes > 100 || seconds < 1 || settle < 0 || basePort < 1024 || basePort > 64_000) {
+        if (nodes < 1
+                || nodes > 100
+                || seconds < 1
+                || settle < 0
+                || basePort < 1024
+                || basePort > 64_000
+                || wakeRounds < 0
+                || wakeRounds > 50) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "--nodes must be 1..100, --seconds at least 1, --settle at least 0, --base-port 1024..64000");
+                    "--nodes must be 1..100, --seconds at least 1, --settle at least 0, --base-port 1024..64000,"
+                            + " --wake-rounds 0..50");
         }
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Optional<IdleBench.Result> result =
-                new IdleBench(RepoHome.find(), out, err).run(new IdleBench.Options(nodes, seconds, settle, basePort));
+        Optional<IdleBench.Result> result = new IdleBench(RepoHome.find(), out, err)
+                .run(new IdleBench.Options(nodes, seconds, settle, basePort, wakeRounds));
         result.ifPresent(r -> out.println(r.line()));
         out.flush();
         return result.isPresent() ? 0 : 1;

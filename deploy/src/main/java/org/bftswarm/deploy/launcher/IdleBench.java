@@ -20,16 +20,22 @@ import org.bftswarm.node.config.ConfigReport;
  * directory (its own swarm name, ports from {@code basePort}, data beside it), brings the cluster up,
  * waits until every node is UP and gossip has formed, lets it settle, then reads every node process's
  * CPU time ({@code /proc/<pid>/stat}) at the start and end of the window and its RSS once a second,
- * and always downs (and purges) the cluster. The result's line is
+ * and always downs (and purges) the cluster. With {@code wakeRounds > 0} it then runs {@link WakeBench}
+ * on the same cluster (its {@code BENCH wake} line comes first). The result's line is
  * {@code BENCH idle nodes=N cpu_pct_one_core=X rss_mb_max=Y rss_mb_median=Z}: X is the CPU of all
  * node processes together, in percent of one core.
  */
 public final class IdleBench {
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    private static final String WAKE_IMAGE = "bftswarm/busybox";
 
     /** Nodes, measured window, settling time after the cluster formed, and the first port used. */
-    public record Options(int nodes, int seconds, int settleSeconds, int basePort) {}
+    public record Options(int nodes, int seconds, int settleSeconds, int basePort, int wakeRounds) {
+        public Options(int nodes, int seconds, int settleSeconds, int basePort) {
+            this(nodes, seconds, settleSeconds, basePort, 0);
+        }
+    }
 
     /** CPU of all nodes over the window (percent of one core) and the peak RSS of each node (MiB). */
     public record Result(int nodes, double cpuPctOneCore, List<Long> rssMb) {
@@ -84,7 +90,13 @@ public final class IdleBench {
             out.printf("settling for %d s, then measuring for %d s%n", o.settleSeconds(), o.seconds());
             out.flush();
             Thread.sleep(o.settleSeconds() * 1000L);
-            return Optional.of(measure(target, o));
+            Result idle = measure(target, o);
+            if (o.wakeRounds() > 0) {
+                out.printf("waking the quiet cluster %d times (each after it is quiet again)%n", o.wakeRounds());
+                out.flush();
+                new WakeBench(target, out, WAKE_IMAGE).run(o.wakeRounds()).ifPresent(w -> out.println(w.line()));
+            }
+            return Optional.of(idle);
         } finally {
             new DownProcedure(target, out, err).run(10_000, false);
             DownProcedure.deleteTree(dir);

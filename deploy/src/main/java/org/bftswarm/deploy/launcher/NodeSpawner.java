@@ -15,7 +15,7 @@ import java.util.List;
  * ({@code setsid}, so a Ctrl-C or a closed terminal does not reach it), stdin from /dev/null,
  * stdout and stderr appended to {@code D/logs/node-<i>.log}, its pid written to
  * {@code D/run/node-<i>.pid}. The command is {@link NodeCommandLine#build} with this JVM's java
- * and class path.
+ * and class path, in {@link NodeCommandLine#ENVIRONMENT}.
  */
 public final class NodeSpawner {
     private final ClusterTarget target;
@@ -69,8 +69,9 @@ public final class NodeSpawner {
             detached.add("setsid");
         }
         detached.addAll(command);
-        Process process = new ProcessBuilder(detached)
-                .directory(layout.nodeDir(id).toFile())
+        ProcessBuilder builder = new ProcessBuilder(detached);
+        builder.environment().putAll(NodeCommandLine.ENVIRONMENT);
+        Process process = builder.directory(layout.nodeDir(id).toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)

@@ -52,6 +52,14 @@ class NodeCommandLineTest {
     }
 
     @Test
+    void nodeJvmsRunWithOneC1CompilerThreadASmallYoungGenerationAndTwoMallocArenas() {
+        List<String> cmd = command(0);
+        assertThat(cmd.subList(0, cmd.indexOf(NodeCommandLine.MAIN_CLASS)))
+                .contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xmn16m", "-XX:+UseSerialGC");
+        assertThat(NodeCommandLine.ENVIRONMENT).containsEntry("MALLOC_ARENA_MAX", "2");
+    }
+
+    @Test
     void relativePathsAreRejected() {
         assertThatThrownBy(() -> NodeCommandLine.build("java", "cp", null, "s", 0, Path.of("rel.yaml"), DATA))
                 .hasMessageContaining("absolute");

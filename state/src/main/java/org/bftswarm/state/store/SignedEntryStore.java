@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.bftswarm.crypto.Digest;
 import org.bftswarm.crypto.RateLimitedLog;
 import org.bftswarm.state.crdt.CanonicalWriter;
+import org.bftswarm.state.crdt.MalformedBytesException;
 import org.bftswarm.state.entry.EntryKey;
 import org.bftswarm.state.entry.EntryOrder;
 import org.bftswarm.state.entry.EntryVerifier;
@@ -44,6 +45,10 @@ public final class SignedEntryStore {
 
     /** Verifies and merges received bytes; invalid ones are counted and dropped. */
     public OfferOutcome offer(byte[] encoded) {
+        Optional<SignedEntry> held = heldCopyOf(encoded);
+        if (held.isPresent()) {
+            return new OfferOutcome.Duplicate(held.get());
+        }
         Verdict verdict = verifier.verify(encoded);
         if (verdict instanceof Verdict.Rejected rejected) {
             invalid.record(rejected);
@@ -55,6 +60,27 @@ public final class SignedEntryStore {
             return new OfferOutcome.Rejected(rejected);
         }
         return merge(((Verdict.Accepted) verdict).entry());
+    }
+
+    /**
+     * The entry this store holds if {@code encoded} is an exact copy of it (same key, timestamp, value
+     * and signature bytes), which was verified when it was stored: such a copy cannot change anything
+     * (the merge is idempotent), so it is answered {@code Duplicate} without checking its signature
+     * again. Anti-entropy re-sends every own entry every few seconds to every member, so on a quiet
+     * cluster nearly every entry received is such a copy. Anything else, including bytes that do not
+     * decode, goes through the verifier.
+     */
+    private Optional<SignedEntry> heldCopyOf(byte[] encoded) {
+        SignedEntry decoded;
+        try {
+            decoded = SignedEntry.decode(encoded);
+        } catch (RuntimeException | MalformedBytesException e) {
+            return Optional.empty();
+        }
+        synchronized (entries) {
+            SignedEntry current = entries.get(decoded.key());
+            return current != null && current.equals(decoded) ? Optional.of(current) : Optional.empty();
+        }
     }
 
     /** Verifies and merges an already-decoded entry (e.g. one this node just signed). */

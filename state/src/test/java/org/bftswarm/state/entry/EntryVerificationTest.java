@@ -48,6 +48,20 @@ class EntryVerificationTest {
     }
 
     @Test
+    void anExactCopyOfAHeldEntryIsADuplicateButALookalikeWithAnotherSignatureIsStillRejected() {
+        SignedEntry e = heartbeat(1, 7, 1000);
+        assertThat(store.offer(e.encode())).isInstanceOf(OfferOutcome.Applied.class);
+        assertThat(store.offer(e.encode())).isInstanceOf(OfferOutcome.Duplicate.class);
+        byte[] lookalike = e.encode();
+        lookalike[lookalike.length - 1] ^= 0x40; // same key, timestamp and value; the signature differs
+        OfferOutcome out = store.offer(lookalike);
+        assertThat(out).isInstanceOf(OfferOutcome.Rejected.class);
+        assertThat(((OfferOutcome.Rejected) out).verdict().reason()).isEqualTo(InvalidReason.BAD_SIGNATURE);
+        assertThat(counter.count(1, InvalidReason.BAD_SIGNATURE)).isEqualTo(1);
+        assertThat(store.get(e.key())).contains(e);
+    }
+
+    @Test
     void tamperedSignatureIsRejectedAndCounted() {
         byte[] bytes = heartbeat(3, 1, 1000).encode();
         bytes[bytes.length - 1] ^= 0x40;

@@ -29,7 +29,7 @@ class HazelcastConfigFactoryTest {
         assertThat(c.getProperty("hazelcast.socket.bind.any")).isEqualTo("false");
         assertThat(c.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("false");
         assertThat(c.getJetConfig().isEnabled()).isFalse();
-        assertThat(c.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("6");
+        assertThat(c.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("15");
         assertThat(c.getTopicConfig(HazelcastConfigFactory.ENTRIES_TOPIC).isGlobalOrderingEnabled())
                 .isFalse();
         assertThat(c.getNetworkConfig().getJoin().getTcpIpConfig().getConnectionTimeoutSeconds())

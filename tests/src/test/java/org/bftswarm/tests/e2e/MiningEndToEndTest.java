@@ -46,7 +46,7 @@ class MiningEndToEndTest {
                     dir,
                     "mining end-to-end tests",
                     "mine",
-                    new PortBases(32700, 32800, 32900),
+                    new PortBases(29700, 29800, 29900),
                     List.of(
                             "consensus:",
                             "  requestTimeoutMs: 2000",

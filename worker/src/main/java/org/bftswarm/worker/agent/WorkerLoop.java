@@ -50,6 +50,13 @@ import org.slf4j.LoggerFactory;
 public final class WorkerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
     static final long POLL_MILLIS = 150;
+    /**
+     * The safety-net pass period while no attempt is held here: every scheduler event wakes the loop at
+     * once, so with nothing local the poll only guards against a lost wake-up, and need not run 6 times a
+     * second on an idle node.
+     */
+    static final long IDLE_POLL_MILLIS = 1_000;
+
     static final long RESEND_MILLIS = 1_000;
     static final int BATCH_BUDGET_BYTES = 256 * 1024;
     private static final int MAX_REASON = 200;
@@ -208,7 +215,11 @@ public final class WorkerLoop implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                wakeups.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                long poll;
+                synchronized (this) {
+                    poll = local.isEmpty() ? IDLE_POLL_MILLIS : POLL_MILLIS;
+                }
+                wakeups.tryAcquire(poll, TimeUnit.MILLISECONDS);
                 wakeups.drainPermits();
                 if (running) {
                     step();
