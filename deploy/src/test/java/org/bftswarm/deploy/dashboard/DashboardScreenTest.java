@@ -14,7 +14,7 @@ import org.bftswarm.deploy.launcher.ClusterStatus;
 import org.bftswarm.deploy.launcher.NodeRow;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.Test;
 
 /** The full-screen loop on a terminal emulated over streams: it draws, pages on n, and q restores the screen. */
@@ -32,6 +32,20 @@ class DashboardScreenTest {
         Typist(ByteArrayOutputStream screen, List<String[]> steps) {
             this.screen = screen;
             this.steps = steps;
+        }
+
+        /** One key per call: a reader that fills its buffer would otherwise hold a key back. */
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            int c = read();
+            if (c < 0) {
+                return -1;
+            }
+            b[off] = (byte) c;
+            return 1;
         }
 
         @Override
@@ -70,12 +84,10 @@ class DashboardScreenTest {
         DashboardSnapshot shot = new DashboardSnapshot(status, jobs, 0, null, List.of(), true, "21:04:05");
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         Typist keys = new Typist(screen, List.of(new String[] {"page 1/", "n"}, new String[] {"page 2/", "q"}));
-        try (Terminal terminal = TerminalBuilder.builder()
-                .system(false)
-                .streams(keys, screen)
-                .type("xterm")
-                .size(new Size(80, 24))
-                .build()) {
+        // an external terminal writes straight into `screen` (a builder may pick a pty whose output is
+        // pumped by a thread and can lose the last bytes when the terminal closes)
+        try (Terminal terminal = new ExternalTerminal("test", "xterm", keys, screen, StandardCharsets.UTF_8)) {
+            terminal.setSize(new Size(80, 24));
             long start = System.nanoTime();
             int code = new DashboardScreen(terminal, () -> shot, Duration.ofMillis(200)).run();
             assertThat(code).isZero();
