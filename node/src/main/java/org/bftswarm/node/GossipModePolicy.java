@@ -21,9 +21,10 @@ import org.bftswarm.node.config.GossipSettings;
  * scaling: a Tick is one PBFT round, n² signed messages, so a quiet 10-node cluster ticking as often as
  * a 4-node one spent more on consensus than on anything else) but never run faster than configured,
  * and the maximum interval does not cap them (in the slow modes no job is active, so only retention of
- * finished jobs and expiry of suspicion votes wait on the clock, and any operation advances it); CRDT anti-entropy re-sends scale with the interval. Peers time their suspicion of this
- * node by the interval it announces (see
- * {@code FailureDetectorSettings#timeoutFor}), so a slower mode never gets it evicted.
+ * finished jobs and expiry of suspicion votes wait on the clock, and any operation advances it); CRDT
+ * anti-entropy re-sends scale with the interval. Peers time their suspicion of this node by the
+ * interval it announces (see {@code FailureDetectorSettings#timeoutFor}), so a slower mode never gets
+ * it evicted.
  */
 public final class GossipModePolicy {
     /** A submission younger than this keeps a node at {@code normal} even once its job finished. */
