@@ -168,8 +168,13 @@ class DashboardBrowserTest {
         WebElement form = chrome.findElement(By.id("submit-form"));
         type(form.findElement(By.name("command")), command);
         type(form.findElement(By.name("token")), cluster.token());
+        String before = chrome.findElement(By.id("message")).getText();
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        await(Duration.ofSeconds(30)).until(ExpectedConditions.textMatches(By.id("message"), SUBMITTED));
+        // the message of an earlier submit matches too: wait for this submit's own
+        await(Duration.ofSeconds(30)).until(d -> {
+            String now = chrome.findElement(By.id("message")).getText();
+            return !now.equals(before) && SUBMITTED.matcher(now).find();
+        });
         Matcher m = SUBMITTED.matcher(chrome.findElement(By.id("message")).getText());
         assertThat(m.find()).as("a job id in the page's message").isTrue();
         return m.group(1);

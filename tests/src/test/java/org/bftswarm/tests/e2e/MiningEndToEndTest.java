@@ -208,7 +208,8 @@ class MiningEndToEndTest {
     void aNodeKilledMidSearchHasItsUnitsPlacedAgainAndRestartedGetsUnits() throws Exception {
         int victim = 1;
         long unit = 1L << 20;
-        long from = GENESIS_NONCE - 48 * unit;
+        // long enough (200 units, the solution in the last) to still run when the killed node is back
+        long from = GENESIS_NONCE - 200 * unit;
         String id = submit("{\"kind\": \"mine\", \"version\": 1, \"prev\": \"" + "0".repeat(64) + "\", \"merkle\": \""
                 + GENESIS_MERKLE + "\", \"time\": 1231006505, \"bits\": \"1d00ffff\", \"nonceStart\": " + from
                 + ", \"nonceEnd\": " + (GENESIS_NONCE + 10) + "}");
@@ -219,7 +220,16 @@ class MiningEndToEndTest {
             return j != null && j.path("mine").path("reassigned").asLong() > 0;
         });
         assertThat(cluster.cli("restart", Integer.toString(victim)).exitCode()).isZero();
-        E2eCluster.await("units given to the restarted node", DEADLINE, () -> unitsOn(id, victim) > 0);
+        E2eCluster.await("units given to the restarted node", DEADLINE, () -> {
+            JsonNode j = quietly(id);
+            if (j != null
+                    && j.has("status")
+                    && !j.get("status").asText().equals("RUNNING")
+                    && !j.get("status").asText().equals("PENDING")) {
+                throw new AssertionError("the job ended before the restarted node got a unit: " + j);
+            }
+            return unitsOn(id, victim) > 0;
+        });
         JsonNode job = awaitEnd(id);
         assertThat(job.get("status").asText()).as("%s", job).isEqualTo("COMPLETE");
         assertThat(job.get("mine").get("nonce").asLong()).isEqualTo(GENESIS_NONCE);
