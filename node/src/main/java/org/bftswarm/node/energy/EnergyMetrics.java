@@ -13,7 +13,11 @@ import org.bftswarm.api.EnergyJson;
 public final class EnergyMetrics {
     private EnergyMetrics() {}
 
-    public static void bind(MeterRegistry r, int n, EnergySampler own, Supplier<EnergyJson> report) {
+    /** How long one built report serves the gauges: a scrape reads 2n + 3 of them. */
+    private static final long REPORT_REUSE_NANOS = 1_000_000_000L;
+
+    public static void bind(MeterRegistry r, int n, EnergySampler own, Supplier<EnergyJson> build) {
+        Supplier<EnergyJson> report = reusedFor(build, REPORT_REUSE_NANOS);
         gauge(
                 r,
                 "bftswarm.energy.power.watts",
@@ -63,6 +67,24 @@ public final class EnergyMetrics {
                 "grams CO2 of that energy at the configured intensity",
                 report,
                 x -> x.get().cluster().carbonGrams());
+    }
+
+    /** {@code build}'s answer, built again only once it is older than {@code nanos}. */
+    static <T> Supplier<T> reusedFor(Supplier<T> build, long nanos) {
+        return new Supplier<>() {
+            private T last;
+            private long builtAt;
+
+            @Override
+            public synchronized T get() {
+                long now = System.nanoTime();
+                if (last == null || now - builtAt >= nanos) {
+                    last = build.get();
+                    builtAt = now;
+                }
+                return last;
+            }
+        };
     }
 
     private static <T> void gauge(MeterRegistry r, String name, String description, T source, ToDoubleFunction<T> f) {
