@@ -187,7 +187,9 @@ class ClusterEndToEndTest {
     @Timeout(300)
     void tasksAreConfinedAndTheirLimitsEnforcedWhileTheNodesLive() throws Exception {
         ApiClient api = cluster.api();
-        String bomb = "bomb() { bomb | bomb & }; bomb 2>/dev/null; "
+        // the bomb runs in a subshell: a non-interactive shell that cannot fork exits, and that must
+        // be the bomb's shell, not the one that reports the counters afterwards
+        String bomb = "bomb() { bomb | bomb & }; (bomb) 2>/dev/null; "
                 + "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; "
                 + "d=/sys/fs/cgroup/pids; [ -r $d/pids.max ] || d=/sys/fs/cgroup; "
                 + "read -r max < $d/pids.max; read -r events < $d/pids.events; "
